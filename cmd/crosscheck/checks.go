@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// analyzerSet builds the analyzers of every capability with the options
+// the flags give. Commands pick from it.
+type analyzerSet struct {
+	stutter compare.StutterOptions
+}
+
+func (s *analyzerSet) repeats() []*compare.Analyzer {
+	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), compare.InputAnalyzer()}
+}
+
+func (s *analyzerSet) all() []*compare.Analyzer {
+	return s.repeats()
+}
+
+// allChecks lists every check crosscheck can report, by ID.
+func allChecks() []*compare.Check {
+	var set analyzerSet
+	seen := map[string]bool{}
+	var out []*compare.Check
+	for _, an := range set.all() {
+		for _, c := range an.Checks {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	var set analyzerSet
+	cmd := &cobra.Command{
+		Use:   "check [PATHS…]",
+		Short: "Run every check (on the embedded seeds when no paths are given)",
+		Long: `Run every check over the documents: repeated and shared text, claims and citations.
+PATHS are files or directories (walked recursively for .txt, .md and .html files);
+"-" reads standard input. With no PATHS, the embedded seed corpus is checked.`,
+		Example: `  crosscheck check
+  crosscheck check report.md translation.html
+  crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
+  crosscheck check --fail-on error --format github docs/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.review(cmd.Context(), args, set.all(), nil)
+		},
+	}
+	return cmd
+}
+
+func (a *app) repeatsCommand() *cobra.Command {
+	var set analyzerSet
+	cmd := &cobra.Command{
+		Use:   "repeats [PATHS…]",
+		Short: "Find duplicated text: stuttered phrases and repeated passages",
+		Example: `  crosscheck repeats chapter1.md chapter2.md
+  crosscheck repeats --format json manuscript/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.review(cmd.Context(), args, set.repeats(), nil)
+		},
+	}
+	cmd.Flags().IntVar(&set.stutter.MaxWords, "stutter-max-words", 12, "longest phrase the stutter check looks for")
+	return cmd
+}
+
+func (a *app) explainCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain [ID]",
+		Short: "Explain what a check reports (all checks when no ID is given)",
+		Args:  cobra.MaximumNArgs(1),
+		Example: `  crosscheck explain
+  crosscheck explain repeat.stutter
+  crosscheck explain cite      # every check whose ID starts with "cite"`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			checks := allChecks()
+			if len(args) == 0 {
+				for _, c := range checks {
+					fmt.Fprintf(a.stdout, "%-34s %-7s  %s\n", c.ID, c.Severity, c.Title)
+				}
+				return nil
+			}
+			id := args[0]
+			var match []*compare.Check
+			for _, c := range checks {
+				if c.ID == id || strings.HasPrefix(c.ID, id+".") {
+					match = append(match, c)
+				}
+			}
+			if len(match) == 0 {
+				return usagef("no check %q; 'crosscheck explain' lists them", id)
+			}
+			for i, c := range match {
+				if i > 0 {
+					fmt.Fprintln(a.stdout)
+				}
+				fmt.Fprintf(a.stdout, "%s: %s\nDefault severity: %s\n\n%s\n", c.ID, c.Title, c.Severity, wrapText(c.Help, 78))
+			}
+			return nil
+		},
+	}
+}
+
+// wrapText folds a paragraph to the given width.
+func wrapText(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+1+len([]rune(w)) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len([]rune(w))
+	}
+	return b.String()
+}

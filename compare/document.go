@@ -1,0 +1,373 @@
+package compare
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open range [Start, End) of byte offsets. Spans in findings
+// are offsets into a file's original bytes; spans that analyses work with
+// are offsets into a document's normalised Text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Position is a 1-based line and column; the column counts Unicode code points.
+type Position struct {
+	Line, Column int
+}
+
+// Format is how a document's bytes are read.
+type Format int
+
+// The formats crosscheck reads.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatHTML
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatMarkdown:
+		return "markdown"
+	case FormatHTML:
+		return "html"
+	}
+	return "text"
+}
+
+// FormatOf guesses a format from a file name, then from the first bytes.
+func FormatOf(name string, raw []byte) Format {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".md", ".markdown", ".mdown":
+		return FormatMarkdown
+	}
+	head := strings.ToLower(strings.TrimSpace(string(raw[:min(len(raw), 512)])))
+	head = strings.TrimPrefix(head, "\ufeff")
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// Document is one input file ready for analysis: its original bytes, its
+// normalised text with an exact map back, and its segmentation.
+type Document struct {
+	Path     string // as the user named it, slash-separated
+	Raw      []byte // the file's bytes, never modified
+	Format   Format
+	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be"
+	Text     string // normalised text: what every analysis reads
+
+	Paragraphs []Span    // Text coordinates
+	Sentences  []Span    // Text coordinates, in order, never across paragraphs
+	Tokens     []Span    // word tokens, Text coordinates
+	Elements   []Element // HTML elements of interest (HTML documents only)
+	Replaced   []int     // original offsets of bytes replaced by U+FFFD (--lenient)
+
+	source    string       // the decoded file text (UTF-8)
+	textMaps  []*offsetMap // Text → source, the last normalisation step first
+	sourceMap *offsetMap   // source → Raw
+	ascii     bool
+
+	linesOnce sync.Once
+	lineStart []int // offsets in source where lines begin
+	runeBlock []int // code points before each 64 KiB block of source
+
+	keysOnce sync.Once
+	keys     []uint64
+}
+
+// DocOptions control how bytes become a document.
+type DocOptions struct {
+	Lenient bool   // replace invalid UTF-8 instead of failing
+	Format  Format // used when ForceFormat is set
+	// ForceFormat uses Format instead of guessing from the name.
+	ForceFormat bool
+}
+
+// NewDocument decodes, extracts (HTML), normalises and segments raw. It
+// returns an *InputError for undecodable bytes and a *SkipError for binary
+// data. raw is kept and must not be modified afterwards.
+func NewDocument(name string, raw []byte, opt DocOptions) (*Document, error) {
+	dec, err := decode(name, raw, opt.Lenient)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{
+		Path:      name,
+		Raw:       raw,
+		Encoding:  dec.encoding,
+		Replaced:  dec.invalid,
+		source:    dec.text,
+		sourceMap: dec.m,
+		ascii:     dec.ascii,
+	}
+	d.Format = opt.Format
+	if !opt.ForceFormat {
+		d.Format = FormatOf(name, raw)
+	}
+	text := dec.text
+	var htmlMap *offsetMap
+	var elems []Element
+	if d.Format == FormatHTML {
+		text, htmlMap, elems = extractHTML(text)
+	}
+	norm, maps := normalize(text)
+	d.Text = norm
+	d.textMaps = maps
+	if htmlMap != nil {
+		d.textMaps = append(d.textMaps, htmlMap)
+	}
+	if len(elems) > 0 {
+		for i := range elems {
+			e := &elems[i]
+			e.Span = Span{chainFromSrc(e.Span.Start, false, maps...), chainFromSrc(e.Span.End, true, maps...)}
+			e.Raw = Span{d.sourceMap.toSrc(e.Raw.Start, false), d.sourceMap.toSrc(e.Raw.End, true)}
+		}
+		sort.SliceStable(elems, func(a, b int) bool { return elems[a].Span.Start < elems[b].Span.Start })
+		d.Elements = elems
+	}
+	d.segment()
+	return d, nil
+}
+
+func (d *Document) segment() {
+	d.Paragraphs = splitParagraphs(d.Text)
+	d.Sentences = make([]Span, 0, len(d.Text)/100+1)
+	for _, p := range d.Paragraphs {
+		d.Sentences = append(d.Sentences, splitSentences(d.Text, p)...)
+	}
+	d.Tokens = tokenize(d.Text)
+}
+
+// Size returns the number of original bytes.
+func (d *Document) Size() int { return len(d.Raw) }
+
+// Orig maps a span of Text to the span of original bytes it came from.
+func (d *Document) Orig(s Span) Span {
+	a := chainToSrc(s.Start, false, d.textMaps...)
+	b := chainToSrc(s.End, true, d.textMaps...)
+	if s.End == s.Start {
+		b = a
+	}
+	return Span{d.sourceMap.toSrc(a, false), d.sourceMap.toSrc(b, true)}
+}
+
+// TextSpan maps a span of original bytes to the span of Text it became.
+func (d *Document) TextSpan(raw Span) Span {
+	a := chainFromSrc(d.sourceMap.fromSrc(raw.Start, false), false, d.textMaps...)
+	b := chainFromSrc(d.sourceMap.fromSrc(raw.End, true), true, d.textMaps...)
+	if b < a {
+		b = a
+	}
+	return Span{a, b}
+}
+
+// Loc returns the location of a span of Text, as original bytes.
+func (d *Document) Loc(s Span) Location { return Location{Doc: d, Span: d.Orig(s)} }
+
+func (d *Document) buildLines() {
+	src := d.source
+	d.lineStart = make([]int, 1, len(src)/60+1)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			d.lineStart = append(d.lineStart, i+1)
+		case '\r':
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				d.lineStart = append(d.lineStart, i+1)
+			}
+		}
+	}
+	if !d.ascii {
+		d.runeBlock = make([]int, len(src)>>16+1)
+		n := 0
+		for b := 0; b < len(d.runeBlock); b++ {
+			d.runeBlock[b] = n
+			n += countRunes(src[b<<16 : min(len(src), (b+1)<<16)])
+		}
+	}
+}
+
+// countRunes counts code points as bytes that do not continue a sequence,
+// which is additive over any split of valid UTF-8.
+func countRunes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *Document) runesBefore(off int) int {
+	if d.ascii {
+		return off
+	}
+	b := off >> 16
+	return d.runeBlock[b] + countRunes(d.source[b<<16:off])
+}
+
+// Position returns the 1-based line and column (in code points) of an
+// original byte offset.
+func (d *Document) Position(off int) Position {
+	d.linesOnce.Do(d.buildLines)
+	src := d.sourceMap.fromSrc(max(0, min(off, len(d.Raw))), false)
+	src = max(0, min(src, len(d.source)))
+	line := sort.SearchInts(d.lineStart, src+1) - 1
+	col := d.runesBefore(src) - d.runesBefore(d.lineStart[line]) + 1
+	return Position{Line: line + 1, Column: col}
+}
+
+// Lines returns the number of lines in the file; a final line break does
+// not start another line.
+func (d *Document) Lines() int {
+	d.linesOnce.Do(d.buildLines)
+	n := len(d.lineStart)
+	if n > 1 && d.lineStart[n-1] == len(d.source) {
+		n--
+	}
+	if len(d.source) == 0 {
+		return 0
+	}
+	return n
+}
+
+// Excerpt returns the text of an original span with white space collapsed,
+// cut to at most max code points with a visible "…". HTML markup is left out.
+func (d *Document) Excerpt(raw Span, max int) string {
+	var s string
+	if d.Format == FormatHTML {
+		t := d.TextSpan(raw)
+		s = d.Text[t.Start:t.End]
+	} else {
+		a := d.sourceMap.fromSrc(raw.Start, false)
+		b := d.sourceMap.fromSrc(raw.End, true)
+		a, b = clamp(a, 0, len(d.source)), clamp(b, 0, len(d.source))
+		if b < a {
+			b = a
+		}
+		s = d.source[a:b]
+	}
+	return Shorten(collapseSpace(s), max)
+}
+
+// TextOf returns the normalised text of a span of Text.
+func (d *Document) TextOf(s Span) string { return d.Text[s.Start:s.End] }
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t\f\v  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Shorten cuts s to at most max code points, ending with "…" when cut.
+// max <= 0 means no limit.
+func Shorten(s string, max int) string {
+	if max <= 0 || utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	if max == 1 {
+		return "…"
+	}
+	n := 0
+	for i := range s {
+		if n == max-1 {
+			return strings.TrimRightFunc(s[:i], unicode.IsSpace) + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// TokenKeys returns a 64-bit key per token that is equal for tokens equal
+// up to case: the unit every comparison of words works with.
+func (d *Document) TokenKeys() []uint64 {
+	d.keysOnce.Do(func() {
+		d.keys = make([]uint64, len(d.Tokens))
+		for i, t := range d.Tokens {
+			d.keys[i] = WordKey(d.Text[t.Start:t.End])
+		}
+	})
+	return d.keys
+}
+
+// Word returns token i in lower case.
+func (d *Document) Word(i int) string {
+	t := d.Tokens[i]
+	return strings.ToLower(d.Text[t.Start:t.End])
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// WordKey hashes a word case-insensitively (FNV-1a over the lower-cased bytes).
+func WordKey(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range strings.ToLower(w[i:]) {
+				var buf [4]byte
+				n := utf8.EncodeRune(buf[:], r)
+				for _, b := range buf[:n] {
+					h ^= uint64(b)
+					h *= fnvPrime
+				}
+			}
+			return h
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// SentenceAt returns the index of the sentence holding Text offset off, or -1.
+func (d *Document) SentenceAt(off int) int {
+	i := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > off })
+	if i < len(d.Sentences) && d.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// ParagraphAt returns the index of the paragraph holding Text offset off, or -1.
+func (d *Document) ParagraphAt(off int) int {
+	i := sort.Search(len(d.Paragraphs), func(k int) bool { return d.Paragraphs[k].End > off })
+	if i < len(d.Paragraphs) && d.Paragraphs[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// TokenAt returns the index of the first token that ends after Text offset off.
+func (d *Document) TokenAt(off int) int {
+	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > off })
+}

@@ -1,0 +1,331 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func mustDoc(t testing.TB, name, text string) *Document {
+	t.Helper()
+	d, err := NewDocument(name, []byte(text), DocOptions{})
+	if err != nil {
+		t.Fatalf("NewDocument(%q): %v", name, err)
+	}
+	return d
+}
+
+func TestNormalizeFolds(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"plain ascii", "plain ascii"},
+		{"“quoted” ‘single’", `"quoted" 'single'`},
+		{"en–dash em—dash minus−", "en-dash em-dash minus-"},
+		{"Source：China", "Source:China"},
+		{"ＡＢＣ１２３", "ABC123"},
+		{"co\u00adoperate", "cooperate"},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"x\u00a0y\u2009z", "x y z"},
+		{"e\u0301te\u0301", "été"},
+		{"m² stays", "m² stays"},
+		{"ﬁ ligature stays", "ﬁ ligature stays"},
+		{"zero\u200bwidth", "zerowidth"},
+	}
+	for _, tt := range tests {
+		d := mustDoc(t, "t.txt", tt.in)
+		if d.Text != tt.want {
+			t.Errorf("normalise(%q) = %q, want %q", tt.in, d.Text, tt.want)
+		}
+	}
+}
+
+func TestOrigMapsBack(t *testing.T) {
+	raw := "\ufeffA “quote”：co\u00adoperate\r\nSecond line e\u0301te\u0301 end"
+	d := mustDoc(t, "t.txt", raw)
+	for _, tok := range d.Tokens {
+		o := d.Orig(tok)
+		got := string(d.Raw[o.Start:o.End])
+		norm, _ := normalize(got)
+		if norm != d.TextOf(tok) {
+			t.Errorf("token %q maps to raw %q (normalised %q)", d.TextOf(tok), got, norm)
+		}
+	}
+	// "cooperate" spans the soft hyphen in the original
+	i := strings.Index(d.Text, "cooperate")
+	o := d.Orig(Span{i, i + len("cooperate")})
+	if got := string(d.Raw[o.Start:o.End]); got != "co\u00adoperate" {
+		t.Errorf("cooperate maps to %q", got)
+	}
+	if p := d.Position(strings.Index(raw, "Second")); p != (Position{2, 1}) {
+		t.Errorf("Second at %+v, want 2:1", p)
+	}
+	if p := d.Position(strings.Index(raw, "end")); p != (Position{2, 19}) {
+		t.Errorf("end at %+v, want 2:19 (code points)", p)
+	}
+}
+
+func TestPositionColumnsCountCodePoints(t *testing.T) {
+	d := mustDoc(t, "t.txt", "héllo wörld\nzweite Zeile ü x")
+	cases := []struct {
+		sub  string
+		want Position
+	}{
+		{"wörld", Position{1, 7}},
+		{"zweite", Position{2, 1}},
+		{"x", Position{2, 16}},
+	}
+	for _, c := range cases {
+		off := strings.Index(string(d.Raw), c.sub)
+		if got := d.Position(off); got != c.want {
+			t.Errorf("Position(%q) = %+v, want %+v", c.sub, got, c.want)
+		}
+	}
+}
+
+func TestPositionLongLine(t *testing.T) {
+	// columns past several 64 KiB blocks on one line, with multibyte runes
+	line := strings.Repeat("é", 100000) + "X"
+	d := mustDoc(t, "t.txt", "first\n"+line)
+	off := len("first\n") + len(line) - 1
+	if got := d.Position(off); got != (Position{2, 100001}) {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestUTF16(t *testing.T) {
+	// "Hé\nyo" in UTF-16LE with BOM
+	raw := []byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, '\n', 0, 'y', 0, 'o', 0}
+	d, err := NewDocument("u.txt", raw, DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "Hé\nyo" || d.Encoding != "utf-16le" {
+		t.Fatalf("text %q enc %s", d.Text, d.Encoding)
+	}
+	tok := d.Tokens[1] // "yo"
+	o := d.Orig(tok)
+	if o != (Span{8, 12}) {
+		t.Errorf("yo maps to %+v, want {8 12}", o)
+	}
+	if p := d.Position(o.Start); p != (Position{2, 1}) {
+		t.Errorf("position %+v", p)
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	raw := []byte("good\nbad \xff byte")
+	_, err := NewDocument("bad.txt", raw, DocOptions{})
+	ie, ok := err.(*InputError)
+	if !ok || ie.Offset != 9 || !strings.Contains(ie.Error(), "bad.txt") {
+		t.Fatalf("err = %v", err)
+	}
+	d, err := NewDocument("bad.txt", raw, DocOptions{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Replaced) != 1 || d.Replaced[0] != 9 {
+		t.Errorf("replaced %v", d.Replaced)
+	}
+	i := strings.Index(d.Text, "byte")
+	if o := d.Orig(Span{i, i + 4}); string(raw[o.Start:o.End]) != "byte" {
+		t.Errorf("byte maps to %q", raw[o.Start:o.End])
+	}
+}
+
+func TestBinaryIsSkipped(t *testing.T) {
+	_, err := NewDocument("x.bin", []byte("ELF\x00\x01\x02"), DocOptions{})
+	if _, ok := err.(*SkipError); !ok {
+		t.Fatalf("err = %v, want SkipError", err)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	d := mustDoc(t, "e.txt", "")
+	if len(d.Tokens)+len(d.Sentences)+len(d.Paragraphs) != 0 || d.Lines() != 0 {
+		t.Errorf("empty doc has segments")
+	}
+	if p := d.Position(0); p != (Position{1, 1}) {
+		t.Errorf("position %+v", p)
+	}
+}
+
+func TestHTMLExtraction(t *testing.T) {
+	src := `<html><head><title>T</title><style>p{}</style><script>var x="<p>";</script></head>
+<body><p>Peace cannot be achieved &amp; kept.<sup>35</sup></p>
+<!-- a comment -->
+<p>Second&nbsp;para <a href="#fn12" epub:type="noteref">12</a>.</p>
+<aside id="fn12" epub:type="footnote">Note text.</aside></body></html>`
+	d := mustDoc(t, "a.html", src)
+	if strings.Contains(d.Text, "var x") || strings.Contains(d.Text, "comment") || strings.Contains(d.Text, "p{}") {
+		t.Errorf("script/style/comment leaked: %q", d.Text)
+	}
+	if !strings.Contains(d.Text, "Peace cannot be achieved & kept.35") {
+		t.Errorf("text %q", d.Text)
+	}
+	var sup, a, aside *Element
+	for i := range d.Elements {
+		e := &d.Elements[i]
+		switch e.Tag {
+		case "sup":
+			sup = e
+		case "a":
+			a = e
+		case "aside":
+			aside = e
+		}
+	}
+	if sup == nil || d.TextOf(sup.Span) != "35" {
+		t.Fatalf("sup element: %+v", sup)
+	}
+	if got := string(d.Raw[sup.Raw.Start:sup.Raw.End]); got != "<sup>35</sup>" {
+		t.Errorf("sup raw %q", got)
+	}
+	if o := d.Orig(sup.Span); string(d.Raw[o.Start:o.End]) != "35" {
+		t.Errorf("sup text maps to %q", d.Raw[o.Start:o.End])
+	}
+	if a == nil || a.Attr["href"] != "#fn12" || a.Attr["epub:type"] != "noteref" {
+		t.Errorf("a element %+v", a)
+	}
+	if aside == nil || aside.Attr["id"] != "fn12" || d.TextOf(aside.Span) != "Note text." {
+		t.Errorf("aside element %+v", aside)
+	}
+	i := strings.Index(d.Text, "&")
+	if o := d.Orig(Span{i, i + 1}); string(d.Raw[o.Start:o.End]) != "&amp;" {
+		t.Errorf("& maps to %q", d.Raw[o.Start:o.End])
+	}
+	if len(d.Paragraphs) < 3 {
+		t.Errorf("paragraphs %d: %q", len(d.Paragraphs), d.Text)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	d := mustDoc(t, "t.txt", "Don't split 11,063 or 1.5, but Sino-Russian ties; 中国 end.")
+	var got []string
+	for _, tok := range d.Tokens {
+		got = append(got, d.TextOf(tok))
+	}
+	want := "Don't|split|11,063|or|1.5|but|Sino|Russian|ties|中|国|end"
+	if strings.Join(got, "|") != want {
+		t.Errorf("tokens %s\nwant   %s", strings.Join(got, "|"), want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"op cit", "Full Text of the Speech, op. cit., p. 3. Next sentence here.",
+			[]string{"Full Text of the Speech, op. cit., p. 3.", "Next sentence here."}},
+		{"ibid", "Ibid. 45. See also Smith.", []string{"Ibid. 45.", "See also Smith."}},
+		{"US", "This does not constitute approval by any U.S. Government organization. Publication follows.",
+			[]string{"This does not constitute approval by any U.S. Government organization.", "Publication follows."}},
+		{"Dec No", "It was signed on Dec. 15, 2020. See No. 5 for details. Done.",
+			[]string{"It was signed on Dec. 15, 2020.", "See No. 5 for details.", "Done."}},
+		{"initials", "J. R. R. Tolkien wrote it. Then he left.", []string{"J. R. R. Tolkien wrote it.", "Then he left."}},
+		{"decimal", "It rose 1.5 percent. Then fell.", []string{"It rose 1.5 percent.", "Then fell."}},
+		{"pp", "See pp. 12-14 and p. 7. The end.", []string{"See pp. 12-14 and p. 7.", "The end."}},
+		{"quote", `He said "Stop." Then he went.`, []string{`He said "Stop."`, "Then he went."}},
+		{"marker", "The tongue. [37] The ancient dialects sunk.", []string{"The tongue. [37]", "The ancient dialects sunk."}},
+		{"sup", "World peace.\"<sup>35</sup> On 10 October.", []string{"World peace.\"<sup>35</sup>", "On 10 October."}},
+		{"question", "Why? Because! yes.", []string{"Why?", "Because! yes."}},
+		{"lower", "The e.g. case and etc. go on.", []string{"The e.g. case and etc. go on."}},
+		{"etc end", "Apples, pears etc. The next one.", []string{"Apples, pears etc.", "The next one."}},
+		{"paragraphs", "One para\nwrapped line.\n\nTwo.", []string{"One para\nwrapped line.", "Two."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, "t.txt", tt.text)
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, d.TextOf(s))
+			}
+			if strings.Join(got, "¦") != strings.Join(tt.want, "¦") {
+				t.Errorf("sentences:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// checkRoundTrip asserts the offset contract on any input: every rune of the
+// normalised text maps inside the original bytes, in order, and maps back.
+func checkRoundTrip(t *testing.T, name string, raw []byte) {
+	d, err := NewDocument(name, raw, DocOptions{Lenient: true})
+	if err != nil {
+		return // binary input is skipped, not mapped
+	}
+	prev := 0
+	for i, r := range d.Text {
+		n := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			n = 1
+			if i+3 <= len(d.Text) && d.Text[i:i+3] == "\uFFFD" {
+				n = 3
+			}
+		}
+		o := d.Orig(Span{i, i + n})
+		if o.Start < 0 || o.End > len(raw) || o.Start > o.End {
+			t.Fatalf("rune %d %q maps to %+v outside 0..%d", i, r, o, len(raw))
+		}
+		if o.Start < prev {
+			t.Fatalf("rune %d maps to %+v before the previous rune's start %d", i, o, prev)
+		}
+		prev = o.Start
+		back := d.TextSpan(o)
+		if back.Start > i || back.End < i+n {
+			t.Fatalf("rune %d: %+v maps back to %+v", i, o, back)
+		}
+	}
+	for _, sp := range [][]Span{d.Tokens, d.Sentences, d.Paragraphs} {
+		last := -1
+		for _, s := range sp {
+			if s.Start < last || s.Start > s.End || s.End > len(d.Text) {
+				t.Fatalf("bad segment %+v after %d (len %d)", s, last, len(d.Text))
+			}
+			last = s.End
+			o := d.Orig(s)
+			if o.Start > o.End || o.End > len(raw) {
+				t.Fatalf("segment %+v maps to %+v", s, o)
+			}
+			p := d.Position(o.Start)
+			if p.Line < 1 || p.Column < 1 {
+				t.Fatalf("position %+v", p)
+			}
+		}
+	}
+	_ = d.Excerpt(Span{0, len(raw)}, 50)
+}
+
+func FuzzDocumentRoundTrip(f *testing.F) {
+	f.Add([]byte("A “quote”：co\u00adoperate\r\nline e\u0301te\u0301"), false)
+	f.Add([]byte("<p>a &amp; b<sup>1</sup></p><script>x</script>"), true)
+	f.Add([]byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, 0x3D, 0xD8, 0x00, 0xDE}, false)
+	f.Add([]byte("bad \xff\xfe byte\r"), false)
+	f.Fuzz(func(t *testing.T, raw []byte, html bool) {
+		name := "f.txt"
+		if html {
+			name = "f.html"
+		}
+		checkRoundTrip(t, name, raw)
+	})
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("Op. cit., p. 3. Next. U.S. Government. Dec. 15, 2020. [37] The end.")
+	f.Add("a.b. c! D? \"E.\" <sup>35</sup> F")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := mustDoc(t, "f.txt", s)
+		for _, sn := range d.Sentences {
+			if d.ParagraphAt(sn.Start) != d.ParagraphAt(sn.End-1) {
+				t.Fatalf("sentence %+v crosses paragraphs", sn)
+			}
+			if strings.TrimSpace(d.TextOf(sn)) != d.TextOf(sn) || sn.Len() == 0 {
+				t.Fatalf("sentence %q not trimmed", d.TextOf(sn))
+			}
+		}
+	})
+}

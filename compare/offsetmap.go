@@ -1,0 +1,161 @@
+package compare
+
+import "sort"
+
+// segKind says how offsets inside a segment relate on the two sides.
+type segKind uint8
+
+const (
+	// segLinear: both sides have the same length and offsets move together.
+	segLinear segKind = iota
+	// segDouble: the source side is twice as long (ASCII decoded from UTF-16).
+	segDouble
+	// segOpaque: a replacement; inner offsets snap to the segment's edges.
+	segOpaque
+)
+
+type seg struct {
+	dst, src int
+	kind     segKind
+}
+
+// offsetMap maps offsets of a derived text (dst) back to the text it was
+// derived from (src), and the other way round. It is piecewise: a run of
+// copied bytes costs one segment however long it is, so an unchanged ASCII
+// file needs a single segment. A nil *offsetMap is the identity.
+type offsetMap struct {
+	segs []seg // sorted by dst and by src; the last one is a sentinel at the ends
+}
+
+// mapBuilder records, in order, how a derived text was produced from its source.
+type mapBuilder struct {
+	segs     []seg
+	dst, src int
+	changed  bool
+}
+
+// copy records n bytes copied unchanged (or replaced by as many bytes).
+func (b *mapBuilder) copy(n int) {
+	if n == 0 {
+		return
+	}
+	if k := len(b.segs); k == 0 || b.segs[k-1].kind != segLinear {
+		b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segLinear})
+	}
+	b.dst += n
+	b.src += n
+}
+
+// double records n ASCII bytes decoded from 2n source bytes.
+func (b *mapBuilder) double(n int) {
+	if n == 0 {
+		return
+	}
+	b.changed = true
+	if k := len(b.segs); k == 0 || b.segs[k-1].kind != segDouble {
+		b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segDouble})
+	}
+	b.dst += n
+	b.src += 2 * n
+}
+
+// replace records srcN source bytes replaced by dstN derived bytes.
+func (b *mapBuilder) replace(srcN, dstN int) {
+	if srcN == dstN {
+		b.changed = true
+		b.copy(srcN)
+		return
+	}
+	b.changed = true
+	b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
+	b.dst += dstN
+	b.src += srcN
+}
+
+// finish returns the map, or nil when the derived text is the source itself.
+func (b *mapBuilder) finish() *offsetMap {
+	if !b.changed {
+		return nil
+	}
+	segs := append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
+	return &offsetMap{segs: segs}
+}
+
+// toSrc maps a derived offset to a source offset. An offset that starts a span
+// (end=false) snaps to the start of a replaced chunk, an offset that ends one
+// (end=true) to its end, so a mapped span always covers what produced it.
+func (m *offsetMap) toSrc(p int, end bool) int {
+	if m == nil {
+		return p
+	}
+	return m.mapOffset(p, end, func(s seg) int { return s.dst }, func(s seg) int { return s.src }, false)
+}
+
+// fromSrc maps a source offset to a derived offset, with the same snapping.
+func (m *offsetMap) fromSrc(p int, end bool) int {
+	if m == nil {
+		return p
+	}
+	return m.mapOffset(p, end, func(s seg) int { return s.src }, func(s seg) int { return s.dst }, true)
+}
+
+func (m *offsetMap) mapOffset(p int, end bool, from, to func(seg) int, reverse bool) int {
+	segs := m.segs
+	last := len(segs) - 1
+	if p <= 0 {
+		return 0
+	}
+	if p >= from(segs[last]) {
+		return to(segs[last])
+	}
+	var i int
+	if end {
+		// the segment holding byte p-1
+		i = sort.Search(last, func(k int) bool { return from(segs[k]) >= p }) - 1
+	} else {
+		// the last segment starting at or before p
+		i = sort.Search(last, func(k int) bool { return from(segs[k]) > p }) - 1
+	}
+	if i < 0 {
+		i = 0
+	}
+	s := segs[i]
+	d := p - from(s)
+	switch s.kind {
+	case segLinear:
+		return to(s) + d
+	case segDouble:
+		if reverse {
+			return to(s) + (d+boolInt(end))/2
+		}
+		return to(s) + 2*d
+	default:
+		if end && d > 0 {
+			return to(segs[i+1])
+		}
+		return to(s)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// chainToSrc maps an offset through several maps, the innermost derivation first.
+func chainToSrc(p int, end bool, maps ...*offsetMap) int {
+	for _, m := range maps {
+		p = m.toSrc(p, end)
+	}
+	return p
+}
+
+// chainFromSrc is the inverse of chainToSrc.
+func chainFromSrc(p int, end bool, maps ...*offsetMap) int {
+	for i := len(maps) - 1; i >= 0; i-- {
+		p = maps[i].fromSrc(p, end)
+	}
+	return p
+}
