@@ -125,6 +125,7 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		a.checkCommand(),
 		a.repeatsCommand(),
 		a.explainCommand(),
+		a.evalCommand(),
 		a.versionCommand(),
 	)
 	return root

@@ -1,0 +1,17 @@
+package main
+
+import "github.com/spf13/cobra"
+
+// evalCommand groups the labelled evaluations: each prints precision and
+// recall (or plagdet) of one detection capability on a labelled corpus.
+func (a *app) evalCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "eval",
+		Short: "Labelled evaluations of the detectors (precision, recall, plagdet)",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(
+	// one constructor per evaluation, each in its own file
+	)
+	return cmd
+}
