@@ -1,0 +1,180 @@
+package compare
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// DiffOp is one step of a word diff between a span of document A and a span
+// of document B: words kept ("equal"), words only in A ("delete") and words
+// only in B ("insert"). Spans are Text coordinates of each side, running
+// from the first word of the step to the end of its last word; the unused
+// side of a delete or insert is an empty span at the place it would go.
+type DiffOp struct {
+	Op string // "equal", "delete" or "insert"
+	A  Span
+	B  Span
+}
+
+// DefaultDiffTimeout bounds the time one word diff may take; past it the
+// diff is coarser but still correct.
+const DefaultDiffTimeout = 200 * time.Millisecond
+
+// maxDiffWords is the size past which passages are not diffed word by word:
+// the result is one replacement, which is correct, only coarse.
+const maxDiffWords = 50000
+
+// WordDiff compares the words of a span of a with the words of a span of b,
+// ignoring case, punctuation and spacing. go-diff has no word mode, so each
+// distinct word becomes one private-use rune and the rune strings are
+// diffed, within timeout (DefaultDiffTimeout when zero).
+func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration) []DiffOp {
+	if timeout <= 0 {
+		timeout = DefaultDiffTimeout
+	}
+	ai, aj := tokenRange(a, as)
+	bi, bj := tokenRange(b, bs)
+	ak, bk := a.TokenKeys(), b.TokenKeys()
+	if aj-ai > maxDiffWords || bj-bi > maxDiffWords {
+		var ops []DiffOp
+		if aj > ai {
+			ops = append(ops, DiffOp{"delete", Span{a.Tokens[ai].Start, a.Tokens[aj-1].End}, Span{bs.Start, bs.Start}})
+		}
+		if bj > bi {
+			ops = append(ops, DiffOp{"insert", Span{as.End, as.End}, Span{b.Tokens[bi].Start, b.Tokens[bj-1].End}})
+		}
+		return ops
+	}
+	runeOf := map[uint64]rune{}
+	next := rune(0xE000)
+	enc := func(keys []uint64) []rune {
+		rs := make([]rune, len(keys))
+		for i, k := range keys {
+			r, ok := runeOf[k]
+			if !ok {
+				r = next
+				runeOf[k] = r
+				next++
+				if next == 0xF900 { // past the BMP private use area: plane 15
+					next = 0xF0000
+				}
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra, rb := enc(ak[ai:aj]), enc(bk[bi:bj])
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = timeout
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	var ops []DiffOp
+	x, y := ai, bi // next token on each side
+	edge := func(d *Document, i, j int, fallback int) Span {
+		if j > i {
+			return Span{d.Tokens[i].Start, d.Tokens[j-1].End}
+		}
+		return Span{fallback, fallback}
+	}
+	posA := func() int {
+		if x < aj {
+			return a.Tokens[x].Start
+		}
+		return as.End
+	}
+	posB := func() int {
+		if y < bj {
+			return b.Tokens[y].Start
+		}
+		return bs.End
+	}
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ops = append(ops, DiffOp{"equal", edge(a, x, x+n, posA()), edge(b, y, y+n, posB())})
+			x += n
+			y += n
+		case diffmatchpatch.DiffDelete:
+			ops = append(ops, DiffOp{"delete", edge(a, x, x+n, posA()), Span{posB(), posB()}})
+			x += n
+		case diffmatchpatch.DiffInsert:
+			ops = append(ops, DiffOp{"insert", Span{posA(), posA()}, edge(b, y, y+n, posB())})
+			y += n
+		}
+	}
+	return ops
+}
+
+// tokenRange returns the tokens lying wholly inside span s of d.
+func tokenRange(d *Document, s Span) (int, int) {
+	i := d.TokenAt(s.Start)
+	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
+		i++
+	}
+	j := i
+	for j < len(d.Tokens) && d.Tokens[j].End <= s.End {
+		j++
+	}
+	return i, j
+}
+
+// DiffStats counts the words each kind of step covers.
+type DiffStats struct {
+	Equal, Deleted, Inserted int
+}
+
+// Stats counts words per kind of step; a and b are the documents diffed.
+func Stats(ops []DiffOp, a, b *Document) DiffStats {
+	var s DiffStats
+	for _, op := range ops {
+		switch op.Op {
+		case "equal":
+			i, j := tokenRange(a, op.A)
+			s.Equal += j - i
+		case "delete":
+			i, j := tokenRange(a, op.A)
+			s.Deleted += j - i
+		case "insert":
+			i, j := tokenRange(b, op.B)
+			s.Inserted += j - i
+		}
+	}
+	return s
+}
+
+// FormatWordDiff renders a word diff inline, in the style of git's
+// --word-diff: B's text with words only in A as [-…-] and words only in B as
+// {+…+}. Long equal runs are cut in the middle with " … " when maxEqual > 0.
+func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
+	var sb strings.Builder
+	for i, op := range ops {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		switch op.Op {
+		case "equal":
+			t := collapseSpace(b.TextOf(op.B))
+			if maxEqual > 0 && utf8.RuneCountInString(t) > maxEqual {
+				t = cutMiddle(t, maxEqual)
+			}
+			sb.WriteString(t)
+		case "delete":
+			sb.WriteString("[-" + collapseSpace(a.TextOf(op.A)) + "-]")
+		case "insert":
+			sb.WriteString("{+" + collapseSpace(b.TextOf(op.B)) + "+}")
+		}
+	}
+	return sb.String()
+}
+
+func cutMiddle(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	h := (n - 3) / 2
+	return strings.TrimSpace(string(r[:h])) + " … " + strings.TrimSpace(string(r[len(r)-h:]))
+}

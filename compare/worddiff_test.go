@@ -1,0 +1,34 @@
+package compare
+
+import "testing"
+
+func TestWordDiff(t *testing.T) {
+	a := mustDoc(t, "a.txt", "Any attempt to break the balance by developing weapons cannot but spark an arms race.")
+	b := mustDoc(t, "b.txt", "Any attempt to break the BALANCE, by developing weapons by developing weapons cannot spark a new arms race.")
+	ops := WordDiff(a, Span{0, len(a.Text)}, b, Span{0, len(b.Text)}, 0)
+	got := FormatWordDiff(ops, a, b, 0)
+	want := "Any attempt to break the BALANCE, by developing weapons {+by developing weapons+} cannot [-but-] spark [-an-] {+a new+} arms race"
+	if got != want {
+		t.Errorf("diff\n got %s\nwant %s", got, want)
+	}
+	st := Stats(ops, a, b)
+	if st.Deleted != 2 || st.Inserted != 5 || st.Equal != 13 {
+		t.Errorf("stats %+v", st)
+	}
+	// spans point at the right words on both sides
+	for _, op := range ops {
+		if op.Op == "insert" && b.TextOf(op.B) == "by developing weapons" {
+			return
+		}
+	}
+	t.Errorf("no insert span for the repeated phrase: %+v", ops)
+}
+
+func TestWordDiffEmptySides(t *testing.T) {
+	a := mustDoc(t, "a.txt", "one two three")
+	b := mustDoc(t, "b.txt", "")
+	ops := WordDiff(a, Span{0, len(a.Text)}, b, Span{0, 0}, 0)
+	if len(ops) != 1 || ops[0].Op != "delete" || a.TextOf(ops[0].A) != "one two three" {
+		t.Errorf("ops %+v", ops)
+	}
+}
