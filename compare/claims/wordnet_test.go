@@ -4,7 +4,7 @@ import "testing"
 
 func TestWordNet(t *testing.T) {
 	for _, c := range []struct {
-		a, b           string
+		a, b            string
 		opposed, direct bool
 	}{
 		{"empty", "full", true, true},
