@@ -21,6 +21,9 @@ type Clause struct {
 	Copula      bool
 	Resolved    bool // the subject is a pronoun read as an earlier subject
 
+	existNeg bool // denied by "there is no", "no X", "nobody": it denies every narrower kind
+	negGroup int  // clauses sharing one negation ("no man singing and playing") share a number > 0
+
 	subj []item // subject content; heads marked
 	obj  []item // object or complement content
 	rest []item // other content: prepositional phrases, adverbs
@@ -175,7 +178,7 @@ func npStartBefore(ws []word, p int) int {
 		}
 		if w.tag == tagDet {
 			// a determiner starts the phrase unless "of" or "and" joins it to more
-			if !(prev.lower == "of" || prev.lower == "and") {
+			if !(prev.tag == tagPrep && prev.lower != "than" || prev.lower == "and") {
 				break
 			}
 		}
@@ -192,7 +195,7 @@ func npStartBefore(ws []word, p int) int {
 				continue
 			}
 		case tagPrep:
-			if prev.lower == "of" && k-2 >= 0 && (ws[k-2].tag == tagNoun || ws[k-2].tag == tagProp || ws[k-2].tag == tagNum) {
+			if k-2 >= 0 && (ws[k-2].tag == tagNoun || ws[k-2].tag == tagProp || ws[k-2].tag == tagNum || ws[k-2].tag == tagPron && personWords[ws[k-2].lower] != "") && (prev.lower == "of" || prev.lower == "with" || prev.lower == "in" || prev.lower == "on" || prev.lower == "from" || prev.lower == "at") && ws[k].punct == "" && prev.punct == "" && npStartBefore(ws, k-2) >= 0 {
 				k--
 				continue
 			}
@@ -283,8 +286,8 @@ func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) [
 				lastHead = -1
 				continue
 			}
-			if w.lower == "of" && lastHead >= 0 {
-				markHead() // "member of the Council": the head stays "member"
+			if lastHead >= 0 {
+				markHead() // "member of the Council", "a man with a hat": the head stays
 				inOf = true
 			}
 			curPrep = w.lower
@@ -397,6 +400,18 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 				r.existNeg = a
 			}
 			b := npEndAfter(ws, a, len(ws))
+			// "there is no girl in white dancing": the phrase runs to the participle
+			if gi+1 < len(gs) && gs[gi+1].nonFinite && gs[gi+1].start > b && gs[gi+1].start-b <= 6 {
+				ok := true
+				for k := b; k < gs[gi+1].start; k++ {
+					if ws[k].tag == tagSub || ws[k].tag == tagCoord || strings.ContainsAny(ws[k].punct, ",;:") {
+						ok = false
+					}
+				}
+				if ok {
+					b = gs[gi+1].start
+				}
+			}
 			r.subjA, r.subjB = a, b
 			if b < len(ws) && (ws[b].tag == tagVerb) && gi+1 < len(gs) && gs[gi+1].start == b {
 				// the participle is the predicate
@@ -475,17 +490,22 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 		case r.g.neg >= 0:
 			c.Negated, c.NegCue = true, negSpan(ws[r.g.neg])
 		case r.existNeg >= 0:
-			c.Negated, c.NegCue = true, ws[r.existNeg].span
+			c.Negated, c.NegCue, c.existNeg = true, ws[r.existNeg].span, true
 		case r.subjNegCue >= 0:
-			c.Negated, c.NegCue = true, ws[r.subjNegCue].span
+			c.Negated, c.NegCue, c.existNeg = true, ws[r.subjNegCue].span, true
 		}
 		switch {
 		case r.shared >= 0:
 			c.subj = out[r.shared].subj
 			c.Subject = out[r.shared].Subject
 			c.Resolved = out[r.shared].Resolved
-			if !c.Negated && out[r.shared].Negated && (r.existNeg >= 0 || rs[r.shared].existNeg >= 0 || rs[r.shared].subjNegCue >= 0) {
-				c.Negated, c.NegCue = true, out[r.shared].NegCue // "there is no man sitting and rubbing his eyes"
+			if !c.Negated && out[r.shared].Negated && out[r.shared].existNeg {
+				// "there is no man sitting and rubbing his eyes": one negation over both
+				c.Negated, c.NegCue, c.existNeg = true, out[r.shared].NegCue, true
+				if out[r.shared].negGroup == 0 {
+					out[r.shared].negGroup = r.shared + 1
+				}
+				c.negGroup = out[r.shared].negGroup
 			}
 		case r.subjA >= 0 && r.subjB > r.subjA:
 			c.subj = phraseItems(ws, r.subjA, r.subjB, entAt, ents, "")

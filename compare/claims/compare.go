@@ -247,11 +247,17 @@ func compareClauses(x *index, A, B side) Verdict {
 		if b.Negated {
 			cov = covBA
 		}
-		if missing == 0 || cov >= 0.85 && missing <= 1 && len(content(neg.c)) >= 5 {
-			conf := 0.9
-			if missing > 0 {
-				conf = 0.7
+		_ = cov
+		// "A woman is not eating" does not deny "a girl is eating": a plain
+		// "not" speaks of one individual, so the subjects must be the same
+		// word; "no woman"/"nobody" deny every narrower kind.
+		if !neg.c.existNeg {
+			if sameHead(heads(a.subj), heads(b.subj)) == false {
+				return Verdict{}
 			}
+		}
+		if missing == 0 && siblingsHeld(neg, pos) {
+			conf := 0.9
 			v.Kind, v.Confidence = "negation", conf
 			v.ValueA, v.ValueB = strings.ToLower(A.dc.Doc.TextOf(A.c.VerbGroupOrCue())), strings.ToLower(B.dc.Doc.TextOf(B.c.VerbGroupOrCue()))
 			v.SpanA, v.SpanB = A.c.VerbGroupOrCue(), B.c.VerbGroupOrCue()
@@ -327,7 +333,24 @@ func anyOpposed(a, b *Clause) bool {
 // complements of copulas, modifiers of matching heads, prepositions before
 // the same object ("near the barrel" / "far from the barrel").
 func alignedOpposites(a, b *Clause) (item, item, bool, bool) {
-	groups := [][2][]item{{a.obj, b.obj}, {a.rest, b.rest}, {a.subj, b.subj}, {append(a.obj, a.rest...), append(b.obj, b.rest...)}}
+	// Only predicate positions count: a copula's complement, adverbs and
+	// adjectives that describe the action. Opposite modifiers of the subject
+	// or object ("a white dog", "a black dog") name different things.
+	pred := func(c *Clause) []item {
+		var out []item
+		for _, it := range c.obj {
+			if c.Copula && it.pos != 'n' {
+				out = append(out, it)
+			}
+		}
+		for _, it := range c.rest {
+			if it.pos == 'r' || it.pos == 'a' && it.prep == "" {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	groups := [][2][]item{{pred(a), pred(b)}}
 	for _, g := range groups {
 		for _, p := range g[0] {
 			if p.pos != 'a' && p.pos != 'v' && p.pos != 'r' && p.pos != 'n' {
@@ -485,4 +508,43 @@ func dateConflict(A, B side, objR rel) (Verdict, bool) {
 		conf = 0.65
 	}
 	return Verdict{Kind: "date", Confidence: conf, ValueA: p.Text, ValueB: q.Text, SpanA: p.Span, SpanB: q.Span}, true
+}
+
+// sameHead reports whether some pair of heads is the same lemma or synonyms.
+func sameHead(a, b []item) bool {
+	for _, p := range a {
+		for _, q := range b {
+			if r, how, _ := itemRel(p, q); r == relMatch && how == same {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// siblingsHeld checks the scope of a shared negation: "there is no man
+// singing and playing a guitar" denies only a man doing both, so every
+// clause that shares the negation must be matched on the positive side.
+func siblingsHeld(neg, pos side) bool {
+	if neg.c.negGroup == 0 {
+		return true
+	}
+	for ci := range neg.s.Clauses {
+		c := &neg.s.Clauses[ci]
+		if ci == neg.ci || c.negGroup != neg.c.negGroup {
+			continue
+		}
+		found := false
+		for pj := range pos.s.Clauses {
+			pc := &pos.s.Clauses[pj]
+			if pc.Verb == c.Verb || pc.Verb != "" && c.Verb != "" && func() bool { r, _, _ := itemRel(pc.verb, c.verb); return r == relMatch }() {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
