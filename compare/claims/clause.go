@@ -70,6 +70,9 @@ func verbGroups(ws []word) []group {
 			continue // "human being"
 		}
 		g := group{start: i, main: -1, neg: -1}
+		if i > 0 && ws[i-1].tag == tagNeg && ws[i].punct == "" && (i < 2 || ws[i-2].tag == tagCoord || ws[i-1].punct == ",") {
+			g.start, g.neg = i-1, i-1 // "and not directed against …"
+		}
 		nonFinite := t == tagVerb && (strings.HasSuffix(ws[i].lower, "ing") || strings.HasSuffix(ws[i].lower, "ed")) && !(i > 0 && (ws[i-1].tag == tagPron || ws[i-1].tag == tagProp || ws[i-1].tag == tagNoun) && strings.HasSuffix(ws[i].lower, "ed"))
 		sawBe := false
 		j := i
@@ -168,9 +171,18 @@ func npStartBefore(ws []word, p int) int {
 			break
 		}
 		prev := ws[k-1]
+		if prev.tag == tagNum && len(prev.lower) == 4 && allDigits(prev.lower) && w.tag == tagProp {
+			break // "in August 2007 China stressed": the date ends a fronted phrase
+		}
 		if w.punct == "," {
 			// a comma joins a list of names: "China, Russia, Kazakhstan and Uzbekistan"
-			if prev.tag == tagProp && w.tag == tagProp && (k-2 < 0 || ws[k-2].tag != tagDet && ws[k-2].tag != tagPrep) {
+			listEnds := false
+			for q := k; q <= p; q++ {
+				if ws[q].lower == "and" || ws[q].lower == "or" {
+					listEnds = true
+				}
+			}
+			if listEnds && prev.tag == tagProp && w.tag == tagProp && (k-2 < 0 || ws[k-2].tag != tagDet && ws[k-2].tag != tagPrep) {
 				k--
 				continue
 			}
@@ -279,6 +291,7 @@ func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) [
 			}
 			inOf = false
 			conjStart = len(out)
+			curPrep = prep
 		}
 		if w.tag == tagPrep {
 			if w.lower == "of" && lastHead >= 0 && collectiveNouns[out[lastHead].lemma] {
@@ -542,6 +555,22 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 				c.VerbGroup = ws[0].span
 				c.verb = item{lemma: "be", pos: 'v', word: 0}
 				c.obj = phraseItems(ws, 1, b, entAt, ents, "")
+				out = append([]Clause{c}, out...)
+			}
+		}
+	}
+	// words before the first clause that hold no verb: a fronted fragment
+	// ("alliance systems in favour of the new security concept …, Jiang sought")
+	if len(out) > 0 {
+		first := out[0].Span.Start
+		n := 0
+		for n < len(ws) && ws[n].span.End <= first {
+			n++
+		}
+		if n >= 4 {
+			its := phraseItems(ws, 0, n, entAt, ents, "")
+			if len(its) >= 3 {
+				c := Clause{Span: compare.Span{Start: ws[0].span.Start, End: ws[n-1].span.End}, rest: its}
 				out = append([]Clause{c}, out...)
 			}
 		}

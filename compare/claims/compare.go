@@ -47,8 +47,11 @@ func itemRel(a, b item) (rel, relation, bool) {
 	if la == lb || Stem(la) == Stem(lb) && len(la) > 3 {
 		return relMatch, same, false
 	}
-	if a.pos == 'p' || b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
+	if a.pos == 'p' && b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
 		return relConflict, unrelated, false
+	}
+	if a.pos == 'p' || b.pos == 'p' {
+		return relNone, unrelated, false // a name may be an instance of a noun
 	}
 	if o, d := Antonyms(la, lb); o {
 		return relOpposed, unrelated, d
@@ -166,8 +169,11 @@ func content(c *Clause) []item {
 // whether they contradict.
 func compareClauses(x *index, A, B side) Verdict {
 	a, b := A.c, B.c
-	if a.Verb == "" || b.Verb == "" {
+	if a.Verb == "" && b.Verb == "" {
 		return Verdict{}
+	}
+	if a.Verb == "" || b.Verb == "" {
+		return fragmentOverlap(x, a, b)
 	}
 	// the subject: the same thing (or one more general), not just a topic word
 	subj, sa, sb := headsRel(a.subj, b.subj)
@@ -199,7 +205,7 @@ func compareClauses(x *index, A, B side) Verdict {
 	v := Verdict{Score: score}
 	// Arguments must be about the same thing: enough of the smaller side is
 	// held by the other.
-	strongPred := verbR == relMatch && (objR == relMatch || a.Copula && b.Copula && complementMatch(a, b))
+	strongPred := verbR == relMatch && (objR == relMatch || sharedArgs(a, b) >= 2 || a.Copula && b.Copula && complementMatch(a, b))
 	if subj == relNone && !(strongPred && max(covAB, covBA) >= 0.5 && sharedArgs(a, b) >= 2) {
 		return Verdict{}
 	}
@@ -281,6 +287,10 @@ func compareClauses(x *index, A, B side) Verdict {
 		}
 	}
 	// overlap: the same claim, in whole or in part
+	// a claim is more than a topic word: three matching content words at least
+	if len(ca)-missA < 3 && len(cb)-missB < 3 {
+		return Verdict{}
+	}
 	if subj == relMatch || strongPred {
 		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && sharedArgs(a, b) >= 1 || strongPred && max(covAB, covBA) >= 0.6 {
 			v.Kind, v.Confidence = "overlap", score
@@ -547,4 +557,31 @@ func siblingsHeld(neg, pos side) bool {
 		}
 	}
 	return true
+}
+
+// fragmentOverlap matches a verbless fragment against a clause whose whole
+// subject (a phrase of three or more content words: "the new security
+// concept") the fragment names: the fragment says something about it too.
+func fragmentOverlap(x *index, a, b *Clause) Verdict {
+	frag, cl := a, b
+	if b.Verb == "" {
+		frag, cl = b, a
+	}
+	if cl.Resolved || len(cl.subj) < 3 {
+		return Verdict{}
+	}
+	// the subject's words, in order, inside the fragment
+	j := 0
+	for _, it := range frag.rest {
+		if j < len(cl.subj) && strings.EqualFold(it.lemma, cl.subj[j].lemma) {
+			j++
+		} else if j > 0 && j < len(cl.subj) {
+			j = 0
+		}
+	}
+	if j < len(cl.subj) {
+		return Verdict{}
+	}
+	cov, _ := coverage(x, cl.subj, frag.rest)
+	return Verdict{Kind: "overlap", Confidence: cov, Score: cov}
 }

@@ -91,7 +91,7 @@ var functionWords = set("also", "very", "just", "only", "even", "still", "too", 
 var collectiveNouns = set("group", "groups", "lot", "lots", "couple", "number", "total", "crowd", "bunch",
 	"pair", "herd", "flock", "team", "set", "series", "variety", "range", "majority", "kind", "type",
 	"sort", "piece", "pieces", "handful", "dozens", "hundreds", "thousands", "millions", "score", "dozen",
-	"member", "members", "part", "few", "pack", "line", "row", "bundle")
+	"few", "pack", "bundle")
 
 // personWords stand for any person when matching subjects.
 var personWords = map[string]string{
