@@ -41,6 +41,9 @@ const (
 // hypernyms, names by key; antonyms are opposed.
 func itemRel(a, b item) (rel, relation, bool) {
 	if a.pos == 'x' || b.pos == 'x' {
+		if a.pos == b.pos && a.lemma == b.lemma && a.lemma != "it" {
+			return relMatch, same, false // the same speaker or group: "I", "we"
+		}
 		return relNone, unrelated, false
 	}
 	la, lb := strings.ToLower(a.lemma), strings.ToLower(b.lemma)
@@ -349,7 +352,7 @@ func alignedOpposites(a, b *Clause) (item, item, bool, bool) {
 	pred := func(c *Clause) []item {
 		var out []item
 		for _, it := range c.obj {
-			if c.Copula && it.pos != 'n' {
+			if (c.Copula || linkingVerbs[c.Verb]) && it.pos != 'n' {
 				out = append(out, it)
 			}
 		}
@@ -585,3 +588,6 @@ func fragmentOverlap(x *index, a, b *Clause) Verdict {
 	cov, _ := coverage(x, cl.subj, frag.rest)
 	return Verdict{Kind: "overlap", Confidence: cov, Score: cov}
 }
+
+// linkingVerbs take a complement that describes the subject, as "be" does.
+var linkingVerbs = set("remain", "stay", "become", "seem", "appear", "look", "turn", "grow", "keep", "prove", "feel", "sound")

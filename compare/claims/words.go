@@ -198,6 +198,9 @@ func openClass(ws []word, i int, caps capStats) (tag, string) {
 	if strings.HasSuffix(l, "ly") && lemmaOf('r', l) != "" && (a == "" || a != l) {
 		return tagAdv, l
 	}
+	if prev != nil && prevTag == tagVerb && linkingVerbs[prev.lemma] && a != "" {
+		return tagAdj, a // "remain closed", "look tired"
+	}
 	afterModifier := prevTag == tagDet || prevTag == tagAdj || prevTag == tagNum || prevTag == tagAdv && prev.lower != "not"
 	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || irregularParticiple(l, v)) && v != l {
 		// "the existing balance", "a dyed shirt": a participle used as an adjective
