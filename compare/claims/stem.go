@@ -1,6 +1,9 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case ASCII
 // word; other words are returned unchanged. Stems make "cooperation",
@@ -9,6 +12,18 @@ func Stem(w string) string {
 	if len(w) <= 2 || !isLowerASCII(w) {
 		return w
 	}
+	if s, ok := stemCache.Load(w); ok {
+		return s.(string)
+	}
+	s := stem(w)
+	stemCache.Store(strings.Clone(w), s)
+	return s
+}
+
+// stemCache remembers stems: the same few thousand words recur.
+var stemCache sync.Map
+
+func stem(w string) string {
 	if s, ok := stemExceptions[w]; ok {
 		return s
 	}
@@ -96,7 +111,9 @@ func regions(b []byte) (int, int) {
 	return r1, r2
 }
 
-func hasSuffix(b []byte, s string) bool { return strings.HasSuffix(string(b), s) }
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s // no allocation
+}
 
 func containsVowel(b []byte) bool {
 	for _, c := range b {

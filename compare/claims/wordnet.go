@@ -156,6 +156,23 @@ func relate(pos byte, a, b string) relation {
 		return same
 	}
 	l := wordnet()
+	if len(l.senses[string(pos)+"|"+a]) == 0 || len(l.senses[string(pos)+"|"+b]) == 0 {
+		return unrelated
+	}
+	k := string(pos) + a + "|" + b
+	if r, ok := relCache.Load(k); ok {
+		return r.(relation)
+	}
+	r := relateUncached(pos, a, b)
+	relCache.Store(k, r)
+	return r
+}
+
+// relCache remembers WordNet relations between word pairs.
+var relCache sync.Map
+
+func relateUncached(pos byte, a, b string) relation {
+	l := wordnet()
 	sa := l.senses[string(pos)+"|"+a]
 	sb := l.senses[string(pos)+"|"+b]
 	if len(sa) == 0 || len(sb) == 0 {
