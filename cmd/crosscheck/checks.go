@@ -8,12 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims"
 )
 
 // analyzerSet builds the analyzers of every capability with the options
 // the flags give. Commands pick from it.
 type analyzerSet struct {
 	stutter compare.StutterOptions
+	claims  claims.Options
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
@@ -21,7 +23,9 @@ func (s *analyzerSet) repeats() []*compare.Analyzer {
 }
 
 func (s *analyzerSet) all() []*compare.Analyzer {
-	return s.repeats()
+	out := s.repeats()
+	out = append(out, s.claimAnalyzers()...)
+	return out
 }
 
 // allChecks lists every check crosscheck can report, by ID.

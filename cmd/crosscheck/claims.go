@@ -1,0 +1,38 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims"
+)
+
+func (a *app) claimsCommand() *cobra.Command {
+	var set analyzerSet
+	cmd := &cobra.Command{
+		Use:   "claims [PATHS…]",
+		Short: "Find claims made in several places and claims that contradict each other",
+		Long: `Read what each sentence claims (amounts, dates, names, negations, modality) and compare
+claims across the documents and inside each one: the same claim made in several places
+(claims.overlap, info) and claims about the same subject and predicate that contradict on
+a number, a date, a negation or an antonym (claims.contradiction.*, warning).
+With no PATHS, the embedded seed corpus is read.`,
+		Example: `  crosscheck claims
+  crosscheck claims report.md summary.md --min-confidence 0.8
+  crosscheck claims docs/ --no-overlap --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if set.claims.MinConfidence < 0 || set.claims.MinConfidence > 1 {
+				return usagef("--min-confidence must be between 0 and 1, got %g", set.claims.MinConfidence)
+			}
+			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
+		},
+	}
+	cmd.Flags().Float64Var(&set.claims.MinConfidence, "min-confidence", 0, "report contradictions only at or above this confidence (0 to 1)")
+	cmd.Flags().BoolVar(&set.claims.NoOverlap, "no-overlap", false, "leave out claims made in several places (claims.overlap)")
+	return cmd
+}
+
+// claimAnalyzers returns the claims analyzer with the set's options.
+func (s *analyzerSet) claimAnalyzers() []*compare.Analyzer {
+	return []*compare.Analyzer{claims.Analyzer(s.claims)}
+}

@@ -1,0 +1,390 @@
+package claims
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// The checks this package reports.
+var (
+	CheckOverlap = &compare.Check{
+		ID:       "claims.overlap",
+		Title:    "The same claim is made in several places",
+		Severity: compare.Info,
+		Help: `Several sentences, in one document or across documents, claim the same thing: they ` +
+			`share the subject and the predicate (the same verb or a WordNet synonym, the same object or ` +
+			`complement), not just a topic word. One finding is reported per group of matching claims, at ` +
+			`the first, with every other place related and a word diff of each against the first ` +
+			`([-only in the first-] {+only in the other+}). Useful to keep figures and wording in step ` +
+			`when a claim is repeated, or to spot a passage said twice.`,
+	}
+	CheckNumber = &compare.Check{
+		ID:       "claims.contradiction.number",
+		Title:    "Two claims give amounts that cannot both hold",
+		Severity: compare.Warning,
+		Help: `Two claims about the same subject and predicate state amounts of the same measure whose ` +
+			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges ` +
+			`("over 150" is more than 150, "some 4,000" about 4,000, "up to 10" at most 10), so "over 150" ` +
+			`does not contradict "160"; units and scale words are compared ("190 billion dollars" is not ` +
+			`"190 million dollars", and neither is a percentage). Check which figure is right, or say why ` +
+			`they differ (another date, another scope).`,
+	}
+	CheckDate = &compare.Check{
+		ID:       "claims.contradiction.date",
+		Title:    "Two claims date the same event differently",
+		Severity: compare.Warning,
+		Help: `Two claims about the same event (the same subject, verb and object) give dates that ` +
+			`cannot both hold at the granularity they are stated: "August 2007" and "10 August 2007" agree, ` +
+			`"August 2007" and "July 2007" do not. Relative dates ("10 years ago", "the past two years") ` +
+			`are resolved against the document's own date when it states one ("issued Dec 15, 2020") and ` +
+			`are otherwise never compared. Periods and "since"/"until" dates are compared only with their ` +
+			`own kind.`,
+	}
+	CheckNegation = &compare.Check{
+		ID:       "claims.contradiction.negation",
+		Title:    "One claim denies what another states",
+		Severity: compare.Warning,
+		Help: `A claim states a predicate that another, about the same subject, denies with not, never, ` +
+			`no, nobody or none: "a deer is jumping over the fence" against "a deer isn't jumping over the ` +
+			`fence". The denied claim must be no more specific than the stated one: "there is no man ` +
+			`playing a guitar" denies "a bald man is playing a guitar on stage", but "two young women are ` +
+			`not sparring" does not deny "two women are sparring". Claims with different modality ` +
+			`("may not" against "is") are not compared.`,
+	}
+	CheckAntonym = &compare.Check{
+		ID:       "claims.contradiction.antonym",
+		Title:    "Two claims say opposite things about the same subject",
+		Severity: compare.Warning,
+		Help: `Two claims about the same subject have predicates, complements or modifiers in the same ` +
+			`place that WordNet lists as antonyms: "the rink is empty" against "the rink is full", "near ` +
+			`the barrel" against "far from the barrel", "sitting" against "standing". Direct antonyms ` +
+			`(an antonym pointer between the two words) get a higher confidence than indirect ones ` +
+			`("huge", similar to "large", against "small"). A claim and its negated antonym are not ` +
+			`reported.`,
+	}
+)
+
+// Checks lists the checks of the claims analyzer.
+var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym}
+
+// Options tune the claims analyzer.
+type Options struct {
+	// MinConfidence drops contradictions whose confidence is below it (0..1).
+	MinConfidence float64
+	// NoOverlap leaves out claims.overlap findings.
+	NoOverlap bool
+}
+
+// Match is a pair of clauses and what comparing them found.
+type Match struct {
+	A, B ClauseRef
+	Verdict
+}
+
+// ClauseRef names one clause of a document's claims.
+type ClauseRef struct {
+	Doc      *DocClaims
+	Sentence int // index in Doc.Sentences
+	Clause   int // index in the sentence's Clauses
+}
+
+func (r ClauseRef) clause() *Clause { return &r.Doc.Sentences[r.Sentence].Clauses[r.Clause] }
+
+// ExtractAll extracts the claims of every document, in parallel, and links
+// acronyms to expansions written out elsewhere in any of them.
+func ExtractAll(ctx context.Context, docs []*compare.Document) ([]*DocClaims, error) {
+	out := make([]*DocClaims, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(docs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = Extract(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	linkAcronyms(out)
+	return out, nil
+}
+
+// linkAcronyms gives a name written out in full the key of the acronym
+// another place links to it: "Shanghai Cooperation Organization" is "SCO"
+// wherever the pair "Shanghai Cooperation Organization (SCO)" appears once.
+func linkAcronyms(dcs []*DocClaims) {
+	acr := map[string]string{}
+	for _, dc := range dcs {
+		for _, s := range dc.Sentences {
+			for _, e := range s.Entities {
+				if e.Expansion != "" && e.Acronym != "" {
+					acr[strings.ToLower(e.Expansion)] = e.Acronym
+				}
+			}
+		}
+	}
+	if len(acr) == 0 {
+		return
+	}
+	fix := func(its []item) {
+		for i := range its {
+			if its[i].pos == 'p' {
+				if a, ok := acr[strings.ToLower(its[i].lemma)]; ok {
+					its[i].lemma = a
+				}
+			}
+		}
+	}
+	for _, dc := range dcs {
+		for si := range dc.Sentences {
+			s := &dc.Sentences[si]
+			for ei := range s.Entities {
+				e := &s.Entities[ei]
+				if a, ok := acr[strings.ToLower(e.Text)]; ok && e.Acronym == "" {
+					e.Acronym = a
+				}
+			}
+			for ci := range s.Clauses {
+				c := &s.Clauses[ci]
+				fix(c.subj)
+				fix(c.obj)
+				fix(c.rest)
+			}
+		}
+	}
+}
+
+// Compare finds the pairs of clauses that make the same claim or
+// contradict each other, among candidates from an inverted index.
+func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
+	x := buildIndex(dcs)
+	var out []Match
+	n := 0
+	var err error
+	x.candidates(func(a, b int32) {
+		if err != nil {
+			return
+		}
+		if n++; n%4096 == 0 && ctx.Err() != nil {
+			err = ctx.Err()
+			return
+		}
+		ra, rb := x.refs[a], x.refs[b]
+		A := ClauseRef{dcs[ra.doc], int(ra.sent), int(ra.clause)}
+		B := ClauseRef{dcs[rb.doc], int(rb.sent), int(rb.clause)}
+		v := compareClauses(x, sideOf(A), sideOf(B))
+		if v.Kind != "" {
+			out = append(out, Match{A: A, B: B, Verdict: v})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func sideOf(r ClauseRef) side {
+	s := &r.Doc.Sentences[r.Sentence]
+	return side{dc: r.Doc, s: s, c: &s.Clauses[r.Clause], ci: r.Clause}
+}
+
+// Analyzer returns the claims analyzer bound to opt.
+func Analyzer(opt Options) *compare.Analyzer {
+	return &compare.Analyzer{
+		Name:   "claims",
+		Doc:    "Claims made in several places, and claims that contradict on a number, a date, a negation or an antonym.",
+		Checks: Checks,
+		Run: func(ctx context.Context, p *compare.Pass) error {
+			dcs, err := ExtractAll(ctx, p.Docs)
+			if err != nil {
+				return err
+			}
+			ms, err := Compare(ctx, dcs)
+			if err != nil {
+				return err
+			}
+			for _, f := range Findings(ms, opt) {
+				p.Report(f)
+			}
+			return nil
+		},
+	}
+}
+
+func checkOf(kind string) *compare.Check {
+	switch kind {
+	case "number":
+		return CheckNumber
+	case "date":
+		return CheckDate
+	case "negation":
+		return CheckNegation
+	case "antonym":
+		return CheckAntonym
+	}
+	return CheckOverlap
+}
+
+func place(r ClauseRef, span compare.Span) string {
+	d := r.Doc.Doc
+	p := d.Position(d.Orig(span).Start)
+	return fmt.Sprintf("%s:%d:%d", d.Path, p.Line, p.Column)
+}
+
+func excerpt(r ClauseRef, span compare.Span, n int) string {
+	return compare.Shorten(strings.Join(strings.Fields(r.Doc.Doc.TextOf(span)), " "), n)
+}
+
+// Findings turns matches into findings: one per contradiction, and one
+// per group of clauses that make the same claim.
+func Findings(ms []Match, opt Options) []compare.Finding {
+	var out []compare.Finding
+	type key struct {
+		d    *DocClaims
+		s, c int
+	}
+	parent := map[key]key{}
+	var find func(k key) key
+	find = func(k key) key {
+		p, ok := parent[k]
+		if !ok || p == k {
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	order := map[*DocClaims]int{}
+	var groupsMs []Match
+	for _, m := range ms {
+		if m.Kind == "overlap" {
+			if opt.NoOverlap {
+				continue
+			}
+			ka, kb := key{m.A.Doc, m.A.Sentence, m.A.Clause}, key{m.B.Doc, m.B.Sentence, m.B.Clause}
+			if _, ok := order[m.A.Doc]; !ok {
+				order[m.A.Doc] = len(order)
+			}
+			if _, ok := order[m.B.Doc]; !ok {
+				order[m.B.Doc] = len(order)
+			}
+			ra, rb := find(ka), find(kb)
+			if ra != rb {
+				parent[rb] = ra
+			}
+			parent[ka] = find(ka)
+			parent[kb] = find(kb)
+			groupsMs = append(groupsMs, m)
+			continue
+		}
+		if m.Confidence < opt.MinConfidence {
+			continue
+		}
+		c := checkOf(m.Kind)
+		A, B := m.A, m.B
+		ca, cb := A.clause(), B.clause()
+		f := compare.Newf(c, B.Doc.Doc, cb.Span, "%s: %q here, %q at %s (confidence %.2f)",
+			contradictionLabel(m.Kind), m.ValueB, m.ValueA, place(A, m.SpanA), m.Confidence)
+		f.Relate("contradicted claim", A.Doc.Doc, ca.Span)
+		if m.SpanA.End > m.SpanA.Start {
+			f.Relate("value", A.Doc.Doc, m.SpanA)
+		}
+		if m.SpanB.End > m.SpanB.Start {
+			f.Relate("value here", B.Doc.Doc, m.SpanB)
+		}
+		f.Details = map[string]any{
+			"kind":        m.Kind,
+			"confidence":  round2(m.Confidence),
+			"claim":       excerpt(B, cb.Span, 200),
+			"other":       excerpt(A, ca.Span, 200),
+			"value":       m.ValueB,
+			"other_value": m.ValueA,
+		}
+		out = append(out, f)
+	}
+	// overlap groups
+	groups := map[key][]Match{}
+	for _, m := range groupsMs {
+		r := find(key{m.A.Doc, m.A.Sentence, m.A.Clause})
+		groups[r] = append(groups[r], m)
+	}
+	for _, gm := range groups {
+		members := map[key]ClauseRef{}
+		best := 0.0
+		for _, m := range gm {
+			members[key{m.A.Doc, m.A.Sentence, m.A.Clause}] = m.A
+			members[key{m.B.Doc, m.B.Sentence, m.B.Clause}] = m.B
+			best = max(best, m.Score)
+		}
+		refs := make([]ClauseRef, 0, len(members))
+		for _, r := range members {
+			refs = append(refs, r)
+		}
+		sort.Slice(refs, func(i, j int) bool {
+			a, b := refs[i], refs[j]
+			if a.Doc != b.Doc {
+				return order[a.Doc] < order[b.Doc] || order[a.Doc] == order[b.Doc] && a.Doc.Doc.Path < b.Doc.Doc.Path
+			}
+			if a.Sentence != b.Sentence {
+				return a.Sentence < b.Sentence
+			}
+			return a.Clause < b.Clause
+		})
+		first := refs[0]
+		fc := first.clause()
+		var places []string
+		var diffs []string
+		for _, r := range refs[1:] {
+			places = append(places, place(r, r.clause().Span))
+		}
+		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc.Span, "same claim in %d places (also %s): %q",
+			len(refs), strings.Join(places, ", "), excerpt(first, fc.Span, 120))
+		for i, r := range refs[1:] {
+			rc := r.clause()
+			f.Relate("same claim", r.Doc.Doc, rc.Span)
+			if i < 10 {
+				ops := compare.WordDiff(first.Doc.Doc, fc.Span, r.Doc.Doc, rc.Span, 0)
+				diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
+			}
+		}
+		f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
+		if len(diffs) > 0 {
+			f.Message += "; diff: " + compare.Shorten(diffs[0], 300)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func contradictionLabel(kind string) string {
+	switch kind {
+	case "number":
+		return "amounts differ"
+	case "date":
+		return "dates differ"
+	case "negation":
+		return "one denies the other"
+	case "antonym":
+		return "opposite words"
+	}
+	return kind
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -1,0 +1,297 @@
+package claims
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Granularity is how precisely a date is stated.
+type Granularity uint8
+
+// The granularities, finest first.
+const (
+	Day Granularity = iota
+	Month
+	Year
+	Decade
+	Period // a stretch of time: "the past two years"
+)
+
+func (g Granularity) String() string {
+	return [...]string{"day", "month", "year", "decade", "period"}[g]
+}
+
+// Date is a point or period in time a sentence states, as the interval of
+// days [From, To) it covers: "August 2007" is the 31 days of that month.
+// A relative date ("10 years ago") is resolved against the document's own
+// date when the document states one; otherwise Relative is set and the
+// interval is empty.
+type Date struct {
+	Span     compare.Span // Text coordinates
+	Text     string
+	From, To int // days since 1970-01-01, To excluded
+	Gran     Granularity
+	Relative bool   // relative and not resolved: "the past two years" in an undated text
+	Anchored bool   // resolved against the document date
+	Offset   int    // for relative dates: years back (10 for "10 years ago")
+	Prep     string // the preposition that introduces it: "in", "on", "since", "until"
+	first    int    // index of its first word
+}
+
+// Overlaps reports whether the two dates can refer to the same time.
+func (a Date) Overlaps(b Date) bool { return a.From < b.To && b.From < a.To }
+
+// Label writes the resolved interval: "2007-08", "2007-08-10", "2007".
+func (a Date) Label() string {
+	if a.Relative {
+		return a.Text
+	}
+	t := time.Unix(int64(a.From)*86400, 0).UTC()
+	switch a.Gran {
+	case Day:
+		return t.Format("2006-01-02")
+	case Month:
+		return t.Format("2006-01")
+	case Year:
+		return t.Format("2006")
+	}
+	e := time.Unix(int64(a.To-1)*86400, 0).UTC()
+	return fmt.Sprintf("%s..%s", t.Format("2006-01-02"), e.Format("2006-01-02"))
+}
+
+func days(y, m, d int) int {
+	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dayDate(y, m, d int) (int, int) { return days(y, m, d), days(y, m, d+1) }
+
+func monthDate(y, m int) (int, int) { return days(y, m, 1), days(y, m+1, 1) }
+
+func yearDate(y int) (int, int) { return days(y, 1, 1), days(y+1, 1, 1) }
+
+func yearOf(w word) (int, bool) {
+	if len(w.lower) != 4 || !allDigits(w.lower) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(w.lower)
+	return y, y >= 1000 && y <= 2200
+}
+
+func dayOf(w word) (int, bool) {
+	l := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w.lower, "th"), "st"), "nd"), "rd")
+	if len(l) == 0 || len(l) > 2 || !allDigits(l) {
+		return 0, false
+	}
+	d, _ := strconv.Atoi(l)
+	return d, d >= 1 && d <= 31
+}
+
+func monthOf(w word) (int, bool) {
+	m := monthNames[w.lower]
+	if m == 0 || !w.cap {
+		return 0, false
+	}
+	if len(w.lower) <= 4 && w.lower != "june" && w.lower != "july" && w.lower != "may" {
+		return m, true // abbreviation, "Dec" or "Dec."
+	}
+	return m, true
+}
+
+// anchor is a document's own date, against which "10 years ago" resolves.
+type anchor struct {
+	ok   bool
+	year int
+	day  int // days since epoch
+}
+
+// extractDates finds dates among ws, marking their words in used.
+func extractDates(d *compare.Document, ws []word, used []bool, at anchor) []Date {
+	var out []Date
+	add := func(first, last int, from, to int, g Granularity) {
+		dt := Date{Span: compare.Span{Start: ws[first].span.Start, End: ws[last].span.End}, From: from, To: to, Gran: g, first: first}
+		dt.Text = d.Text[dt.Span.Start:dt.Span.End]
+		if first > 0 && ws[first-1].tag == tagPrep {
+			dt.Prep = ws[first-1].lower
+		}
+		out = append(out, dt)
+		for k := first; k <= last; k++ {
+			used[k] = true
+		}
+	}
+	for i := 0; i < len(ws); i++ {
+		if used[i] {
+			continue
+		}
+		w := ws[i]
+		if m, ok := monthOf(w); ok && !(w.lower == "may" && i == 0) && !(w.lower == "march" && !w.cap) {
+			// Month Day, Year | Month Day Year | Month Year | Month Day
+			if i+2 < len(ws) {
+				if dd, ok := dayOf(ws[i+1]); ok {
+					if y, ok := yearOf(ws[i+2]); ok {
+						f, t := dayDate(y, m, dd)
+						add(i, i+2, f, t, Day)
+						i += 2
+						continue
+					}
+				}
+			}
+			if i+1 < len(ws) {
+				if y, ok := yearOf(ws[i+1]); ok {
+					f, t := monthDate(y, m)
+					add(i, i+1, f, t, Month)
+					i++
+					continue
+				}
+			}
+			// "January and November 2007": the year comes with the last month
+			if i+3 < len(ws) && ws[i+1].lower == "and" {
+				if m2, ok := monthOf(ws[i+2]); ok && m2 > 0 {
+					if y, ok := yearOf(ws[i+3]); ok {
+						f, t := monthDate(y, m)
+						add(i, i, f, t, Month)
+						continue
+					}
+				}
+			}
+			continue
+		}
+		if dd, ok := dayOf(w); ok && i+2 < len(ws) {
+			if m, ok := monthOf(ws[i+1]); ok {
+				if y, ok := yearOf(ws[i+2]); ok {
+					f, t := dayDate(y, m, dd)
+					add(i, i+2, f, t, Day)
+					i += 2
+					continue
+				}
+			}
+		}
+		if y, ok := yearOf(w); ok && w.punct != "-" && !(i > 0 && ws[i-1].punct == "" && ws[i-1].tag == tagProp && w.punct == "-") {
+			// a bare year needs a preposition or article before it, or to end the clause
+			if i > 0 && (ws[i-1].tag == tagPrep || ws[i-1].tag == tagDet || ws[i-1].lower == "and") || i == 0 {
+				f, t := yearDate(y)
+				add(i, i, f, t, Year)
+				continue
+			}
+		}
+		// "the 1990s"
+		if len(w.lower) == 5 && strings.HasSuffix(w.lower, "0s") && allDigits(w.lower[:4]) {
+			y, _ := strconv.Atoi(w.lower[:4])
+			add(i, i, days(y, 1, 1), days(y+10, 1, 1), Decade)
+			continue
+		}
+		// relative: "10 years ago", "last year", "the past two years", "the past decade"
+		if rel, first, last, ok := relativeAt(ws, i); ok {
+			dt := Date{Relative: true, Offset: rel.years, Gran: rel.gran}
+			if at.ok {
+				dt.Relative, dt.Anchored = false, true
+				switch rel.kind {
+				case 'a': // ago, last year: that year
+					dt.From, dt.To = yearDate(at.year - rel.years)
+					dt.Gran = Year
+				case 'p': // the past N years: up to the anchor
+					dt.From, dt.To = days(at.year-rel.years, 1, 1)+(at.day-days(at.year, 1, 1)), at.day+1
+					dt.Gran = Period
+				}
+			}
+			dt.Span = compare.Span{Start: ws[first].span.Start, End: ws[last].span.End}
+			dt.Text = d.Text[dt.Span.Start:dt.Span.End]
+			dt.first = first
+			if first > 0 && ws[first-1].tag == tagPrep {
+				dt.Prep = ws[first-1].lower
+			}
+			out = append(out, dt)
+			for k := first; k <= last; k++ {
+				used[k] = true
+			}
+			i = last
+		}
+	}
+	return out
+}
+
+type relative struct {
+	years int
+	kind  byte // 'a' a point back in time, 'p' a period up to now
+	gran  Granularity
+}
+
+func countAt(ws []word, i int) (int, bool) {
+	if i >= len(ws) {
+		return 0, false
+	}
+	l := ws[i].lower
+	if v, ok := numberWords[l]; ok && v > 0 {
+		return int(v), true
+	}
+	if allDigits(l) && len(l) <= 3 {
+		n, _ := strconv.Atoi(l)
+		return n, true
+	}
+	return 0, false
+}
+
+// relativeAt reads a relative date starting at word i.
+func relativeAt(ws []word, i int) (relative, int, int, bool) {
+	l := ws[i].lower
+	next := func(k int) string {
+		if k < len(ws) {
+			return ws[k].lower
+		}
+		return ""
+	}
+	switch {
+	case (l == "last" || l == "this" || l == "next") && next(i+1) == "year":
+		y := map[string]int{"last": 1, "this": 0, "next": -1}[l]
+		return relative{years: y, kind: 'a', gran: Year}, i, i + 1, true
+	case l == "past" || l == "last":
+		// "the past two years", "the past decade", "the past 70 years"
+		first := i
+		if i > 0 && ws[i-1].lower == "the" {
+			first = i - 1
+		}
+		if next(i+1) == "decade" {
+			return relative{years: 10, kind: 'p', gran: Period}, first, i + 1, true
+		}
+		if n, ok := countAt(ws, i+1); ok && (next(i+2) == "years" || next(i+2) == "year") {
+			return relative{years: n, kind: 'p', gran: Period}, first, i + 2, true
+		}
+	default:
+		if n, ok := countAt(ws, i); ok && (next(i+1) == "years" || next(i+1) == "year") && next(i+2) == "ago" {
+			return relative{years: n, kind: 'a', gran: Year}, i, i + 2, true
+		}
+	}
+	return relative{}, 0, 0, false
+}
+
+// documentAnchor finds the date a document states for itself: a full date
+// after "issued", "published", "dated", "posted", "released" or "updated"
+// in its first sentences.
+func documentAnchor(d *compare.Document) anchor {
+	for si, s := range d.Sentences {
+		if si >= 8 {
+			break
+		}
+		ws := sentenceWords(d, s)
+		tagWords(ws)
+		for i, w := range ws {
+			switch w.lower {
+			case "issued", "published", "dated", "posted", "released", "updated":
+			default:
+				continue
+			}
+			used := make([]bool, len(ws))
+			k := min(len(ws), i+6)
+			for _, dt := range extractDates(d, ws[:k], used, anchor{}) {
+				if dt.Gran == Day && dt.first > i && dt.first <= i+2 {
+					t := time.Unix(int64(dt.From)*86400, 0).UTC()
+					return anchor{ok: true, year: t.Year(), day: dt.From}
+				}
+			}
+		}
+	}
+	return anchor{}
+}

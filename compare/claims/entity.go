@@ -1,0 +1,134 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Entity is a name: a run of capitalised words ("Shanghai Cooperation
+// Organization") or an acronym ("SCO"). An acronym written next to its
+// expansion, either way round, is linked to it.
+type Entity struct {
+	Span      compare.Span // Text coordinates
+	Text      string       // as written, white space collapsed
+	Acronym   string       // the acronym of a linked pair, or of the entity itself
+	Expansion string       // the expansion of a linked pair
+	Linked    compare.Span // the other half of "Expansion (ACR)" or "ACR (Expansion)"
+	first     int
+	last      int
+}
+
+// Key is how the entity is compared: its acronym when it has one, else its
+// words in lower case.
+func (e Entity) Key() string {
+	if e.Acronym != "" {
+		return e.Acronym
+	}
+	return strings.ToLower(e.Text)
+}
+
+// nameJoiners may stand inside a name between capitalised words.
+var nameJoiners = set("of", "the", "and", "for", "on", "in", "de", "du", "van", "von", "to")
+
+func extractEntities(d *compare.Document, ws []word, used []bool) []Entity {
+	var out []Entity
+	isName := func(i int) bool {
+		w := ws[i]
+		if used[i] {
+			return false // part of a date or an amount
+		}
+		return w.tag == tagProp || (w.cap && i > 0 && !w.neg && w.tag != tagDet && w.tag != tagPron && w.tag != tagSub && w.tag != tagCoord && w.tag != tagPrep && w.tag != tagAux && w.tag != tagModal && monthNames[w.lower] == 0)
+	}
+	for i := 0; i < len(ws); i++ {
+		if !isName(i) || strings.Contains(ws[i].punct, "(") && isAcronym(ws[i].text) && len(out) > 0 && out[len(out)-1].last == i-1 {
+			if !isName(i) {
+				continue
+			}
+		}
+		j := i
+		for j+1 < len(ws) {
+			n := ws[j+1]
+			p := n.punct
+			if isName(j+1) && (p == "" || p == "-" || p == "." && len(ws[j].text) == 1) {
+				j++
+				continue
+			}
+			// "Organization of the Islamic Conference": joiners between names
+			k := j + 1
+			for k < len(ws) && nameJoiners[ws[k].lower] && ws[k].punct == "" && !ws[k].cap {
+				k++
+			}
+			if k > j+1 && k < len(ws) && isName(k) && ws[k].punct == "" && ws[j+1].lower != "and" {
+				j = k
+				continue
+			}
+			break
+		}
+		e := Entity{Span: compare.Span{Start: ws[i].span.Start, End: ws[j].span.End}, first: i, last: j}
+		e.Text = strings.Join(strings.Fields(d.Text[e.Span.Start:e.Span.End]), " ")
+		if dotted := strings.ReplaceAll(e.Text, ".", ""); len(dotted) >= 2 && isAcronym(dotted) && j-i+1 == len(dotted) {
+			e.Acronym = dotted // "U.S."
+		} else if i == j && isAcronym(ws[i].text) {
+			e.Acronym = ws[i].text
+		}
+		out = append(out, e)
+		i = j
+	}
+	// link "Expansion (ACR)" and "ACR (Expansion)"
+	for k := 0; k+1 < len(out); k++ {
+		a, b := &out[k], &out[k+1]
+		if b.first != a.last+1 || !strings.Contains(ws[b.first].punct, "(") {
+			continue
+		}
+		switch {
+		case b.Acronym != "" && a.Acronym == "" && initialsMatch(b.Acronym, a.Text):
+			a.Acronym, a.Expansion, a.Linked = b.Acronym, a.Text, b.Span
+			b.Expansion, b.Linked = a.Text, a.Span
+		case a.Acronym != "" && b.Acronym == "" && initialsMatch(a.Acronym, b.Text):
+			b.Acronym, b.Expansion, b.Linked = a.Acronym, b.Text, a.Span
+			a.Expansion, a.Linked = b.Text, b.Span
+		}
+	}
+	return out
+}
+
+// initialsMatch reports whether the acronym's letters can be read, in
+// order, from the expansion: each letter starts a word or continues the
+// current one ("UNMONUC" from "United Nations Organization Mission in the
+// Congo"), the first letter starting the first word.
+func initialsMatch(acr, expansion string) bool {
+	words := strings.FieldsFunc(expansion, func(r rune) bool { return r == ' ' || r == '-' || r == '/' })
+	if len(words) < 2 || len(acr) < 2 {
+		return false
+	}
+	acr = strings.ToLower(acr)
+	var walk func(ai, wi, ci int) bool
+	walk = func(ai, wi, ci int) bool {
+		if ai == len(acr) {
+			return wi >= len(words)-1
+		}
+		// continue inside the current word
+		if wi < len(words) && ci < len(words[wi]) {
+			w := strings.ToLower(words[wi])
+			for c := ci; c < len(w); c++ {
+				if w[c] == acr[ai] && walk(ai+1, wi, c+1) {
+					return true
+				}
+			}
+		}
+		// start a later word (function words may be skipped)
+		for nw := wi + 1; nw < len(words); nw++ {
+			w := strings.ToLower(words[nw])
+			if w[0] == acr[ai] && walk(ai+1, nw, 1) {
+				return true
+			}
+			if !nameJoiners[w] {
+				break
+			}
+		}
+		return false
+	}
+	w0 := strings.ToLower(words[0])
+	return w0[0] == acr[0] && walk(1, 0, 1)
+}

@@ -1,0 +1,164 @@
+package claims
+
+import (
+	"math"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+func extractText(t testing.TB, text string) *DocClaims {
+	t.Helper()
+	d, err := compare.NewDocument("t.txt", []byte(text), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(d)
+}
+
+func TestQuantities(t *testing.T) {
+	inf := math.Inf(1)
+	for _, c := range []struct {
+		text, span, unit string
+		lo, hi           float64
+		approx, change   bool
+	}{
+		{"China has ties with over 150 countries.", "over 150 countries", "country", 150, inf, false, false},
+		{"The PLA has sent 11,063 military personnel abroad.", "11,063 military personnel", "personnel", 11063, 11063, false, false},
+		{"Trade exceeded 190 billion U.S. dollars.", "exceeded 190 billion U.S. dollars", "dollar", 190e9, inf, false, false},
+		{"Trade was up by 116 percent from then.", "up by 116 percent", "percent", 116, 116, false, true},
+		{"I have made eight visits to Russia.", "eight visits", "visit", 8, 8, false, false},
+		{"China held exercises with a score of countries.", "a score of countries", "country", 18, 22, true, false},
+		{"Some 4,000 military personnel came.", "Some 4,000 military personnel", "personnel", 3600, 4400, true, false},
+		{"They have visited more than 40 countries.", "more than 40 countries", "country", 40, inf, false, false},
+	} {
+		dc := extractText(t, c.text)
+		qs := dc.Sentences[0].Quantities
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quantities %+v", c.text, len(qs), qs)
+			continue
+		}
+		q := qs[0]
+		if q.Text != c.span || q.Unit != c.unit || math.Abs(q.Lo-c.lo) > 1e-6 || q.Hi != c.hi && math.Abs(q.Hi-c.hi) > 1e-6 || q.Approx != c.approx || q.Change != c.change {
+			t.Errorf("%q: got %q %s [%g,%g] approx=%v change=%v", c.text, q.Text, q.Unit, q.Lo, q.Hi, q.Approx, q.Change)
+		}
+		if dc.Doc.TextOf(q.Span) != q.Text {
+			t.Errorf("%q: span %v is %q", c.text, q.Span, dc.Doc.TextOf(q.Span))
+		}
+	}
+	over150 := Quantity{Lo: 150, Hi: inf, LoOpen: true}
+	if Disjoint(over150, Quantity{Lo: 160, Hi: 160}) {
+		t.Error(`"over 150" contradicts "160"`)
+	}
+	if !Disjoint(over150, Quantity{Lo: 120, Hi: 120}) || !Disjoint(over150, Quantity{Lo: 150, Hi: 150}) {
+		t.Error(`"over 150" agrees with 120 or 150`)
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, c := range []struct {
+		text, span, label string
+		gran              Granularity
+	}{
+		{"At the Bishkek Summit in August 2007 the states met.", "August 2007", "2007-08", Month},
+		{"Withdrawal was accomplished on 13 June 2002.", "13 June 2002", "2002-06-13", Day},
+		{"It enters into force on December 15,2020.", "December 15,2020", "2020-12-15", Day},
+		{"It was signed on Dec 15, 2020 by both.", "Dec 15, 2020", "2020-12-15", Day},
+		{"Since 1990 the PLA has sent troops.", "1990", "1990", Year},
+		{"I was elected President 10 years ago.", "10 years ago", "10 years ago", Year},
+		{"Over the past two years, the states signed it.", "the past two years", "the past two years", Period},
+	} {
+		dc := extractText(t, c.text)
+		ds := dc.Sentences[0].Dates
+		if len(ds) != 1 || ds[0].Text != c.span || ds[0].Label() != c.label || ds[0].Gran != c.gran {
+			t.Errorf("%q: got %+v", c.text, ds)
+		}
+	}
+	// a stated document date resolves relative dates
+	dc := extractText(t, "(Source: China Military Online; issued Dec 15, 2020)\n\nThe Agreement was signed 10 years ago.")
+	if !dc.Dated {
+		t.Fatal("document date not found")
+	}
+	ds := dc.Sentences[len(dc.Sentences)-1].Dates
+	if len(ds) != 1 || !ds[0].Anchored || ds[0].Label() != "2010" {
+		t.Errorf("anchored: %+v", ds)
+	}
+	// "August 2007" and "10 August 2007" agree
+	a := extractText(t, "It met in August 2007.").Sentences[0].Dates[0]
+	b := extractText(t, "It met on 10 August 2007.").Sentences[0].Dates[0]
+	if !a.Overlaps(b) {
+		t.Error("month and day in it do not overlap")
+	}
+}
+
+func TestEntitiesAndCues(t *testing.T) {
+	dc := extractText(t, "China is active in the Shanghai Cooperation Organization (SCO). Relations are non-aligned and we may not target any third party.")
+	var linked bool
+	for _, e := range dc.Sentences[0].Entities {
+		if e.Text == "Shanghai Cooperation Organization" && e.Acronym == "SCO" && dc.Doc.TextOf(e.Linked) == "SCO" {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Errorf("expansion not linked: %+v", dc.Sentences[0].Entities)
+	}
+	var cues []string
+	for _, c := range dc.Sentences[1].Cues {
+		cues = append(cues, c.Kind+":"+dc.Doc.TextOf(c.Span))
+	}
+	want := []string{"negation:non-", "modality:may", "negation:not"}
+	if len(cues) != len(want) {
+		t.Fatalf("cues %v, want %v", cues, want)
+	}
+	for i := range want {
+		if cues[i] != want[i] {
+			t.Errorf("cue %d: %s, want %s", i, cues[i], want[i])
+		}
+	}
+}
+
+// FuzzExtract checks that extraction never panics and that every span it
+// returns lies inside its sentence and on rune boundaries.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"China has ties with over 150 countries since August 2007.",
+		"There is no man playing a guitar on stage, and nobody isn't here.",
+		"The Shanghai Cooperation Organization (SCO) met on December 15,2020; trade was up by 116 percent 10 years ago.",
+		"non- no- - , . ( ) 1,2,3 15,2020 Dec",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := compare.NewDocument("f.txt", []byte(s), compare.DocOptions{Lenient: true})
+		if err != nil {
+			return
+		}
+		dc := Extract(d)
+		ok := func(sp compare.Span, in compare.Span) {
+			if sp.Start < in.Start || sp.End > in.End || sp.Start > sp.End {
+				t.Fatalf("span %v outside %v in %q", sp, in, s)
+			}
+			if !utf8.ValidString(d.Text[sp.Start:sp.End]) && utf8.ValidString(d.Text) {
+				t.Fatalf("span %v splits a rune in %q", sp, s)
+			}
+		}
+		for _, st := range dc.Sentences {
+			for _, q := range st.Quantities {
+				ok(q.Span, st.Span)
+			}
+			for _, x := range st.Dates {
+				ok(x.Span, st.Span)
+			}
+			for _, e := range st.Entities {
+				ok(e.Span, st.Span)
+			}
+			for _, c := range st.Cues {
+				ok(c.Span, st.Span)
+			}
+			for _, c := range st.Clauses {
+				ok(c.Span, st.Span)
+			}
+		}
+	})
+}

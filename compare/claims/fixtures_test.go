@@ -1,0 +1,127 @@
+package claims
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Seed passages with one thing changed: every change must be found with
+// the right check, and paraphrases must not be flagged as contradictions.
+var perturbed = []struct {
+	name, a, b string
+	want       string // check kind, or "" for no contradiction
+}{
+	{"number", "Since 1990 the PLA has sent 11,063 military personnel to participate in 18 UN peacekeeping operations.",
+		"Since 1990 the PLA has sent 12,063 military personnel to participate in 18 UN peacekeeping operations.", "number"},
+	{"number words", "Over the past decade, I have made eight visits to Russia.",
+		"Over the past decade, I have made five visits to Russia.", "number"},
+	{"number range", "China has established military ties with over 150 countries.",
+		"China has established military ties with 120 countries.", "number"},
+	{"date", "The Agreement was signed by the two sides on October 13, 2009.",
+		"The Agreement was signed by the two sides on October 13, 2010.", "date"},
+	{"date month", "China hosted the First China-ASEAN Dialogue between Senior Defense Scholars in March 2008.",
+		"China hosted the First China-ASEAN Dialogue between Senior Defense Scholars in May 2008.", "date"},
+	{"negation", "The bilateral relationship has grown more mature and resilient.",
+		"The bilateral relationship has not grown more mature and resilient.", "negation"},
+	{"negation never", "China has consistently supported the peacekeeping operations of the UN.",
+		"China has never supported the peacekeeping operations of the UN.", "negation"},
+	{"antonym", "The channels of communication between the defense sectors of China and European countries remain open.",
+		"The channels of communication between the defense sectors of China and European countries remain closed.", "antonym"},
+	{"antonym complement", "The historical trend of peace, development and win-win cooperation is stoppable.",
+		"The historical trend of peace, development and win-win cooperation is unstoppable.", "antonym"},
+
+	// paraphrases and compatible statements: no contradiction
+	{"granularity", "The Agreement was signed by the two sides in October 2009.",
+		"The Agreement was signed by the two sides on October 13, 2009.", ""},
+	{"range holds", "China has established military ties with over 150 countries.",
+		"China has established military ties with 160 countries.", ""},
+	{"paraphrase", "Both countries uphold an independent foreign policy.",
+		"The two countries uphold an independent foreign policy.", ""},
+	{"other event", "The Protocol was signed by the two sides on December 15, 2020.",
+		"The Agreement was signed by the two sides on October 13, 2009.", ""},
+	{"other subject", "In July 2007 China and Thailand conducted joint counter-terrorism training.",
+		"In December 2007 armies of China and India staged joint counter-terrorism training exercises.", ""},
+	{"roles differ", "China has military attaché offices in 109 countries.",
+		"A total of 98 countries have military attaché offices in China.", ""},
+	{"synonym verb", "The Chinese Navy has held joint maritime exercises with the navies of 14 countries.",
+		"The Chinese Navy has conducted joint maritime exercises with the navies of 14 countries.", ""},
+}
+
+func compareTexts(t *testing.T, a, b string) []Match {
+	t.Helper()
+	da, err := compare.NewDocument("a.txt", []byte(a), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := compare.NewDocument("b.txt", []byte(b), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{da, db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := Compare(context.Background(), dcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+func TestPerturbedSeeds(t *testing.T) {
+	found, flagged := 0, 0
+	changes, paraphrases := 0, 0
+	for _, c := range perturbed {
+		ms := compareTexts(t, c.a, c.b)
+		var kinds []string
+		for _, m := range ms {
+			if m.Kind != "overlap" {
+				kinds = append(kinds, m.Kind)
+			}
+		}
+		got := strings.Join(kinds, ",")
+		if c.want != "" {
+			changes++
+			if got == c.want {
+				found++
+			} else {
+				t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+			}
+		} else {
+			paraphrases++
+			if got != "" {
+				flagged++
+				t.Errorf("%s: flagged %q", c.name, got)
+			}
+		}
+	}
+	t.Logf("changes found %d/%d, paraphrases flagged %d/%d", found, changes, flagged, paraphrases)
+}
+
+// The paraphrase of a claim is an overlap, with the word diff.
+func TestOverlapGroup(t *testing.T) {
+	ms := compareTexts(t, "China and Russia are permanent members of the UN Security Council.",
+		"China and Russia are both permanent members of the UN Security Council.")
+	fs := Findings(ms, Options{})
+	if len(fs) != 1 || fs[0].Check != CheckOverlap || len(fs[0].Related) != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+	if !strings.Contains(fs[0].Message, "{+both+}") {
+		t.Errorf("no word diff in %q", fs[0].Message)
+	}
+}
+
+func TestMinConfidence(t *testing.T) {
+	ms := compareTexts(t, "Over the past decade, I have made eight visits to Russia.", "Over the past decade, I have made five visits to Russia.")
+	if fs := Findings(ms, Options{}); len(fs) != 1 || fs[0].Check != CheckNumber {
+		t.Fatalf("findings %+v", fs)
+	}
+	for _, f := range Findings(ms, Options{MinConfidence: 0.99}) {
+		if f.Check != CheckOverlap {
+			t.Errorf("--min-confidence 0.99 kept %s", f.Check.ID)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package claims
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// TestSICKKinds prints, per kind of finding, how often its pairs carry
+// each SICK label (set SICK_KINDS=1; a tuning aid, not a check).
+func TestSICKKinds(t *testing.T) {
+	if os.Getenv("SICK_KINDS") == "" || sharedDir() == "" {
+		t.Skip("set SICK_KINDS=1 with ../shared present")
+	}
+	f, err := os.Open(filepath.Join(sharedDir(), "corpora", "sick-train", "SICK_train.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	counts := map[string]map[string]int{}
+	out, _ := os.Create("/tmp/kinds.tsv")
+	defer out.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		da, _ := compare.NewDocument("A", []byte(p[1]), compare.DocOptions{})
+		db, _ := compare.NewDocument("B", []byte(p[2]), compare.DocOptions{})
+		dcs, _ := ExtractAll(context.Background(), []*compare.Document{da, db})
+		ms, _ := Compare(context.Background(), dcs)
+		kind := "none"
+		for _, m := range ms {
+			if m.Kind != "overlap" {
+				kind = m.Kind
+			} else if kind == "none" {
+				kind = "overlap-" + m.Covers
+			}
+		}
+		gold := p[len(p)-1]
+		if counts[kind] == nil {
+			counts[kind] = map[string]int{}
+		}
+		counts[kind][gold]++
+		fmt.Fprintf(out, "%s\t%s\t%s\t%s\n", kind, gold, p[1], p[2])
+	}
+	for k, v := range counts {
+		t.Logf("%-16s %v", k, v)
+	}
+}

@@ -1,0 +1,131 @@
+package claims
+
+// Closed-class words the shallow parser recognises. Open-class words are
+// told apart with WordNet (wordnet.go) and the context.
+
+type tag uint8
+
+const (
+	tagOther tag = iota
+	tagDet       // a, the, some, each, no (as a determiner it is also a negation cue)
+	tagNum       // 11,063, eight, dozen
+	tagPron      // we, they, someone, nobody
+	tagPrep      // in, on, with, against
+	tagCoord     // and, or, but, nor
+	tagSub       // that, which, who, while, because
+	tagAux       // forms of be, have, do
+	tagModal     // may, will, should
+	tagNeg       // not, never
+	tagNoun
+	tagProp // a capitalised name
+	tagVerb
+	tagAdj
+	tagAdv
+)
+
+func (t tag) String() string {
+	return [...]string{"other", "det", "num", "pron", "prep", "coord", "sub", "aux", "modal", "neg",
+		"noun", "prop", "verb", "adj", "adv"}[t]
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var determiners = set("a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every",
+	"all", "both", "several", "many", "few", "another", "no", "such", "either", "neither", "much",
+	"my", "your", "his", "her", "its", "our", "their", "whose", "certain", "various", "most", "more")
+
+var pronouns = set("i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "them", "myself",
+	"ourselves", "yourself", "himself", "herself", "itself", "themselves", "someone", "somebody",
+	"something", "anyone", "anybody", "anything", "everyone", "everybody", "everything", "nobody",
+	"nothing", "none", "one", "ones", "other", "others", "each other", "there")
+
+// personalPronouns point back to an earlier subject.
+var personalPronouns = set("we", "they", "he", "she", "it", "i", "you")
+
+var prepositions = set("in", "on", "at", "by", "with", "of", "for", "from", "to", "into", "onto", "over",
+	"under", "through", "near", "across", "along", "around", "behind", "beside", "besides", "between",
+	"against", "among", "amongst", "about", "after", "before", "during", "since", "until", "till",
+	"within", "without", "toward", "towards", "upon", "inside", "outside", "beneath", "above", "below",
+	"via", "per", "despite", "beyond", "throughout", "amid", "like", "unlike", "off", "out", "up",
+	"down", "than", "next", "far", "alongside", "onto", "except", "regarding", "concerning")
+
+var coordinators = set("and", "or", "but", "nor", "yet")
+
+var subordinators = set("that", "which", "who", "whom", "whose", "where", "when", "while", "whereas",
+	"because", "although", "though", "if", "unless", "whether", "as", "so", "once", "since")
+
+var auxiliaries = set("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
+	"has", "have", "had", "having", "do", "does", "did")
+
+// modals are the modality cues.
+var modals = set("may", "might", "can", "could", "will", "would", "shall", "should", "must", "ought", "cannot")
+
+// negators negate the clause they stand in.
+var negators = set("not", "never", "no", "none", "nobody", "nothing", "nowhere", "neither", "nor",
+	"without", "cannot", "noone")
+
+// contractions maps a negated auxiliary to its positive form.
+var contractions = map[string]string{
+	"isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "don't": "do",
+	"doesn't": "does", "didn't": "did", "hasn't": "has", "haven't": "have", "hadn't": "had",
+	"can't": "can", "won't": "will", "wouldn't": "would", "couldn't": "could",
+	"shouldn't": "should", "mustn't": "must", "mightn't": "might", "ain't": "is",
+}
+
+// functionWords never count as content.
+var functionWords = set("also", "very", "just", "only", "even", "still", "too", "then", "there", "here",
+	"now", "so", "such", "well", "however", "etc", "i.e", "e.g", "further", "furthermore",
+	"other", "same", "own", "respectively", "either", "thus", "hence", "therefore", "meanwhile",
+	"all", "both", "each", "every", "any", "some", "many", "much", "more", "most", "less", "least",
+	"few", "several", "various", "certain", "way", "time", "times", "total", "kind", "lot",
+	"one", "ones", "something", "someone", "somebody", "thing", "things", "being", "make", "made",
+	"get", "got", "take", "took", "not", "no", "never", "also", "always", "already", "yet")
+
+// collectiveNouns head a phrase whose real head follows "of": "a group of kids".
+var collectiveNouns = set("group", "groups", "lot", "lots", "couple", "number", "total", "crowd", "bunch",
+	"pair", "herd", "flock", "team", "set", "series", "variety", "range", "majority", "kind", "type",
+	"sort", "piece", "pieces", "handful", "dozens", "hundreds", "thousands", "millions", "score", "dozen",
+	"few", "pack", "bundle")
+
+// personWords stand for any person when matching subjects.
+var personWords = map[string]string{
+	"someone": "person", "somebody": "person", "nobody": "person", "noone": "person", "anyone": "person",
+	"anybody": "person", "everyone": "person", "everybody": "person", "people": "person",
+	"something": "thing", "nothing": "thing", "anything": "thing", "everything": "thing",
+}
+
+// number words and their values.
+var numberWords = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"dozen": 12, "score": 20, "single": 1, "couple": 2, "pair": 2,
+}
+
+var scaleWords = map[string]float64{
+	"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+}
+
+// ordinals are positions, not amounts.
+var ordinalWords = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+	"ninth", "tenth", "eleventh", "twelfth", "twentieth", "last")
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// units that give a quantity its measure when no noun follows.
+var unitWords = map[string]string{
+	"percent": "percent", "per": "", "%": "percent", "percentage": "percent",
+}

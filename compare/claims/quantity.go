@@ -1,0 +1,242 @@
+package claims
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Quantity is an amount a sentence states, as the range of values it allows:
+// "over 150 countries" is (150, ∞) countries, "some 4,000" about 4,000.
+type Quantity struct {
+	Span   compare.Span // Text coordinates, qualifier to unit
+	Text   string
+	Lo, Hi float64 // the range; Hi is +Inf when open-ended
+	LoOpen bool    // Lo itself is excluded ("over 150")
+	HiOpen bool    // Hi itself is excluded ("less than 10")
+	Approx bool    // "about", "some", "a score of"
+	Unit   string  // lemma of what is counted: "country", "percent", "dollar"; "" when bare
+	Change bool    // a change rather than a level: "up by 116 percent"
+	num    int     // index of the first number word
+	unitAt int     // index of the unit word, or -1
+}
+
+// Exact reports whether the quantity is one value.
+func (q Quantity) Exact() bool { return q.Lo == q.Hi && !q.Approx }
+
+// String writes the range compactly: "160", ">150", "≈4000", "<10".
+func (q Quantity) String() string {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case q.Approx && !math.IsInf(q.Hi, 1):
+		return "≈" + f((q.Lo+q.Hi)/2)
+	case math.IsInf(q.Hi, 1) && q.LoOpen:
+		return ">" + f(q.Lo)
+	case math.IsInf(q.Hi, 1):
+		return "≥" + f(q.Lo)
+	case q.Lo == 0 && q.HiOpen:
+		return "<" + f(q.Hi)
+	case q.Lo == 0 && q.Lo != q.Hi:
+		return "≤" + f(q.Hi)
+	case q.Lo == q.Hi:
+		return f(q.Lo)
+	}
+	return f(q.Lo) + "–" + f(q.Hi)
+}
+
+// Disjoint reports whether two ranges cannot both hold.
+func Disjoint(a, b Quantity) bool {
+	return below(a, b) || below(b, a)
+}
+
+// below reports whether every value of a is under every value of b.
+func below(a, b Quantity) bool {
+	if a.Hi < b.Lo {
+		return true
+	}
+	return a.Hi == b.Lo && (a.HiOpen || b.LoOpen)
+}
+
+// qualifiers before a number, longest first, with how they shape the range.
+var qualifiers = []struct {
+	words []string
+	kind  byte // '>' over, 'g' at least, '<' under, 'l' at most, '~' about, 'n' nearly, 'c' change
+}{
+	{[]string{"more", "than"}, '>'}, {[]string{"greater", "than"}, '>'}, {[]string{"in", "excess", "of"}, '>'},
+	{[]string{"at", "least"}, 'g'}, {[]string{"no", "fewer", "than"}, 'g'}, {[]string{"no", "less", "than"}, 'g'},
+	{[]string{"less", "than"}, '<'}, {[]string{"fewer", "than"}, '<'}, {[]string{"at", "most"}, 'l'},
+	{[]string{"no", "more", "than"}, 'l'}, {[]string{"up", "to"}, 'l'}, {[]string{"up", "by"}, 'c'},
+	{[]string{"down", "by"}, 'c'}, {[]string{"close", "to"}, '~'}, {[]string{"an", "estimated"}, '~'},
+	{[]string{"over"}, '>'}, {[]string{"above"}, '>'}, {[]string{"exceeding"}, '>'}, {[]string{"exceeded"}, '>'},
+	{[]string{"exceeds"}, '>'}, {[]string{"under"}, '<'}, {[]string{"below"}, '<'}, {[]string{"about"}, '~'},
+	{[]string{"around"}, '~'}, {[]string{"approximately"}, '~'}, {[]string{"roughly"}, '~'},
+	{[]string{"some"}, '~'}, {[]string{"nearly"}, 'n'}, {[]string{"almost"}, 'n'}, {[]string{"circa"}, '~'},
+	{[]string{"by"}, 'c'},
+}
+
+// extractQuantities finds the amounts among ws; used marks words that are
+// already part of a date.
+func extractQuantities(d *compare.Document, ws []word, used []bool) []Quantity {
+	var out []Quantity
+	for i := 0; i < len(ws); i++ {
+		if used[i] {
+			continue
+		}
+		v, j, approx, ok := readNumber(ws, i)
+		if !ok {
+			continue
+		}
+		q := Quantity{Lo: v, Hi: v, Approx: approx, num: i, unitAt: -1}
+		start := i
+		if approx && i > 0 && ws[i-1].lower == "a" { // "a score of", "a dozen"
+			start = i - 1
+		}
+		// qualifier before
+		for _, qu := range qualifiers {
+			n := len(qu.words)
+			if start-n < 0 {
+				continue
+			}
+			match := true
+			for k, qw := range qu.words {
+				if ws[start-n+k].lower != qw {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			if qu.kind == 'c' && qu.words[0] == "by" && (start-2 < 0 || !changeVerb(ws[start-2].lower)) {
+				break
+			}
+			start -= n
+			switch qu.kind {
+			case '>':
+				q.Hi, q.LoOpen = math.Inf(1), true
+			case 'g':
+				q.Hi = math.Inf(1)
+			case '<':
+				q.Lo, q.HiOpen = 0, true
+			case 'l':
+				q.Lo = 0
+			case '~':
+				q.Approx = true
+			case 'n':
+				q.Lo = v * 0.9
+				q.HiOpen = true
+			case 'c':
+				q.Change = true
+			}
+			break
+		}
+		if q.Approx && q.Lo == q.Hi {
+			q.Lo, q.Hi = v*0.9, v*1.1
+		}
+		// unit after: "percent", or the head of the noun phrase that follows
+		end := j
+		if j < len(ws) && (ws[j].lower == "percent" || ws[j].lower == "per" && j+1 < len(ws) && ws[j+1].lower == "cent") {
+			q.Unit, q.unitAt = "percent", j
+			end = j + 1
+			if ws[j].lower == "per" {
+				end = j + 2
+			}
+		} else if j < len(ws) && strings.HasPrefix(ws[j].punct, "%") {
+			q.Unit = "percent"
+		} else {
+			if j < len(ws) && ws[j].lower == "of" && (q.Approx || scaleWords[ws[j-1].lower] > 0) {
+				j++ // "a score of countries", "hundreds of people"
+				for j < len(ws) && ws[j].tag == tagDet {
+					j++
+				}
+			}
+			k := j
+			for k < len(ws) && k-j < 5 && !used[k] && (ws[k].tag == tagAdj || ws[k].tag == tagNoun || ws[k].tag == tagProp) && (k == j || ws[k].punct == "" || ws[k].punct == "." || ws[k].punct == "/") {
+				if ws[k].tag == tagNoun || ws[k].tag == tagProp && k+1 < len(ws) && (ws[k+1].tag == tagNoun) {
+					q.unitAt = k
+				}
+				k++
+			}
+			if q.unitAt >= 0 {
+				u := ws[q.unitAt]
+				q.Unit = u.lemma
+				if u.tag == tagProp {
+					q.Unit = strings.ToLower(u.text)
+				}
+				end = q.unitAt + 1
+			}
+		}
+		q.Span = compare.Span{Start: ws[start].span.Start, End: ws[end-1].span.End}
+		q.Text = d.Text[q.Span.Start:q.Span.End]
+		out = append(out, q)
+		for k := i; k < end; k++ {
+			used[k] = true
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func changeVerb(w string) bool {
+	switch w {
+	case "up", "down", "rose", "rise", "risen", "rises", "fell", "fall", "fallen", "falls", "increased",
+		"decreased", "grew", "grown", "grows", "dropped", "declined", "increase", "decrease", "climbed", "jumped":
+		return true
+	}
+	return false
+}
+
+// readNumber reads a number starting at word i: "11,063", "190 billion",
+// "twenty-three", "a score of", "eight". It returns the value, the index
+// after it, and whether the words only estimate it.
+func readNumber(ws []word, i int) (float64, int, bool, bool) {
+	w := ws[i]
+	l := w.lower
+	approx := false
+	var v float64
+	j := i
+	switch {
+	case isNumeral(l):
+		if strings.Count(l, ".") > 1 {
+			return 0, i, false, false
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(l, ",", ""), 64)
+		if err != nil {
+			return 0, i, false, false
+		}
+		v, j = f, i+1
+	case l == "score" || l == "dozen":
+		if i == 0 || ws[i-1].lower != "a" {
+			return 0, i, false, false
+		}
+		v, j, approx = numberWords[l], i+1, l == "score"
+	case l == "dozens" || l == "hundreds" || l == "thousands" || l == "millions":
+		if i+1 >= len(ws) || ws[i+1].lower != "of" {
+			return 0, i, false, false
+		}
+		base := map[string]float64{"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1e6}[l]
+		return base * 5, i + 1, true, true
+	case l == "one":
+		if i+1 >= len(ws) || ws[i+1].tag != tagNoun && ws[i+1].tag != tagAdj || ws[i+1].lower == "another" {
+			return 0, i, false, false
+		}
+		v, j = 1, i+1
+	case numberWords[l] > 0 && l != "couple" && l != "pair" && l != "single":
+		v, j = numberWords[l], i+1
+		// "twenty-three", "twenty three"
+		if v >= 20 && v < 100 && j < len(ws) && numberWords[ws[j].lower] > 0 && numberWords[ws[j].lower] < 10 && (ws[j].punct == "-" || ws[j].punct == "") {
+			v += numberWords[ws[j].lower]
+			j++
+		}
+	default:
+		return 0, i, false, false
+	}
+	// scale words: "190 billion", "two hundred thousand"
+	for j < len(ws) && scaleWords[ws[j].lower] > 0 && ws[j].punct == "" && !strings.HasSuffix(ws[j].lower, "s") {
+		v *= scaleWords[ws[j].lower]
+		j++
+	}
+	return v, j, approx, true
+}

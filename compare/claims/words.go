@@ -1,0 +1,289 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// word is one token of a sentence as the claim parser sees it.
+type word struct {
+	span   compare.Span // Text coordinates
+	text   string       // as written (normalised text)
+	lower  string       // lower case; a negated contraction is its positive form ("isn't" → "is")
+	lemma  string       // base form for its tag
+	tag    tag
+	cap    bool   // starts with a capital
+	neg    bool   // carries a negation: "isn't", "non-aligned", "no-alliance"
+	negEnd int    // end of the negating part ("non-", "n't") in Text, when neg
+	punct  string // punctuation between the previous word and this one, spaces removed
+}
+
+// sentenceWords returns the words of a sentence span, joining "non-X" and
+// "no-X" into one negated word, splitting "n't" off contractions and
+// "15,2020" into a day and a year after a month name.
+func sentenceWords(d *compare.Document, s compare.Span) []word {
+	i := d.TokenAt(s.Start)
+	var ws []word
+	prevEnd := s.Start
+	for ; i < len(d.Tokens) && d.Tokens[i].End <= s.End; i++ {
+		t := d.Tokens[i]
+		if t.Start < s.Start {
+			continue
+		}
+		text := d.Text[t.Start:t.End]
+		gap := d.Text[prevEnd:t.Start]
+		prevEnd = t.End
+		w := word{span: t, text: text, lower: strings.ToLower(text), punct: strings.Join(strings.Fields(gap), "")}
+		r, _ := utf8.DecodeRuneInString(text)
+		w.cap = unicode.IsUpper(r)
+		// "non-aligned", "no-alliance", "non-Mandarin": a negating prefix
+		if n := len(ws); n > 0 && w.punct == "-" && (ws[n-1].lower == "non" || ws[n-1].lower == "no" && !w.cap) {
+			p := ws[n-1]
+			w.neg = true
+			w.negEnd = t.Start
+			w.span.Start = p.span.Start
+			w.punct = p.punct
+			ws = ws[:n-1]
+		}
+		if base, ok := contractions[w.lower]; ok {
+			w.lower = base
+			w.neg = true
+			w.negEnd = t.End
+		}
+		// "December 15,2020": the tokenizer keeps "15,2020" whole
+		if n := len(ws); n > 0 && monthNames[ws[n-1].lower] > 0 && ws[n-1].cap {
+			if c := strings.IndexByte(text, ','); c > 0 && c <= 2 && len(text)-c-1 == 4 && allDigits(text[:c]) && allDigits(text[c+1:]) {
+				day := w
+				day.text, day.lower = text[:c], text[:c]
+				day.span.End = t.Start + c
+				year := word{span: compare.Span{Start: t.Start + c + 1, End: t.End}, text: text[c+1:], lower: text[c+1:], punct: ","}
+				ws = append(ws, day, year)
+				continue
+			}
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumeral reports digits with optional thousands separators or a decimal point.
+func isNumeral(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronym reports a word of two or more capitals (digits allowed after
+// the first letter): "SCO", "ARF", "G20".
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= '0' && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return caps >= 2 || caps == 1 && s[0] >= 'A' && s[0] <= 'Z' && len(s) >= 2
+}
+
+// tagWords assigns each word a part of speech from the closed-class lists,
+// WordNet and its neighbours, and its lemma.
+func tagWords(ws []word) { tagWordsWith(ws, nil) }
+
+// capStats counts, per lower-case word, how often a document writes it
+// capitalised inside a sentence and how often in lower case; it tells a
+// sentence-initial name ("China") from a common word ("The").
+type capStats map[string][2]int32
+
+// tagWordsWith tags words using a document's capitalisation statistics.
+func tagWordsWith(ws []word, caps capStats) {
+	for i := range ws {
+		w := &ws[i]
+		l := w.lower
+		switch {
+		case isNumeral(l) || numberWords[l] > 0 && l != "one" || scaleWords[l] > 0:
+			w.tag = tagNum
+		case modals[l]:
+			w.tag = tagModal
+			if l == "cannot" {
+				w.lower, w.neg, w.negEnd = "can", true, w.span.End
+			}
+		case auxiliaries[l]:
+			w.tag = tagAux
+		case l == "not" || l == "never" || l == "n't":
+			w.tag = tagNeg
+		case l == "no" || l == "neither":
+			w.tag = tagDet
+		case prepositions[l] && !(l == "that"):
+			w.tag = tagPrep
+		case coordinators[l]:
+			w.tag = tagCoord
+		case subordinators[l]:
+			w.tag = tagSub
+		case determiners[l]:
+			w.tag = tagDet
+		case pronouns[l]:
+			w.tag = tagPron
+		}
+		if l == "may" && w.cap && i > 0 { // the month
+			w.tag = tagProp
+		}
+	}
+	for i := range ws {
+		w := &ws[i]
+		if w.tag != tagOther {
+			w.lemma = w.lower
+			continue
+		}
+		w.tag, w.lemma = openClass(ws, i, caps)
+	}
+}
+
+// openClass tags a word that is not a closed-class word.
+func openClass(ws []word, i int, caps capStats) (tag, string) {
+	w := ws[i]
+	l := w.lower
+	if w.cap && (i > 0 || !knownWord(l)) || isAcronym(w.text) {
+		return tagProp, w.text
+	}
+	if w.cap && i == 0 && caps != nil {
+		if c := caps[l]; c[0] > c[1] {
+			return tagProp, w.text
+		}
+	}
+	if !isLowerASCII(l) {
+		return tagNoun, l
+	}
+	var prev, next *word
+	if i > 0 {
+		prev = &ws[i-1]
+	}
+	if i+1 < len(ws) {
+		next = &ws[i+1]
+	}
+	prevTag := tagOther
+	if prev != nil {
+		prevTag = prev.tag
+	}
+	n, v, a := lemmaOf('n', l), lemmaOf('v', l), lemmaOf('a', l)
+	if strings.HasSuffix(l, "ly") && lemmaOf('r', l) != "" && (a == "" || a != l) {
+		return tagAdv, l
+	}
+	if prev != nil && prevTag == tagVerb && linkingVerbs[prev.lemma] && a != "" {
+		return tagAdj, a // "remain closed", "look tired"
+	}
+	afterModifier := prevTag == tagDet || prevTag == tagAdj || prevTag == tagNum || prevTag == tagAdv && prev.lower != "not"
+	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || irregularParticiple(l, v)) && v != l {
+		// "the existing balance", "a dyed shirt": a participle used as an adjective
+		if afterModifier && next != nil && (next.tag == tagOther || next.tag == tagProp) && prevTag != tagAdv {
+			if a != "" {
+				return tagAdj, a
+			}
+			return tagAdj, v
+		}
+		if prevTag == tagDet && n != "" && strings.HasSuffix(l, "ing") {
+			return tagNoun, n // "the building"
+		}
+		return tagVerb, v
+	}
+	if prevTag == tagModal || prev != nil && prev.lower == "to" && v != "" && n == "" {
+		if v != "" {
+			return tagVerb, v
+		}
+	}
+	switch {
+	case n != "" && v == "" && a == "":
+		return tagNoun, n
+	case a != "" && n == "" && v == "":
+		return tagAdj, a
+	case v != "" && n == "" && a == "":
+		return tagVerb, v
+	case n == "" && v == "" && a == "":
+		if lemmaOf('r', l) != "" {
+			return tagAdv, l
+		}
+		return tagNoun, l // unknown: most unknown words are names of things
+	}
+	// ambiguous between noun, verb and adjective
+	if next != nil && (next.tag == tagAux || next.tag == tagModal || isPlainVerbForm(next.lower)) && n != "" {
+		return tagNoun, n // "trade exceeded", "member states concluded"
+	}
+	if v != "" && (prevTag == tagNoun || prevTag == tagProp || prevTag == tagPron) && !afterModifier && l != v+"ing" {
+		if hasPOS('v', v) && (strings.HasSuffix(l, "s") || l == v || l != n) && !(next != nil && next.tag == tagOther && a != "" && n != "") {
+			return tagVerb, v
+		}
+	}
+	if a != "" && next != nil && (next.tag == tagOther || next.tag == tagProp) && nounish(ws, i+1) {
+		return tagAdj, a
+	}
+	if a != "" && n == "" {
+		return tagAdj, a
+	}
+	if a != "" && prev != nil && (prev.tag == tagAux || prev.lower == "very" || prev.lower == "so") {
+		return tagAdj, a
+	}
+	if n != "" {
+		return tagNoun, n
+	}
+	if a != "" {
+		return tagAdj, a
+	}
+	return tagVerb, v
+}
+
+// nounish reports whether word i can be a noun or a name.
+func nounish(ws []word, i int) bool {
+	w := ws[i]
+	if w.cap || isAcronym(w.text) {
+		return true
+	}
+	return lemmaOf('n', w.lower) != ""
+}
+
+func knownWord(l string) bool {
+	return lemmaOf('n', l) != "" || lemmaOf('v', l) != "" || lemmaOf('a', l) != "" || lemmaOf('r', l) != ""
+}
+
+// irregularParticiple reports a form the exception list maps to verb v
+// that is not its base: "sat", "held", "ridden".
+func irregularParticiple(l, v string) bool {
+	b, ok := wordnet().exceptions[l]
+	return ok && b == v && l != v
+}
+
+// isPlainVerbForm reports a past form that can only be a verb: "exceeded".
+func isPlainVerbForm(l string) bool {
+	if !strings.HasSuffix(l, "ed") {
+		return false
+	}
+	return lemmaOf('v', l) != "" && lemmaOf('n', l) == ""
+}
