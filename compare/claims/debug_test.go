@@ -28,18 +28,25 @@ func TestDumpClaims(t *testing.T) {
 func dumpClaims(dc *DocClaims) string {
 	var b strings.Builder
 	d := dc.Doc
-	for _, s := range dc.Sentences {
+	r := newReader(dc.voc)
+	caps := capitalisation(d)
+	views := dc.Sentences()
+	var ws []word
+	for si, s := range views {
 		fmt.Fprintf(&b, "S%d %q\n", s.Index, compare.Shorten(d.TextOf(s.Span), 140))
-		ws := sentenceWords(d, s.Span)
-		tagWords(ws)
+		ws = sentenceWords(d, s.Span, ws)
+		tagWords(r, ws, caps)
 		var tags []string
 		for _, w := range ws {
 			tags = append(tags, w.text+"/"+w.tag.String())
 		}
 		fmt.Fprintf(&b, "  tags: %s\n", strings.Join(tags, " "))
-		for _, c := range s.Clauses {
+		cs, _, _ := dc.sentence(si)
+		for ci := range cs {
+			c := s.Clauses[ci]
+			sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
 			fmt.Fprintf(&b, "  clause %q\n    subj=%v verb=%s neg=%v modal=%s pass=%v cop=%v exist=%v res=%v\n    obj=%v\n    rest=%v\n",
-				compare.Shorten(d.TextOf(c.Span), 100), items(c.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, items(c.obj), items(c.rest))
+				compare.Shorten(d.TextOf(c.Span), 100), items(dc.voc, sd.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, items(dc.voc, sd.obj), items(dc.voc, sd.rest))
 		}
 		for _, q := range s.Quantities {
 			fmt.Fprintf(&b, "  qty %q %s unit=%s change=%v\n", q.Text, q.String(), q.Unit, q.Change)
@@ -57,18 +64,18 @@ func dumpClaims(dc *DocClaims) string {
 	return b.String()
 }
 
-func items(its []item) string {
+func items(voc *vocab, its []item) string {
 	var p []string
 	for _, it := range its {
-		s := it.lemma + "/" + string(it.pos)
+		s := voc.str(it.lemma) + "/" + string(it.pos)
 		if it.head {
 			s += "*"
 		}
 		if it.neg {
 			s = "¬" + s
 		}
-		if it.prep != "" {
-			s = it.prep + ":" + s
+		if it.prep != 0 {
+			s = prepName(it.prep) + ":" + s
 		}
 		p = append(p, s)
 	}

@@ -34,7 +34,7 @@ func TestQuantities(t *testing.T) {
 		{"They have visited more than 40 countries.", "more than 40 countries", "country", 40, inf, false, false},
 	} {
 		dc := extractText(t, c.text)
-		qs := dc.Sentences[0].Quantities
+		qs := dc.Sentences()[0].Quantities
 		if len(qs) != 1 {
 			t.Errorf("%q: %d quantities %+v", c.text, len(qs), qs)
 			continue
@@ -70,7 +70,7 @@ func TestDates(t *testing.T) {
 		{"Over the past two years, the states signed it.", "the past two years", "the past two years", Period},
 	} {
 		dc := extractText(t, c.text)
-		ds := dc.Sentences[0].Dates
+		ds := dc.Sentences()[0].Dates
 		if len(ds) != 1 || ds[0].Text != c.span || ds[0].Label() != c.label || ds[0].Gran != c.gran {
 			t.Errorf("%q: got %+v", c.text, ds)
 		}
@@ -80,13 +80,13 @@ func TestDates(t *testing.T) {
 	if !dc.Dated {
 		t.Fatal("document date not found")
 	}
-	ds := dc.Sentences[len(dc.Sentences)-1].Dates
+	ds := dc.Sentences()[len(dc.Sentences())-1].Dates
 	if len(ds) != 1 || !ds[0].Anchored || ds[0].Label() != "2010" {
 		t.Errorf("anchored: %+v", ds)
 	}
 	// "August 2007" and "10 August 2007" agree
-	a := extractText(t, "It met in August 2007.").Sentences[0].Dates[0]
-	b := extractText(t, "It met on 10 August 2007.").Sentences[0].Dates[0]
+	a := extractText(t, "It met in August 2007.").Sentences()[0].Dates[0]
+	b := extractText(t, "It met on 10 August 2007.").Sentences()[0].Dates[0]
 	if !a.Overlaps(b) {
 		t.Error("month and day in it do not overlap")
 	}
@@ -95,16 +95,16 @@ func TestDates(t *testing.T) {
 func TestEntitiesAndCues(t *testing.T) {
 	dc := extractText(t, "China is active in the Shanghai Cooperation Organization (SCO). Relations are non-aligned and we may not target any third party.")
 	var linked bool
-	for _, e := range dc.Sentences[0].Entities {
+	for _, e := range dc.Sentences()[0].Entities {
 		if e.Text == "Shanghai Cooperation Organization" && e.Acronym == "SCO" && dc.Doc.TextOf(e.Linked) == "SCO" {
 			linked = true
 		}
 	}
 	if !linked {
-		t.Errorf("expansion not linked: %+v", dc.Sentences[0].Entities)
+		t.Errorf("expansion not linked: %+v", dc.Sentences()[0].Entities)
 	}
 	var cues []string
-	for _, c := range dc.Sentences[1].Cues {
+	for _, c := range dc.Sentences()[1].Cues {
 		cues = append(cues, c.Kind+":"+dc.Doc.TextOf(c.Span))
 	}
 	want := []string{"negation:non-", "modality:may", "negation:not"}
@@ -143,7 +143,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("span %v splits a rune in %q", sp, s)
 			}
 		}
-		for _, st := range dc.Sentences {
+		for _, st := range dc.Sentences() {
 			for _, q := range st.Quantities {
 				ok(q.Span, st.Span)
 			}

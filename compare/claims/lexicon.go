@@ -1,5 +1,7 @@
 package claims
 
+import "sort"
+
 // Closed-class words the shallow parser recognises. Open-class words are
 // told apart with WordNet (wordnet.go) and the context.
 
@@ -128,4 +130,23 @@ var monthNames = map[string]int{
 // units that give a quantity its measure when no noun follows.
 var unitWords = map[string]string{
 	"percent": "percent", "per": "", "%": "percent", "percentage": "percent",
+}
+
+// sortedSet lists a set's words in order.
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// indexOf numbers a list's words from 1.
+func indexOf(words []string) map[string]uint8 {
+	m := make(map[string]uint8, len(words))
+	for i, w := range words {
+		m[w] = uint8(i + 1)
+	}
+	return m
 }
