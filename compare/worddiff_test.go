@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordDiff(t *testing.T) {
 	a := mustDoc(t, "a.txt", "Any attempt to break the balance by developing weapons cannot but spark an arms race.")
@@ -30,5 +33,24 @@ func TestWordDiffEmptySides(t *testing.T) {
 	ops := WordDiff(a, Span{0, len(a.Text)}, b, Span{0, 0}, 0)
 	if len(ops) != 1 || ops[0].Op != "delete" || a.TextOf(ops[0].A) != "one two three" {
 		t.Errorf("ops %+v", ops)
+	}
+}
+
+// A diff of parts of documents hashes only those parts' words, and gives
+// the same diff whether or not the documents' key tables are built.
+func TestWordDiffKeysOnDemand(t *testing.T) {
+	text := "Intro sentence here. China and Russia are permanent members of the Council. Outro."
+	a := mustDoc(t, "a.txt", text)
+	b := mustDoc(t, "b.txt", "China and Russia are both permanent members of the Council.")
+	as := Span{strings.Index(text, "China"), strings.Index(text, " Outro")}
+	before := FormatWordDiff(WordDiff(a, as, b, Span{0, len(b.Text)}, 0), a, b, 0)
+	if a.keysBuilt.Load() || b.keysBuilt.Load() {
+		t.Error("WordDiff built a whole document's key table")
+	}
+	a.TokenKeys()
+	b.TokenKeys()
+	after := FormatWordDiff(WordDiff(a, as, b, Span{0, len(b.Text)}, 0), a, b, 0)
+	if before != after || !strings.Contains(before, "{+both+}") {
+		t.Errorf("diff without tables %q, with %q", before, after)
 	}
 }

@@ -113,31 +113,75 @@ func ExtractAll(ctx context.Context, docs []*compare.Document) ([]*DocClaims, er
 
 func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*DocClaims, error) {
 	out := make([]*DocClaims, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(docs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := newParser(newReader(voc))
-			for i := range next {
-				out[i] = p.extract(docs[i])
-			}
-		}()
+	workers := runtime.GOMAXPROCS(0)
+	parsers := make([]*parser, workers)
+	for w := range parsers {
+		parsers[w] = newParser(newReader(voc))
 	}
-	for i := range docs {
-		if ctx.Err() != nil {
-			break
+	// First what each document needs known of all of it, then runs of
+	// paragraphs of every document in parallel (a single large file is
+	// read by all workers); the worker that reads a document's last run
+	// assembles the document's tables.
+	type work struct {
+		doc   *docContext
+		parts []tables
+		left  atomic.Int32
+	}
+	ws := make([]work, len(docs))
+	type unit struct{ doc, s0, s1, part int }
+	var us []unit
+	for i, d := range docs {
+		if len(d.Text) > maxDocText {
+			out[i] = emptyClaims(voc, d)
+			continue
 		}
-		next <- i
+		du := units(d)
+		for k, u := range du {
+			us = append(us, unit{i, u[0], u[1], k})
+		}
+		ws[i].parts = make([]tables, len(du))
+		ws[i].left.Store(int32(len(du)))
 	}
-	close(next)
-	wg.Wait()
+	forEach(ctx, len(docs), workers, func(w, i int) {
+		if out[i] == nil {
+			ws[i].doc = newDocContext(parsers[w].r, docs[i])
+		}
+	})
+	forEach(ctx, len(us), workers, func(w, k int) {
+		u := us[k]
+		wk := &ws[u.doc]
+		wk.parts[u.part] = parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)
+		if wk.left.Add(-1) == 0 {
+			out[u.doc] = assemble(voc, docs[u.doc], wk.doc, wk.parts)
+			wk.parts = nil
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	linkAcronyms(voc, out)
 	return out, nil
+}
+
+// forEach calls fn(worker, i) for i in [0, n) on up to workers goroutines,
+// stopping early when ctx is done.
+func forEach(ctx context.Context, n, workers int, fn func(w, i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				fn(w, i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym
@@ -202,10 +246,10 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 					db, kb := x.clauseAt(b)
 					B := sideAt(dcs[db], kb)
 					x.candidates(f, b, func(a int32) {
-						da, ka := x.clauseAt(a)
-						if !k.mayMatch(&dcs[da].clauses[ka], B.c) {
+						if !k.mayMatch(a, b) {
 							return
 						}
+						da, ka := x.clauseAt(a)
 						A := sideAt(dcs[da], ka)
 						if v := k.compareClauses(A, B); v.Kind != "" {
 							out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})

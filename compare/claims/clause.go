@@ -54,7 +54,11 @@ func (c *clause) existNeg() bool { return c.flags&fExistNeg != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
-	return item{lemma: c.verb, pos: 'v', word: c.verbWord, head: !c.copula()}
+	it := item{lemma: c.verb, pos: 'v', word: c.verbWord}
+	if !c.copula() {
+		it.pf = itemHead
+	}
+	return it
 }
 
 // rspan is a span of Text relative to the start of its sentence; no
@@ -75,15 +79,22 @@ type pclause struct {
 	subj, obj, rest []item
 }
 
-// item is one content word (or one whole name) of a clause.
+// item is one content word (or one whole name) of a clause, in 8 bytes.
 type item struct {
 	lemma uint32 // vocabulary id: lemma, or entity key for names (upper case for acronyms)
 	word  int16  // index in the sentence's words; -1 when borrowed from another sentence, -2 for a preposition
-	prep  uint8  // 1 + index in prepList of the preposition that introduces its phrase; 0 for none
+	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), and itemHead
 	pos   byte   // n, v, a, r, p (name), d (number), x (personal pronoun), c (collective)
-	head  bool   // head of its phrase
-	neg   bool   // negated word: "non-aligned", "without X"
 }
+
+// itemHead marks the head of its phrase.
+const itemHead = 0x80
+
+// prep is the item's preposition (1 + index in prepList), or 0.
+func (it item) prep() uint8 { return it.pf &^ itemHead }
+
+// head reports whether the item heads its phrase.
+func (it item) head() bool { return it.pf&itemHead != 0 }
 
 // modalList and prepList number the modals and prepositions.
 var (
@@ -353,7 +364,7 @@ func (p *parser) phraseItems(ws []word, a, b int) []item {
 	lastHead := -1
 	markHead := func() {
 		if lastHead >= 0 {
-			p.arena[lastHead].head = true
+			p.arena[lastHead].pf |= itemHead
 		}
 		lastHead = -1
 	}
@@ -385,7 +396,7 @@ func (p *parser) phraseItems(ws []word, a, b int) []item {
 			en := p.ents[e]
 			key := p.entKeys[e]
 			if (en.first == i || i == a) && !(len(p.arena) > n0 && p.arena[len(p.arena)-1].lemma == key) {
-				p.arena = append(p.arena, item{lemma: key, pos: 'p', word: int16(i), prep: curPrep})
+				p.arena = append(p.arena, item{lemma: key, pos: 'p', word: int16(i), pf: curPrep})
 				if !inOf {
 					lastHead = len(p.arena) - 1
 				}
@@ -399,16 +410,16 @@ func (p *parser) phraseItems(ws []word, a, b int) []item {
 		if !ok {
 			if w.tag == tagPron && !inOf {
 				if pw, ok := personWords[w.lower]; ok {
-					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', word: int16(i), prep: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', word: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				} else if personalPronouns[w.lower] {
-					p.arena = append(p.arena, item{lemma: p.r.id(w.lower), pos: 'x', word: int16(i), prep: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.id(w.lower), pos: 'x', word: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				}
 			}
 			continue
 		}
-		it.prep = curPrep
+		it.pf = curPrep
 		p.arena = append(p.arena, it)
 		if (it.pos == 'n' || it.pos == 'd') && !inOf {
 			lastHead = len(p.arena) - 1
@@ -425,19 +436,19 @@ func (p *parser) contentItem(w word, i int) (item, bool) {
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.lemma), pos: 'n', word: int16(i), neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'n', word: int16(i)}, true
 	case tagProp:
 		return item{lemma: p.r.id(w.text), pos: 'p', word: int16(i)}, true
 	case tagVerb:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.lemma), pos: 'v', word: int16(i), neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'v', word: int16(i)}, true
 	case tagAdj:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.lemma), pos: 'a', word: int16(i), neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'a', word: int16(i)}, true
 	case tagAdv:
 		if functionWords[w.lower] {
 			return item{}, false

@@ -146,11 +146,11 @@ func (k *comparer) headsRel(a, b []item) (rel, item, item) {
 	best := relConflict
 	var x, y item
 	for _, p := range a {
-		if !p.head {
+		if !p.head() {
 			continue
 		}
 		for _, q := range b {
-			if !q.head {
+			if !q.head() {
 				continue
 			}
 			r, _, _ := k.itemRel(p, q)
@@ -169,7 +169,7 @@ func (k *comparer) headsRel(a, b []item) (rel, item, item) {
 
 func hasHead(its []item) bool {
 	for _, it := range its {
-		if it.head {
+		if it.head() {
 			return true
 		}
 	}
@@ -225,17 +225,18 @@ func (k *comparer) content(s side, buf []item) []item {
 	return out
 }
 
-// mayMatch is compareClauses's first test, read from the clause records
-// alone: the verbs are the same, both copulas, or related or opposed in
-// WordNet; or exactly one of the clauses is a verbless fragment.
-func (k *comparer) mayMatch(a, b *clause) bool {
-	if a.verb == 0 || b.verb == 0 {
-		return a.verb != b.verb
+// mayMatch is compareClauses's first test, on the verbs of clauses a
+// and b (as the index keeps them): the same verb, two copulas, verbs
+// related or opposed in WordNet; or exactly one verbless fragment.
+func (k *comparer) mayMatch(a, b int32) bool {
+	va, vb := k.x.verbs[a], k.x.verbs[b]
+	if va == 0 || vb == 0 {
+		return va != vb
 	}
-	if a.verb == b.verb || a.copula() && b.copula() {
+	if va == vb || va&vb&verbCopula != 0 {
 		return true
 	}
-	r, _, _ := k.itemRel(a.verbItem(), b.verbItem())
+	r, _, _ := k.itemRel(item{lemma: va &^ verbCopula, pos: 'v'}, item{lemma: vb &^ verbCopula, pos: 'v'})
 	return r == relMatch || r == relOpposed
 }
 
@@ -426,7 +427,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 			}
 		}
 		for _, it := range s.rest {
-			if it.pos == 'r' || it.pos == 'a' && it.prep == 0 {
+			if it.pos == 'r' || it.pos == 'a' && it.prep() == 0 {
 				out = append(out, it)
 			}
 		}
@@ -444,7 +445,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 				continue
 			}
 			if r, _, d := k.itemRel(p, q); r == relOpposed {
-				if p.pos == 'n' && (p.head || q.head) {
+				if p.pos == 'n' && (p.head() || q.head()) {
 					continue // different things, not opposite properties
 				}
 				if hasLemma(pb, p.lemma) || hasLemma(pa, q.lemma) {
@@ -457,13 +458,13 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 	// prepositions before the same object
 	for _, p := range a.objRest() {
 		for _, q := range b.objRest() {
-			if p.prep == 0 || q.prep == 0 || p.prep == q.prep || !p.head || !q.head {
+			if p.prep() == 0 || q.prep() == 0 || p.prep() == q.prep() || !p.head() || !q.head() {
 				continue
 			}
 			if r, _, _ := k.itemRel(p, q); r != relMatch {
 				continue
 			}
-			pp, qp := prepName(p.prep), prepName(q.prep)
+			pp, qp := prepName(p.prep()), prepName(q.prep())
 			if o, d := Antonyms(pp, qp); o {
 				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
 			}
@@ -617,11 +618,11 @@ func dateConflict(A, B side, objR rel) (Verdict, bool) {
 // sameHead reports whether some pair of heads is the same lemma or synonyms.
 func (k *comparer) sameHead(a, b []item) bool {
 	for _, p := range a {
-		if !p.head {
+		if !p.head() {
 			continue
 		}
 		for _, q := range b {
-			if !q.head {
+			if !q.head() {
 				continue
 			}
 			if r, how, _ := k.itemRel(p, q); r == relMatch && how == same {

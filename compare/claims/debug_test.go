@@ -68,14 +68,11 @@ func items(voc *vocab, its []item) string {
 	var p []string
 	for _, it := range its {
 		s := voc.str(it.lemma) + "/" + string(it.pos)
-		if it.head {
+		if it.head() {
 			s += "*"
 		}
-		if it.neg {
-			s = "¬" + s
-		}
-		if it.prep != 0 {
-			s = prepName(it.prep) + ":" + s
+		if it.prep() != 0 {
+			s = prepName(it.prep()) + ":" + s
 		}
 		p = append(p, s)
 	}

@@ -43,14 +43,8 @@ type DocClaims struct {
 	// 2020"); relative dates are then resolved against it.
 	Dated bool
 
-	voc     *vocab
-	sents   []sentRec // one per sentence of Doc, and one past the end
-	clauses []clause
-	items   []item
-	qtys    []qty
-	dates   []date
-	acr     []acronymPair // "Expansion (ACR)" pairs the document writes
-}
+	voc *vocab
+	tables}
 
 // abs turns a span relative to sentence si into Text coordinates.
 func (dc *DocClaims) abs(si int, r rspan) compare.Span {
@@ -169,11 +163,11 @@ func cuesOf(d *compare.Document, ws []word) []Cue {
 type parser struct {
 	r *reader
 
-	// per document
+	// the document and the run of its sentences being read
 	d    *compare.Document
-	dc   *DocClaims
-	caps capStats
-	at   anchor
+	doc  *docContext
+	out  tables // scratch: the run's tables, copied out when it is done
+	base int    // first sentence of the run
 
 	// per sentence, reused
 	words   []word
@@ -195,25 +189,85 @@ type parser struct {
 
 func newParser(r *reader) *parser { return &parser{r: r} }
 
+// tables are the flat tables of a document's claims, or of a run of its
+// sentences.
+type tables struct {
+	sents   []sentRec // per sentence, where its records start
+	clauses []clause
+	items   []item
+	qtys    []qty
+	dates   []date
+	acr     []acronymPair // "Expansion (ACR)" pairs the text writes
+}
+
+// docContext is what reading any sentence of a document needs to know of
+// the whole of it.
+type docContext struct {
+	caps capStats
+	at   anchor
+}
+
+func newDocContext(r *reader, d *compare.Document) *docContext {
+	return &docContext{caps: capitalisation(d), at: documentAnchor(r, d)}
+}
+
 // extract reads the claims of every sentence of d.
 func (p *parser) extract(d *compare.Document) *DocClaims {
-	dc := &DocClaims{Doc: d, voc: p.r.voc}
 	if len(d.Text) > maxDocText {
-		// offsets would not fit the tables: no claims rather than wrong ones
-		dc.sents = make([]sentRec, len(d.Sentences)+1)
-		return dc
+		return emptyClaims(p.r.voc, d)
 	}
-	p.d, p.dc = d, dc
-	p.at = documentAnchor(p.r, d)
-	dc.Dated = p.at.ok
-	p.caps = capitalisation(d)
-	dc.sents = make([]sentRec, 0, len(d.Sentences)+1)
+	doc := newDocContext(p.r, d)
+	var parts []tables
+	for _, u := range units(d) {
+		parts = append(parts, p.parseRun(d, doc, u[0], u[1]))
+	}
+	return assemble(p.r.voc, d, doc, parts)
+}
+
+// emptyClaims stands for a document too large for the tables' offsets: no
+// claims rather than wrong ones.
+func emptyClaims(voc *vocab, d *compare.Document) *DocClaims {
+	return &DocClaims{Doc: d, voc: voc, tables: tables{sents: make([]sentRec, len(d.Sentences)+1)}}
+}
+
+// unitBytes is about how much text one unit of work reads.
+const unitBytes = 256 << 10
+
+// units splits a document's sentences into runs of whole paragraphs of
+// about unitBytes each: pronouns are resolved within a paragraph, so runs
+// can be read apart, in parallel.
+func units(d *compare.Document) [][2]int {
+	var out [][2]int
+	start, para := 0, -1
+	for si, span := range d.Sentences {
+		p := d.ParagraphAt(span.Start)
+		if p != para && si > start && span.Start-d.Sentences[start].Start >= unitBytes {
+			out = append(out, [2]int{start, si})
+			start = si
+		}
+		para = p
+	}
+	if start < len(d.Sentences) || len(out) == 0 {
+		out = append(out, [2]int{start, len(d.Sentences)})
+	}
+	return out
+}
+
+// parseRun reads sentences [s0, s1) of d, which start a paragraph, and
+// returns their tables (exactly sized; sentence records count from the
+// run's first).
+func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tables {
+	p.d, p.doc, p.base = d, doc, s0
+	t := &p.out
+	t.sents, t.clauses, t.items = t.sents[:0], t.clauses[:0], t.items[:0]
+	t.qtys, t.dates, t.acr = t.qtys[:0], t.dates[:0], t.acr[:0]
 	// A pronoun subject ("we", "they", "it") reads as the last named subject
 	// of its paragraph: lastSubj is where that subject's items are.
 	lastSubj, lastLen := uint32(0), -1
 	lastPara := -1
-	for si, span := range d.Sentences {
-		dc.sents = append(dc.sents, sentRec{uint32(len(dc.clauses)), uint32(len(dc.qtys)), uint32(len(dc.dates))})
+	for si := s0; si < s1; si++ {
+		span := d.Sentences[si]
+		t.sents = append(t.sents, sentRec{uint32(len(t.clauses)), uint32(len(t.qtys)), uint32(len(t.dates))})
 		if para := d.ParagraphAt(span.Start); para != lastPara {
 			lastPara, lastLen = para, -1
 		}
@@ -223,7 +277,7 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
 				if lastLen > 0 && (p.r.voc.str(c.subj[0].lemma) != "it" || lastLen == 1) {
 					n := len(p.arena)
-					p.arena = append(p.arena, dc.items[lastSubj:lastSubj+uint32(lastLen)]...)
+					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]
 					for i := range c.subj {
 						c.subj[i].word = -1 // detached from this sentence's words
@@ -235,14 +289,14 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 		// store the clauses; remember the last named subject
 		for ci := range pcs {
 			c := &pcs[ci]
-			start := uint32(len(dc.items))
-			dc.items = append(dc.items, c.subj...)
-			dc.items = append(dc.items, c.obj...)
-			dc.items = append(dc.items, c.rest...)
+			start := uint32(len(t.items))
+			t.items = append(t.items, c.subj...)
+			t.items = append(t.items, c.obj...)
+			t.items = append(t.items, c.rest...)
 			c.clause.items = start
 			c.nSubj, c.nObj, c.nRest = uint16(len(c.subj)), uint16(len(c.obj)), uint16(len(c.rest))
 			c.sent = uint32(si)
-			dc.clauses = append(dc.clauses, c.clause)
+			t.clauses = append(t.clauses, c.clause)
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
 				continue
 			}
@@ -251,15 +305,45 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 			}
 		}
 	}
+	p.d, p.doc = nil, nil
+	return tables{
+		sents: slices.Clone(t.sents), clauses: slices.Clone(t.clauses), items: slices.Clone(t.items),
+		qtys: slices.Clone(t.qtys), dates: slices.Clone(t.dates), acr: slices.Clone(t.acr),
+	}
+}
+
+// assemble joins the tables of a document's runs, in order, into the
+// document's: one allocation of the exact size per table.
+func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []tables) *DocClaims {
+	dc := &DocClaims{Doc: d, voc: voc, Dated: doc.at.ok}
+	var ns, nc, ni, nq, nd, na int
+	for _, t := range parts {
+		ns, nc, ni = ns+len(t.sents), nc+len(t.clauses), ni+len(t.items)
+		nq, nd, na = nq+len(t.qtys), nd+len(t.dates), na+len(t.acr)
+	}
+	dc.sents = make([]sentRec, 0, ns+1)
+	dc.clauses = make([]clause, 0, nc)
+	dc.items = make([]item, 0, ni)
+	dc.qtys = make([]qty, 0, nq)
+	dc.dates = make([]date, 0, nd)
+	if na > 0 {
+		dc.acr = make([]acronymPair, 0, na)
+	}
+	for _, t := range parts {
+		c0, i0, q0, d0 := uint32(len(dc.clauses)), uint32(len(dc.items)), uint32(len(dc.qtys)), uint32(len(dc.dates))
+		for _, r := range t.sents {
+			dc.sents = append(dc.sents, sentRec{r.clauses + c0, r.qtys + q0, r.dates + d0})
+		}
+		for _, c := range t.clauses {
+			c.items += i0
+			dc.clauses = append(dc.clauses, c)
+		}
+		dc.items = append(dc.items, t.items...)
+		dc.qtys = append(dc.qtys, t.qtys...)
+		dc.dates = append(dc.dates, t.dates...)
+		dc.acr = append(dc.acr, t.acr...)
+	}
 	dc.sents = append(dc.sents, sentRec{uint32(len(dc.clauses)), uint32(len(dc.qtys)), uint32(len(dc.dates))})
-	// the tables stay in memory while documents are compared: no slack
-	dc.sents = trim(dc.sents)
-	dc.clauses = trim(dc.clauses)
-	dc.items = trim(dc.items)
-	dc.qtys = trim(dc.qtys)
-	dc.dates = trim(dc.dates)
-	dc.acr = trim(dc.acr)
-	p.d, p.dc, p.caps = nil, nil, nil
 	return dc
 }
 
@@ -267,35 +351,27 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 // the document's tables, its clauses are returned (in scratch space) for
 // the caller to resolve pronouns and store.
 func (p *parser) sentence(si int, span compare.Span) []pclause {
-	d, dc := p.d, p.dc
+	d, t := p.d, &p.out
 	p.sentStart = span.Start
 	ws := sentenceWords(d, span, p.words)
 	p.words = ws
-	tagWords(p.r, ws, p.caps)
+	tagWords(p.r, ws, p.doc.caps)
 	p.used = resetBools(p.used, len(ws))
-	p.dbuf = extractDates(d, ws, p.used, p.at, p.dbuf[:0])
+	p.dbuf = extractDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
 	for _, x := range p.dbuf {
-		dc.dates = append(dc.dates, compactDate(x))
+		t.dates = append(t.dates, compactDate(x))
 	}
 	p.qbuf = extractQuantities(d, ws, p.used, p.qbuf[:0])
 	for _, q := range p.qbuf {
-		dc.qtys = append(dc.qtys, p.compactQuantity(q))
+		t.qtys = append(t.qtys, p.compactQuantity(q))
 	}
 	p.ents = extractEntities(d, ws, p.used, p.ents[:0])
 	for _, e := range p.ents {
 		if e.Expansion != "" && e.Acronym != "" && e.Text == e.Expansion {
-			dc.acr = append(dc.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
+			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
 		}
 	}
 	return p.parseClauses(ws, p.ents)
-}
-
-// trim returns s without spare capacity, copying it when the spare is large.
-func trim[S ~[]E, E any](s S) S {
-	if cap(s)-len(s) > len(s)/16 {
-		return slices.Clone(s)
-	}
-	return s[:len(s):len(s)]
 }
 
 func resetBools(b []bool, n int) []bool {

@@ -1,7 +1,9 @@
 package claims
 
 import (
+	"context"
 	"math"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -161,4 +163,30 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A large document is read in runs of paragraphs, in parallel; the tables
+// are the same as reading it in one run.
+func TestRunsMatchOneRun(t *testing.T) {
+	raw := generatedProse(3*unitBytes, 7)
+	d, err := compare.NewDocument("big.txt", raw, compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(units(d)); n < 3 {
+		t.Fatalf("%d runs, want at least 3", n)
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newParser(newReader(dcs[0].voc))
+	doc := newDocContext(p.r, d)
+	whole := assemble(p.r.voc, d, doc, []tables{p.parseRun(d, doc, 0, len(d.Sentences))})
+	got := dcs[0]
+	if !slices.Equal(got.sents, whole.sents) || !slices.Equal(got.clauses, whole.clauses) ||
+		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
+		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",
+			len(got.sents), len(got.clauses), len(got.items), len(whole.sents), len(whole.clauses), len(whole.items))
+	}
 }

@@ -20,7 +20,13 @@ type index struct {
 	df    []int32
 	off   []uint32
 	post  []int32
+	// verbs holds each clause's verb (vocabulary id, verbCopula set for a
+	// copula): the first test of a candidate pair reads it here, in a small
+	// dense table, rather than in the clause records.
+	verbs []uint32
 }
+
+const verbCopula = 1 << 31
 
 // maxPosting is how common a term may be and still find candidates: a term
 // in more clauses than this says nothing about which claims match.
@@ -104,7 +110,13 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 	for _, dc := range docs {
 		x.base = append(x.base, n)
 		for ci := range dc.clauses {
-			buf = x.clauseTerms(dc, &dc.clauses[ci], true, buf)
+			c := &dc.clauses[ci]
+			v := c.verb
+			if c.copula() {
+				v |= verbCopula
+			}
+			x.verbs = append(x.verbs, v)
+			buf = x.clauseTerms(dc, c, true, buf)
 			for _, t := range buf {
 				x.df[t]++
 			}
