@@ -44,7 +44,8 @@ type DocClaims struct {
 	Dated bool
 
 	voc *vocab
-	tables}
+	tables
+}
 
 // abs turns a span relative to sentence si into Text coordinates.
 func (dc *DocClaims) abs(si int, r rspan) compare.Span {
