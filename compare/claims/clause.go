@@ -155,6 +155,9 @@ func verbGroups(r *reader, ws []word, gs []group) []group {
 		if t == tagAux && ws[i].lower == "being" && i > 0 && ws[i-1].tag != tagAux {
 			continue // "human being"
 		}
+		if t == tagVerb && i > 0 && ws[i-1].tag == tagPrep && ws[i-1].lower != "to" && ws[i].punct == "" && strings.HasSuffix(ws[i].lower, "ing") {
+			continue // a gerund in a phrase: "the task of combating terrorism"
+		}
 		g := group{start: i, main: -1, neg: -1}
 		if i > 0 && ws[i-1].tag == tagNeg && ws[i].punct == "" && (i < 2 || ws[i-2].tag == tagCoord || ws[i-1].punct == ",") {
 			g.start, g.neg = i-1, i-1 // "and not directed against …"
@@ -311,6 +314,51 @@ func npStartBefore(ws []word, p int) int {
 		break
 	}
 	return k
+}
+
+// secondComplement finds, in words [a, limit) after a copula, a second
+// complement coordinated with the first ("major countries in the world
+// and permanent members of the Council"): both are noun phrases and the
+// second runs to the end of the clause. It returns where the second
+// starts, or -1.
+func secondComplement(ws []word, a, limit int) int {
+	b := npEndAfter(ws, a, limit)
+	if b <= a || !hasNoun(ws[a:b]) {
+		return -1
+	}
+	for k := b; k+1 < limit; k++ {
+		if ws[k].tag == tagVerb || ws[k].tag == tagAux || ws[k].tag == tagSub {
+			return -1
+		}
+		if ws[k].lower != "and" {
+			continue
+		}
+		switch ws[k+1].tag {
+		case tagDet, tagAdj, tagNoun, tagProp, tagNum:
+			if npEndAfter(ws, k+1, limit) == limit && hasNoun(ws[k+1:limit]) {
+				return k + 1
+			}
+		}
+	}
+	return -1
+}
+
+func hasNoun(ws []word) bool {
+	for _, w := range ws {
+		if w.tag == tagNoun || w.tag == tagProp {
+			return true
+		}
+	}
+	return false
+}
+
+func participle(l string) bool { return strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") }
+
+// prepObject reports whether word p ends the object of a preposition in
+// its own stretch of the sentence (no comma between).
+func prepObject(ws []word, p int) bool {
+	a := npStartBefore(ws, p)
+	return a > 0 && ws[a-1].tag == tagPrep && !strings.Contains(ws[a].punct, ",")
 }
 
 // npEndAfter reads a noun phrase (or, for a copula, an adjective phrase)
@@ -543,6 +591,18 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 		case !g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.nonFinite && rs[len(rs)-1].subjB == rs[len(rs)-1].g.start && rs[len(rs)-1].subjA >= 0 && rs[len(rs)-1].shared < 0 && npStartBefore(ws, pv) > rs[len(rs)-1].g.start:
 			// "a man wearing a shirt is sitting": the reduced relative belongs to the subject
 			r.shared = len(rs) - 1
+		case !g.nonFinite && len(rs) > 0 && prepObject(ws, pv) && rs[len(rs)-1].subjA >= 0 && rs[len(rs)-1].shared < 0 &&
+			rs[len(rs)-1].subjB == rs[len(rs)-1].g.start && rs[len(rs)-1].g.main == rs[len(rs)-1].g.start && participle(ws[rs[len(rs)-1].g.main].lower):
+			// "a white cat perched on a cabinet is looking": the noun before
+			// the verb ends a prepositional phrase, the participle before
+			// it describes the subject
+			r.shared = len(rs) - 1
+		case strings.Contains(ws[g.start].punct, ",") && len(rs) > 0 && (prepObject(ws, pv) || npStartBefore(ws, pv) == rs[len(rs)-1].g.end):
+			// "we should get creative in our thinking, create new
+			// opportunities", "we need to boost trade, foster convergence":
+			// the noun before the comma is an object, of a preposition or
+			// of the verb before; the verb shares that verb's subject
+			r.shared = len(rs) - 1
 		default:
 			if a := npStartBefore(ws, pv); a >= 0 {
 				r.subjA, r.subjB = a, pv+1
@@ -650,21 +710,44 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			}
 		}
 		limit := max(end, a)
-		if a < limit && ws[a].tag != tagPrep && ws[a].tag != tagSub {
-			b := npEndAfter(ws, a, limit)
+		second := -1
+		if c.copula() && !r.exist {
+			second = secondComplement(ws, a, limit)
+		}
+		restEnd := limit
+		if second > 0 {
+			restEnd = second - 1 // the "and"
+		}
+		if a < restEnd && ws[a].tag != tagPrep && ws[a].tag != tagSub {
+			b := npEndAfter(ws, a, restEnd)
 			c.obj = p.phraseItems(ws, a, b)
 			a = b
 		}
-		if a < limit {
-			c.rest = p.phraseItems(ws, a, limit)
+		if a < restEnd {
+			c.rest = p.phraseItems(ws, a, restEnd)
+		}
+		if second > 0 {
+			// "we are major countries in the world and permanent members of
+			// the Council": two claims about one subject
+			c.span.end = p.off(ws[restEnd-1].span.End)
+			out = append(out, c)
+			c2 := c
+			c2.span = p.rsp(ws[second].span.Start, ws[limit-1].span.End)
+			c2.obj, c2.rest = p.phraseItems(ws, second, limit), nil
+			out = append(out, c2)
+			continue
 		}
 		out = append(out, c)
 	}
 	// "As a permanent member of the UN Security Council, China has …":
 	// the fronted phrase says what the subject is.
 	if len(ws) > 2 && ws[0].lower == "as" && len(out) > 0 {
-		b := npEndAfter(ws, 1, len(ws))
-		if b > 1 && b < len(ws) && ws[b].punct == "," {
+		// the phrase runs to the first comma, and is a noun phrase all through
+		b := 1
+		for b < len(ws) && !strings.Contains(ws[b].punct, ",") {
+			b++
+		}
+		if b > 1 && b < len(ws) && npEndAfter(ws, 1, b) == b {
 			main := out[0]
 			if main.span.start >= p.off(ws[b].span.Start) && len(main.subj) > 0 {
 				var c pclause

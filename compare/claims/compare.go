@@ -204,6 +204,24 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 	return got / total, missing
 }
 
+// substance counts the words of a that b holds (as coverage has it),
+// leaving out light words.
+func (k *comparer) substance(a, b []item) int {
+	n := 0
+	for _, p := range a {
+		if k.voc.words[p.lemma].light {
+			continue
+		}
+		for _, q := range b {
+			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == same || how == narrower) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // content appends the content words of a clause to buf[:0]: its subject
 // (without pronouns and collective nouns), its verb unless "be" or
 // "have", and its object and rest (without amounts).
@@ -352,8 +370,13 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	}
 	// overlap: the same claim, in whole or in part
 	// a claim is more than a topic word: three matching content words at least
-	if len(ca)-missA < 3 && len(cb)-missB < 3 {
+	// (words too general to make a claim specific, "new opportunities",
+	// "various tasks", do not count)
+	if k.substance(ca, cb) < 3 && k.substance(cb, ca) < 3 {
 		return Verdict{}
+	}
+	if len(A.subj) == 0 || len(B.subj) == 0 {
+		return Verdict{} // a verb phrase without a subject ("to participate in …") is no claim of its own
 	}
 	if subj == relMatch || strongPred {
 		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && shared >= 1 || strongPred && max(covAB, covBA) >= 0.6 {

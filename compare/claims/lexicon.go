@@ -55,7 +55,8 @@ var prepositions = set("in", "on", "at", "by", "with", "of", "for", "from", "to"
 	"against", "among", "amongst", "about", "after", "before", "during", "since", "until", "till",
 	"within", "without", "toward", "towards", "upon", "inside", "outside", "beneath", "above", "below",
 	"via", "per", "despite", "beyond", "throughout", "amid", "like", "unlike", "off", "out", "up",
-	"down", "than", "next", "far", "alongside", "onto", "except", "regarding", "concerning")
+	"down", "than", "next", "far", "alongside", "onto", "except", "regarding", "concerning",
+	"including", "excluding") // "including Russia, France and India" lists examples, it is no clause
 
 var coordinators = set("and", "or", "but", "nor", "yet")
 
@@ -88,6 +89,14 @@ var functionWords = set("also", "very", "just", "only", "even", "still", "too", 
 	"few", "several", "various", "certain", "way", "time", "times", "total", "kind", "lot",
 	"one", "ones", "something", "someone", "somebody", "thing", "things", "being", "make", "made",
 	"get", "got", "take", "took", "not", "no", "never", "also", "always", "already", "yet")
+
+// lightWords are content words too general to make a claim specific: a
+// clause that matches another only on a verb and these ("create new
+// opportunities", "focusing on various tasks") states nothing in common.
+var lightWords = set("new", "relevant", "respective", "important", "major", "main", "further", "related",
+	"overall", "general", "specific", "particular", "current", "task", "opportunity", "effort", "form",
+	"type", "matter", "issue", "aspect", "area", "field", "part", "role", "step", "measure", "activity",
+	"action", "level", "basis", "process")
 
 // collectiveNouns head a phrase whose real head follows "of": "a group of kids".
 var collectiveNouns = set("group", "groups", "lot", "lots", "couple", "number", "total", "crowd", "bunch",

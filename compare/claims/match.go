@@ -24,9 +24,18 @@ type index struct {
 	// copula): the first test of a candidate pair reads it here, in a small
 	// dense table, rather than in the clause records.
 	verbs []uint32
+	// phrases maps a run of words to the clauses holding it: the whole
+	// subject of a clause (three to maxPhrase words), and every such run
+	// inside a verbless fragment. A fragment that names a clause's subject
+	// ("in favour of the new security concept with …") shares no rare
+	// word with it, only the phrase.
+	phrases map[uint64][]int32
 }
 
 const verbCopula = 1 << 31
+
+// maxPhrase is the longest subject indexed as a phrase.
+const maxPhrase = 6
 
 // maxPosting is how common a term may be and still find candidates: a term
 // in more clauses than this says nothing about which claims match.
@@ -124,6 +133,7 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 		}
 	}
 	x.base = append(x.base, n)
+	x.indexPhrases()
 	// second pass: the postings of terms in 2 to maxPosting clauses
 	x.off = make([]uint32, len(x.df)+1)
 	for t, df := range x.df {
@@ -149,6 +159,57 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 		}
 	}
 	return x
+}
+
+// clausePhrases calls fn with the phrase keys of a clause: its whole
+// subject, or for a verbless fragment each run of 3 to maxPhrase words.
+func (x *index) clausePhrases(dc *DocClaims, c *clause, fn func(uint64)) {
+	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
+	if c.verb != 0 {
+		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && !c.resolved() {
+			fn(x.phraseKey(its[:n]))
+		}
+		return
+	}
+	rest := its[c.nSubj+c.nObj:]
+	for i := range rest {
+		for n := 3; n <= maxPhrase && i+n <= len(rest); n++ {
+			fn(x.phraseKey(rest[i : i+n]))
+		}
+	}
+}
+
+// phraseKey hashes the lower-case words of a run (FNV-1a over their ids).
+func (x *index) phraseKey(its []item) uint64 {
+	h := uint64(14695981039346656037)
+	for _, it := range its {
+		id := x.voc.words[it.lemma].lower
+		for k := 0; k < 4; k++ {
+			h ^= uint64(byte(id >> (8 * k)))
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+func (x *index) indexPhrases() {
+	x.phrases = map[uint64][]int32{}
+	id := int32(0)
+	for _, dc := range x.docs {
+		for ci := range dc.clauses {
+			x.clausePhrases(dc, &dc.clauses[ci], func(k uint64) {
+				if ps := x.phrases[k]; len(ps) == 0 || ps[len(ps)-1] != id {
+					x.phrases[k] = append(ps, id)
+				}
+			})
+			id++
+		}
+	}
+	for k, ps := range x.phrases {
+		if len(ps) < 2 || len(ps) > maxPosting {
+			delete(x.phrases, k) // alone, or too common to tell anything
+		}
+	}
 }
 
 func (x *index) idf(t uint32) float64 {
@@ -198,19 +259,40 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 			f.anchors = append(f.anchors, t)
 		}
 	}
-	if len(f.anchors) == 0 {
+	lo, hi := x.base[db], x.base[db+1] // b's document
+	// clauses sharing a phrase with b are candidates whatever their words
+	need := 2
+	if len(x.phrases) > 0 {
+		x.clausePhrases(dc, cb, func(k uint64) {
+			for _, a := range x.phrases[k] {
+				if a >= b {
+					break
+				}
+				if a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent {
+					continue
+				}
+				if f.count[a] == 0 {
+					f.touched = append(f.touched, a)
+				}
+				f.count[a] += maxPosting // past any need
+			}
+		})
+	}
+	if len(f.anchors) == 0 && len(f.touched) == 0 {
 		return
 	}
 	sort.Slice(f.anchors, func(i, j int) bool { return x.df[f.anchors[i]] < x.df[f.anchors[j]] })
 	if len(f.anchors) > anchorsPerClause {
 		f.anchors = f.anchors[:anchorsPerClause]
 	}
-	need := min(2, len(f.anchors))
-	lo, hi := x.base[db], x.base[db+1] // b's document
 	// A clause that shares need of the anchors holds one of the rarest
 	// len-need+1 of them: only their postings are walked; the commoner
 	// anchors are looked up, by binary search, for the clauses found.
+	need = min(need, len(f.anchors))
 	walk := len(f.anchors) - need + 1
+	if len(f.anchors) == 0 {
+		need, walk = 1, 0 // phrase candidates only
+	}
 	for _, t := range f.anchors[:walk] {
 		for _, a := range x.post[x.off[t]:x.off[t+1]] {
 			if a >= b {

@@ -26,6 +26,7 @@ type vocabWord struct {
 	long    bool   // the lower-case form has more than three bytes: shorter stems are not compared
 	fn      bool   // a function word, never content
 	collect bool   // a collective noun: "a group of kids" is headed by "kids"
+	light   bool   // too general to make a claim specific: "new", "task"
 }
 
 // lexEntry is what WordNet says of one lower-case word form, whatever its
@@ -57,7 +58,7 @@ func (v *vocab) add(s string) uint32 {
 	id := uint32(len(v.words))
 	v.ids[s] = id
 	v.words = append(v.words, vocabWord{s: s})
-	w := vocabWord{s: s, fn: functionWords[s], collect: collectiveNouns[s]}
+	w := vocabWord{s: s, fn: functionWords[s], collect: collectiveNouns[s], light: lightWords[s]}
 	lower := strings.ToLower(s)
 	w.lower = id
 	if lower != s {

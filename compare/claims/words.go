@@ -244,8 +244,15 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 			}
 			return tagAdj, v
 		}
-		if prevTag == tagDet && n != "" && strings.HasSuffix(l, "ing") {
-			return tagNoun, n // "the building"
+		if (prevTag == tagDet || prevTag == tagAdj) && n != "" && strings.HasSuffix(l, "ing") {
+			return tagNoun, n // "the building", "the mutual understanding"
+		}
+		if prevTag == tagVerb && strings.HasSuffix(l, "ed") && next != nil && next.punct == "" && next.tag == tagOther && r.lexOf(next.lower).n != "" {
+			// "make sustained efforts": a participle between a verb and its object's noun
+			if a != "" {
+				return tagAdj, a
+			}
+			return tagAdj, v
 		}
 		return tagVerb, v
 	}
@@ -253,6 +260,11 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 		if v != "" {
 			return tagVerb, v
 		}
+	}
+	// "need to boost two-way trade", "efforts to synergize the Initiative":
+	// after "to", a word that can be a verb and has an object is one
+	if prev != nil && prev.lower == "to" && v != "" && startsObject(next) {
+		return tagVerb, v
 	}
 	switch {
 	case n != "" && v == "" && a == "":
@@ -271,7 +283,16 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 	if next != nil && (next.tag == tagAux || next.tag == tagModal || isPlainVerbForm(r, next.lower)) && n != "" {
 		return tagNoun, n // "trade exceeded", "member states concluded"
 	}
-	if v != "" && (prevTag == tagNoun || prevTag == tagProp || prevTag == tagPron) && !afterModifier && l != v+"ing" {
+	if v != "" && next != nil && next.tag == tagDet && next.punct == "" && next.lower != "that" && prevTag != tagDet && prevTag != tagAdj {
+		return tagVerb, v // "foster more convergence", "promote the development": a determiner starts its object
+	}
+	if prevTag == tagNoun && i >= 2 && ws[i-2].tag == tagVerb && !participle(ws[i-2].lower) && n != "" && w.punct == "" {
+		return tagNoun, n // "encourage personnel exchanges": a compound object, not a subject and its verb
+	}
+	if v != "" && (prevTag == tagNoun || prevTag == tagProp || prevTag == tagPron) && !afterModifier && l != v+"ing" && w.punct == "" && prev.punct != "-" && !finiteBefore(ws, i) {
+		// a noun then a verb form, with no comma between ("peace, development,
+		// progress") and no hyphenated modifier before ("two-way trade"):
+		// subject and verb
 		if (strings.HasSuffix(l, "s") || l == v || l != n) && !(next != nil && next.tag == tagOther && a != "" && n != "") {
 			return tagVerb, v
 		}
@@ -292,6 +313,45 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 		return tagAdj, a
 	}
 	return tagVerb, v
+}
+
+// finiteBefore reports whether a verb stands between word i and the start
+// of its stretch of the sentence (after a comma, a conjunction or a
+// subordinator): a second verb there needs a boundary first, so a noun
+// or verb form after a noun is part of the first verb's object ("we should
+// make available better summer camps").
+func finiteBefore(ws []word, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		w := ws[k]
+		switch w.tag {
+		case tagSub, tagCoord:
+			return false
+		case tagAux, tagModal:
+			return true
+		case tagVerb:
+			if !strings.HasSuffix(w.lower, "ing") {
+				return true
+			}
+		}
+		if strings.ContainsAny(w.punct, ",;:()") {
+			return false
+		}
+	}
+	return false
+}
+
+// startsObject reports whether the word after a verb can start its object:
+// a determiner, a number, a pronoun or an open-class word, with no
+// punctuation between.
+func startsObject(next *word) bool {
+	if next == nil || next.punct != "" {
+		return false
+	}
+	switch next.tag {
+	case tagDet, tagNum, tagPron, tagOther:
+		return next.lower != "there"
+	}
+	return false
 }
 
 // nounish reports whether word i can be a noun or a name.
