@@ -217,6 +217,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err != nil {
 		return err
 	}
+	findings = compare.ApplyDirectives(docs, findings, allChecks())
 	res := &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
 		Findings: findings, Checks: allChecks()}
 	if err := a.writeReport(res); err != nil {
