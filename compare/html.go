@@ -10,7 +10,7 @@ import (
 // notes, links, quotations, headings), with its text content as a span of
 // the document's normalised text and its markup as a span of the original.
 type Element struct {
-	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …
+	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …; "!--" for a comment (its text in Attr["text"])
 	Attr map[string]string // id, href, class, epub:type, role (only those present)
 	Span Span              // text content, in Text coordinates
 	Raw  Span              // from the open tag's '<' to the close tag's '>', in original bytes
@@ -109,10 +109,16 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 		case strings.HasPrefix(rest, "<!--"):
 			end := strings.Index(rest[4:], "-->")
 			n := len(rest)
+			body := rest[4:]
 			if end >= 0 {
 				n = 4 + end + 3
+				body = rest[4 : 4+end]
 			}
 			emitBreak(n, "")
+			// comments carry directives (crosscheck:ignore); keep them as
+			// elements with an empty text span where they stood
+			elems = append(elems, Element{Tag: "!--", Attr: map[string]string{"text": body},
+				Span: Span{len(out), len(out)}, Raw: Span{i, i + n}})
 			i += n
 			continue
 		case strings.HasPrefix(rest, "<![CDATA["):

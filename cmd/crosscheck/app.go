@@ -51,6 +51,10 @@ type app struct {
 	exclude     []string
 	lenient     bool
 	maxFileSize string
+	configPath  string
+	checkRules  []string
+
+	cfg *config // the crosscheck.toml in effect, if any
 
 	exit int // set by a command that ran checks
 }
@@ -121,6 +125,9 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	pf.StringSliceVar(&a.exclude, "exclude", nil, "when walking directories, leave out files and folders matching these globs")
 	pf.BoolVar(&a.lenient, "lenient", false, "replace invalid UTF-8 with U+FFFD (reported as info) instead of failing")
 	pf.StringVar(&a.maxFileSize, "max-file-size", "256MiB", "largest file to read (a document takes about ten times its size in memory)")
+	pf.StringVar(&a.configPath, "config", "", "settings file (default: "+configName+" in this folder or the nearest parent)")
+	pf.StringSliceVar(&a.checkRules, "checks", nil, "checks to report, by ID or prefix, applied in order: all,-claims.overlap")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return a.loadSettings(cmd) }
 	root.AddCommand(
 		a.checkCommand(),
 		a.repeatsCommand(),
@@ -130,6 +137,31 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		a.versionCommand(),
 	)
 	return root
+}
+
+// loadSettings reads the config file (--config, or the nearest
+// crosscheck.toml) and applies it to the flags the command line left alone.
+func (a *app) loadSettings(cmd *cobra.Command) error {
+	path := a.configPath
+	if path == "" {
+		path = findConfig(".")
+		if path == "" {
+			return nil
+		}
+	} else if _, err := os.Stat(path); err != nil {
+		return usagef("--config %s: no such file", path)
+	}
+	known := map[string]bool{}
+	flagNames(cmd.Root(), known)
+	for k := range notInConfig {
+		delete(known, k)
+	}
+	cfg, err := loadConfig(path, known)
+	if err != nil {
+		return err
+	}
+	a.cfg = cfg
+	return cfg.apply(cmd)
 }
 
 func (a *app) versionCommand() *cobra.Command {
@@ -214,10 +246,26 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err != nil {
 		return err
 	}
-	findings, err := compare.Run(ctx, analyzers, docs, sources, nil)
+	rules := a.checkRules
+	if len(rules) == 0 && a.cfg != nil {
+		rules = a.cfg.checks
+	}
+	enabled, err := checkFilter(rules)
 	if err != nil {
 		return err
 	}
+	findings, err := compare.Run(ctx, analyzers, docs, sources, enabled)
+	if err != nil {
+		return err
+	}
+	if a.cfg != nil && len(a.cfg.severity) > 0 {
+		for i := range findings {
+			if s, ok := severityFor(a.cfg.severity, findings[i].Check); ok {
+				findings[i].Severity = s
+			}
+		}
+	}
+	findings = compare.ApplyDirectives(docs, findings, allChecks())
 	res := &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
 		Findings: findings, Checks: allChecks()}
 	if err := a.writeReport(res); err != nil {
