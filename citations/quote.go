@@ -248,10 +248,10 @@ func trigram(keys []uint64, i int) uint64 {
 // diagonal (source position minus quotation position) most runs agree on,
 // and returns the source tokens from the first to the last agreeing run,
 // widened by the quotation words outside them. ok is false when too few
-// runs are found. This is the one place to swap in a full alignment
-// engine.
-func locateQuote(q *compare.Document, src *compare.Document, ix *sourceIndex) (compare.Span, bool) {
-	qk := q.TokenKeys()
+// runs are found. Only the quotation's tokens [from, to) are located.
+// This is the one place to swap in a full alignment engine.
+func locateQuote(q *compare.Document, from, to int, src *compare.Document, ix *sourceIndex) (compare.Span, bool) {
+	qk := q.TokenKeys()[from:to]
 	n := len(qk)
 	if n < 3 || len(src.Tokens) == 0 {
 		return compare.Span{}, false
@@ -388,7 +388,28 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 	if qt == nil || len(qt.doc.Tokens) < minQuoteWords-1 {
 		return r
 	}
-	region, ok := locateQuote(qt.doc, src, ix)
+	// each stretch between ellipses is located on its own (an omission
+	// moves the rest of the quotation along the source), and the region
+	// runs from the first stretch found to the last
+	region, ok := compare.Span{}, false
+	from := 0
+	cuts := make([]int, 0, len(qt.ellipses)+1)
+	for _, e := range qt.ellipses {
+		cuts = append(cuts, qt.doc.TokenAt(e.Start))
+	}
+	cuts = append(cuts, len(qt.doc.Tokens))
+	for _, to := range cuts {
+		if to-from >= 3 {
+			if sp, found := locateQuote(qt.doc, from, to, src, ix); found && (!ok || sp.Start >= region.Start) {
+				if !ok {
+					region = sp
+				}
+				region.End = max(region.End, sp.End)
+				ok = true
+			}
+		}
+		from = to
+	}
 	if !ok {
 		r.Mismatch = true
 		return r

@@ -106,6 +106,7 @@ var (
 	reInternal  = regexp.MustCompile(`(?i)^(?:see\s+)?(?:part|chapter|chap\.|section|sect\.|§|appendix|book|vol\.|volume|note|notes|n\.|p\.|pp\.|page|pages|text|above|below|infra|supra)\b`)
 	rePage      = regexp.MustCompile(`(?:\bpp?\.|\bpages?\b|\bat\b|\bS\.)\s*([0-9]+|[ivxlcdm]+\b)(?:\s*(?:-|–|to)\s*([0-9]+))?`)
 	reLocus     = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:pp?|l|c|vol|tom|ch|chap|sect|sec|ver|ep|epist|lib|cap|n|no|art|fol|col|s)\.\s*[0-9ivxlcdm]+|(?:^|[\s(,])(?:at|page)\s+[0-9]+|§\s*[0-9]+|\b[0-9]{1,4}(?:,\s*[0-9]{1,4})*[.,]?\s*$|\s[ivxlc]+\.(?:\s*[ivxlc0-9]+\.?)*\s*$`)
+	reTrailingPage = regexp.MustCompile(`[,)]\s*([0-9]{1,4})(?:\s*[-–]\s*([0-9]{1,4}))?\.?\s*$`)
 	reYear      = regexp.MustCompile(`\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b`)
 	reLocusOnly = regexp.MustCompile(`(?i)^(?:(?:and|also|see)\s+)?(?:(?:pp?|l|c|vol|tom|ch|chap|sect|ver|ep|lib|cap|n|no|at|§|book|part)\.?\s*)?[0-9ivxlcdm]+[.,]?(?:[\s,.–-]+(?:(?:pp?|l|c|vol|tom|ch|at|and|ff?)\.?\s*)?[0-9ivxlcdm]*[.,]?)*$`)
 )
@@ -306,6 +307,10 @@ func (c *Citation) setLoci(t string) {
 	if m := rePage.FindStringSubmatch(t); m != nil {
 		c.Page = m[1]
 		c.PageEnd = m[2]
+	} else if m := reTrailingPage.FindStringSubmatch(t); m != nil && c.Kind != KindIbid && c.Kind != KindID {
+		// Chicago: "Title (Place, Year), 30." ends with the page
+		c.Page = m[1]
+		c.PageEnd = m[2]
 	} else if len(c.Loci) > 0 && c.Kind == KindLocCit || c.Kind == KindIbid || c.Kind == KindID {
 		// a bare number after the short form: "Ibid. 124"
 		if m := regexp.MustCompile(`^[\s.,]*([0-9]+)\b`).FindStringSubmatch(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "Ibid"), "Id"), ".")); m != nil {
@@ -350,7 +355,7 @@ func firstRune(s string) rune {
 }
 
 var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "la": true, "le": true,
-	"du": true, "of": true, "and": true, "the": true, "&": true, "da": true, "di": true, "al.": true, "et": true, "in": true, "ad": true}
+	"du": true, "of": true, "and": true, "v.": true, "v": true, "vs.": true, "the": true, "&": true, "da": true, "di": true, "al.": true, "et": true, "in": true, "ad": true}
 
 var notNames = map[string]bool{"The": true, "A": true, "An": true, "This": true, "It": true, "He": true, "She": true,
 	"They": true, "We": true, "In": true, "On": true, "At": true, "As": true, "But": true, "If": true, "When": true,
@@ -384,6 +389,12 @@ func authorTitle(t string) (author, title string) {
 		}
 		break
 	}
+	// a capitalised word that starts a sentence is no name: "Among the …"
+	if len(name) == 1 && len(words) > 1 {
+		if nw := words[1]; unicode.IsLower(firstRune(nw)) && !nameParticles[nw] && !isLocusWord(strings.TrimRight(nw, ".")) {
+			name = nil
+		}
+	}
 	if len(name) > 0 && len(name) <= 7 && !notNames[name[0]] {
 		for len(name) > 0 && nameParticles[strings.ToLower(name[len(name)-1])] {
 			name = name[:len(name)-1]
@@ -398,11 +409,29 @@ func authorTitle(t string) (author, title string) {
 			rest = rest[:i]
 		}
 		rest = strings.TrimSpace(strings.TrimRight(rest, "."))
-		if rest != "" && unicode.IsUpper(firstRune(rest)) && !reLocus.MatchString(" "+rest) && len(strings.Fields(rest)) <= 12 {
+		if rest != "" && unicode.IsUpper(firstRune(rest)) && !reLocus.MatchString(" "+rest) && len(strings.Fields(rest)) <= 10 &&
+			titleCase(rest) && !strings.HasPrefix(rest, "Note") && !strings.Contains(rest, ": ") {
 			title = strings.Trim(rest, "*_")
 		}
 	}
 	return author, title
+}
+
+// titleCase reports a phrase whose longer words are mostly capitalised,
+// as titles are; a quoted sentence is not.
+func titleCase(s string) bool {
+	up, long := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, `"'*_,.:;()`)
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if unicode.IsUpper(firstRune(w)) {
+			up++
+		}
+	}
+	return long == 0 || up*2 >= long
 }
 
 func isLocusWord(w string) bool {
@@ -426,7 +455,7 @@ func quotedTitle(t string) string {
 			continue
 		}
 		in := strings.Trim(t[i+len(q):i+len(q)+j], " ,.*_")
-		if len(strings.Fields(in)) >= 2 {
+		if n := len(strings.Fields(in)); n >= 2 && n <= 16 && titleCase(in) {
 			return in
 		}
 	}

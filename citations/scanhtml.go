@@ -294,7 +294,7 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 		if !markerLabel(label) {
 			continue
 		}
-		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) {
+		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || isUnitBefore(s, sp.Span.Start) {
 			continue // an exponent
 		}
 		// the start of a block in a notes section is a definition

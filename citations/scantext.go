@@ -161,12 +161,12 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 		n := &Note{Label: label, Key: label, Span: compare.Span{Start: start, End: end},
 			Body: trimSpan(s, compare.Span{Start: bodyStart, End: bodyEnd}), Syntax: SyntaxGutenberg}
 		ns.Notes = append(ns.Notes, n)
-		for _, p := range problems {
+		if len(problems) > 0 {
 			sp := compare.Span{Start: start, End: bodyStart}
-			if strings.HasPrefix(p, "note is never") {
+			if end-start > 0 && strings.HasPrefix(problems[len(problems)-1], "note is never") && len(problems) == 1 {
 				sp = compare.Span{Start: max(start, end-1), End: end}
 			}
-			ns.Problems = append(ns.Problems, Problem{Span: sp, Msg: "[Footnote " + label + "]: " + p})
+			ns.Problems = append(ns.Problems, Problem{Span: sp, Msg: "[Footnote " + label + "]: " + strings.Join(problems, "; ")})
 		}
 		out = append(out, region{start, end})
 		i = end
@@ -540,6 +540,15 @@ func bracketMarkAt(s string, p int) (numberedMark, int) {
 	if p > 0 && (s[p-1] == ']' || s[p-1] == '^' || s[p-1] == '!' || s[p-1] == '\\') {
 		return numberedMark{}, 0
 	}
+	// a LaTeX optional argument: \footnotemark[2], \cite[3]
+	if k := p; k > 0 && isLetter(s[k-1]) {
+		for k > 0 && isLetter(s[k-1]) {
+			k--
+		}
+		if k > 0 && s[k-1] == '\\' {
+			return numberedMark{}, 0
+		}
+	}
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
 		return numberedMark{}, 0
 	}
@@ -584,11 +593,24 @@ func supMarkAt(s string, p int) (numberedMark, int) {
 	if !markerLabel(inner) && !isLetterLabel(inner) {
 		return numberedMark{}, 0
 	}
-	// an exponent, not a note: "10<sup>6</sup>", "m<sup>2</sup>"
-	if p > 0 && isDigit(s[p-1]) {
+	// an exponent, not a note: "10<sup>6</sup>", "km<sup>2</sup>"
+	if p > 0 && isDigit(s[p-1]) || isUnitBefore(s, p) {
 		return numberedMark{}, 0
 	}
 	return numberedMark{label: inner, span: compare.Span{Start: p, End: p + e + len("</sup>")}, syntax: SyntaxSup}, e + len("</sup>")
+}
+
+var units = map[string]bool{"m": true, "km": true, "cm": true, "mm": true, "ft": true, "in": true,
+	"mi": true, "yd": true, "s": true, "kg": true, "g": true}
+
+// isUnitBefore reports a unit of measure ending at p ("km" in
+// "3 km<sup>2</sup>"): what follows is an exponent.
+func isUnitBefore(s string, p int) bool {
+	j := p
+	for j > 0 && isLetter(s[j-1]) {
+		j--
+	}
+	return p-j > 0 && units[s[j:p]] && (j == 0 || s[j-1] == ' ' || s[j-1] == '/')
 }
 
 func stripTags(s string) string {
