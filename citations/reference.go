@@ -81,6 +81,8 @@ type Work struct {
 	Author string
 	Title  string
 	First  *Citation
+
+	authorSig, titleSig []string // Signature of Author and Title, for matching
 }
 
 // Name returns the work's title, with the author when there is one.
@@ -95,20 +97,21 @@ func (w *Work) Name() string {
 }
 
 var (
-	reSignal    = regexp.MustCompile(`^(?i:(?:see also|see, e\.g\.,|see|but see|cf\.|compare|e\.g\.,|accord|also|and)\s*,?\s+)`)
-	reIbid      = regexp.MustCompile(`^(?i:ibidem|ibid|ib\.)\.?,?`)
-	reIdem      = regexp.MustCompile(`^(?:Id\.|id\.|Idem\b|idem\b),?`)
-	reIdIbid    = regexp.MustCompile(`^(?:Id\.|Idem)\s*,?\s*(?i:ibid)\.?`)
-	reOpCit     = regexp.MustCompile(`(?i)\bop\.\s*cit\.?|\bopere citato\b`)
-	reLocCit    = regexp.MustCompile(`(?i)\bloc\.\s*cit\.?|\bloco citato\b`)
-	reSupra     = regexp.MustCompile(`(?i)\bsupra\b`)
-	reSupraN    = regexp.MustCompile(`(?i)\bsupra,?\s+(?:notes?|n\.|nn\.)\s*(\d+)`)
-	reInternal  = regexp.MustCompile(`(?i)^(?:see\s+)?(?:part|chapter|chap\.|section|sect\.|§|appendix|book|vol\.|volume|note|notes|n\.|p\.|pp\.|page|pages|text|above|below|infra|supra)\b`)
-	rePage      = regexp.MustCompile(`(?:\bpp?\.|\bpages?\b|\bat\b|\bS\.)\s*([0-9]+|[ivxlcdm]+\b)(?:\s*(?:-|–|to)\s*([0-9]+))?`)
-	reLocus     = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:pp?|l|c|vol|tom|ch|chap|sect|sec|ver|ep|epist|lib|cap|n|no|art|fol|col|s)\.\s*[0-9ivxlcdm]+|(?:^|[\s(,])(?:at|page)\s+[0-9]+|§\s*[0-9]+|\b[0-9]{1,4}(?:,\s*[0-9]{1,4})*[.,]?\s*$|\s[ivxlc]+\.(?:\s*[ivxlc0-9]+\.?)*\s*$`)
+	reSignal       = regexp.MustCompile(`^(?i:(?:see also|see, e\.g\.,|see|but see|cf\.|compare|e\.g\.,|accord|also|and)\s*,?\s+)`)
+	reIbid         = regexp.MustCompile(`^(?i:ibidem|ibid|ib\.)\.?,?`)
+	reIdem         = regexp.MustCompile(`^(?:Id\.|id\.|Idem\b|idem\b),?`)
+	reIdIbid       = regexp.MustCompile(`^(?:Id\.|Idem)\s*,?\s*(?i:ibid)\.?`)
+	reOpCit        = regexp.MustCompile(`(?i)\bop\.\s*cit\.?|\bopere citato\b`)
+	reLocCit       = regexp.MustCompile(`(?i)\bloc\.\s*cit\.?|\bloco citato\b`)
+	reSupra        = regexp.MustCompile(`(?i)\bsupra\b`)
+	reSupraN       = regexp.MustCompile(`(?i)\bsupra,?\s+(?:notes?|n\.|nn\.)\s*(\d+)`)
+	reInternal     = regexp.MustCompile(`(?i)^(?:see\s+)?(?:part|chapter|chap\.|section|sect\.|§|appendix|book|vol\.|volume|note|notes|n\.|p\.|pp\.|page|pages|text|above|below|infra|supra)\b`)
+	rePage         = regexp.MustCompile(`(?:\bpp?\.|\bpages?\b|\bat\b|\bS\.)\s*([0-9]+|[ivxlcdm]+\b)(?:\s*(?:-|–|to)\s*([0-9]+))?`)
+	reLocus        = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:pp?|l|c|vol|tom|ch|chap|sect|sec|ver|ep|epist|lib|cap|n|no|art|fol|col|s)\.\s*[0-9ivxlcdm]+|(?:^|[\s(,])(?:at|page)\s+[0-9]+|§\s*[0-9]+`)
+	reLocusEnd     = regexp.MustCompile(`\b[0-9]{1,4}(?:,\s*[0-9]{1,4})*[.,]?\s*$|\s[ivxlc]+\.(?:\s*[ivxlc0-9]+\.?)*\s*$`)
 	reTrailingPage = regexp.MustCompile(`[,)]\s*([0-9]{1,4})(?:\s*[-–]\s*([0-9]{1,4}))?\.?\s*$`)
-	reYear      = regexp.MustCompile(`\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b`)
-	reLocusOnly = regexp.MustCompile(`(?i)^(?:(?:and|also|see)\s+)?(?:(?:pp?|l|c|vol|tom|ch|chap|sect|ver|ep|lib|cap|n|no|at|§|book|part)\.?\s*)?[0-9ivxlcdm]+[.,]?(?:[\s,.–-]+(?:(?:pp?|l|c|vol|tom|ch|at|and|ff?)\.?\s*)?[0-9ivxlcdm]*[.,]?)*$`)
+	reYear         = regexp.MustCompile(`\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b`)
+	reLocusOnly    = regexp.MustCompile(`(?i)^(?:(?:and|also|see)\s+)?(?:(?:pp?|l|c|vol|tom|ch|chap|sect|ver|ep|lib|cap|n|no|at|§|book|part)\.?\s*)?[0-9ivxlcdm]+[.,]?(?:[\s,.–-]+(?:(?:pp?|l|c|vol|tom|ch|at|and|ff?)\.?\s*)?[0-9ivxlcdm]*[.,]?)*$`)
 )
 
 // ParseReferences parses the text of every note into citations.
@@ -243,49 +246,23 @@ func parseUnit(text string, span compare.Span) *Citation {
 		c.setLoci(t)
 		return c
 	}
-	if m := reSupraN.FindStringSubmatchIndex(t); m != nil {
-		c.Kind = KindSupra
-		c.SupraNote = t[m[2]:m[3]]
-		c.Author = nameBefore(t[:m[0]])
-		c.setLoci(t[m[1]:])
-		return c
-	}
-	if loc := reOpCit.FindStringIndex(t); loc != nil {
-		c.Kind = KindOpCit
-		c.Author = nameBefore(t[:loc[0]])
-		c.setLoci(t[loc[1]:])
-		return c
-	}
-	if loc := reLocCit.FindStringIndex(t); loc != nil {
-		c.Kind = KindLocCit
-		c.Author = nameBefore(t[:loc[0]])
-		if strings.HasSuffix(strings.TrimSpace(t[:loc[0]]), " ad") {
-			// "Valesius ad loc. cit. Ammian.": a commentator on the place
-			// cited of the author named after it
-			if after := strings.Trim(t[loc[1]:], " .,)"); after != "" {
-				c.Author = strings.Fields(after)[0]
-			}
-		}
-		c.setLoci(t[loc[1]:])
-		return c
-	}
-	if loc := reSupra.FindStringIndex(t); loc != nil {
-		before := strings.TrimSpace(t[:loc[0]])
-		if before == "" || reInternal.MatchString(before) {
-			c.Kind = KindCrossRef
+	// the regular expressions only run where their key word occurs: notes
+	// are many and mostly prose
+	lt := strings.ToLower(t)
+	if strings.Contains(lt, "supra") || strings.Contains(lt, "cit") {
+		if parseLatinShortForm(c, t) {
 			return c
 		}
-		c.Kind = KindSupra
-		c.Author = nameBefore(before)
-		c.setLoci(t[loc[1]:])
-		return c
 	}
-	if reInternal.MatchString(t) && (strings.Contains(strings.ToLower(t), "above") || strings.Contains(strings.ToLower(t), "below") || strings.Contains(strings.ToLower(t), "infra")) {
+	if (strings.Contains(lt, "above") || strings.Contains(lt, "below") || strings.Contains(lt, "infra")) && reInternal.MatchString(t) {
 		c.Kind = KindCrossRef
 		return c
 	}
 	c.Author, c.Title = authorTitle(t)
-	c.HasPub = hasPublication(t)
+	if c.Author == "" && c.Title == "" {
+		return nil // prose: the costly searches below are not needed
+	}
+	c.HasPub = hasPublication(t[:cutUTF8(t, locusWindow)])
 	c.setLoci(t)
 	hasLocus := len(c.Loci) > 0
 	switch {
@@ -299,11 +276,68 @@ func parseUnit(text string, span compare.Span) *Citation {
 	return c
 }
 
+// parseLatinShortForm reads "supra note N", op. cit., loc. cit. and
+// "Smith, supra" (an internal "Part II, supra" is a cross-reference) into
+// c, and reports whether t is one of them.
+func parseLatinShortForm(c *Citation, t string) bool {
+	if m := reSupraN.FindStringSubmatchIndex(t); m != nil {
+		c.Kind = KindSupra
+		c.SupraNote = t[m[2]:m[3]]
+		c.Author = nameBefore(t[:m[0]])
+		c.setLoci(t[m[1]:])
+		return true
+	}
+	if loc := reOpCit.FindStringIndex(t); loc != nil {
+		c.Kind = KindOpCit
+		c.Author = nameBefore(t[:loc[0]])
+		c.setLoci(t[loc[1]:])
+		return true
+	}
+	if loc := reLocCit.FindStringIndex(t); loc != nil {
+		c.Kind = KindLocCit
+		c.Author = nameBefore(t[:loc[0]])
+		if strings.HasSuffix(strings.TrimSpace(t[:loc[0]]), " ad") {
+			// "Valesius ad loc. cit. Ammian.": a commentator on the place
+			// cited of the author named after it
+			if after := strings.Trim(t[loc[1]:], " .,)"); after != "" {
+				c.Author = strings.Fields(after)[0]
+			}
+		}
+		c.setLoci(t[loc[1]:])
+		return true
+	}
+	if loc := reSupra.FindStringIndex(t); loc != nil {
+		before := strings.TrimSpace(t[:loc[0]])
+		if before == "" || reInternal.MatchString(before) {
+			c.Kind = KindCrossRef
+			return true
+		}
+		c.Kind = KindSupra
+		c.Author = nameBefore(before)
+		c.setLoci(t[loc[1]:])
+		return true
+	}
+	return false
+}
+
+// locusWindow bounds how far into a piece loci are looked for: they come
+// early, and long discursive notes would make the search costly.
+const locusWindow = 400
+
 // setLoci records the loci and the first page pinned in t.
 func (c *Citation) setLoci(t string) {
-	for _, m := range reLocus.FindAllString(t, 8) {
+	head := t[:cutUTF8(t, locusWindow)]
+	for _, m := range reLocus.FindAllString(head, 8) {
 		c.Loci = append(c.Loci, strings.Trim(m, " (,"))
 	}
+	tail := t[max(0, len(t)-60):]
+	for len(tail) > 0 && tail[0]&0xC0 == 0x80 {
+		tail = tail[1:]
+	}
+	if m := reLocusEnd.FindString(tail); m != "" {
+		c.Loci = append(c.Loci, strings.TrimSpace(m))
+	}
+	t = head
 	if m := rePage.FindStringSubmatch(t); m != nil {
 		c.Page = m[1]
 		c.PageEnd = m[2]
@@ -492,6 +526,17 @@ func Signature(s string) []string {
 	return out
 }
 
+// cutUTF8 returns the largest n <= limit that does not split a rune.
+func cutUTF8(s string, limit int) int {
+	if len(s) <= limit {
+		return len(s)
+	}
+	for limit > 0 && s[limit]&0xC0 == 0x80 {
+		limit--
+	}
+	return limit
+}
+
 func isAllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
@@ -508,8 +553,9 @@ var stopWord = map[string]bool{"the": true, "and": true, "for": true, "with": tr
 // namesMatch reports whether every word of the shorter name matches a
 // word of the longer, allowing abbreviations ("Val. Max." and "Valerius
 // Maximus", "Euseb." and "Eusebius").
-func namesMatch(a, b string) bool {
-	as, bs := Signature(a), Signature(b)
+func namesMatch(a, b string) bool { return sigNamesMatch(Signature(a), Signature(b)) }
+
+func sigNamesMatch(as, bs []string) bool {
 	if len(as) == 0 || len(bs) == 0 {
 		return false
 	}
@@ -533,8 +579,9 @@ func namesMatch(a, b string) bool {
 
 // titleCovers reports whether the words of a short title all occur in a
 // longer one (abbreviations allowed), and it has at least one.
-func titleCovers(short, long string) bool {
-	ss, ls := Signature(short), Signature(long)
+func titleCovers(short, long string) bool { return sigTitleCovers(Signature(short), Signature(long)) }
+
+func sigTitleCovers(ss, ls []string) bool {
 	if len(ss) == 0 {
 		return false
 	}

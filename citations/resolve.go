@@ -103,21 +103,22 @@ func quoteName(s string) string { return "\"" + compare.Shorten(s, 70) + "\"" }
 // findWork returns an earlier work that a citation names again: the same
 // author and a title that covers this one's (or no titles at all).
 func (r *Resolution) findWork(c *Citation) *Work {
+	ca, ct := Signature(c.Author), Signature(c.Title)
 	for i := len(r.Works) - 1; i >= 0; i-- {
 		w := r.Works[i]
+		if w.authorSig == nil && w.titleSig == nil {
+			w.authorSig, w.titleSig = Signature(w.Author), Signature(w.Title)
+		}
 		switch {
-		case c.Author != "" && w.Author != "" && namesMatch(c.Author, w.Author):
-			if c.Title == "" && w.Title == "" || c.Title != "" && w.Title != "" && (titleCovers(c.Title, w.Title) || titleCovers(w.Title, c.Title)) {
-				return w
-			}
-			if c.Title == "" {
+		case len(ca) > 0 && sigNamesMatch(ca, w.authorSig):
+			if len(ct) == 0 || len(ct) > 0 && len(w.titleSig) > 0 && (sigTitleCovers(ct, w.titleSig) || sigTitleCovers(w.titleSig, ct)) {
 				return w
 			}
 			if w.Title == "" { // "Eusebius, l. iii." then "Eusebius, Hist. Eccles.": one work
-				w.Title = c.Title
+				w.Title, w.titleSig = c.Title, ct
 				return w
 			}
-		case c.Author == "" && c.Title != "" && w.Title != "" && titleCovers(c.Title, w.Title):
+		case len(ca) == 0 && len(ct) > 0 && sigTitleCovers(ct, w.titleSig):
 			return w
 		}
 	}
