@@ -189,10 +189,12 @@ func (ns *Notes) NoteByLabel(run int, label string) *Note {
 	return nil
 }
 
-// Ordered returns the notes in reading order: by their first marker when
-// they have one, otherwise where they stand.
+// Ordered returns the notes in reading order, chapter by chapter:
+// numbered notes as listed, keyed and inline notes by their first marker.
 func (ns *Notes) Ordered() []*Note {
 	out := append([]*Note(nil), ns.Notes...)
+	// numbered notes read in the order they are listed; Pandoc, HTML-id
+	// and LaTeX notes are numbered by the renderer in marker order
 	pos := func(n *Note) int {
 		if len(n.Markers) > 0 && n.Syntax.family() != familyNumbered {
 			return n.Markers[0].Span.Start

@@ -137,7 +137,11 @@ func (ns *Notes) pair() {
 	}
 	endnotes := len(nm) > 0 && len(nd) > 0 && nd[0].Span.Start > nm[len(nm)-1].Span.Start
 	switch {
-	case len(mb) == len(db) || len(nm) == 0 || endnotes:
+	case len(nm) == 0:
+		for _, n := range nd {
+			n.Run = runOf(db, n.Span.Start)
+		}
+	case endnotes: // all notes after the text: their own restarts count
 		for _, n := range nd {
 			n.Run = min(runOf(db, n.Span.Start), len(mb))
 		}

@@ -342,10 +342,16 @@ func findPages(s string) []pageMark {
 	return out
 }
 
-// pageAt returns the page holding offset off, or "".
+// pageAt returns the page holding offset off, or "". Text before a
+// first marker "page N" is on page N-1.
 func pageAt(pages []pageMark, off int) string {
 	i := sort.Search(len(pages), func(k int) bool { return pages[k].off > off }) - 1
 	if i < 0 {
+		if len(pages) > 0 {
+			if n, err := strconv.Atoi(pages[0].page); err == nil && n > 1 {
+				return strconv.Itoa(n - 1)
+			}
+		}
 		return ""
 	}
 	return pages[i].page
