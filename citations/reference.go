@@ -167,6 +167,19 @@ func splitUnits(doc *compare.Document, body compare.Span) []compare.Span {
 			if depth > 0 {
 				depth--
 			}
+			// "(Valesius ad loc. cit. Ammian.) Spanheim …": a closed
+			// bracketed sentence ends the piece
+			if depth == 0 && !inQuote && s[i] == ')' && i > body.Start && s[i-1] == '.' {
+				k := i + 1
+				for k < body.End && isSpace(s[k]) {
+					k++
+				}
+				if k > i+1 && k < body.End && s[k] >= 'A' && s[k] <= 'Z' {
+					emit(start, i+1)
+					start = k
+					i = k - 1
+				}
+			}
 		case '"':
 			inQuote = !inQuote
 		case ';':
@@ -300,7 +313,7 @@ func parseLatinShortForm(c *Citation, t string) bool {
 			// "Valesius ad loc. cit. Ammian.": a commentator on the place
 			// cited of the author named after it
 			if after := strings.Trim(t[loc[1]:], " .,)"); after != "" {
-				c.Author = strings.Fields(after)[0]
+				c.Author = strings.Trim(strings.Fields(after)[0], ".,;:()")
 			}
 		}
 		c.setLoci(t[loc[1]:])

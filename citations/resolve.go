@@ -75,7 +75,7 @@ func Resolve(ns *Notes) *Resolution {
 				if c.Kind == KindLocCit && c.Author == "" {
 					r.resolveIbid(ns, c, n, prev, last)
 				} else {
-					r.resolveByName(c, excerptFrom)
+					r.resolveByName(c, excerptFrom, recentCitations(prev, n, c))
 				}
 				if c.Kind == KindLocCit && c.Work != nil {
 					if was, ok := lastPage[c.Work]; ok && was != "" && c.Page != "" && was != c.Page {
@@ -194,7 +194,25 @@ func distinctWorks(n *Note) []*Work {
 
 // resolveByName resolves op. cit., loc. cit. and "Smith, supra" to the
 // earlier full citation of the named author (or title).
-func (r *Resolution) resolveByName(c *Citation, excerptFrom int) {
+// recentCitations returns the citations of the preceding note and those
+// of n before c, the latest first.
+func recentCitations(prev, n *Note, c *Citation) []*Citation {
+	var out []*Citation
+	for _, x := range n.Citations {
+		if x == c {
+			break
+		}
+		out = append([]*Citation{x}, out...)
+	}
+	if prev != nil {
+		for i := len(prev.Citations) - 1; i >= 0; i-- {
+			out = append(out, prev.Citations[i])
+		}
+	}
+	return out
+}
+
+func (r *Resolution) resolveByName(c *Citation, excerptFrom int, recent []*Citation) {
 	form := c.Kind.String()
 	name := c.Author
 	var cands []*Work
@@ -224,6 +242,10 @@ func (r *Resolution) resolveByName(c *Citation, excerptFrom int) {
 			Details: map[string]any{"form": form, "name": name}})
 	case len(cands) == 1:
 		c.Work = cands[0]
+	case c.Kind == KindLocCit && recentOf(recent, cands) != nil:
+		// loc. cit. is "the place cited": the latest citation of the
+		// author, in this note or the one before, is meant
+		c.Work = recentOf(recent, cands)
 	default:
 		names := make([]string, 0, len(cands))
 		for _, w := range cands {
@@ -237,6 +259,18 @@ func (r *Resolution) resolveByName(c *Citation, excerptFrom int) {
 			Msg:     form + " for " + quoteName(name) + " is ambiguous: " + itoa(len(cands)) + " works by that name are cited (" + strings.Join(names, ", ") + ")",
 			Related: rel, Details: map[string]any{"form": form, "name": name, "works": len(cands)}})
 	}
+}
+
+// recentOf returns the first work of recent that is among cands, or nil.
+func recentOf(recent []*Citation, cands []*Work) *Work {
+	for _, c := range recent {
+		for _, w := range cands {
+			if c.Work == w {
+				return w
+			}
+		}
+	}
+	return nil
 }
 
 // resolveSupraNote checks "Smith, supra note 12": note 12 must exist and
