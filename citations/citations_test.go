@@ -105,7 +105,7 @@ func TestParseUnitKinds(t *testing.T) {
 		{"Id. at 177.", KindID, "", "177"},
 		{"Smith, op. cit., p. 3.", KindOpCit, "Smith", "3"},
 		{"Full Text of Jiang Zemin Speech at Moscow University, op. cit., p. 3.", KindOpCit, "Full Text of Jiang Zemin Speech at Moscow University", "3"},
-		{"Val. Max. loc. cit.", KindLocCit, "Val. Max", ""},
+		{"Val. Max. loc. cit.", KindLocCit, "Val. Max.", ""},
 		{"Smith, supra note 12, at 40.", KindSupra, "Smith", "40"},
 		{"See Part II, supra.", KindCrossRef, "", ""},
 		{"John Smith, A History (London: Fen Press, 1950), 10.", KindFull, "John Smith", "10"},

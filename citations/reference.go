@@ -62,9 +62,10 @@ type Citation struct {
 	Work      *Work // what it refers to, once resolved
 }
 
-// Name is how a finding names the work a citation points at.
+// Name is how a finding names the work a citation points at: as this
+// citation writes it, or for ibid. and the like as the work was cited.
 func (c *Citation) Name() string {
-	if c.Work != nil {
+	if c.Work != nil && c.Author == "" && c.Title == "" {
 		return c.Work.Name()
 	}
 	switch {
@@ -313,7 +314,7 @@ func parseLatinShortForm(c *Citation, t string) bool {
 			// "Valesius ad loc. cit. Ammian.": a commentator on the place
 			// cited of the author named after it
 			if after := strings.Trim(t[loc[1]:], " .,)"); after != "" {
-				c.Author = strings.Trim(strings.Fields(after)[0], ".,;:()")
+				c.Author = strings.Trim(strings.Fields(after)[0], ",;:()")
 			}
 		}
 		c.setLoci(t[loc[1]:])
@@ -370,7 +371,10 @@ func (c *Citation) setLoci(t string) {
 // "Smith, op. cit.", "Full Text of … University" in seed 001.
 func nameBefore(s string) string {
 	s = strings.TrimSpace(s)
-	s = strings.TrimRight(s, " ,.;:")
+	s = strings.TrimRight(s, " ,;:")
+	if !endsInAbbreviation(s) {
+		s = strings.TrimRight(s, ".")
+	}
 	// an open bracket, or an earlier sentence (one that ends in a word of
 	// five letters or more, not an abbreviation such as "Val. Max.")
 	if i := strings.LastIndexByte(s, '('); i >= 0 && !strings.Contains(s[i:], ")") {
@@ -384,6 +388,19 @@ func nameBefore(s string) string {
 		s = strings.TrimSuffix(s, " ad")
 	}
 	return strings.Trim(s, `"*_ `)
+}
+
+// endsInAbbreviation reports whether s ends in a short capitalised word
+// with a point ("Val. Max.", "Ammian."), which keeps its point.
+func endsInAbbreviation(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	j := len(s) - 1
+	for j > 0 && isLetter(s[j-1]) {
+		j--
+	}
+	return len(s)-1-j >= 2 && s[j] >= 'A' && s[j] <= 'Z'
 }
 
 // endsSentence reports whether the point at dot follows a word of five
@@ -564,9 +581,27 @@ var stopWord = map[string]bool{"the": true, "and": true, "for": true, "with": tr
 	"der": true, "die": true, "das": true, "les": true, "von": true, "van": true, "del": true, "della": true}
 
 // namesMatch reports whether every word of the shorter name matches a
-// word of the longer, allowing abbreviations ("Val. Max." and "Valerius
-// Maximus", "Euseb." and "Eusebius").
-func namesMatch(a, b string) bool { return sigNamesMatch(Signature(a), Signature(b)) }
+// word of the longer. A word written with a point is an abbreviation and
+// matches the words it begins ("Val. Max." and "Valerius Maximus",
+// "Euseb." and "Eusebius"); other words match whole ("Dion" is not
+// "Dionysius").
+func namesMatch(a, b string) bool { return sigNamesMatch(nameSignature(a), nameSignature(b)) }
+
+// nameSignature is Signature for names, keeping the point of abbreviated
+// words ("euseb.").
+func nameSignature(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		abbr := strings.HasSuffix(strings.TrimRight(f, ",;:)"), ".")
+		for _, w := range Signature(f) {
+			if abbr {
+				w += "."
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 func sigNamesMatch(as, bs []string) bool {
 	if len(as) == 0 || len(bs) == 0 {
@@ -578,7 +613,7 @@ func sigNamesMatch(as, bs []string) bool {
 	for _, x := range as {
 		ok := false
 		for _, y := range bs {
-			if x == y || len(x) >= 3 && strings.HasPrefix(y, x) || len(y) >= 3 && strings.HasPrefix(x, y) {
+			if wordsMatch(x, y) {
 				ok = true
 				break
 			}
@@ -588,6 +623,22 @@ func sigNamesMatch(as, bs []string) bool {
 		}
 	}
 	return true
+}
+
+// wordsMatch compares two name words, either of which may be an
+// abbreviation ending in a point.
+func wordsMatch(x, y string) bool {
+	xa, ya := strings.HasSuffix(x, "."), strings.HasSuffix(y, ".")
+	xs, ys := strings.TrimSuffix(x, "."), strings.TrimSuffix(y, ".")
+	switch {
+	case xs == ys:
+		return true
+	case xa && len(xs) >= 3 && strings.HasPrefix(ys, xs):
+		return true
+	case ya && len(ys) >= 3 && strings.HasPrefix(xs, ys):
+		return true
+	}
+	return false
 }
 
 // titleCovers reports whether the words of a short title all occur in a

@@ -103,11 +103,11 @@ func quoteName(s string) string { return "\"" + compare.Shorten(s, 70) + "\"" }
 // findWork returns an earlier work that a citation names again: the same
 // author and a title that covers this one's (or no titles at all).
 func (r *Resolution) findWork(c *Citation) *Work {
-	ca, ct := Signature(c.Author), Signature(c.Title)
+	ca, ct := nameSignature(c.Author), Signature(c.Title)
 	for i := len(r.Works) - 1; i >= 0; i-- {
 		w := r.Works[i]
 		if w.authorSig == nil && w.titleSig == nil {
-			w.authorSig, w.titleSig = Signature(w.Author), Signature(w.Title)
+			w.authorSig, w.titleSig = nameSignature(w.Author), Signature(w.Title)
 		}
 		switch {
 		case len(ca) > 0 && sigNamesMatch(ca, w.authorSig):
