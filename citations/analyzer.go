@@ -77,6 +77,9 @@ func checkDocument(d *compare.Document, lib *Library, idx *anchorIndexes, opt Op
 		w    *Work
 		name string
 	}
+	// With sources, every cited work missing from them is reported once;
+	// without, only the first work of each note that backs a quotation,
+	// since that quotation cannot be verified.
 	matched := map[*Citation]*Source{}
 	seen := map[workKey]bool{}
 	for _, n := range ns.Ordered() {
@@ -94,15 +97,20 @@ func checkDocument(d *compare.Document, lib *Library, idx *anchorIndexes, opt Op
 			if c.Work == nil {
 				k.name = strings.ToLower(name)
 			}
-			if src != nil || seen[k] || !haveSources && !backsQuote[n] {
+			if !haveSources {
+				if backsQuote[n] {
+					f := compare.Newf(CheckSourceUnavailable, d, c.Span, "the quotation before note %s cannot be verified: %s is not available (give it with --sources)",
+						n.Label, quoteName(name))
+					f.Details = map[string]any{"work": name, "note": n.Label}
+					report(f)
+				}
+				break
+			}
+			if src != nil || seen[k] {
 				continue
 			}
 			seen[k] = true
-			msg := "cited work not among the sources: " + quoteName(name)
-			if !haveSources {
-				msg = "the quotation before note " + n.Label + " cannot be verified: " + quoteName(name) + " is not available (give it with --sources)"
-			}
-			f := compare.Newf(CheckSourceUnavailable, d, c.Span, "%s", msg)
+			f := compare.Newf(CheckSourceUnavailable, d, c.Span, "cited work not among the sources: %s", quoteName(name))
 			f.Details = map[string]any{"work": name, "note": n.Label}
 			report(f)
 		}
