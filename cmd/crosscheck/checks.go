@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
 )
@@ -16,6 +17,7 @@ import (
 type analyzerSet struct {
 	stutter compare.StutterOptions
 	claims  claims.Options
+	cite    citations.Options
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
@@ -25,7 +27,7 @@ func (s *analyzerSet) repeats() []*compare.Analyzer {
 func (s *analyzerSet) all() []*compare.Analyzer {
 	out := s.repeats()
 	out = append(out, s.claimAnalyzers()...)
-	return out
+	return append(out, s.citations()...)
 }
 
 // allChecks lists every check crosscheck can report, by ID.
@@ -47,6 +49,7 @@ func allChecks() []*compare.Check {
 
 func (a *app) checkCommand() *cobra.Command {
 	var set analyzerSet
+	var sources []string
 	cmd := &cobra.Command{
 		Use:   "check [PATHS…]",
 		Short: "Run every check (on the embedded seeds when no paths are given)",
@@ -58,9 +61,15 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
   crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
   crosscheck check --fail-on error --format github docs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.review(cmd.Context(), args, set.all(), nil)
+			lib, err := a.loadSources(cmd.Context(), sources)
+			if err != nil {
+				return err
+			}
+			set.cite.Library = lib
+			return a.review(cmd.Context(), args, set.all(), lib.Docs())
 		},
 	}
+	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
 	return cmd
 }
 

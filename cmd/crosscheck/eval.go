@@ -13,6 +13,7 @@ func (a *app) evalCommand() *cobra.Command {
 	cmd.AddCommand(
 		// one constructor per evaluation, each in its own file
 		a.evalNLICommand(),
+		a.evalCiteCommand(),
 	)
 	return cmd
 }
