@@ -170,11 +170,34 @@ func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
 	return sb.String()
 }
 
+// cutMiddle shortens s to about n code points by dropping words from its
+// middle, so the cut never falls inside a word.
 func cutMiddle(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	words := strings.Fields(s)
+	if utf8.RuneCountInString(s) <= n || len(words) < 3 {
 		return s
 	}
-	h := (n - 3) / 2
-	return strings.TrimSpace(string(r[:h])) + " … " + strings.TrimSpace(string(r[len(r)-h:]))
+	budget := (n - 3) / 2
+	var head, tail []string
+	used := 0
+	for _, w := range words {
+		if used+utf8.RuneCountInString(w)+1 > budget && len(head) > 0 {
+			break
+		}
+		head = append(head, w)
+		used += utf8.RuneCountInString(w) + 1
+	}
+	used = 0
+	for i := len(words) - 1; i >= len(head); i-- {
+		w := words[i]
+		if used+utf8.RuneCountInString(w)+1 > budget && len(tail) > 0 {
+			break
+		}
+		tail = append([]string{w}, tail...)
+		used += utf8.RuneCountInString(w) + 1
+	}
+	if len(head)+len(tail) >= len(words) {
+		return s
+	}
+	return strings.Join(head, " ") + " … " + strings.Join(tail, " ")
 }

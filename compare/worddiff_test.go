@@ -32,3 +32,14 @@ func TestWordDiffEmptySides(t *testing.T) {
 		t.Errorf("ops %+v", ops)
 	}
 }
+
+func TestCutMiddleKeepsWords(t *testing.T) {
+	s := "Both history and reality show us that peace cannot be achieved through force"
+	got := cutMiddle(s, 40)
+	if got != "Both history and … through force" {
+		t.Errorf("got %q", got)
+	}
+	if cutMiddle("short text", 40) != "short text" {
+		t.Error("short text changed")
+	}
+}
