@@ -124,6 +124,7 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	root.AddCommand(
 		a.checkCommand(),
 		a.repeatsCommand(),
+		a.alignCommand(),
 		a.explainCommand(),
 		a.evalCommand(),
 		a.versionCommand(),

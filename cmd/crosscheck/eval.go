@@ -11,7 +11,8 @@ func (a *app) evalCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	cmd.AddCommand(
-	// one constructor per evaluation, each in its own file
+		// one constructor per evaluation, each in its own file
+		a.evalPANCommand(),
 	)
 	return cmd
 }

@@ -226,7 +226,7 @@ func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, susp
 	// one is near.
 	at := make([]int, len(cuts))
 	for i := range at {
-		at[i] = (i*len(base) + rng.IntN(len(base)))/len(cuts) - 1
+		at[i] = (i*len(base)+rng.IntN(len(base)))/len(cuts) - 1
 		at[i] = max(0, at[i])
 		for k := 0; k < 30 && at[i] < len(base) && at[i] > 0 && !strings.HasSuffix(base[at[i]-1], "."); k++ {
 			at[i]++
