@@ -176,5 +176,13 @@ func cutMiddle(s string, n int) string {
 		return s
 	}
 	h := (n - 3) / 2
-	return strings.TrimSpace(string(r[:h])) + " … " + strings.TrimSpace(string(r[len(r)-h:]))
+	head, tail := string(r[:h]), string(r[len(r)-h:])
+	// Cut between words, not inside one.
+	if i := strings.LastIndexByte(head, ' '); i > 0 {
+		head = head[:i]
+	}
+	if i := strings.IndexByte(tail, ' '); i >= 0 && i < len(tail)-1 {
+		tail = tail[i+1:]
+	}
+	return strings.TrimSpace(head) + " … " + strings.TrimSpace(tail)
 }

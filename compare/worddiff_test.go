@@ -32,3 +32,13 @@ func TestWordDiffEmptySides(t *testing.T) {
 		t.Errorf("ops %+v", ops)
 	}
 }
+
+func TestCutMiddleKeepsWords(t *testing.T) {
+	got := cutMiddle("the harbour master kept a ledger of every vessel that entered the bay", 30)
+	if got != "the harbour … the bay" {
+		t.Errorf("cutMiddle = %q", got)
+	}
+	if got := cutMiddle("short", 30); got != "short" {
+		t.Errorf("cutMiddle(short) = %q", got)
+	}
+}

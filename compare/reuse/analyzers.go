@@ -211,7 +211,7 @@ func similarityNote(sim float64) string {
 	if sim >= 0.9995 {
 		return ""
 	}
-	return fmt.Sprintf(", %d%% similar", int(math.Floor(sim*100)))
+	return fmt.Sprintf(", %d%% similar", min(99, int(math.Round(sim*100))))
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

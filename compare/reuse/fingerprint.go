@@ -152,16 +152,35 @@ func grams(keys []uint64, lo, hi, k int, skip *gramFilter, out []uint64) []uint6
 		h := uint64(0)
 		if content >= need {
 			h = gramHash(keys, i, k)
-			if skip != nil && skip.has(h) {
-				h = 0
-			}
 		}
 		out = append(out, h)
 		if ring[(i-lo)&63] {
 			content--
 		}
 	}
+	if skip != nil {
+		suppressNear(skip, out)
+	}
 	return out
+}
+
+// suppressNear clears, besides the boilerplate fingerprints themselves,
+// every gram within winnowWindow-1 positions of one. The collection-wide
+// counts cover only winnowed fingerprints, which winnowing keeps at least
+// once per winnowWindow grams of a phrase; clearing their neighbours clears
+// the whole of a boilerplate phrase, not just the grams that were counted.
+func suppressNear(skip *gramFilter, h []uint64) {
+	var flagged []int
+	for t := range h {
+		if h[t] != 0 && skip.has(h[t]) {
+			flagged = append(flagged, t)
+		}
+	}
+	for _, t := range flagged {
+		for u := max(0, t-winnowWindow+1); u < min(len(h), t+winnowWindow); u++ {
+			h[u] = 0
+		}
+	}
 }
 
 // gramIndex maps the fingerprints of one side to the positions where they
