@@ -253,26 +253,24 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 	defer ix.release()
 	hb := ha
 	if !self {
-		bufB := gramPool.Get().(*[]uint64)
-		defer gramPool.Put(bufB)
-		hb = grams(B.keys, B.lo, B.hi, k, skip, *bufB)
-		*bufB = hb
+		// A's hashes are in the index now: B's take their buffer.
+		hb = grams(B.keys, B.lo, B.hi, k, skip, ha)
+		*bufA = hb
 	}
 	ak, bk := A.keys, B.keys
 	covered := map[int]int{} // diagonal (j-i) → end in B of the last run on it
 	var runs []run
-	maxOcc := int32(opt.MaxOccurrences)
 	for t, h := range hb {
 		if h == 0 {
 			continue
 		}
-		first, count := ix.lookup(h)
-		if count == 0 || count > maxOcc {
+		lo, hi := ix.lookup(h)
+		if hi == lo || hi-lo > opt.MaxOccurrences {
 			continue
 		}
 		j := B.lo + t
-		for p := first; p >= 0; p = ix.next[p] {
-			i := A.lo + int(p)
+		for e := lo; e < hi; e++ {
+			i := A.lo + ix.pos(e)
 			if self && i >= j {
 				break
 			}

@@ -142,23 +142,22 @@ func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) co
 	kind := Kind(td, this.Span)
 	var where string
 	switch {
-	case len(r.Places) == 2 && first.Doc == this.Doc:
-		where = fmt.Sprintf("repeated from line %d", lineOf(fd, first.Span))
-	case len(r.Places) == 2:
-		where = fmt.Sprintf("also in %s line %d", fd.Path, lineOf(fd, first.Span))
+	case r.Count == 2 && first.Doc == this.Doc:
+		where = "repeated from " + placeRefs(docs, this, []Place{first})[0]
+	case r.Count == 2:
+		where = "also in " + placeRefs(docs, this, []Place{first})[0]
 	default:
-		var refs []string
+		var shown []Place
 		for k, pl := range r.Places {
-			if k == 1 {
-				continue
+			if k != 1 && len(shown) < 2 {
+				shown = append(shown, pl)
 			}
-			if len(refs) == 2 {
-				refs = append(refs, fmt.Sprintf("+%d more", len(r.Places)-3))
-				break
-			}
-			refs = append(refs, placeRef(docs, this.Doc, pl))
 		}
-		where = fmt.Sprintf("in %d places, also %s", len(r.Places), strings.Join(refs, ", "))
+		refs := placeRefs(docs, this, shown)
+		if r.Count > 3 {
+			refs = append(refs, fmt.Sprintf("+%d more", r.Count-3))
+		}
+		where = fmt.Sprintf("in %d places, also %s", r.Count, strings.Join(refs, ", "))
 	}
 	quoted := true
 	for _, pl := range r.Places[1:] {
@@ -180,7 +179,7 @@ func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) co
 	f.Details = map[string]any{
 		"kind":       kind,
 		"words":      this.Words,
-		"places":     len(r.Places),
+		"places":     r.Count,
 		"similarity": round3(r.Similarity),
 		"quoted":     quoted,
 	}
@@ -192,14 +191,29 @@ func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) co
 	return f
 }
 
-// placeRef names a place for a message: "line 12" in the finding's own
-// document, "path line 12" in another.
-func placeRef(docs []*compare.Document, self int, pl Place) string {
-	d := docs[pl.Doc]
-	if pl.Doc == self {
-		return fmt.Sprintf("line %d", lineOf(d, pl.Span))
+// placeRefs names places for a message: "line 12" in the finding's own
+// document, "path line 12" in another; "12:40" and "path 12:40" when two
+// of them, or one and the finding, share a line.
+func placeRefs(docs []*compare.Document, this Place, pls []Place) []string {
+	type at struct{ doc, line int }
+	seen := map[at]int{{this.Doc, lineOf(docs[this.Doc], this.Span)}: 1}
+	for _, pl := range pls {
+		seen[at{pl.Doc, lineOf(docs[pl.Doc], pl.Span)}]++
 	}
-	return fmt.Sprintf("%s line %d", d.Path, lineOf(d, pl.Span))
+	refs := make([]string, len(pls))
+	for i, pl := range pls {
+		d := docs[pl.Doc]
+		pos := d.Position(d.Orig(pl.Span).Start)
+		where := fmt.Sprintf("line %d", pos.Line)
+		if seen[at{pl.Doc, pos.Line}] > 1 {
+			where = fmt.Sprintf("%d:%d", pos.Line, pos.Column)
+		}
+		if pl.Doc != this.Doc {
+			where = d.Path + " " + where
+		}
+		refs[i] = where
+	}
+	return refs
 }
 
 func lineOf(d *compare.Document, s compare.Span) int {

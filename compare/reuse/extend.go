@@ -1,5 +1,7 @@
 package reuse
 
+import "slices"
+
 // Edge extension: a passage's first and last seeds need SeedWords equal
 // words in a row, so a word changed near an edge would cut off the words
 // beyond it. Past each edge, a small global alignment (match +1, mismatch or
@@ -7,15 +9,22 @@ package reuse
 // the passage grows to it when the score is positive and a shared word there
 // is not a stop word. It repeats while it gains.
 
-// maxExtendWords bounds the window one extension step looks at.
-const maxExtendWords = 16
+// maxExtendWords bounds the window one extension step looks at, and
+// maxExtendSteps how many steps one edge takes: extension bridges edits at
+// a passage's edges; longer stretches are the seeds' and chaining's job,
+// and an unbounded walk would cross every chain beyond it word by word.
+const (
+	maxExtendWords = 16
+	maxExtendSteps = 4
+)
 
 func extendChain(c *chain, A, B side, self bool, maxGap int) {
 	e := min(maxGap+1, maxExtendWords)
 	if e <= 1 {
 		return
 	}
-	for {
+	var before []run // runs found leftwards, nearest first: prepended once
+	for step := 0; step < maxExtendSteps; step++ {
 		bLim := B.lo
 		if self {
 			bLim = max(bLim, int(c.aEnd))
@@ -24,10 +33,16 @@ func extendChain(c *chain, A, B side, self bool, maxGap int) {
 		if len(ext) == 0 {
 			break
 		}
-		c.runs = append(ext, c.runs...)
+		for i := len(ext) - 1; i >= 0; i-- {
+			before = append(before, ext[i])
+		}
 		c.aStart, c.bStart = ext[0].a, ext[0].b
 	}
-	for {
+	if len(before) > 0 {
+		slices.Reverse(before)
+		c.runs = append(before, c.runs...)
+	}
+	for step := 0; step < maxExtendSteps; step++ {
 		aLim := A.hi
 		if self {
 			aLim = min(aLim, int(c.bStart))

@@ -2,6 +2,8 @@ package reuse
 
 import (
 	"math/bits"
+	"slices"
+	"sort"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -184,83 +186,90 @@ func suppressNear(skip *gramFilter, h []uint64) {
 }
 
 // gramIndex maps the fingerprints of one side to the positions where they
-// occur, in ascending order, with how often each occurs. Its slots are one
-// array so that a lookup touches one cache line.
+// occur. It is a sorted array of entries, each the top bits of a hash with
+// a position in the low bits, under a directory on the hash's first bits:
+// 9 bytes a gram instead of the 40 or so of a hash table, which matters
+// when a document has millions of words. Entries with the same hash lie
+// together, their positions ascending.
 type gramIndex struct {
-	mask  uint64
-	slots []indexSlot
-	next  []int32 // per position: the next position with the same key, or -1
-}
-
-type indexSlot struct {
-	key   uint64
-	first int32 // first position of the key
-	count int32
+	entries []uint64
+	dir     []int32 // dir[b] is the first entry whose hash starts with b
+	posBits uint
+	dirBits uint
 }
 
 // indexPool recycles indexes: aligning many pairs would otherwise spend
-// its time allocating and clearing them.
+// its time allocating them.
 var indexPool = sync.Pool{New: func() any { return new(gramIndex) }}
 
 // buildIndex indexes hashes h (h[t] is the gram at position t; 0 is
 // skipped). Release it with release when done.
 func buildIndex(h []uint64) *gramIndex {
-	size := 1 << bits.Len(uint(len(h)*2+1))
 	ix := indexPool.Get().(*gramIndex)
-	ix.mask = uint64(size - 1)
-	if cap(ix.slots) >= size {
-		ix.slots = ix.slots[:size]
-		clear(ix.slots)
-	} else {
-		ix.slots = make([]indexSlot, size)
+	ix.posBits = uint(bits.Len(uint(len(h))))
+	posMask := uint64(1)<<ix.posBits - 1
+	if cap(ix.entries) < len(h) {
+		ix.entries = make([]uint64, 0, len(h))
 	}
-	if cap(ix.next) >= len(h) {
-		ix.next = ix.next[:len(h)]
-	} else {
-		ix.next = make([]int32, len(h))
+	ix.entries = ix.entries[:0]
+	for t, k := range h {
+		if k != 0 {
+			ix.entries = append(ix.entries, k&^posMask|uint64(t))
+		}
 	}
-	// Insert from the end so that each chain comes out in ascending order.
-	for t := len(h) - 1; t >= 0; t-- {
-		k := h[t]
-		if k == 0 {
-			continue
+	slices.Sort(ix.entries)
+	ix.dirBits = uint(max(1, bits.Len(uint(len(ix.entries)/4))))
+	ix.dirBits = min(ix.dirBits, 64-ix.posBits)
+	n := 1 << ix.dirBits
+	if cap(ix.dir) >= n+1 {
+		ix.dir = ix.dir[:n+1]
+	} else {
+		ix.dir = make([]int32, n+1)
+	}
+	b := 0
+	for i, e := range ix.entries {
+		for top := int(e >> (64 - ix.dirBits)); b <= top; b++ {
+			ix.dir[b] = int32(i)
 		}
-		s := k & ix.mask
-		for ix.slots[s].key != 0 && ix.slots[s].key != k {
-			s = (s + 1) & ix.mask
-		}
-		sl := &ix.slots[s]
-		if sl.key == 0 {
-			sl.key = k
-			ix.next[t] = -1
-		} else {
-			ix.next[t] = sl.first
-		}
-		sl.first = int32(t)
-		sl.count++
+	}
+	for ; b <= n; b++ {
+		ix.dir[b] = int32(len(ix.entries))
 	}
 	return ix
 }
 
 func (ix *gramIndex) release() {
-	if cap(ix.slots) > 1<<22 { // do not pin the memory of a huge document
-		ix.slots, ix.next = nil, nil
+	if cap(ix.entries) > 1<<22 { // do not pin the memory of a huge document
+		ix.entries, ix.dir = nil, nil
 	}
 	indexPool.Put(ix)
 }
 
-// lookup returns the first position of key k and how many positions share
-// it, or -1.
-func (ix *gramIndex) lookup(k uint64) (int32, int32) {
-	for s := k & ix.mask; ; s = (s + 1) & ix.mask {
-		sl := &ix.slots[s]
-		switch sl.key {
-		case k:
-			return sl.first, sl.count
-		case 0:
-			return -1, 0
-		}
+// lookup returns the range of entries whose hash is k's; pos gives their
+// positions.
+func (ix *gramIndex) lookup(k uint64) (lo, hi int) {
+	key := k >> ix.posBits
+	b := k >> (64 - ix.dirBits)
+	lo, hi = int(ix.dir[b]), int(ix.dir[b+1])
+	if hi-lo > 16 { // a crowded bucket: a frequent gram, search it
+		es := ix.entries[lo:hi]
+		a := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits >= key })
+		z := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits > key })
+		return lo + a, lo + z
 	}
+	for lo < hi && ix.entries[lo]>>ix.posBits < key {
+		lo++
+	}
+	e := lo
+	for e < hi && ix.entries[e]>>ix.posBits == key {
+		e++
+	}
+	return lo, e
+}
+
+// pos returns the position of entry i.
+func (ix *gramIndex) pos(i int) int {
+	return int(ix.entries[i] & (uint64(1)<<ix.posBits - 1))
 }
 
 // winnow selects fingerprints from h by robust winnowing (Schleimer et al.

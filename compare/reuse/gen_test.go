@@ -153,6 +153,7 @@ type textWriter struct {
 	chars int
 	col   int
 	width int
+	flat  bool // no paragraph breaks
 }
 
 func (w *textWriter) word(s string) (start, end int) {
@@ -186,7 +187,7 @@ func writeWords(w *textWriter, rng *rand.Rand, words []string, offs [][2]int) []
 	for _, s := range words {
 		a, b := w.word(s)
 		offs = append(offs, [2]int{a, b})
-		if strings.HasSuffix(s, ".") && rng.Float64() < 0.15 {
+		if !w.flat && strings.HasSuffix(s, ".") && rng.Float64() < 0.15 {
 			w.paragraph()
 		}
 	}

@@ -33,12 +33,17 @@ func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, 
 	if len(docs) < 2 {
 		return nil, nil
 	}
-	cands, skip, err := candidatePairs(ctx, docs, opt)
-	if err != nil {
-		return nil, err
+	// Two documents are one pair: no index needed, and no phrase can be
+	// common to more than two of them.
+	cands, skip := [][2]int32{{0, 1}}, (*gramFilter)(nil)
+	if len(docs) > 2 {
+		var err error
+		if cands, skip, err = candidatePairs(ctx, docs, opt); err != nil {
+			return nil, err
+		}
 	}
 	results := make([]Pair, len(cands))
-	err = parallel(ctx, len(cands), opt.Workers, func(i int) {
+	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
 		ps := alignSides(wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
@@ -95,30 +100,33 @@ func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
 func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) ([][2]int32, *gramFilter, error) {
 	docBits := bits.Len(uint(len(docs)))
 	docMask := uint64(1)<<docBits - 1
-	// Each document's kept fingerprints, with its number in the low bits,
-	// sorted and without repeats.
-	perDoc := make([][]uint64, len(docs))
+	// Every document's kept fingerprints, with its number in the low bits,
+	// go into one array: sorted, equal fingerprints of different documents
+	// lie together. Its capacity is what winnowing keeps on average, 2/(w+1)
+	// of the grams, so that it rarely grows.
+	tokens := 0
+	for _, d := range docs {
+		tokens += len(d.Tokens)
+	}
+	all := make([]uint64, 0, tokens*2/(winnowWindow+1)+tokens/20+16)
+	var mu sync.Mutex
 	err := parallel(ctx, len(docs), opt.Workers, func(i int) {
 		keys := docs[i].TokenKeys()
-		h := grams(keys, 0, len(keys), opt.SeedWords, nil, nil)
-		var fp []uint64
+		buf := gramPool.Get().(*[]uint64)
+		h := grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
+		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
 		winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x&^docMask|uint64(i)) })
-		slices.Sort(fp)
-		perDoc[i] = slices.Compact(fp)
+		*buf = h
+		gramPool.Put(buf)
+		mu.Lock()
+		all = append(all, fp...)
+		mu.Unlock()
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	total := 0
-	for _, fp := range perDoc {
-		total += len(fp)
-	}
-	all := make([]uint64, 0, total)
-	for i, fp := range perDoc {
-		all = append(all, fp...)
-		perDoc[i] = nil
-	}
 	slices.Sort(all)
+	all = slices.Compact(all) // a fingerprint twice in one document counts once
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}

@@ -19,6 +19,9 @@ type Place struct {
 // across several: one finding however many copies there are.
 type Repeat struct {
 	Places []Place // ordered by document, then offset; Places[0] is the first
+	// Count is how many places the passage has: more than len(Places) when
+	// the list was cut at MaxListedPlaces.
+	Count int
 	// Similarity is the lowest similarity among the aligned copies (1 when
 	// every copy is verbatim up to case, punctuation and spacing).
 	Similarity float64
@@ -51,6 +54,7 @@ func FindRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 		for _, p := range ps {
 			g.link(i, i, p)
 		}
+		frequentSentences(docs[i], i, opt, g)
 	}
 	for _, pr := range pairs {
 		for _, p := range pr.Passages {
@@ -64,6 +68,65 @@ func FindRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 	return reps, nil
 }
 
+// MaxListedPlaces bounds the places a Repeat lists (Count has them all).
+const MaxListedPlaces = 100
+
+// frequentSentences links the copies of every sentence of at least
+// MinWords words that d repeats more than MaxOccurrences times. The engine
+// cannot see those: each of their fingerprints is too frequent to seed,
+// which is what keeps a text of one sentence repeated 100,000 times from
+// costing quadratic time. Hashing whole sentences finds them in linear time.
+func frequentSentences(d *compare.Document, di int, opt Options, g *grouper) {
+	keys := d.TokenKeys()
+	type occ struct{ lo, hi int }
+	bySentence := map[uint64][]occ{}
+	lo := 0
+	for _, s := range d.Sentences {
+		for lo < len(d.Tokens) && d.Tokens[lo].Start < s.Start {
+			lo++
+		}
+		hi := lo
+		for hi < len(d.Tokens) && d.Tokens[hi].End <= s.End {
+			hi++
+		}
+		if hi-lo >= opt.MinWords {
+			h := uint64(hi - lo)
+			for _, k := range keys[lo:hi] {
+				h = h*gramMul + k
+			}
+			bySentence[mix64(h)] = append(bySentence[mix64(h)], occ{lo, hi})
+		}
+		lo = hi
+	}
+	for _, occs := range bySentence {
+		if len(occs) <= opt.MaxOccurrences {
+			continue
+		}
+		f := occs[0]
+		if len(occs) > MaxListedPlaces {
+			// Count them all, list (and link) no more than will be shown.
+			if g.unlisted == nil {
+				g.unlisted = map[int]int{}
+			}
+			first := g.add(Place{Doc: di, Span: compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End}, Words: f.hi - f.lo})
+			g.unlisted[first] += len(occs) - MaxListedPlaces
+			occs = occs[:MaxListedPlaces]
+		}
+		for _, o := range occs[1:] {
+			if !slices.Equal(keys[f.lo:f.hi], keys[o.lo:o.hi]) {
+				continue // a hash collision
+			}
+			n := f.hi - f.lo
+			g.link(di, di, Passage{
+				A:      compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End},
+				B:      compare.Span{Start: d.Tokens[o.lo].Start, End: d.Tokens[o.hi-1].End},
+				WordsA: n, WordsB: n, Matched: n, Similarity: 1,
+				runs: []run{{int32(f.lo), int32(o.lo), int32(n)}},
+			})
+		}
+	}
+}
+
 // grouper collects the places aligned passages link and groups them:
 // places linked by a passage, and places of one document that mostly
 // overlap, are copies of one passage.
@@ -71,6 +134,15 @@ type grouper struct {
 	places []Place
 	parent []int
 	edges  []edge
+	index  map[placeKey]int // a place found twice is one place
+	// unlisted counts copies of a frequent sentence left out of places,
+	// by the place of its first copy: they count, but are not listed.
+	unlisted map[int]int
+}
+
+type placeKey struct {
+	doc        int
+	start, end int
 }
 
 type edge struct {
@@ -79,6 +151,14 @@ type edge struct {
 }
 
 func (g *grouper) add(pl Place) int {
+	k := placeKey{pl.Doc, pl.Span.Start, pl.Span.End}
+	if i, ok := g.index[k]; ok {
+		return i
+	}
+	if g.index == nil {
+		g.index = map[placeKey]int{}
+	}
+	g.index[k] = len(g.places)
 	g.places = append(g.places, pl)
 	g.parent = append(g.parent, len(g.parent))
 	return len(g.places) - 1
@@ -150,48 +230,65 @@ func (g *grouper) groups(docs []*compare.Document) []Repeat {
 			simOf[r] = e.p.Similarity
 		}
 	}
+	slot := make([]int, len(g.places)) // which merged place of its group each place became
 	var out []Repeat
+	outOf := map[int]int{} // root → index in out
 	for _, r := range roots {
 		members := byRoot[r] // sorted by document and offset
 		var places []Place
-		var ids [][]int // the place indices merged into each place
 		for _, i := range members {
 			pl := g.places[i]
 			if k := len(places) - 1; k >= 0 && places[k].Doc == pl.Doc && places[k].Span.Overlaps(pl.Span) {
 				last := &places[k]
 				last.Span.Start = min(last.Span.Start, pl.Span.Start)
-				if pl.Span.End > last.Span.End {
-					last.Span.End = pl.Span.End
-				}
-				last.Words = max(last.Words, pl.Words)
-				ids[k] = append(ids[k], i)
+				last.Span.End = max(last.Span.End, pl.Span.End)
+				slot[i] = k
 				continue
 			}
+			slot[i] = len(places)
 			places = append(places, pl)
-			ids = append(ids, []int{i})
 		}
 		if len(places) < 2 {
 			continue
 		}
+		count := len(places)
+		for _, i := range members {
+			count += g.unlisted[i]
+		}
+		if count > MaxListedPlaces {
+			places = places[:MaxListedPlaces]
+		}
 		for k := range places {
 			places[k].Words = wordsIn(docs[places[k].Doc], places[k].Span)
 		}
-		rep := Repeat{Places: places, Similarity: simOf[r]}
-		rep.Link, rep.LinkOK = g.linkBetween(ids[0], ids[1])
-		out = append(out, rep)
+		outOf[r] = len(out)
+		out = append(out, Repeat{Places: places, Count: count, Similarity: simOf[r]})
+	}
+	// The passage between the first and second places, for a word diff.
+	for _, e := range g.edges {
+		k, ok := outOf[g.find(e.x)]
+		if !ok || out[k].LinkOK {
+			continue
+		}
+		switch {
+		case slot[e.x] == 0 && slot[e.y] == 1:
+			out[k].Link, out[k].LinkOK = e.p, true
+		case slot[e.x] == 1 && slot[e.y] == 0:
+			out[k].Link, out[k].LinkOK = e.p.swapped(), true
+		}
 	}
 	return out
 }
 
-// linkBetween returns a passage aligning one of the places xs with one of ys.
-func (g *grouper) linkBetween(xs, ys []int) (Passage, bool) {
-	in := func(v int, set []int) bool { return slices.Contains(set, v) }
-	for _, e := range g.edges {
-		if in(e.x, xs) && in(e.y, ys) {
-			return e.p, true
-		}
+// swapped returns the passage with its two sides exchanged.
+func (p Passage) swapped() Passage {
+	q := p
+	q.A, q.B, q.WordsA, q.WordsB = p.B, p.A, p.WordsB, p.WordsA
+	q.runs = make([]run, len(p.runs))
+	for i, r := range p.runs {
+		q.runs[i] = run{r.b, r.a, r.n}
 	}
-	return Passage{}, false
+	return q
 }
 
 // dropStutters leaves out repeats that repeat.stutter reports: two copies
