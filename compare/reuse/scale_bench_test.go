@@ -200,3 +200,42 @@ func scalingExponent(bytes, secs []float64) float64 {
 	}
 	return (n*sxy - sx*sy) / (n*sxx - sx*sx)
 }
+
+// BenchmarkAllPairsScaling runs the all-pairs alignment once at 5, 10, 20
+// and 50 MB and reports the exponent k of time ∝ bytes^k fitted to them,
+// on CPU time (steadier on a shared machine) and on wall time. n·log n
+// over this range is k ≈ 1.05; quadratic would be 2.
+func BenchmarkAllPairsScaling(b *testing.B) {
+	sizes := []int{5, 10, 20, 50}
+	corpora := make([][][]byte, len(sizes))
+	for i, mb := range sizes {
+		corpora[i] = genCorpus(mb<<20, 25<<10, 99)
+	}
+	b.ResetTimer()
+	var kCPU, kWall float64
+	for n := 0; n < b.N; n++ {
+		var bytes, cpus, walls []float64
+		for _, raws := range corpora {
+			total := 0
+			for _, r := range raws {
+				total += len(r)
+			}
+			runtime.GC()
+			c0, w0 := cpuTime(), time.Now()
+			docs := loadAll(b, raws)
+			if _, err := Align(context.Background(), docs, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			cpus = append(cpus, (cpuTime() - c0).Seconds())
+			walls = append(walls, time.Since(w0).Seconds())
+			bytes = append(bytes, float64(total))
+			runtime.KeepAlive(docs)
+		}
+		for i := range sizes {
+			b.Logf("%6.1f MB  %.3f cpu-s  %.3f s", bytes[i]/1e6, cpus[i], walls[i])
+		}
+		kCPU, kWall = scalingExponent(bytes, cpus), scalingExponent(bytes, walls)
+	}
+	b.ReportMetric(kCPU, "exponent-cpu")
+	b.ReportMetric(kWall, "exponent-wall")
+}
