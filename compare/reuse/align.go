@@ -7,10 +7,12 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 )
 
-// Defaults of Options. DefaultMinWords is argued from the seeds in the
-// package tests: common phrases of the seed corpus ("comprehensive strategic
-// partnership of coordination", "the Shanghai Cooperation Organization") run
-// to at most 9 shared words, a reused sentence to 12 and more.
+// Defaults of Options. DefaultMinWords comes from the seed corpus (see
+// TestSeedsShareOnlyStockPhrases): the longest stretches its documents share
+// are stock phrases of 10 words at most ("of China-Russia comprehensive
+// strategic partnership of coordination in the", "the Shanghai Cooperation
+// Organization" is 4), while 82% of its sentences have 12 words or more
+// (median 23): a copied sentence is found, a stock phrase is not.
 const (
 	DefaultMinWords       = 12
 	DefaultMaxGap         = 10
