@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/compare/reuse"
@@ -22,7 +24,9 @@ With no paths, the embedded seed corpus is aligned.`,
   crosscheck align seeds/*`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				return usagef("align needs at least two documents (or a directory holding them)")
+				if st, err := os.Stat(args[0]); err == nil && !st.IsDir() || args[0] == "-" {
+					return usagef("align needs at least two documents (or a directory holding them)")
+				}
 			}
 			return a.review(cmd.Context(), args, set.aligned(), nil)
 		},
