@@ -156,7 +156,13 @@ func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
 		}
 		switch op.Op {
 		case "equal":
-			t := collapseSpace(b.TextOf(op.B))
+			s := b.TextOf(op.B)
+			if w := 4*maxEqual + 16; maxEqual > 0 && len(s) > 2*w {
+				// Only the ends of a long run are shown: keep enough of each
+				// end rather than collapse megabytes of text to cut them.
+				s = s[:runeStart(s, w)] + " " + s[runeStart(s, len(s)-w):]
+			}
+			t := collapseSpace(s)
 			if maxEqual > 0 && utf8.RuneCountInString(t) > maxEqual {
 				t = cutMiddle(t, maxEqual)
 			}
@@ -168,6 +174,14 @@ func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
 		}
 	}
 	return sb.String()
+}
+
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // cutMiddle shortens s to about n code points by dropping words from its

@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordDiff(t *testing.T) {
 	a := mustDoc(t, "a.txt", "Any attempt to break the balance by developing weapons cannot but spark an arms race.")
@@ -41,5 +44,29 @@ func TestCutMiddleKeepsWords(t *testing.T) {
 	}
 	if cutMiddle("short text", 40) != "short text" {
 		t.Error("short text changed")
+	}
+}
+
+func TestCutMiddleShort(t *testing.T) {
+	got := cutMiddle("the harbour master kept a ledger of every vessel that entered the bay", 30)
+	if got != "the harbour … the bay" {
+		t.Errorf("cutMiddle = %q", got)
+	}
+	if got := cutMiddle("short", 30); got != "short" {
+		t.Errorf("cutMiddle(short) = %q", got)
+	}
+}
+
+// TestFormatWordDiffLongEqual: a long equal run shows its two ends, the
+// same as when the whole run is collapsed and cut.
+func TestFormatWordDiffLongEqual(t *testing.T) {
+	long := strings.Repeat("alpha beta gamma délta ", 5000) + "omega"
+	a := mustDoc(t, "a.txt", long)
+	b := mustDoc(t, "b.txt", long)
+	ops := []DiffOp{{Op: "equal", A: Span{0, len(a.Text)}, B: Span{0, len(b.Text)}}}
+	got := FormatWordDiff(ops, a, b, 40)
+	want := cutMiddle(collapseSpace(long), 40)
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

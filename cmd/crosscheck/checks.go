@@ -10,6 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 // analyzerSet builds the analyzers of every capability with the options
@@ -18,10 +19,20 @@ type analyzerSet struct {
 	stutter compare.StutterOptions
 	claims  claims.Options
 	cite    citations.Options
+	repeat  reuse.RepeatOptions
+	align   reuse.AlignOptions
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
-	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), compare.InputAnalyzer()}
+	s.repeat.StutterWords = s.stutter.MaxWords
+	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), reuse.RepeatAnalyzer(s.repeat), compare.InputAnalyzer()}
+}
+
+// aligned is what 'align' runs. 'check' leaves it out: text two documents
+// share is reported there once, as repeat.passage with all its places,
+// rather than once per pair of documents again as align.passage.
+func (s *analyzerSet) aligned() []*compare.Analyzer {
+	return []*compare.Analyzer{reuse.AlignAnalyzer(s.align), compare.InputAnalyzer()}
 }
 
 func (s *analyzerSet) all() []*compare.Analyzer {
@@ -35,7 +46,7 @@ func allChecks() []*compare.Check {
 	var set analyzerSet
 	seen := map[string]bool{}
 	var out []*compare.Check
-	for _, an := range append(set.all(), &compare.Analyzer{Checks: compare.IgnoreChecks}) {
+	for _, an := range append(append(set.all(), set.aligned()...), &compare.Analyzer{Checks: compare.IgnoreChecks}) {
 		for _, c := range an.Checks {
 			if !seen[c.ID] {
 				seen[c.ID] = true
@@ -70,21 +81,6 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 		},
 	}
 	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
-	return cmd
-}
-
-func (a *app) repeatsCommand() *cobra.Command {
-	var set analyzerSet
-	cmd := &cobra.Command{
-		Use:   "repeats [PATHS…]",
-		Short: "Find duplicated text: stuttered phrases and repeated passages",
-		Example: `  crosscheck repeats chapter1.md chapter2.md
-  crosscheck repeats --format json manuscript/`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.review(cmd.Context(), args, set.repeats(), nil)
-		},
-	}
-	cmd.Flags().IntVar(&set.stutter.MaxWords, "stutter-max-words", 12, "longest phrase the stutter check looks for")
 	return cmd
 }
 

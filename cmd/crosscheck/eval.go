@@ -14,6 +14,7 @@ func (a *app) evalCommand() *cobra.Command {
 		// one constructor per evaluation, each in its own file
 		a.evalNLICommand(),
 		a.evalCiteCommand(),
+		a.evalPANCommand(),
 	)
 	return cmd
 }
