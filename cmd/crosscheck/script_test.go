@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,12 +34,18 @@ func sharedDir() string {
 }
 
 // TestScripts runs testdata/script/*.txtar: the CLI as a user types it.
-// Scripts that need the shared corpora use `[!exists $SHARED/corpora] skip`.
+// Scripts that need the shared corpora start with `[!shared] skip`.
 func TestScripts(t *testing.T) {
 	repo, _ := filepath.Abs("../..")
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join(repo, "testdata", "script"),
 		UpdateScripts: *updateScripts,
+		Condition: func(cond string) (bool, error) {
+			if cond == "shared" {
+				return sharedDir() != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			shared := sharedDir()
 			if shared == "" {
