@@ -106,7 +106,11 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		return decodeUTF16(path, raw, lenient)
 	}
 	if off, bin := sniffBinary(raw); bin {
-		return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data (control byte at offset %d)", off)}
+		what := "control bytes from"
+		if raw[off] == 0 {
+			what = "a NUL byte at"
+		}
+		return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data, not text (%s offset %d)", what, off)}
 	}
 	body := raw
 	var b mapBuilder

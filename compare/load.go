@@ -95,14 +95,25 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 				res.Errors = append(res.Errors, describeOpenError(fp, err))
 				return nil
 			}
+			rel, err := filepath.Rel(p, fp)
+			if err != nil {
+				rel = fp
+			}
+			rel = filepath.ToSlash(rel)
 			if fp != p && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-				res.Skipped = append(res.Skipped, Skipped{fp, "hidden file"})
+				// note only the hidden files that would have been read
+				wanted := hasTextExtension(d.Name())
+				if len(opt.Include) > 0 {
+					wanted = matchAny(opt.Include, rel, d.Name())
+				}
+				if wanted {
+					res.Skipped = append(res.Skipped, Skipped{fp, "hidden file (name it to read it)"})
+				}
 				return nil
 			}
-			rel := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(fp, p)), "/")
 			if fp != p && matchAny(opt.Exclude, rel, d.Name()) {
 				if d.IsDir() {
 					return filepath.SkipDir
@@ -139,7 +150,11 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 			res.loadFile(opt, fp, st)
 		}
 		if len(res.Docs)+len(res.Errors) == before && len(found) == 0 {
-			res.Skipped = append(res.Skipped, Skipped{p, "directory holds no text files (" + strings.Join(TextExtensions, " ") + "; use --include to read others)"})
+			why := "folder holds no text files (" + strings.Join(TextExtensions, " ") + ")"
+			if len(opt.Include) > 0 {
+				why = "folder holds no files matching --include " + strings.Join(opt.Include, ",")
+			}
+			res.Skipped = append(res.Skipped, Skipped{p, why})
 		}
 	}
 	return res

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,8 +41,11 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 					return err
 				}
 				for _, s := range FindStutters(d, opt.MaxWords) {
-					f := Newf(CheckStutter, d, s.Repeat, "%q is repeated%s; delete one copy",
-						Shorten(collapseSpace(d.TextOf(s.First)), 80), timesSuffix(s.Copies))
+					phrase := Shorten(collapseSpace(d.TextOf(s.First)), 80)
+					f := Newf(CheckStutter, d, s.Repeat, "%q is repeated; delete one copy", phrase)
+					if s.Copies > 2 {
+						f.Message = fmt.Sprintf("%q appears %d times in a row; keep one", phrase, s.Copies)
+					}
 					f.Relate("first", d, s.First)
 					f.Details = map[string]any{"words": s.Words, "copies": s.Copies}
 					p.Report(f)
@@ -50,13 +54,6 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 			return nil
 		},
 	}
-}
-
-func timesSuffix(copies int) string {
-	if copies <= 2 {
-		return ""
-	}
-	return " " + itoa(copies) + " times"
 }
 
 func itoa(n int) string {
