@@ -152,7 +152,7 @@ func (d *Document) segment() {
 	d.Paragraphs = splitParagraphs(d.Text)
 	d.Sentences = make([]Span, 0, len(d.Text)/100+1)
 	for _, p := range d.Paragraphs {
-		d.Sentences = append(d.Sentences, splitSentences(d.Text, p)...)
+		d.Sentences = splitSentences(d.Sentences, d.Text, p)
 	}
 	d.Tokens = tokenize(d.Text)
 }

@@ -207,7 +207,29 @@ func (o LoadOptions) readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, o.maxSize(), p)
+	// read straight into a buffer of the file's size (plus one byte, to see
+	// a file that grew) instead of growing one: no copies, no slack
+	size := int64(0)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	if size <= 0 || size > o.maxSize() {
+		return readLimited(f, o.maxSize(), p)
+	}
+	raw := make([]byte, size+1)
+	n, err := io.ReadFull(f, raw)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF: // the whole file (or less, if it shrank)
+		return raw[:n:n], nil
+	case err != nil:
+		return nil, describeOpenError(p, err)
+	}
+	// the file grew while we read it: read on, within the limit
+	rest, err := readLimited(f, o.maxSize()-int64(n), p)
+	if err != nil {
+		return nil, err
+	}
+	return append(raw, rest...), nil
 }
 
 func (o LoadOptions) walk(root string, fn fs.WalkDirFunc) error {
