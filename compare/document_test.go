@@ -150,6 +150,22 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+// TestFirstWordMapsExactly: text after markup or a byte order mark at the
+// very start maps to its own bytes, not to the start of the file.
+func TestFirstWordMapsExactly(t *testing.T) {
+	for name, raw := range map[string]string{
+		"a.html": "<html><body><p>The the end</p>",
+		"b.txt":  "\ufeffThe the end",
+		"c.html": "<!-- note --><p>&#84;he the end",
+	} {
+		d := mustDoc(t, name, raw)
+		o := d.Orig(d.Tokens[0])
+		if got := string(d.Raw[o.Start:o.End]); got != "The" && got != "&#84;he" {
+			t.Errorf("%s: first word maps to %q at %+v", name, got, o)
+		}
+	}
+}
+
 func TestHTMLExtraction(t *testing.T) {
 	src := `<html><head><title>T</title><style>p{}</style><script>var x="<p>";</script></head>
 <body><p>Peace cannot be achieved &amp; kept.<sup>35</sup></p>
@@ -277,6 +293,23 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 			t.Fatalf("rune %d: %+v maps back to %+v", i, o, back)
 		}
 	}
+	// each token maps to exactly its own bytes: in plain UTF-8 text they
+	// normalise to the token; in HTML they are text, not markup around it
+	for _, tok := range d.Tokens {
+		o := d.Orig(tok)
+		rawTok := string(raw[o.Start:o.End])
+		switch {
+		case len(d.Replaced) > 0 || !strings.HasPrefix(d.Encoding, "utf-8"):
+		case d.Format == FormatHTML:
+			if strings.HasPrefix(rawTok, "<") || strings.HasSuffix(rawTok, ">") {
+				t.Fatalf("token %q maps to markup %q", d.TextOf(tok), rawTok)
+			}
+		default:
+			if n, _ := normalize(rawTok); n != d.TextOf(tok) {
+				t.Fatalf("token %q maps to %q", d.TextOf(tok), rawTok)
+			}
+		}
+	}
 	for _, sp := range [][]Span{d.Tokens, d.Sentences, d.Paragraphs} {
 		last := -1
 		for _, s := range sp {
@@ -331,4 +364,21 @@ func FuzzSentences(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHTMLDeepNesting: unclosed elements beyond maxOpenElements are not
+// kept, so memory stays bounded; the text and its offsets are unaffected.
+func TestHTMLDeepNesting(t *testing.T) {
+	src := strings.Repeat("<div><a href=x>", 3000) + "the the end"
+	d := mustDoc(t, "deep.html", src)
+	if len(d.Elements) > maxOpenElements {
+		t.Errorf("%d elements kept, want at most %d", len(d.Elements), maxOpenElements)
+	}
+	i := strings.Index(d.Text, "the the end")
+	if i < 0 {
+		t.Fatalf("text %q", d.Text[max(0, len(d.Text)-40):])
+	}
+	if o := d.Orig(Span{i, i + 3}); o.Start != strings.Index(src, "the the") {
+		t.Errorf("maps to %+v", o)
+	}
 }
