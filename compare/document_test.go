@@ -249,6 +249,11 @@ func TestSentences(t *testing.T) {
 		{"lower", "The e.g. case and etc. go on.", []string{"The e.g. case and etc. go on."}},
 		{"etc end", "Apples, pears etc. The next one.", []string{"Apples, pears etc.", "The next one."}},
 		{"paragraphs", "One para\nwrapped line.\n\nTwo.", []string{"One para\nwrapped line.", "Two."}},
+		{"missing space", "It was practical and dynamic.China has ties.", []string{"It was practical and dynamic.", "China has ties."}},
+		{"no space but abbreviation", "See the U.S.Army and e.g.The list on Node.js here.", []string{"See the U.S.Army and e.g.The list on Node.js here."}},
+		{"section number", "XIII. International Security Cooperation", []string{"XIII. International Security Cooperation"}},
+		{"list number", "4. The fourth item. The end.", []string{"4. The fourth item.", "The end."}},
+		{"year ends a sentence", "It was in 1999. Then it ended.", []string{"It was in 1999.", "Then it ended."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -304,7 +304,7 @@ func splitSentences(out []Span, s string, para Span) []Span {
 			}
 		}
 		cjk := termLen > 1 && s[i] != 0xE2 // 。！？ need no space after them
-		if j < end && !isSpaceByte(s[j]) && !cjk {
+		if j < end && !isSpaceByte(s[j]) && !cjk && !(j == i+1 && missingSpace(s, i, end)) {
 			i = j - 1
 			continue
 		}
@@ -319,7 +319,7 @@ func splitSentences(out []Span, s string, para Span) []Span {
 			i = j - 1
 			continue
 		}
-		if c == '.' && (i+1 == end || s[i+1] != '.') && isAbbreviation(s, i, k) {
+		if c == '.' && (i+1 == end || s[i+1] != '.') && (isAbbreviation(s, i, k) || isSectionNumber(s[start:i])) {
 			i = j - 1
 			continue
 		}
@@ -336,6 +336,46 @@ func appendTrimmed(out []Span, s string, a, b int) []Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// missingSpace reports a full stop at i that ends a sentence although the
+// next one follows without a space, a common slip of copy and paste
+// ("practical and dynamic.China has established"): a lower-case word of two
+// letters or more before it, a capitalised word after it. "U.S.", "e.g.The"
+// and "Node.js" do not qualify.
+func missingSpace(s string, i, end int) bool {
+	if s[i] != '.' || i+2 >= end || !isUpperASCII(s[i+1]) || !isLowerASCII(s[i+2]) {
+		return false
+	}
+	w, ws := wordBefore(s, i)
+	if len(w) < 2 || ws > 0 && (s[ws-1] == '.' || s[ws-1] == '/' || s[ws-1] == '@') {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isLowerASCII(w[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// isSectionNumber reports a sentence so far that is only a section or list
+// number ("XIII", "4", "IV"), which belongs with the heading or item after
+// its point: "XIII. International Security Cooperation".
+func isSectionNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	digits, roman := true, true
+	for k := 0; k < len(s); k++ {
+		digits = digits && isDigitByte(s[k])
+		roman = roman && strings.IndexByte("IVXLCDM", s[k]) >= 0
+	}
+	return digits || roman
 }
 
 // isAbbreviation reports whether the point at i closes an abbreviation,
