@@ -67,6 +67,12 @@ func (b *mapBuilder) replace(srcN, dstN int) {
 		return
 	}
 	b.changed = true
+	if k := len(b.segs); dstN == 0 && k > 0 && b.segs[k-1].kind == segOpaque && b.segs[k-1].dst == b.dst {
+		// a run of replacements that produce nothing (markup between two
+		// words) maps like one: extend the last instead of adding segments
+		b.src += srcN
+		return
+	}
 	b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
 	b.dst += dstN
 	b.src += srcN
