@@ -72,33 +72,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return a.exit
 	}
-	a.printError(err)
-	if errors.Is(err, context.Canceled) {
-		return exitUsage
-	}
+	a.printError(err, cmd)
 	return exitUsage
 }
 
-func (a *app) printError(err error) {
+// printError writes err as one line on standard error; mistakes in the
+// command line get a second line naming the help to read.
+func (a *app) printError(err error, cmd *cobra.Command) {
 	var ue *usageError
 	var ie *compare.InputError
+	msg := strings.TrimSpace(err.Error())
+	path := "crosscheck"
+	if cmd != nil {
+		path = cmd.CommandPath()
+	}
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun 'crosscheck --help' for usage.\n", ue.msg)
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", ue.msg, path)
 	case errors.As(err, &ie):
 		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(a.stderr, "crosscheck: interrupted")
-	case strings.HasPrefix(err.Error(), "unknown command"):
-		// cobra's own parse error: point at the list of commands
-		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun 'crosscheck --help' for the commands.\n", strings.TrimSpace(err.Error()))
+	case strings.HasPrefix(msg, "unknown command") && path == "crosscheck":
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun 'crosscheck --help' for the commands.\n", msg)
+	case cobraUsageError(msg):
+		if sub := strings.TrimPrefix(path, "crosscheck "); sub != path && !strings.Contains(msg, path) {
+			msg = sub + ": " + msg
+		}
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", msg, path)
 	default:
 		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
 	}
+}
+
+// cobraUsageError recognises cobra's own complaints about arguments, which
+// come back as plain errors.
+func cobraUsageError(msg string) bool {
+	for _, p := range []string{"unknown command", "accepts ", "requires ", "invalid argument"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *app) rootCommand() *cobra.Command {

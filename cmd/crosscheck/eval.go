@@ -10,7 +10,7 @@ func (a *app) evalCommand() *cobra.Command {
 		Short: "Labelled evaluations of the detectors (precision, recall, plagdet)",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usagef("unknown evaluation %q; 'crosscheck eval --help' lists them", args[0])
+				return usagef("unknown evaluation %q", args[0])
 			}
 			return cmd.Help()
 		},
