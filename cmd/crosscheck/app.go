@@ -189,7 +189,7 @@ func parseSize(s string) (int64, error) {
 
 // loadDocuments reads the paths, or the embedded seeds when there are none.
 // Files passed over (binary, hidden, not text) are noted on standard error;
-// the first input error stops the run after every error has been printed.
+// input errors stop the run, after every one of them has been printed.
 func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Document, []compare.Skipped, error) {
 	if len(paths) == 0 {
 		docs, err := seeds.Documents()
@@ -203,10 +203,14 @@ func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Doc
 		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin,
 	})
 	if len(res.Errors) > 0 {
-		for _, e := range res.Errors[1:] {
+		for _, s := range res.Skipped {
+			a.notef("skipped %s: %s", s.Path, s.Reason)
+		}
+		last := len(res.Errors) - 1 // printed by the caller, so the messages keep the order of the paths
+		for _, e := range res.Errors[:last] {
 			fmt.Fprintf(a.stderr, "crosscheck: %s\n", e)
 		}
-		return nil, nil, res.Errors[0]
+		return nil, nil, res.Errors[last]
 	}
 	if len(res.Docs) == 0 {
 		return nil, nil, a.nothingReadable(res.Skipped)

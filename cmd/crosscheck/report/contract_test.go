@@ -43,6 +43,16 @@ func render(t *testing.T, format string, r *Result) []byte {
 	return buf.Bytes()
 }
 
+// parsed renders res in a JSON format (json, sarif) and decodes it.
+func parsed(t *testing.T, format string, res *Result) map[string]any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(render(t, format, res), &v); err != nil {
+		t.Fatalf("%s output does not parse: %v", format, err)
+	}
+	return obj(t, v, "$")
+}
+
 // obj, arr, str and num read a decoded JSON value, failing the test with
 // the path when the shape is wrong.
 func obj(t *testing.T, v any, path string) map[string]any {
@@ -86,11 +96,7 @@ func num(t *testing.T, m map[string]any, key, path string) int {
 func TestJSONContract(t *testing.T) {
 	for name, res := range map[string]*Result{"seeds": seedResult(t), "fixture": fixture(t)} {
 		t.Run(name, func(t *testing.T) {
-			var v any
-			if err := json.Unmarshal(render(t, "json", res), &v); err != nil {
-				t.Fatalf("output does not parse: %v", err)
-			}
-			top := obj(t, v, "$")
+			top := parsed(t, "json", res)
 			if str(t, top, "tool", "$") != "crosscheck" || num(t, top, "schema", "$") != SchemaVersion {
 				t.Errorf("tool/schema: %v %v", top["tool"], top["schema"])
 			}
@@ -192,11 +198,7 @@ func TestJSONSeedStutter(t *testing.T) {
 func TestSARIF(t *testing.T) {
 	for name, res := range map[string]*Result{"seeds": seedResult(t), "fixture": fixture(t)} {
 		t.Run(name, func(t *testing.T) {
-			var v any
-			if err := json.Unmarshal(render(t, "sarif", res), &v); err != nil {
-				t.Fatalf("output does not parse: %v", err)
-			}
-			log := obj(t, v, "$")
+			log := parsed(t, "sarif", res)
 			if str(t, log, "version", "$") != "2.1.0" {
 				t.Errorf("version %v", log["version"])
 			}
