@@ -37,7 +37,11 @@ func writeMarkdown(w io.Writer, r *Result, _ Options) error {
 func markdownCell(s string) string {
 	s = strings.TrimSpace(printable(s))
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
+		if r == '_' && i > 0 && i+1 < len(s) && isAlnum(s[i-1]) && isAlnum(s[i+1]) {
+			b.WriteByte('_') // inside a word ("001_66c0.txt") an underscore is never emphasis
+			continue
+		}
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '#', '$', '@':
 			b.WriteByte('\\')
@@ -51,4 +55,8 @@ func markdownCell(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
