@@ -19,15 +19,17 @@ import (
 const (
 	minTableWidth = 60 // narrower terminals get a 60-column table that overflows
 	minMessage    = 28 // the message column gets at least this much when it needs it
-	minLocation   = 12
 	maxCheckWidth = 24 // longer check IDs wrap at their dots
-	maxPathLines  = 3  // a location longer than this many lines is cut on the left
+	roomyMessage  = 40 // below this, check IDs wrap at every dot to give the message room
+	maxPathLines  = 3  // a file name longer than this many lines is cut on the left
 )
 
-var tableHeader = []string{"LOCATION", "SEVERITY", "CHECK", "MESSAGE"}
+var tableHeader = []string{"LINE:COL", "SEVERITY", "CHECK", "MESSAGE"}
 
-// writeTable draws the findings as a bordered table that fits opt.Width
-// columns, then a summary line.
+// writeTable draws the findings as one bordered table per file, under the
+// file's name, all with the same columns fitted to opt.Width, then a
+// summary line. Grouping by file leaves the message column the room a
+// "path:line:col" column would take.
 func writeTable(w io.Writer, r *Result, opt Options) error {
 	width := max(opt.Width, minTableWidth)
 	summary := wrapSummary(r.SummaryLine(), width)
@@ -46,52 +48,64 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 		if rel := relatedLines(f); len(rel) > 0 {
 			msg += "\n↳ " + printable(strings.Join(rel, "\n↳ "))
 		}
-		rows[i] = [4]string{
-			fmt.Sprintf("%s:%d:%d", printable(f.Doc.Path), p.Line, p.Column),
-			f.Severity.String(), f.Check.ID, msg,
-		}
+		rows[i] = [4]string{fmt.Sprintf("%d:%d", p.Line, p.Column), f.Severity.String(), f.Check.ID, msg}
 	}
 	widths := fitColumns(rows, width)
-
-	table := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}},
-		})),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone, AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone, AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-		}),
-	)
-	table.Header(tableHeader)
-	for _, row := range rows {
-		cells := []string{
-			strings.Join(fitPath(row[0], widths[0]), "\n"),
-			row[1],
-			strings.Join(wrapAt(row[2], widths[2], "."), "\n"),
-			strings.Join(wrapText(row[3], widths[3]), "\n"),
+	header := make([]string, len(tableHeader))
+	for i, h := range tableHeader {
+		// padded so that every file's table has the same columns
+		header[i] = h + strings.Repeat(" ", max(0, widths[i]-textWidth(h)))
+	}
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && r.Findings[end].Doc == r.Findings[start].Doc {
+			end++
 		}
-		if err := table.Append(cells); err != nil {
+		if start > 0 {
+			fmt.Fprintln(w)
+		}
+		for _, line := range fitPath(printable(r.Findings[start].Doc.Path), width) {
+			fmt.Fprintln(w, line)
+		}
+		table := newTable(w)
+		table.Header(header)
+		for _, row := range rows[start:end] {
+			cells := []string{
+				row[0],
+				row[1],
+				strings.Join(wrapAt(row[2], widths[2], "."), "\n"),
+				strings.Join(wrapText(row[3], widths[3]), "\n"),
+			}
+			if err := table.Append(cells); err != nil {
+				return err
+			}
+		}
+		if err := table.Render(); err != nil {
 			return err
 		}
-	}
-	if err := table.Render(); err != nil {
-		return err
+		start = end
 	}
 	_, err := fmt.Fprintln(w, summary)
 	return err
 }
 
+func newTable(w io.Writer) *tablewriter.Table {
+	cell := tw.CellConfig{
+		Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone, AutoFormat: tw.Off},
+		Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+	}
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{Header: cell, Row: cell}),
+	)
+}
+
 // fitColumns chooses column widths (content only, without padding) so the
-// table is at most width columns wide: severity keeps its width, check IDs
-// wrap at their dots past maxCheckWidth (or sooner when space is short),
-// the message gets at least minMessage (or what it needs), and the
-// location takes the rest up to what it needs.
+// table is at most width columns wide: position and severity keep their
+// width, check IDs wrap at their dots past maxCheckWidth (or sooner when
+// space is short), and the message takes the rest, up to what it needs.
 func fitColumns(rows [][4]string, width int) [4]int {
 	var natural [4]int
 	for i, h := range tableHeader {
@@ -114,13 +128,13 @@ func fitColumns(rows [][4]string, width int) [4]int {
 		return w
 	}
 	w[2] = min(natural[2], maxCheckWidth)
-	if avail-w[1]-w[2] < minMessage+minLocation {
+	if avail-w[0]-w[1]-w[2] < roomyMessage {
 		w[2] = min(w[2], longestPart)
 	}
-	rest := avail - w[1] - w[2]
-	msg := min(natural[3], max(min(minMessage, rest-minLocation), rest*45/100))
-	w[0] = max(minLocation, min(natural[0], rest-msg))
-	w[3] = rest - w[0]
+	w[3] = max(minMessage, avail-w[0]-w[1]-w[2])
+	if w[0]+w[1]+w[2]+w[3] > avail {
+		w[3] = max(12, avail-w[0]-w[1]-w[2]) // a narrow terminal: fit it if at all possible
+	}
 	return w
 }
 
@@ -152,7 +166,8 @@ func textWidth(s string) int { return twwidth.Width(s) }
 
 // wrapText breaks text into lines of at most width columns at spaces,
 // keeping its own line breaks; a word wider than the column is broken
-// inside (nothing is cut).
+// after a slash, underscore or colon where it can, inside it where it must
+// (nothing is cut).
 func wrapText(text string, width int) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
@@ -167,10 +182,12 @@ func wrapText(text string, width int) []string {
 			if lineW > 0 {
 				out = append(out, line)
 			}
-			for ww > width {
-				head, tail := splitWidth(word, width)
-				out = append(out, head)
-				word, ww = tail, textWidth(tail)
+			if ww > width {
+				// a long path or URL: break it after a slash, underscore or colon
+				parts := wrapAt(word, width, "/_:-")
+				out = append(out, parts[:len(parts)-1]...)
+				word = parts[len(parts)-1]
+				ww = textWidth(word)
 			}
 			line, lineW = word, ww
 		}
@@ -211,10 +228,10 @@ func wrapAt(s string, width int, breaks string) []string {
 	return append(out, line)
 }
 
-// fitPath wraps a "path:line:col" location at its slashes, keeping the
+// fitPath wraps a file name (or "path:line:col") at its slashes, keeping a
 // ":line:col" with the file name when it fits; when that takes more than
 // maxPathLines lines, the start of the path is cut and marked with "…",
-// keeping the file name and position.
+// keeping the file name.
 func fitPath(loc string, width int) []string {
 	lines := wrapAt(loc, width, "/")
 	if path, pos := splitPosition(loc); !strings.HasSuffix(lines[len(lines)-1], pos) {

@@ -7,14 +7,25 @@ import (
 	"testing"
 )
 
-// tableCells reads a rendered table back into its rows' cells: the lines of
-// each cell joined with "\n".
-func tableCells(t *testing.T, out string) [][4]string {
+// tableCells reads a rendered table back into its rows' cells (the lines of
+// each cell joined with "\n"), each with the file name printed above its
+// table.
+func tableCells(t *testing.T, out string) (rows [][4]string, paths []string) {
 	t.Helper()
-	var rows [][4]string
 	var cur [4][]string
 	open := false
+	path := ""
+	inTable := false
 	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "┌"):
+			inTable = true
+		case strings.HasPrefix(line, "└"):
+			inTable = false
+		case !inTable && line != "":
+			path += line // a file name, wrapped or not
+			continue
+		}
 		switch {
 		case strings.HasPrefix(line, "│"):
 			parts := strings.Split(line, "│")
@@ -31,14 +42,20 @@ func tableCells(t *testing.T, out string) [][4]string {
 				row[i] = strings.Join(cur[i], "\n")
 				cur[i] = nil
 			}
-			rows = append(rows, row)
 			open = false
+			if row[0] != tableHeader[0] {
+				rows = append(rows, row)
+				paths = append(paths, path)
+			}
+		}
+		if strings.HasPrefix(line, "└") {
+			path = ""
 		}
 	}
 	if len(rows) == 0 {
 		t.Fatalf("no rows in %q", out)
 	}
-	return rows[1:] // the header
+	return rows, paths
 }
 
 // squash drops white space: wrapping may move it, never anything else.
@@ -69,20 +86,22 @@ func TestTableFitsAndKeepsText(t *testing.T) {
 		if tail != res.SummaryLine() {
 			t.Errorf("width %d: last line %q, want the summary", width, tail)
 		}
-		rows := tableCells(t, out)
+		rows, paths := tableCells(t, out)
 		if len(rows) != len(res.Findings) {
 			t.Fatalf("width %d: %d rows, want %d", width, len(rows), len(res.Findings))
 		}
 		for i, f := range res.Findings {
 			p := f.Doc.Position(f.Span.Start)
-			loc := squash(printable(f.Doc.Path)) + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
-			got := squash(rows[i][0])
-			if cut, ok := strings.CutPrefix(got, "…"); ok {
-				if !strings.HasSuffix(loc, cut) || len(cut) < 12 {
-					t.Errorf("width %d: location %q is not a tail of %q", width, got, loc)
+			if got := strings.TrimSpace(rows[i][0]); got != strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Column) {
+				t.Errorf("width %d: position %q, want %d:%d", width, got, p.Line, p.Column)
+			}
+			path := squash(printable(f.Doc.Path))
+			if cut, ok := strings.CutPrefix(squash(paths[i]), "…"); ok {
+				if !strings.HasSuffix(path, cut) || len(cut) < 12 {
+					t.Errorf("width %d: file %q is not a tail of %q", width, paths[i], path)
 				}
-			} else if got != loc {
-				t.Errorf("width %d: location %q, want %q", width, got, loc)
+			} else if squash(paths[i]) != path {
+				t.Errorf("width %d: file %q, want %q", width, paths[i], path)
 			}
 			if squash(rows[i][1]) != f.Severity.String() || squash(rows[i][2]) != f.Check.ID {
 				t.Errorf("width %d: severity/check %q %q", width, rows[i][1], rows[i][2])
