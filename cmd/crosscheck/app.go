@@ -44,14 +44,14 @@ type app struct {
 	stdoutTerminal bool
 	width          int
 
-	format      string
-	failOn      string
-	output      string
-	quiet       bool
-	include     []string
-	exclude     []string
-	lenient     bool
-	maxFileSize string
+	format       string
+	failOn       string
+	output       string
+	quiet        bool
+	include      []string
+	exclude      []string
+	lenient      bool
+	maxFileSize  string
 	configPath   string
 	checkRules   []string
 	baselinePath string
