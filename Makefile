@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test bench fuzz scale vet
+.PHONY: build test bench fuzz scale vet man completions
 
 build:
 	$(GO) build -o bin/crosscheck ./cmd/crosscheck
@@ -34,3 +34,12 @@ fuzz:
 # 300 MB of disk, a minute); peak memory and time are logged.
 scale:
 	CROSSCHECK_SCALE=1 $(GO) test -count=1 -run '^TestScale' -v ./cmd/crosscheck
+
+# Man pages for every command (cobra/doc, run from a test so the generator
+# stays out of the binary), and shell completion scripts.
+man:
+	$(GO) test -count=1 -run '^TestManPages$$' ./cmd/crosscheck -args -man-dir=$(CURDIR)/man
+
+completions:
+	mkdir -p completions
+	for sh in bash zsh fish powershell; do $(GO) run ./cmd/crosscheck completion $$sh > completions/crosscheck.$$sh; done

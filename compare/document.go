@@ -240,6 +240,16 @@ func (d *Document) Position(off int) Position {
 	return Position{Line: line + 1, Column: col}
 }
 
+// ByteColumn returns the 1-based column of an original byte offset counted
+// in bytes of UTF-8 from the start of its line, as reviewdog counts them.
+func (d *Document) ByteColumn(off int) int {
+	d.linesOnce.Do(d.buildLines)
+	src := d.sourceMap.fromSrc(max(0, min(off, len(d.Raw))), false)
+	src = max(0, min(src, len(d.source)))
+	line := sort.SearchInts(d.lineStart, src+1) - 1
+	return src - d.lineStart[line] + 1
+}
+
 // Lines returns the number of lines in the file; a final line break does
 // not start another line.
 func (d *Document) Lines() int {

@@ -29,6 +29,8 @@ type LoadOptions struct {
 	Stdin       io.Reader
 	// FS, when set, is read instead of the operating system's files.
 	FS fs.FS
+	// Loaded, when set, hears of each file read (for progress displays).
+	Loaded func(path string, size int64)
 }
 
 // Skipped is a file passed over on purpose, with the reason.
@@ -173,6 +175,9 @@ func (r *LoadResult) add(d *Document, err error) {
 }
 
 func (r *LoadResult) loadFile(opt LoadOptions, p string, st fs.FileInfo) {
+	if opt.Loaded != nil {
+		defer opt.Loaded(p, st.Size())
+	}
 	if !st.Mode().IsRegular() {
 		r.Skipped = append(r.Skipped, Skipped{p, "not a regular file"})
 		return

@@ -48,6 +48,9 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 					}
 					f.Relate("first", d, s.First)
 					f.Details = map[string]any{"words": s.Words, "copies": s.Copies}
+					// deleting from the end of the first copy to the end of the
+					// last leaves one copy and the spacing that followed it
+					f.Fix = &Fix{Span: d.Orig(Span{s.First.End, s.Repeat.End})}
 					p.Report(f)
 				}
 			}

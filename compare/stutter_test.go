@@ -153,3 +153,23 @@ func TestGibbonStutters(t *testing.T) {
 		t.Errorf("Gibbon stutters:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestStutterFix: applying the suggested fix leaves one copy and the text
+// around it as it was.
+func TestStutterFix(t *testing.T) {
+	raw := "Any attempt by developing weapons systems by developing weapons  systems,\ncannot but spark an arms race."
+	d := mustDoc(t, "f.txt", raw)
+	var got []Finding
+	a := StutterAnalyzer(StutterOptions{})
+	if err := a.Run(context.Background(), NewPass([]*Document{d}, nil, func(f Finding) { got = append(got, f) })); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Fix == nil {
+		t.Fatalf("findings %+v", got)
+	}
+	fx := got[0].Fix
+	fixed := raw[:fx.Span.Start] + fx.Text + raw[fx.Span.End:]
+	if want := "Any attempt by developing weapons systems,\ncannot but spark an arms race."; fixed != want {
+		t.Errorf("fixed text %q, want %q", fixed, want)
+	}
+}

@@ -44,16 +44,17 @@ type app struct {
 	stdoutTerminal bool
 	width          int
 
-	format      string
-	failOn      string
-	output      string
-	quiet       bool
-	include     []string
-	exclude     []string
-	lenient     bool
-	maxFileSize string
-	configPath  string
-	checkRules  []string
+	format       string
+	failOn       string
+	output       string
+	quiet        bool
+	include      []string
+	exclude      []string
+	lenient      bool
+	maxFileSize  string
+	configPath   string
+	checkRules   []string
+	baselinePath string
 
 	cfg *config // the crosscheck.toml in effect, if any
 
@@ -150,7 +151,16 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	pf.StringVar(&a.maxFileSize, "max-file-size", "256MiB", "largest file to read (a document takes about ten times its size in memory)")
 	pf.StringVar(&a.configPath, "config", "", "settings file (default: "+configName+" in this folder or the nearest parent)")
 	pf.StringSliceVar(&a.checkRules, "checks", nil, "checks to report, by ID or prefix, applied in order: all,-claims.overlap")
+	pf.StringVar(&a.baselinePath, "baseline", "", "report only findings not in this baseline (written by 'crosscheck baseline write')")
+	markPath(pf, "baseline")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return a.loadSettings(cmd) }
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = root.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
+	_ = root.RegisterFlagCompletionFunc("fail-on", fixed("info", "warning", "error", "none"))
 	root.AddCommand(
 		a.checkCommand(),
 		a.repeatsCommand(),
@@ -159,6 +169,7 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		a.alignCommand(),
 		a.explainCommand(),
 		a.evalCommand(),
+		a.baselineCommand(),
 		a.versionCommand(),
 	)
 	return root
@@ -225,7 +236,7 @@ func parseSize(s string) (int64, error) {
 // loadDocuments reads the paths, or the embedded seeds when there are none.
 // Files passed over (binary, hidden, not text) are noted on standard error;
 // input errors stop the run, after every one of them has been printed.
-func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Document, []compare.Skipped, error) {
+func (a *app) loadDocuments(ctx context.Context, paths []string, loaded func(string, int64)) ([]*compare.Document, []compare.Skipped, error) {
 	if len(paths) == 0 {
 		docs, err := seeds.Documents()
 		return docs, nil, err
@@ -236,6 +247,7 @@ func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Doc
 	}
 	res := compare.Load(ctx, paths, compare.LoadOptions{
 		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin,
+		Loaded: loaded,
 	})
 	if len(res.Errors) > 0 {
 		for _, s := range res.Skipped {
@@ -298,21 +310,56 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err := checkOutputPath(a.output); err != nil {
 		return err // before the checks run, not after
 	}
-	docs, skipped, err := a.loadDocuments(ctx, paths)
+	res, err := a.collect(ctx, paths, analyzers, sources)
 	if err != nil {
 		return err
 	}
+	if a.baselinePath != "" {
+		hidden, err := applyBaseline(a.baselinePath, res)
+		if err != nil {
+			return err
+		}
+		if hidden > 0 {
+			a.notef("%d finding(s) not shown: already in the baseline %s", hidden, a.baselinePath)
+		}
+	}
+	if err := a.writeReport(res); err != nil {
+		return err
+	}
+	a.exit = exitOK
+	if !failNever {
+		for _, f := range res.Findings {
+			if f.Severity >= failOn {
+				a.exit = exitFindings
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// collect loads the documents and runs the analyzers: the checks --checks
+// and the config turn on, at the severities the config sets, less what
+// ignore directives in the documents silence.
+func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.Analyzer, sources []*compare.Document) (*report.Result, error) {
 	rules := a.checkRules
 	if len(rules) == 0 && a.cfg != nil {
 		rules = a.cfg.checks
 	}
 	enabled, err := checkFilter(rules)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	findings, err := compare.Run(ctx, analyzers, docs, sources, enabled)
+	prog := a.newProgress()
+	defer prog.close()
+	docs, skipped, err := a.loadDocuments(ctx, paths, prog.loaded)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	prog.checking(len(docs), len(analyzers))
+	findings, err := compare.RunObserved(ctx, analyzers, docs, sources, enabled, prog.finished)
+	if err != nil {
+		return nil, err
 	}
 	if a.cfg != nil && len(a.cfg.severity) > 0 {
 		for i := range findings {
@@ -322,21 +369,8 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 		}
 	}
 	findings = compare.ApplyDirectives(docs, findings, allChecks())
-	res := &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
-		Findings: findings, Checks: allChecks()}
-	if err := a.writeReport(res); err != nil {
-		return err
-	}
-	a.exit = exitOK
-	if !failNever {
-		for _, f := range findings {
-			if f.Severity >= failOn {
-				a.exit = exitFindings
-				break
-			}
-		}
-	}
-	return nil
+	return &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
+		Findings: findings, Checks: allChecks()}, nil
 }
 
 func validFormat(f string) bool {

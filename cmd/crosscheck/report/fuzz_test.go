@@ -89,6 +89,14 @@ func FuzzRenderers(f *testing.F) {
 			strings.Count(md[2], "|")-strings.Count(md[2], `\|`) != 5 || !strings.HasSuffix(md[2], " |") {
 			t.Fatalf("markdown output %q", out["markdown"])
 		}
+		rd := strings.Split(strings.TrimSuffix(out["rdjsonl"], "\n"), "\n")
+		var diag struct {
+			Message  string
+			Location struct{ Path string }
+		}
+		if len(rd) != 1 || json.Unmarshal([]byte(rd[0]), &diag) != nil || utf8.ValidString(message) && diag.Message != message {
+			t.Fatalf("rdjsonl output %q", out["rdjsonl"])
+		}
 		for _, line := range strings.Split(out["table"], "\n") {
 			if w := textWidth(line); w > 100 {
 				t.Fatalf("table line %d wide: %q", w, line)

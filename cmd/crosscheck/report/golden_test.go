@@ -26,6 +26,7 @@ var goldenCases = []struct {
 	{"json.golden", "json", 0},
 	{"sarif.golden", "sarif", 0},
 	{"github.golden", "github", 0},
+	{"rdjsonl.golden", "rdjsonl", 0},
 }
 
 func TestGolden(t *testing.T) {

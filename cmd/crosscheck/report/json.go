@@ -42,6 +42,15 @@ type jsonFinding struct {
 	Related     []jsonRelated  `json:"related"`
 	Details     map[string]any `json:"details"`
 	Fingerprint string         `json:"fingerprint"`
+	Fix         *jsonFix       `json:"fix,omitempty"`
+}
+
+// jsonFix is a suggested edit: the original bytes offset..end_offset
+// become text.
+type jsonFix struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
 }
 
 type jsonLocation struct {
@@ -85,6 +94,9 @@ func writeJSON(w io.Writer, r *Result, _ Options) error {
 		jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: f.Message,
 			jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details,
 			Fingerprint: Fingerprint(f)}
+		if f.Fix != nil {
+			jf.Fix = &jsonFix{Offset: f.Fix.Span.Start, EndOffset: f.Fix.Span.End, Text: f.Fix.Text}
+		}
 		if jf.Details == nil {
 			jf.Details = map[string]any{}
 		}

@@ -86,7 +86,7 @@ type Options struct {
 }
 
 // Formats lists the names Render accepts; the first is the default.
-var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github"}
+var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl"}
 
 var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"table":    writeTable,
@@ -96,6 +96,7 @@ var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"json":     writeJSON,
 	"sarif":    writeSARIF,
 	"github":   writeGitHub,
+	"rdjsonl":  writeRDJSONL,
 }
 
 // Render writes r to w in the named format.
