@@ -10,7 +10,7 @@ import (
 // notes, links, quotations, headings), with its text content as a span of
 // the document's normalised text and its markup as a span of the original.
 type Element struct {
-	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …
+	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …; "!--" for a comment (its text in Attr["text"])
 	Attr map[string]string // id, href, class, epub:type, role (only those present)
 	Span Span              // text content, in Text coordinates
 	Raw  Span              // from the open tag's '<' to the close tag's '>', in original bytes
@@ -50,6 +50,12 @@ var htmlEntities = map[string]string{
 	"pound": "\u00a3", "yen": "\u00a5", "cent": "\u00a2", "thinsp": "\u2009", "ensp": "\u2002",
 	"emsp": "\u2003", "zwj": "\u200d", "zwnj": "\u200c", "prime": "\u2032", "Prime": "\u2033",
 }
+
+// maxOpenElements bounds the elements of interest open at once. Real
+// documents nest a few dozen deep; a file of a million unclosed tags would
+// otherwise keep a million elements (and their attributes) in memory.
+// Elements opened deeper than this are read as text but not listed.
+const maxOpenElements = 1024
 
 type openElem struct {
 	el       Element
@@ -109,10 +115,16 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 		case strings.HasPrefix(rest, "<!--"):
 			end := strings.Index(rest[4:], "-->")
 			n := len(rest)
+			body := rest[4:]
 			if end >= 0 {
 				n = 4 + end + 3
+				body = rest[4 : 4+end]
 			}
 			emitBreak(n, "")
+			// comments carry directives (crosscheck:ignore); keep them as
+			// elements with an empty text span where they stood
+			elems = append(elems, Element{Tag: "!--", Attr: map[string]string{"text": body},
+				Span: Span{len(out), len(out)}, Raw: Span{i, i + n}})
 			i += n
 			continue
 		case strings.HasPrefix(rest, "<![CDATA["):
@@ -189,7 +201,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			}
 			continue
 		}
-		if htmlKeep[name] && !selfClose && !htmlVoid[name] {
+		if htmlKeep[name] && !selfClose && !htmlVoid[name] && len(stack) < maxOpenElements {
 			stack = append(stack, openElem{el: Element{Tag: name, Attr: attrs, Raw: Span{start, i}}, textFrom: len(out)})
 		}
 	}

@@ -155,7 +155,13 @@ func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
 		}
 		switch op.Op {
 		case "equal":
-			t := collapseSpace(b.TextOf(op.B))
+			s := b.TextOf(op.B)
+			if w := 4*maxEqual + 16; maxEqual > 0 && len(s) > 2*w {
+				// Only the ends of a long run are shown: keep enough of each
+				// end rather than collapse megabytes of text to cut them.
+				s = s[:runeStart(s, w)] + " " + s[runeStart(s, len(s)-w):]
+			}
+			t := collapseSpace(s)
 			if maxEqual > 0 && utf8.RuneCountInString(t) > maxEqual {
 				t = cutMiddle(t, maxEqual)
 			}
@@ -169,11 +175,42 @@ func FormatWordDiff(ops []DiffOp, a, b *Document, maxEqual int) string {
 	return sb.String()
 }
 
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// cutMiddle shortens s to about n code points by dropping words from its
+// middle, so the cut never falls inside a word.
 func cutMiddle(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	words := strings.Fields(s)
+	if utf8.RuneCountInString(s) <= n || len(words) < 3 {
 		return s
 	}
-	h := (n - 3) / 2
-	return strings.TrimSpace(string(r[:h])) + " … " + strings.TrimSpace(string(r[len(r)-h:]))
+	budget := (n - 3) / 2
+	var head, tail []string
+	used := 0
+	for _, w := range words {
+		if used+utf8.RuneCountInString(w)+1 > budget && len(head) > 0 {
+			break
+		}
+		head = append(head, w)
+		used += utf8.RuneCountInString(w) + 1
+	}
+	used = 0
+	for i := len(words) - 1; i >= len(head); i-- {
+		w := words[i]
+		if used+utf8.RuneCountInString(w)+1 > budget && len(tail) > 0 {
+			break
+		}
+		tail = append([]string{w}, tail...)
+		used += utf8.RuneCountInString(w) + 1
+	}
+	if len(head)+len(tail) >= len(words) {
+		return s
+	}
+	return strings.Join(head, " ") + " … " + strings.Join(tail, " ")
 }

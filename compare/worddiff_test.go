@@ -54,3 +54,38 @@ func TestWordDiffKeysOnDemand(t *testing.T) {
 		t.Errorf("diff without tables %q, with %q", before, after)
 	}
 }
+
+func TestCutMiddleKeepsWords(t *testing.T) {
+	s := "Both history and reality show us that peace cannot be achieved through force"
+	got := cutMiddle(s, 40)
+	if got != "Both history and … through force" {
+		t.Errorf("got %q", got)
+	}
+	if cutMiddle("short text", 40) != "short text" {
+		t.Error("short text changed")
+	}
+}
+
+func TestCutMiddleShort(t *testing.T) {
+	got := cutMiddle("the harbour master kept a ledger of every vessel that entered the bay", 30)
+	if got != "the harbour … the bay" {
+		t.Errorf("cutMiddle = %q", got)
+	}
+	if got := cutMiddle("short", 30); got != "short" {
+		t.Errorf("cutMiddle(short) = %q", got)
+	}
+}
+
+// TestFormatWordDiffLongEqual: a long equal run shows its two ends, the
+// same as when the whole run is collapsed and cut.
+func TestFormatWordDiffLongEqual(t *testing.T) {
+	long := strings.Repeat("alpha beta gamma délta ", 5000) + "omega"
+	a := mustDoc(t, "a.txt", long)
+	b := mustDoc(t, "b.txt", long)
+	ops := []DiffOp{{Op: "equal", A: Span{0, len(a.Text)}, B: Span{0, len(b.Text)}}}
+	got := FormatWordDiff(ops, a, b, 40)
+	want := cutMiddle(collapseSpace(long), 40)
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

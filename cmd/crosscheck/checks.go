@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 // analyzerSet builds the analyzers of every capability with the options
@@ -16,16 +18,27 @@ import (
 type analyzerSet struct {
 	stutter compare.StutterOptions
 	claims  claims.Options
+	cite    citations.Options
+	repeat  reuse.RepeatOptions
+	align   reuse.AlignOptions
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
-	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), compare.InputAnalyzer()}
+	s.repeat.StutterWords = s.stutter.MaxWords
+	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), reuse.RepeatAnalyzer(s.repeat), compare.InputAnalyzer()}
+}
+
+// aligned is what 'align' runs. 'check' leaves it out: text two documents
+// share is reported there once, as repeat.passage with all its places,
+// rather than once per pair of documents again as align.passage.
+func (s *analyzerSet) aligned() []*compare.Analyzer {
+	return []*compare.Analyzer{reuse.AlignAnalyzer(s.align), compare.InputAnalyzer()}
 }
 
 func (s *analyzerSet) all() []*compare.Analyzer {
 	out := s.repeats()
 	out = append(out, s.claimAnalyzers()...)
-	return out
+	return append(out, s.citations()...)
 }
 
 // allChecks lists every check crosscheck can report, by ID.
@@ -33,7 +46,7 @@ func allChecks() []*compare.Check {
 	var set analyzerSet
 	seen := map[string]bool{}
 	var out []*compare.Check
-	for _, an := range set.all() {
+	for _, an := range append(append(set.all(), set.aligned()...), &compare.Analyzer{Checks: compare.IgnoreChecks}) {
 		for _, c := range an.Checks {
 			if !seen[c.ID] {
 				seen[c.ID] = true
@@ -47,6 +60,7 @@ func allChecks() []*compare.Check {
 
 func (a *app) checkCommand() *cobra.Command {
 	var set analyzerSet
+	var sources []string
 	cmd := &cobra.Command{
 		Use:   "check [PATHS…]",
 		Short: "Run every check (on the embedded seeds when no paths are given)",
@@ -58,24 +72,16 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
   crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
   crosscheck check --fail-on error --format github docs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.review(cmd.Context(), args, set.all(), nil)
+			lib, err := a.loadSources(cmd.Context(), sources)
+			if err != nil {
+				return err
+			}
+			set.cite.Library = lib
+			return a.review(cmd.Context(), args, set.all(), lib.Docs())
 		},
 	}
-	return cmd
-}
-
-func (a *app) repeatsCommand() *cobra.Command {
-	var set analyzerSet
-	cmd := &cobra.Command{
-		Use:   "repeats [PATHS…]",
-		Short: "Find duplicated text: stuttered phrases and repeated passages",
-		Example: `  crosscheck repeats chapter1.md chapter2.md
-  crosscheck repeats --format json manuscript/`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.review(cmd.Context(), args, set.repeats(), nil)
-		},
-	}
-	cmd.Flags().IntVar(&set.stutter.MaxWords, "stutter-max-words", 12, "longest phrase the stutter check looks for")
+	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
+	markPath(cmd.Flags(), "sources")
 	return cmd
 }
 

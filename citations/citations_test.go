@@ -1,0 +1,320 @@
+package citations
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/seeds"
+)
+
+func mustDoc(t testing.TB, name, text string) *compare.Document {
+	t.Helper()
+	d, err := compare.NewDocument(name, []byte(text), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// sharedDir returns ../shared beside the checkout, or "" when absent.
+func sharedDir() string {
+	dir, _ := filepath.Abs("../../shared")
+	if _, err := os.Stat(filepath.Join(dir, "corpora")); err != nil {
+		return ""
+	}
+	return dir
+}
+
+func TestIsSubNote(t *testing.T) {
+	for _, c := range []struct {
+		v, prev int
+		want    bool
+	}{
+		{821, 82, true}, {201, 2, true}, {202, 2, true}, {1001, 1, true}, {1001, 10, true},
+		{101, 0, true}, {1002, 0, true}, {105, 1, true}, {12, 1, false}, {3, 2, false},
+		{9401, 92, false}, {101, 100, false}, {1011, 101, true}, {35, 0, false}, {230, 23, false},
+	} {
+		if got := isSubNote(c.v, c.prev); got != c.want {
+			t.Errorf("isSubNote(%d, %d) = %v, want %v", c.v, c.prev, got, c.want)
+		}
+	}
+}
+
+func TestNotesPairAndRuns(t *testing.T) {
+	text := "Chapter 1\n\nOne [1] two [2].\n\n[Footnote 1: A.]\n\n[Footnote 2: B.]\n\n" +
+		"Chapter 2\n\nThree [101] four [1] five [2] six [2].\n\n[Footnote 101: Editor.]\n\n[Footnote 1: C.]\n\n" +
+		"[Footnote 2: D.]\n\n[Footnote 2: E.]\n"
+	ns := FindNotes(mustDoc(t, "g.txt", text))
+	if len(ns.Notes) != 6 || len(ns.Markers) != 6 || len(ns.Runs) != 2 {
+		t.Fatalf("notes %d markers %d runs %d, want 6 6 2", len(ns.Notes), len(ns.Markers), len(ns.Runs))
+	}
+	if h := ns.Runs[1].Heading; h.End == 0 || !strings.HasPrefix(text[h.Start:], "Chapter 2") {
+		t.Errorf("run 2 should open at the Chapter 2 heading, got %v", h)
+	}
+	// two markers and two notes numbered 2 in chapter 2 pair in order
+	if len(ns.Duplicates)+len(ns.Unused)+len(ns.Undefined) != 0 {
+		t.Errorf("unexpected leftovers: dup %d unused %d undefined %d", len(ns.Duplicates), len(ns.Unused), len(ns.Undefined))
+	}
+	for _, m := range ns.Markers {
+		if m.Note == nil || m.Note.Run != m.Run {
+			t.Errorf("marker %s at %d paired with %v", m.Label, m.Span.Start, m.Note)
+		}
+	}
+	// the repeated 2 is reported by the numbering check
+	if len(ns.Numbering) != 1 || !strings.Contains(ns.Numbering[0].Msg, "repeats") {
+		t.Errorf("numbering: %+v", ns.Numbering)
+	}
+}
+
+func TestBodyParagraphStartingWithMarker(t *testing.T) {
+	text := "Some text.[1]\n\n[2] This paragraph starts with a marker and is body text.\n\nNotes\n\n[1] A. Author, Book (1990), 3.\n[2] Ibid., 4.\n"
+	ns := FindNotes(mustDoc(t, "b.txt", text))
+	if len(ns.Markers) != 2 || len(ns.Notes) != 2 {
+		t.Fatalf("markers %d notes %d, want 2 and 2", len(ns.Markers), len(ns.Notes))
+	}
+	if len(ns.Undefined)+len(ns.Unused) != 0 {
+		t.Errorf("undefined %d unused %d", len(ns.Undefined), len(ns.Unused))
+	}
+}
+
+func TestPandocMultiLine(t *testing.T) {
+	text := "Text.[^n]\n\n[^n]: First line\n    continued here\nlazy line.\n\n    Second paragraph.\n\nBody again.\n"
+	ns := FindNotes(mustDoc(t, "p.md", text))
+	if len(ns.Notes) != 1 {
+		t.Fatalf("notes %d", len(ns.Notes))
+	}
+	body := ns.Doc.TextOf(ns.Notes[0].Body)
+	if !strings.Contains(body, "Second paragraph") || strings.Contains(body, "Body again") {
+		t.Errorf("body %q", body)
+	}
+}
+
+func TestParseUnitKinds(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		kind   Kind
+		author string
+		page   string
+	}{
+		{"Ibid., p. 14.", KindIbid, "", "14"},
+		{"ibid", KindIbid, "", ""},
+		{"Id. at 177.", KindID, "", "177"},
+		{"Smith, op. cit., p. 3.", KindOpCit, "Smith", "3"},
+		{"Full Text of Jiang Zemin Speech at Moscow University, op. cit., p. 3.", KindOpCit, "Full Text of Jiang Zemin Speech at Moscow University", "3"},
+		{"Val. Max. loc. cit.", KindLocCit, "Val. Max.", ""},
+		{"Smith, supra note 12, at 40.", KindSupra, "Smith", "40"},
+		{"See Part II, supra.", KindCrossRef, "", ""},
+		{"John Smith, A History (London: Fen Press, 1950), 10.", KindFull, "John Smith", "10"},
+		{"Marbury v. Madison, 5 U.S. 137 (1803).", KindFull, "Marbury v. Madison", "137"},
+	} {
+		c0 := parseUnit(c.in, compare.Span{Start: 0, End: len(c.in)})
+		if c0 == nil {
+			t.Errorf("%q: no citation", c.in)
+			continue
+		}
+		if c0.Kind != c.kind || c0.Author != c.author || c0.Page != c.page {
+			t.Errorf("%q: kind %v author %q page %q; want %v %q %q", c.in, c0.Kind, c0.Author, c0.Page, c.kind, c.author, c.page)
+		}
+	}
+	if c := parseUnit("The harbour was dredged twice that year.", compare.Span{End: 40}); c != nil {
+		t.Errorf("prose parsed as a citation: %+v", c)
+	}
+}
+
+func TestSeveralWorksVersusSeveralLoci(t *testing.T) {
+	text := "A.[^1] B.[^2]\n\n[^1]: Smith, *A History of the Fens*, 20, 22; 25.\n[^2]: Smith, *A History of the Fens*, 20; Jones, *Drainage and Enclosure*, 4.\n"
+	d := mustDoc(t, "w.md", text)
+	ns := FindNotes(d)
+	ParseReferences(ns)
+	Resolve(ns)
+	if n := len(distinctWorks(ns.Notes[0])); n != 1 {
+		t.Errorf("note 1 cites %d works, want 1 (one work, several loci)", n)
+	}
+	if n := len(distinctWorks(ns.Notes[1])); n != 2 {
+		t.Errorf("note 2 cites %d works, want 2", n)
+	}
+}
+
+func TestPrepareQuote(t *testing.T) {
+	q := prepareQuote("[T]he balance . . . must hold [the line] now…")
+	if q == nil {
+		t.Fatal("nil")
+	}
+	if !strings.HasPrefix(q.doc.Text, "The balance") || len(q.ellipses) != 2 || len(q.insertions) != 1 {
+		t.Errorf("text %q ellipses %v insertions %v", q.doc.Text, q.ellipses, q.insertions)
+	}
+}
+
+func TestPageInRange(t *testing.T) {
+	for _, c := range []struct {
+		p, from, to string
+		want        bool
+	}{{"3", "3", "", true}, {"4", "3", "5", true}, {"6", "3", "5", false}, {"125", "123", "7", true}, {"iv", "iv", "", true}} {
+		if got := pageInRange(c.p, c.from, c.to); got != c.want {
+			t.Errorf("pageInRange(%q, %q, %q) = %v", c.p, c.from, c.to, got)
+		}
+	}
+}
+
+func TestBibTeX(t *testing.T) {
+	src := `@string{pub = "Fen Press"}
+Some text BibTeX ignores.
+@book{smith1950,
+  author = {John Smith},
+  title = {A {History} of the Fens},
+  publisher = pub # ", Ely",
+  year = 1950,
+  file = {:texts/smith.txt:Text},
+}
+@comment{anything {nested} here}
+@article(jones1961, title = "Drainage and {E}nclosure", author = "Mary Jones")`
+	es, err := ParseBibTeX(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 || es[0].Key != "smith1950" || es[0].Fields["title"] != "A History of the Fens" ||
+		es[0].Fields["publisher"] != "Fen Press, Ely" || es[0].Fields["year"] != "1950" || es[1].Fields["title"] != "Drainage and Enclosure" {
+		t.Fatalf("entries: %+v", es)
+	}
+	if f := bibFiles(es[0].Fields["file"]); len(f) != 1 || f[0] != "texts/smith.txt" {
+		t.Errorf("file %v", f)
+	}
+	for _, bad := range []string{"@book{x, title = {open", "@book{, title={a}}", "@book{x, title = undefinedmacro}", "@book{x title}"} {
+		if _, err := ParseBibTeX(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+func TestManifestTOML(t *testing.T) {
+	es, err := ParseManifestTOML("[[source]]\nkey = \"a\"\ntitle = \"T\"\nfile = \"a.txt\"\naliases = [\"x\"]\n")
+	if err != nil || len(es) != 1 || es[0].File != "a.txt" || es[0].Aliases[0] != "x" {
+		t.Fatalf("%+v %v", es, err)
+	}
+	if _, err := ParseManifestTOML("[[source]]\ntitel = \"T\"\n"); err == nil || !strings.Contains(err.Error(), "titel") {
+		t.Errorf("unknown key not reported: %v", err)
+	}
+	if _, err := ParseManifestTOML("[[source]\n"); err == nil {
+		t.Error("syntax error not reported")
+	}
+}
+
+func TestLoadLibrary(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "texts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "texts", "smith.txt"), []byte("Untitled scan\n\nThe fens were drained in three campaigns.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "refs.bib"), []byte("@book{smith1950, author={John Smith}, title={A History of the Fens}, file={texts/smith.txt}}"), 0o644)
+	lib, err := LoadLibrary(context.Background(), []string{dir}, compare.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := lib.MatchName("Smith", "History of the Fens")
+	if s == nil || s.Doc == nil || s.Key != "smith1950" {
+		t.Fatalf("match: %+v", s)
+	}
+	if s, _ := lib.MatchName("Brown", "Eels and Eelers"); s != nil {
+		t.Errorf("matched an absent work to %+v", s)
+	}
+	os.WriteFile(filepath.Join(dir, "bad.toml"), []byte("[[source]]\nfile = \"missing.txt\"\n"), 0o644)
+	if _, err := LoadLibrary(context.Background(), []string{dir}, compare.LoadOptions{}); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file not reported: %v", err)
+	}
+}
+
+// TestSeed001 is the issue's "Done when" for the seed: the marker and the
+// definition <sup>35</sup> pair up; op. cit. is unresolved; the source is
+// unavailable; with a source for the speech, the stutter is an added phrase.
+func TestSeed001(t *testing.T) {
+	docs, err := seeds.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *compare.Document
+	for _, x := range docs {
+		if strings.Contains(x.Path, "001_") {
+			d = x
+		}
+	}
+	ns := FindNotes(d)
+	if len(ns.Markers) != 1 || len(ns.Notes) != 1 || ns.Markers[0].Note != ns.Notes[0] || ns.Notes[0].Label != "35" {
+		t.Fatalf("markers %d notes %d", len(ns.Markers), len(ns.Notes))
+	}
+	run := func(sources []*compare.Document, lib *Library) []compare.Finding {
+		fs, err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{Library: lib})}, []*compare.Document{d}, sources, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	ids := func(fs []compare.Finding) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Check.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	fs := run(nil, nil)
+	if got := ids(fs); got != "cite.numbering cite.opcit-unresolved cite.source-unavailable" {
+		t.Errorf("without sources: %s", got)
+	}
+	for _, f := range fs {
+		if f.Check == CheckSourceUnavailable && !strings.Contains(f.Message, "Full Text of Jiang Zemin Speech at Moscow University") {
+			t.Errorf("source-unavailable does not name the work: %s", f.Message)
+		}
+		if f.Check == CheckNumbering && f.Severity != compare.Info {
+			t.Errorf("excerpt numbering should be info, is %s", f.Severity)
+		}
+	}
+	lib, err := LoadLibrary(context.Background(), []string{"../testdata/cite/sources"}, compare.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs = run(lib.Docs(), lib)
+	var mismatch *compare.Finding
+	for i := range fs {
+		if fs[i].Check == CheckQuoteMismatch {
+			mismatch = &fs[i]
+		}
+		if fs[i].Check == CheckSourceUnavailable {
+			t.Errorf("source still unavailable: %s", fs[i].Message)
+		}
+	}
+	if mismatch == nil {
+		t.Fatalf("no quote mismatch: %s", ids(fs))
+	}
+	if !strings.Contains(mismatch.Message, "{+by developing sophisticated weapons systems+}") {
+		t.Errorf("the stutter should show as an added phrase: %s", mismatch.Message)
+	}
+}
+
+// TestGibbon parses every "[Footnote …]" of Gibbon's first volume and
+// recognises the numbering restarts of its chapters.
+func TestGibbon(t *testing.T) {
+	sh := sharedDir()
+	if sh == "" {
+		t.Skip("shared corpora not present")
+	}
+	raw, err := os.ReadFile(filepath.Join(sh, "corpora", "gibbon-vol1", "731.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	d := mustDoc(t, "731.txt", string(raw))
+	ns := FindNotes(d)
+	want := strings.Count(string(raw), "[Footnote")
+	if len(ns.Notes) != want {
+		t.Errorf("parsed %d notes, the text has %d [Footnote blocks", len(ns.Notes), want)
+	}
+	// the preface, then chapters I–XV
+	if len(ns.Runs) != 16 {
+		t.Errorf("%d numbering runs, want 16", len(ns.Runs))
+	}
+	for i, r := range ns.Runs[1:] {
+		if h := d.TextOf(r.Heading); !strings.HasPrefix(h, "Chapter ") || !strings.Contains(h, "Part I.") {
+			t.Errorf("run %d opens at %q, want a chapter's Part I heading", i+1, h)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package citations
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Syntax is the way a note marker or a note definition is written.
+type Syntax int
+
+// The note syntaxes crosscheck reads.
+const (
+	SyntaxSup          Syntax = iota + 1 // <sup>12</sup>, literal in text or an HTML element
+	SyntaxBracket                        // [12] in the text; a line "[12] …" in a notes section
+	SyntaxGutenberg                      // Project Gutenberg "[Footnote 12: …]" blocks
+	SyntaxPandoc                         // Pandoc [^id] and "[^id]: …"
+	SyntaxPandocInline                   // Pandoc ^[…]: marker and note in one
+	SyntaxHTMLLink                       // <a href="#fn12"> ↔ id="fn12", epub:type noteref/footnote
+	SyntaxHTMLList                       // <li> of a notes list, numbered by position
+	SyntaxLaTeX                          // \footnote{…}, \footnotemark[n] / \footnotetext[n]{…}
+)
+
+func (s Syntax) String() string {
+	switch s {
+	case SyntaxSup:
+		return "sup"
+	case SyntaxBracket:
+		return "bracket"
+	case SyntaxGutenberg:
+		return "gutenberg"
+	case SyntaxPandoc:
+		return "pandoc"
+	case SyntaxPandocInline:
+		return "pandoc-inline"
+	case SyntaxHTMLLink:
+		return "html-link"
+	case SyntaxHTMLList:
+		return "html-list"
+	case SyntaxLaTeX:
+		return "latex"
+	}
+	return "unknown"
+}
+
+// family groups syntaxes that pair with each other: numbered notes pair by
+// number inside a chapter, keyed notes by identifier across the document,
+// inline notes are their own definition.
+type family int
+
+const (
+	familyNumbered family = iota
+	familyKeyed
+	familyInline
+)
+
+func (s Syntax) family() family {
+	switch s {
+	case SyntaxPandoc, SyntaxHTMLLink:
+		return familyKeyed
+	case SyntaxPandocInline, SyntaxLaTeX:
+		return familyInline
+	}
+	return familyNumbered
+}
+
+// Marker is a note reference in the running text.
+type Marker struct {
+	Label  string       // as the reader sees it: "12", "*", "a"
+	Key    string       // what pairs it with a definition: the label, "^id", "#fn12"
+	Span   compare.Span // the whole marker, Text coordinates
+	Syntax Syntax
+	Run    int   // numbering run (chapter) for numbered notes
+	Note   *Note // the definition it refers to, if any
+}
+
+// Note is a note definition: its label and its text.
+type Note struct {
+	Label   string
+	Key     string
+	Span    compare.Span // the whole definition, Text coordinates
+	Body    compare.Span // the note's text without its label
+	Syntax  Syntax
+	Run     int
+	Seq     int       // position in Notes.Notes
+	Markers []*Marker // the markers that refer to it
+	// Citations are the works the note cites, filled by ParseReferences.
+	Citations []*Citation
+}
+
+// Number returns the note's label as a number, or -1.
+func (n *Note) Number() int { return labelNumber(n.Label) }
+
+// Problem is malformed note syntax: a definition never closed, a label
+// written wrongly.
+type Problem struct {
+	Span compare.Span
+	Msg  string
+}
+
+// Duplicate is a definition whose label is already defined in its run.
+type Duplicate struct {
+	Note  *Note
+	First *Note
+}
+
+// NumberingIssue is a gap, a step backwards or a start past 1 in the
+// numbers of a run of markers.
+type NumberingIssue struct {
+	Span    compare.Span
+	Msg     string
+	Excerpt bool // the first note of the document is not 1: an excerpt (info)
+	Details map[string]any
+}
+
+// Run is a stretch of the document whose numbered notes count from 1:
+// the whole document, or one chapter when numbering restarts.
+type Run struct {
+	Start   int          // Text offset where the run begins
+	Heading compare.Span // the chapter heading that opens it, if one was found
+	Markers int
+	Notes   int
+}
+
+// Notes is what FindNotes finds in one document.
+type Notes struct {
+	Doc        *compare.Document
+	Markers    []*Marker // document order
+	Notes      []*Note   // document order
+	Runs       []Run
+	Headings   []compare.Span // chapter-like headings, Text coordinates
+	Problems   []Problem
+	Undefined  []*Marker
+	Unused     []*Note
+	Duplicates []Duplicate
+	Numbering  []NumberingIssue
+}
+
+// FindNotes finds the note markers and definitions of a document in every
+// syntax it knows, splits numbered notes into chapters where the numbering
+// restarts, pairs markers with definitions and records what does not pair.
+func FindNotes(doc *compare.Document) *Notes {
+	ns := &Notes{Doc: doc}
+	if doc.Format == compare.FormatHTML {
+		ns.Headings = htmlHeadings(doc)
+		scanHTML(doc, ns)
+	} else {
+		ns.Headings = textHeadings(doc.Text)
+		scanText(doc.Text, ns)
+	}
+	sort.SliceStable(ns.Markers, func(i, j int) bool { return ns.Markers[i].Span.Start < ns.Markers[j].Span.Start })
+	sort.SliceStable(ns.Notes, func(i, j int) bool { return ns.Notes[i].Span.Start < ns.Notes[j].Span.Start })
+	for i, n := range ns.Notes {
+		n.Seq = i
+	}
+	ns.pair()
+	return ns
+}
+
+// labelNumber returns a label's value when it is a plain number, else -1.
+func labelNumber(s string) int {
+	if s == "" || len(s) > 9 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// NoteByLabel returns the first definition labelled label in run, or nil.
+func (ns *Notes) NoteByLabel(run int, label string) *Note {
+	for _, n := range ns.Notes {
+		if n.Run == run && n.Label == label && n.Syntax.family() == familyNumbered {
+			return n
+		}
+	}
+	for _, n := range ns.Notes {
+		if n.Label == label {
+			return n
+		}
+	}
+	return nil
+}
+
+// Ordered returns the notes in reading order, chapter by chapter:
+// numbered notes as listed, keyed and inline notes by their first marker.
+func (ns *Notes) Ordered() []*Note {
+	out := append([]*Note(nil), ns.Notes...)
+	// numbered notes read in the order they are listed; Pandoc, HTML-id
+	// and LaTeX notes are numbered by the renderer in marker order
+	pos := func(n *Note) int {
+		if len(n.Markers) > 0 && n.Syntax.family() != familyNumbered {
+			return n.Markers[0].Span.Start
+		}
+		return n.Span.Start
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Run != out[j].Run {
+			return out[i].Run < out[j].Run
+		}
+		return pos(out[i]) < pos(out[j])
+	})
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func isSymbolLabel(s string) bool {
+	switch s {
+	case "*", "**", "***", "†", "‡", "§", "‖", "¶", "††", "‡‡":
+		return true
+	}
+	return false
+}
+
+// lineStart returns the offset where the line holding off begins.
+func lineStart(s string, off int) int {
+	return strings.LastIndexByte(s[:off], '\n') + 1
+}
+
+// lineEnd returns the offset of the newline ending the line at off, or len(s).
+func lineEnd(s string, off int) int {
+	if i := strings.IndexByte(s[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(s)
+}

@@ -1,0 +1,477 @@
+package citations
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Quotation is a quoted passage tied to the note marker right after it.
+type Quotation struct {
+	Span   compare.Span // the quoted words, without the quote marks, Text coordinates
+	Marker *Marker
+	Block  bool // a block quotation rather than an inline one
+}
+
+// minQuoteWords is the shortest quotation worth checking against a source.
+const minQuoteWords = 4
+
+// FindQuotations returns the quotations of a document that a note marker
+// follows directly: an inline "…" (typographic quotes are ASCII in Text)
+// closed by the marker, optionally after punctuation; a Markdown "> …"
+// block or an HTML blockquote that ends with the marker or is followed by
+// it.
+func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
+	s := doc.Text
+	markerAt := map[int]*Marker{}
+	for _, m := range ns.Markers {
+		markerAt[m.Span.Start] = m
+	}
+	// the marker that starts within a few punctuation bytes after off
+	after := func(off int) *Marker {
+		for k := off; k < len(s) && k <= off+3; k++ {
+			if m := markerAt[k]; m != nil {
+				return m
+			}
+			if !strings.ContainsRune(".,;:!? ", rune(s[k])) {
+				break
+			}
+		}
+		return nil
+	}
+	var out []Quotation
+	add := func(q Quotation) {
+		if q.Marker != nil && wordCount(s[q.Span.Start:q.Span.End]) >= minQuoteWords {
+			out = append(out, q)
+		}
+	}
+	for _, p := range doc.Paragraphs {
+		open := -1
+		for i := p.Start; i < p.End; i++ {
+			if s[i] != '"' {
+				continue
+			}
+			if open < 0 {
+				open = i
+				continue
+			}
+			inner := trimSpan(s, compare.Span{Start: open + 1, End: i})
+			add(Quotation{Span: inner, Marker: after(i + 1)})
+			open = -1
+		}
+	}
+	// Markdown block quotes: runs of lines starting with ">"
+	for i := 0; i < len(s); {
+		e := lineEnd(s, i)
+		if !strings.HasPrefix(strings.TrimLeft(s[i:e], " "), ">") {
+			i = e + 1
+			continue
+		}
+		start := i
+		end := e
+		for end < len(s) {
+			n := end + 1
+			ne := lineEnd(s, n)
+			if n >= len(s) || !strings.HasPrefix(strings.TrimLeft(s[n:ne], " "), ">") {
+				break
+			}
+			end = ne
+		}
+		sp := trimSpan(s, compare.Span{Start: start + strings.IndexByte(s[start:], '>') + 1, End: end})
+		q := Quotation{Span: sp, Block: true}
+		// a marker at the end of the block, or first after it
+		for _, m := range ns.Markers {
+			if m.Span.End <= sp.End && m.Span.End >= sp.End-1 {
+				q.Marker = m
+				q.Span.End = m.Span.Start
+			}
+		}
+		if q.Marker == nil {
+			k := end
+			for k < len(s) && isSpace(s[k]) {
+				k++
+			}
+			q.Marker = markerAt[k]
+		}
+		q.Span = trimSpan(s, q.Span)
+		add(q)
+		i = end + 1
+	}
+	for _, el := range doc.Elements {
+		if el.Tag != "blockquote" && el.Tag != "q" {
+			continue
+		}
+		q := Quotation{Span: el.Span, Block: el.Tag == "blockquote"}
+		for _, m := range ns.Markers {
+			if m.Span.End <= el.Span.End && m.Span.End >= el.Span.End-1 && m.Span.Start >= el.Span.Start {
+				q.Marker = m
+				q.Span.End = m.Span.Start
+			}
+		}
+		if q.Marker == nil {
+			q.Marker = after(el.Span.End)
+			if q.Marker == nil {
+				k := el.Span.End
+				for k < len(s) && isSpace(s[k]) {
+					k++
+				}
+				q.Marker = markerAt[k]
+			}
+		}
+		q.Span = trimSpan(s, q.Span)
+		add(q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	// one quotation per span (an HTML q inside a blockquote, etc.)
+	var dedup []Quotation
+	for _, q := range out {
+		if len(dedup) > 0 && dedup[len(dedup)-1].Span.Overlaps(q.Span) {
+			continue
+		}
+		dedup = append(dedup, q)
+	}
+	return dedup
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// quoteText is a quotation prepared for comparison: the text with
+// bracketed letters folded into their words ("[T]he" → "The") and quotes
+// inside stripped, where its ellipses stand and which stretches are
+// bracketed insertions.
+type quoteText struct {
+	doc        *compare.Document
+	ellipses   []compare.Span // in doc.Text
+	insertions []compare.Span // bracketed insertions, in doc.Text
+}
+
+var reEllipsis = regexp.MustCompile(`\.\s?\.\s?\.|…`)
+
+// prepareQuote builds the comparable form of a quotation.
+func prepareQuote(text string) *quoteText {
+	var b strings.Builder
+	qt := &quoteText{}
+	for i := 0; i < len(text); {
+		if loc := reEllipsis.FindStringIndex(text[i:]); loc != nil && loc[0] == 0 {
+			st := b.Len()
+			b.WriteString(" … ")
+			qt.ellipses = append(qt.ellipses, compare.Span{Start: st, End: b.Len()})
+			i += loc[1]
+			continue
+		}
+		if text[i] == '[' {
+			if j := strings.IndexByte(text[i:], ']'); j > 0 {
+				inner := text[i+1 : i+j]
+				// a letter case change glued to its word: "[T]he"
+				if len(inner) == 1 && i+j+1 < len(text) && isLetter(text[i+j+1]) {
+					b.WriteString(inner)
+					i += j + 1
+					continue
+				}
+				if reEllipsis.MatchString(inner) && strings.Trim(inner, ". …") == "" {
+					st := b.Len()
+					b.WriteString(" … ")
+					qt.ellipses = append(qt.ellipses, compare.Span{Start: st, End: b.Len()})
+					i += j + 1
+					continue
+				}
+				st := b.Len()
+				b.WriteString(inner)
+				qt.insertions = append(qt.insertions, compare.Span{Start: st, End: b.Len()})
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	doc, err := compare.NewDocument("quotation", []byte(b.String()), compare.DocOptions{ForceFormat: true, Format: compare.FormatText, Lenient: true})
+	if err != nil {
+		return nil
+	}
+	qt.doc = doc
+	return qt
+}
+
+// sourceIndex holds the anchor index of one source document, built once.
+type sourceIndex struct {
+	once    sync.Once
+	anchors map[uint64][]int32 // 3-word key → token positions
+	pages   []pageMark
+}
+
+type pageMark struct {
+	off  int // Text offset where the page starts
+	page string
+}
+
+// anchorIndexes caches indexes per source for one run of the analyzer.
+type anchorIndexes struct {
+	mu sync.Mutex
+	m  map[*compare.Document]*sourceIndex
+}
+
+func (a *anchorIndexes) get(d *compare.Document) *sourceIndex {
+	a.mu.Lock()
+	if a.m == nil {
+		a.m = map[*compare.Document]*sourceIndex{}
+	}
+	ix := a.m[d]
+	if ix == nil {
+		ix = &sourceIndex{}
+		a.m[d] = ix
+	}
+	a.mu.Unlock()
+	ix.once.Do(func() {
+		keys := d.TokenKeys()
+		ix.anchors = make(map[uint64][]int32, len(keys))
+		for i := 0; i+2 < len(keys); i++ {
+			k := trigram(keys, i)
+			ix.anchors[k] = append(ix.anchors[k], int32(i))
+		}
+		ix.pages = findPages(d.Text)
+	})
+	return ix
+}
+
+func trigram(keys []uint64, i int) uint64 {
+	return keys[i]*0x9E3779B97F4A7C15 ^ keys[i+1]*0xC2B2AE3D27D4EB4F ^ keys[i+2]*0x165667B19E3779F9
+}
+
+// locateQuote finds where in the source a quotation comes from: it looks
+// up every three-word run of the quotation in the source, takes the
+// diagonal (source position minus quotation position) most runs agree on,
+// and returns the source tokens from the first to the last agreeing run,
+// widened by the quotation words outside them. ok is false when too few
+// runs are found. Only the quotation's tokens [from, to) are located.
+// This is the one place to swap in a full alignment engine.
+func locateQuote(q *compare.Document, from, to int, src *compare.Document, ix *sourceIndex) (compare.Span, bool) {
+	qk := q.TokenKeys()[from:to]
+	n := len(qk)
+	if n < 3 || len(src.Tokens) == 0 {
+		return compare.Span{}, false
+	}
+	type hit struct{ qi, si int }
+	var hits []hit
+	votes := map[int]int{}
+	for i := 0; i+2 < n; i++ {
+		for _, j := range ix.anchors[trigram(qk, i)] {
+			hits = append(hits, hit{i, int(j)})
+			votes[int(j)-i]++
+		}
+	}
+	if len(hits) == 0 {
+		return compare.Span{}, false
+	}
+	// the best diagonal, with the votes of its neighbours (a few words
+	// added or dropped shift the diagonal a little)
+	slack := n/4 + 3
+	bestD, best := 0, -1
+	diags := make([]int, 0, len(votes))
+	for d := range votes {
+		diags = append(diags, d)
+	}
+	sort.Ints(diags)
+	for _, d := range diags {
+		v := 0
+		for _, e := range diags {
+			if e >= d-slack && e <= d+slack {
+				v += votes[e]
+			}
+		}
+		if v > best {
+			best, bestD = v, d
+		}
+	}
+	if best < max(1, (n-2)/5) {
+		return compare.Span{}, false
+	}
+	lo, hi := -1, -1
+	qlo, qhi := 0, 0
+	for _, h := range hits {
+		if d := h.si - h.qi; d < bestD-slack || d > bestD+slack {
+			continue
+		}
+		if lo < 0 || h.si < lo {
+			lo, qlo = h.si, h.qi
+		}
+		if h.si+2 > hi {
+			hi, qhi = h.si+2, h.qi+2
+		}
+	}
+	start := max(0, lo-qlo)
+	end := min(len(src.Tokens)-1, hi+(n-1-qhi))
+	return compare.Span{Start: src.Tokens[start].Start, End: src.Tokens[end].End}, true
+}
+
+var (
+	rePageMark  = regexp.MustCompile(`%%page\s+([0-9ivxlcdm]+)%%|\[p\.\s*([0-9ivxlcdm]+)\]`)
+	reCiteRange = regexp.MustCompile(`^[0-9]+$`)
+)
+
+// findPages returns where pages start in a source: after each form feed
+// (page 2, 3, …), at "%%page N%%" and at "[p. N]". None when the source
+// marks no pages.
+func findPages(s string) []pageMark {
+	var out []pageMark
+	ff := 1
+	if strings.IndexByte(s, '\f') >= 0 {
+		out = append(out, pageMark{0, "1"})
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\f' {
+				ff++
+				out = append(out, pageMark{i + 1, strconv.Itoa(ff)})
+			}
+		}
+	}
+	for _, m := range rePageMark.FindAllStringSubmatchIndex(s, -1) {
+		p := ""
+		if m[2] >= 0 {
+			p = s[m[2]:m[3]]
+		} else {
+			p = s[m[4]:m[5]]
+		}
+		out = append(out, pageMark{m[0], p})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].off < out[j].off })
+	return out
+}
+
+// pageAt returns the page holding offset off, or "". Text before a
+// first marker "page N" is on page N-1.
+func pageAt(pages []pageMark, off int) string {
+	i := sort.Search(len(pages), func(k int) bool { return pages[k].off > off }) - 1
+	if i < 0 {
+		if len(pages) > 0 {
+			if n, err := strconv.Atoi(pages[0].page); err == nil && n > 1 {
+				return strconv.Itoa(n - 1)
+			}
+		}
+		return ""
+	}
+	return pages[i].page
+}
+
+// pageInRange reports whether page p lies in [from, to] (to may be "").
+func pageInRange(p, from, to string) bool {
+	if p == from {
+		return true
+	}
+	if to == "" || !reCiteRange.MatchString(p) || !reCiteRange.MatchString(from) || !reCiteRange.MatchString(to) {
+		return false
+	}
+	a, _ := strconv.Atoi(from)
+	b, _ := strconv.Atoi(to)
+	v, _ := strconv.Atoi(p)
+	if b < a { // "pp. 123–7"
+		b, _ = strconv.Atoi(from[:max(0, len(from)-len(to))] + to)
+	}
+	return v >= a && v <= b
+}
+
+// QuoteCheck is the outcome of comparing one quotation with its source.
+type QuoteCheck struct {
+	Found    bool
+	Region   compare.Span // in the source's Text
+	Diff     string       // word diff, source [-…-] and quotation {+…+}
+	Missing  int          // source words left out (not at an ellipsis)
+	Added    int          // quotation words not in the source (not bracketed)
+	Reorder  bool         // the same words, in another order
+	Page     string       // the source page the passage starts on, if marked
+	Pages    bool         // the source marks pages
+	Mismatch bool
+}
+
+// CompareQuote compares a quotation's text with a source document.
+func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout time.Duration) QuoteCheck {
+	var r QuoteCheck
+	qt := prepareQuote(text)
+	if qt == nil || len(qt.doc.Tokens) < minQuoteWords-1 {
+		return r
+	}
+	// each stretch between ellipses is located on its own (an omission
+	// moves the rest of the quotation along the source), and the region
+	// runs from the first stretch found to the last
+	region, ok := compare.Span{}, false
+	from := 0
+	cuts := make([]int, 0, len(qt.ellipses)+1)
+	for _, e := range qt.ellipses {
+		cuts = append(cuts, qt.doc.TokenAt(e.Start))
+	}
+	cuts = append(cuts, len(qt.doc.Tokens))
+	for _, to := range cuts {
+		if to-from >= 3 {
+			if sp, found := locateQuote(qt.doc, from, to, src, ix); found && (!ok || sp.Start >= region.Start) {
+				if !ok {
+					region = sp
+				}
+				region.End = max(region.End, sp.End)
+				ok = true
+			}
+		}
+		from = to
+	}
+	if !ok {
+		r.Mismatch = true
+		return r
+	}
+	r.Found = true
+	r.Region = region
+	r.Pages = len(ix.pages) > 0
+	r.Page = pageAt(ix.pages, region.Start)
+	ops := compare.WordDiff(src, region, qt.doc, compare.Span{Start: 0, End: len(qt.doc.Text)}, timeout)
+	inAny := func(sps []compare.Span, off int) bool {
+		for _, sp := range sps {
+			if off >= sp.Start && off <= sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	// a delete (source words left out) at an ellipsis or at a bracketed
+	// insertion that replaces them, and an insert inside brackets, are
+	// intended
+	atEllipsis := func(off int) bool {
+		for _, e := range qt.ellipses {
+			if off >= e.Start && strings.TrimSpace(qt.doc.Text[e.End:off]) == "" {
+				return true
+			}
+			if off <= e.Start && strings.TrimSpace(qt.doc.Text[off:e.Start]) == "" {
+				return true
+			}
+		}
+		return false
+	}
+	var kept []compare.DiffOp
+	var delWords, insWords []string
+	for _, op := range ops {
+		switch op.Op {
+		case "delete":
+			if atEllipsis(op.B.Start) || inAny(qt.insertions, op.B.Start) {
+				continue
+			}
+			r.Missing += len(strings.Fields(src.TextOf(op.A)))
+			delWords = append(delWords, strings.Fields(strings.ToLower(src.TextOf(op.A)))...)
+		case "insert":
+			if inAny(qt.insertions, op.B.Start) {
+				continue
+			}
+			r.Added += len(strings.Fields(qt.doc.TextOf(op.B)))
+			insWords = append(insWords, strings.Fields(strings.ToLower(qt.doc.TextOf(op.B)))...)
+		}
+		kept = append(kept, op)
+	}
+	r.Mismatch = r.Missing+r.Added > 0
+	if r.Mismatch {
+		sort.Strings(delWords)
+		sort.Strings(insWords)
+		r.Reorder = len(delWords) > 0 && strings.Join(delWords, " ") == strings.Join(insWords, " ")
+		r.Diff = compare.FormatWordDiff(kept, src, qt.doc, 60)
+	}
+	return r
+}

@@ -1,0 +1,330 @@
+package citations
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// htmlHeadings returns h1–h3 elements: chapter boundaries in HTML.
+func htmlHeadings(doc *compare.Document) []compare.Span {
+	var out []compare.Span
+	for _, e := range doc.Elements {
+		if e.Tag == "h1" || e.Tag == "h2" || e.Tag == "h3" {
+			out = append(out, e.Span)
+		}
+	}
+	return out
+}
+
+func attrHas(e *compare.Element, key string, words ...string) bool {
+	v := strings.ToLower(e.Attr[key])
+	if v == "" {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' }) {
+		for _, w := range words {
+			if f == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func attrContains(e *compare.Element, key string, subs ...string) bool {
+	v := strings.ToLower(e.Attr[key])
+	for _, s := range subs {
+		if v != "" && strings.Contains(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNoteDefElement reports elements marked as notes: epub:type footnote,
+// endnote, rearnote or note; role doc-footnote or doc-endnote; class
+// "footnote" on an aside, li, div or p.
+func isNoteDefElement(e *compare.Element) bool {
+	if attrHas(e, "epub:type", "footnote", "endnote", "rearnote", "note") || attrHas(e, "role", "doc-footnote", "doc-endnote") {
+		return true
+	}
+	switch e.Tag {
+	case "aside", "li", "div", "p":
+		return attrHas(e, "class", "footnote", "endnote", "note")
+	}
+	return false
+}
+
+// isNotesContainer reports a section, list or block that holds notes.
+func isNotesContainer(e *compare.Element) bool {
+	if attrHas(e, "epub:type", "footnotes", "endnotes", "rearnotes") || attrHas(e, "role", "doc-endnotes", "doc-footnotes") {
+		return true
+	}
+	switch e.Tag {
+	case "section", "div", "ol", "aside", "footer":
+		return attrContains(e, "class", "footnotes", "endnotes", "notes", "references") ||
+			attrContains(e, "id", "footnotes", "endnotes", "notes", "references")
+	}
+	return false
+}
+
+// isNoteRefLink reports a link marked as a note reference.
+func isNoteRefLink(e *compare.Element) bool {
+	return attrHas(e, "epub:type", "noteref") || attrHas(e, "role", "doc-noteref") ||
+		attrContains(e, "class", "footnote-ref", "noteref", "fnref", "footnoteref", "footnote_ref")
+}
+
+func isBackLink(e *compare.Element) bool {
+	if attrHas(e, "epub:type", "backlink") || attrHas(e, "role", "doc-backlink") ||
+		attrContains(e, "class", "footnote-back", "backref", "backlink", "fn-back", "reversefootnote") {
+		return true
+	}
+	return false
+}
+
+// noteLikeID reports ids that name notes: fn12, note-3, footnote_4,
+// endnote5, cite_note-7, n12.
+func noteLikeID(id string) bool {
+	l := strings.ToLower(id)
+	for _, p := range []string{"fn", "footnote", "endnote", "note", "cite_note", "ftn", "en", "n"} {
+		if strings.HasPrefix(l, p) {
+			r := strings.TrimLeft(l[len(p):], "-_:.")
+			if r != "" && isDigit(r[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanHTML finds notes in an HTML document from its elements.
+func scanHTML(doc *compare.Document, ns *Notes) {
+	els := doc.Elements
+	s := doc.Text
+	within := func(inner, outer *compare.Element) bool {
+		return outer.Raw.Start <= inner.Raw.Start && inner.Raw.End <= outer.Raw.End && inner != outer
+	}
+	var containers, defEls []*compare.Element
+	byID := map[string][]*compare.Element{}
+	for i := range els {
+		e := &els[i]
+		if isNotesContainer(e) {
+			containers = append(containers, e)
+		}
+		if id := e.Attr["id"]; id != "" {
+			byID[id] = append(byID[id], e)
+		}
+	}
+	inContainer := func(e *compare.Element) bool {
+		for _, c := range containers {
+			if within(e, c) || c == e && e.Tag != "ol" && e.Tag != "section" && e.Tag != "div" {
+				return true
+			}
+		}
+		return false
+	}
+	// notes sections that follow a "Notes" heading, to the next h1–h3
+	var zones regions
+	for i := range els {
+		e := &els[i]
+		if e.Tag[0] == 'h' && len(e.Tag) == 2 && isNotesHeading(doc.TextOf(e.Span)) {
+			end := len(s)
+			for _, h := range ns.Headings {
+				if h.Start > e.Span.End {
+					end = h.Start
+					break
+				}
+			}
+			zones = append(zones, region{e.Span.End, end})
+		}
+	}
+	zones = zones.sorted()
+	// definitions marked as notes, or with a note-like id in a notes container
+	isDef := map[*compare.Element]bool{}
+	for i := range els {
+		e := &els[i]
+		id := e.Attr["id"]
+		if isNoteDefElement(e) || id != "" && noteLikeID(id) && (e.Tag == "li" || e.Tag == "aside" || e.Tag == "div" || e.Tag == "p" || e.Tag == "section") && (inContainer(e) || zones.inside(e.Span.Start)) {
+			// the outermost element wins: <li id=fn1><p>…</p></li>
+			outer := false
+			for d := range isDef {
+				if within(e, d) {
+					outer = true
+					break
+				}
+			}
+			if !outer {
+				isDef[e] = true
+				defEls = append(defEls, e)
+			}
+		}
+	}
+	insideDef := func(e *compare.Element) *compare.Element {
+		for _, d := range defEls {
+			if within(e, d) {
+				return d
+			}
+		}
+		return nil
+	}
+	// markers: note-reference links
+	usedSup := map[*compare.Element]bool{}
+	markerIDs := map[string]bool{}
+	var sups []*compare.Element
+	for i := range els {
+		e := &els[i]
+		if e.Tag == "sup" {
+			sups = append(sups, e)
+		}
+	}
+	supAround := func(a *compare.Element) *compare.Element {
+		for _, sp := range sups {
+			if within(a, sp) || within(sp, a) || sp.Span == a.Span {
+				return sp
+			}
+		}
+		return nil
+	}
+	type link struct {
+		e      *compare.Element
+		target string
+	}
+	var links []link
+	for i := range els {
+		e := &els[i]
+		if e.Tag != "a" {
+			continue
+		}
+		href := e.Attr["href"]
+		h := strings.IndexByte(href, '#')
+		if h < 0 || h == len(href)-1 {
+			continue
+		}
+		target := href[h+1:]
+		if isBackLink(e) {
+			continue
+		}
+		sup := supAround(e)
+		if !(isNoteRefLink(e) || sup != nil || noteLikeID(target)) {
+			continue
+		}
+		if d := insideDef(e); d != nil {
+			// a link inside a note back to the text is a backlink
+			if t, ok := byID[target]; ok && len(t) > 0 && insideDef(t[0]) == nil {
+				continue
+			}
+			if sup == nil && !isNoteRefLink(e) {
+				continue
+			}
+		}
+		if sup != nil {
+			usedSup[sup] = true
+		}
+		links = append(links, link{e, target})
+		if id := e.Attr["id"]; id != "" {
+			markerIDs[id] = true
+		}
+		if sup != nil && sup.Attr["id"] != "" {
+			markerIDs[sup.Attr["id"]] = true
+		}
+	}
+	// links whose target is an element that is no note yet make it one
+	for _, l := range links {
+		t := byID[l.target]
+		if len(t) == 0 {
+			continue
+		}
+		known := false
+		for _, d := range t {
+			if isDef[d] {
+				known = true
+			}
+		}
+		if !known && !markerIDs[l.target] {
+			isDef[t[0]] = true
+			defEls = append(defEls, t[0])
+		}
+	}
+	for _, l := range links {
+		span := l.e.Span
+		if sp := supAround(l.e); sp != nil && sp.Span.Start <= span.Start && sp.Span.End >= span.End {
+			span = sp.Span
+		}
+		label := strings.Trim(strings.TrimSpace(doc.TextOf(l.e.Span)), "[]()")
+		if label == "" {
+			label = l.target
+		}
+		ns.Markers = append(ns.Markers, &Marker{Label: label, Key: "#" + l.target, Span: span, Syntax: SyntaxHTMLLink})
+	}
+	// definitions
+	sort.Slice(defEls, func(i, j int) bool { return defEls[i].Raw.Start < defEls[j].Raw.Start })
+	for _, d := range defEls {
+		body := d.Span
+		// leave out a leading label (<sup>1</sup>, "1.") and trailing backlinks
+		for _, sp := range sups {
+			if within(sp, d) && sp.Span.Start == body.Start {
+				body.Start = sp.Span.End
+				usedSup[sp] = true
+			}
+		}
+		for i := range els {
+			e := &els[i]
+			if e.Tag == "a" && within(e, d) && (isBackLink(e) || markerIDs[strings.TrimPrefix(e.Attr["href"][strings.IndexByte(e.Attr["href"]+"#", '#'):], "#")]) && e.Span.Start >= body.Start {
+				body.End = min(body.End, e.Span.Start)
+			}
+		}
+		body = trimSpan(s, compare.Span{Start: body.Start, End: max(body.Start, body.End)})
+		id := d.Attr["id"]
+		label := id
+		if id == "" {
+			continue
+		}
+		ns.Notes = append(ns.Notes, &Note{Label: label, Key: "#" + id, Span: d.Span, Body: body, Syntax: SyntaxHTMLLink})
+	}
+	// numbered notes: <sup>12</sup> without a link in the text, and
+	// definitions that start with one in a notes section, or the items of
+	// an ordered list of notes
+	for _, sp := range sups {
+		if usedSup[sp] || insideDef(sp) != nil {
+			continue
+		}
+		label := strings.Trim(strings.TrimSpace(doc.TextOf(sp.Span)), "[]()")
+		if !markerLabel(label) {
+			continue
+		}
+		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || isUnitBefore(s, sp.Span.Start) {
+			continue // an exponent
+		}
+		// the start of a block in a notes section is a definition
+		var block *compare.Element
+		for i := range els {
+			e := &els[i]
+			if (e.Tag == "p" || e.Tag == "li" || e.Tag == "div") && e.Span.Start == sp.Span.Start && within(sp, e) {
+				block = e
+			}
+		}
+		if block != nil && (inContainer(block) || zones.inside(block.Span.Start)) {
+			ns.Notes = append(ns.Notes, &Note{Label: label, Key: label, Span: block.Span,
+				Body: trimSpan(s, compare.Span{Start: sp.Span.End, End: block.Span.End}), Syntax: SyntaxSup})
+			continue
+		}
+		ns.Markers = append(ns.Markers, &Marker{Label: label, Key: label, Span: sp.Span, Syntax: SyntaxSup})
+	}
+	for _, c := range containers {
+		if c.Tag != "ol" {
+			continue
+		}
+		n := 0
+		for i := range els {
+			e := &els[i]
+			if e.Tag != "li" || !within(e, c) || isDef[e] {
+				continue
+			}
+			n++
+			label := itoa(n)
+			ns.Notes = append(ns.Notes, &Note{Label: label, Key: label, Span: e.Span, Body: e.Span, Syntax: SyntaxHTMLList})
+		}
+	}
+}

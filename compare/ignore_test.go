@@ -1,0 +1,72 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestApplyDirectives(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             []string // check IDs left, in order
+	}{
+		{"markdown silences the next paragraph", "a.md",
+			"<!-- crosscheck:ignore repeat.stutter: quoted verbatim -->\nHe said the the word.\n\nBut the the here counts.\n",
+			[]string{"repeat.stutter"}},
+		{"prefix and percent form", "a.txt",
+			"% crosscheck:ignore repeat: a transcript\nWe we said so.\n",
+			nil},
+		{"missing reason still applies", "a.txt",
+			"% crosscheck:ignore repeat.stutter\nWe we said so.\n",
+			[]string{"ignore.missing-reason"}},
+		{"unknown check and unused", "a.md",
+			"<!-- crosscheck:ignore repeat.stuter: typo -->\nWe we said so.\n",
+			[]string{"ignore.unknown-check", "ignore.unused", "repeat.stutter"}},
+		{"html comment", "a.html",
+			"<p>x</p><!-- crosscheck:ignore all: legacy text --><p>We we said so.</p><p>They they did.</p>",
+			[]string{"repeat.stutter"}},
+		{"directive mentioned in prose is not one", "a.txt",
+			"The crosscheck:ignore directive is documented. We we said so.\n",
+			[]string{"repeat.stutter"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mustDoc(t, tt.file, tt.text)
+			fs, err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			known := append([]*Check{CheckStutter}, IgnoreChecks...)
+			got := ApplyDirectives([]*Document{d}, fs, known)
+			var ids []string
+			for _, f := range got {
+				ids = append(ids, f.Check.ID)
+			}
+			if strings.Join(ids, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %v, want %v", ids, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzFindDirectives(f *testing.F) {
+	f.Add("<!-- crosscheck:ignore a.b, c: why -->\ntext", false)
+	f.Add("% crosscheck:ignore x\n\nnext", false)
+	f.Add("<p><!-- crosscheck:ignore all: r --></p><p>t</p>", true)
+	f.Fuzz(func(t *testing.T, s string, html bool) {
+		name := "f.txt"
+		if html {
+			name = "f.html"
+		}
+		d, err := NewDocument(name, []byte(s), DocOptions{Lenient: true})
+		if err != nil {
+			return
+		}
+		for _, dir := range FindDirectives(d) {
+			if dir.At.Start > dir.At.End || dir.Scope.Start > dir.Scope.End || dir.Scope.End > len(d.Text) {
+				t.Fatalf("bad directive spans %+v", dir)
+			}
+		}
+	})
+}

@@ -1,0 +1,236 @@
+package reuse
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// CheckAlignPassage reports a passage two documents share.
+var CheckAlignPassage = &compare.Check{
+	ID:       "align.passage",
+	Title:    "Passage shared by two documents",
+	Severity: compare.Info,
+	Help: `Two documents share a passage: the same words in the same order, perhaps re-wrapped, ` +
+		`re-punctuated, re-cased or lightly edited (words inserted, deleted, replaced or swapped). ` +
+		`The finding spans the passage in the later document and points at the same passage in the ` +
+		`earlier one ("source"); details give the similarity (2 × shared words / words of both ` +
+		`spans), the word counts, both spans' offsets and a word diff, shown as [-removed-]{+added+} ` +
+		`and, in JSON, as operations with original byte offsets on both sides. Only passages of at least ` +
+		`--min-words shared words are reported, so that common phrases do not drown the output. ` +
+		`Reported by 'crosscheck align'; 'crosscheck check' reports shared text as repeat.passage instead.`,
+}
+
+// CheckRepeatPassage reports a passage found in more than one place.
+var CheckRepeatPassage = &compare.Check{
+	ID:       "repeat.passage",
+	Title:    "Passage repeated inside or across documents",
+	Severity: compare.Warning,
+	Help: `A sentence, paragraph or longer passage appears again far from its first appearance, in ` +
+		`the same document or in another one, verbatim or nearly (case, punctuation, line breaks and a ` +
+		`few words may differ), usually after a copy-and-paste. All copies make one finding: it spans ` +
+		`the second copy and points at the first ("first") and any others ("copy"). A copy the document ` +
+		`marks as a quotation (inside "…", a block quote or <q>) is reported at info. Phrases repeated ` +
+		`immediately are repeat.stutter's; common phrases shorter than --min-words are not reported. ` +
+		`Delete the extra copies or rewrite them.`,
+}
+
+// AlignOptions configure the align.passage analyzer.
+type AlignOptions struct {
+	Options
+	DiffTimeout time.Duration // bound of one word diff (default compare.DefaultDiffTimeout)
+}
+
+// RepeatOptions configure the repeat.passage analyzer.
+type RepeatOptions struct {
+	Options
+	// StutterWords is the longest phrase repeat.stutter reports; repeats it
+	// reports are left to it (default 12, as the stutter check's default).
+	StutterWords int
+	DiffTimeout  time.Duration
+}
+
+// DefaultRepeatSimilarity is the least similarity of a repeat.passage: a
+// repeat is a copy, verbatim or nearly; looser reuse is align's business.
+const DefaultRepeatSimilarity = 0.8
+
+// maxEqualShown is how many characters of an equal run the inline diff
+// keeps; maxDiffShown bounds the whole inline diff.
+const (
+	maxEqualShown = 60
+	maxDiffShown  = 1000
+)
+
+// AlignAnalyzer reports the passages any two of the documents share, one
+// align.passage finding per passage with its word diff.
+func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
+	return &compare.Analyzer{
+		Name:   "align",
+		Doc:    "Passages shared by two documents, with word diffs.",
+		Checks: []*compare.Check{CheckAlignPassage},
+		Run: func(ctx context.Context, p *compare.Pass) error {
+			pairs, err := Align(ctx, p.Docs, opt.Options)
+			if err != nil {
+				return err
+			}
+			for _, pr := range pairs {
+				a, b := p.Docs[pr.A], p.Docs[pr.B]
+				for _, ps := range pr.Passages {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration) compare.Finding {
+	ops := Diff(a, b, ps, timeout)
+	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s line %d%s",
+		ps.Matched, a.Path, lineOf(a, ps.A), similarityNote(ps.Similarity))
+	f.Relate("source", a, ps.A)
+	oa, ob := a.Orig(ps.A), b.Orig(ps.B)
+	f.Details = map[string]any{
+		"similarity":   round3(ps.Similarity),
+		"shared_words": ps.Matched,
+		"words_a":      ps.WordsA,
+		"words_b":      ps.WordsB,
+		"a":            spanDetail(a, oa),
+		"b":            spanDetail(b, ob),
+		"word_diff":    compare.Shorten(compare.FormatWordDiff(ops, a, b, maxEqualShown), maxDiffShown),
+		"diff":         DiffDetails(ops, a, b),
+	}
+	return f
+}
+
+// RepeatAnalyzer reports passages repeated inside a document or across
+// documents, one repeat.passage finding per passage however many copies.
+func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
+	if opt.MinSimilarity <= 0 {
+		opt.MinSimilarity = DefaultRepeatSimilarity
+	}
+	if opt.StutterWords <= 0 {
+		opt.StutterWords = 12
+	}
+	return &compare.Analyzer{
+		Name:   "repeats",
+		Doc:    "Passages repeated inside a document or across documents.",
+		Checks: []*compare.Check{CheckRepeatPassage},
+		Run: func(ctx context.Context, p *compare.Pass) error {
+			reps, err := FindRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
+			if err != nil {
+				return err
+			}
+			for _, r := range reps {
+				p.Report(repeatFinding(p.Docs, r, opt.DiffTimeout))
+			}
+			return nil
+		},
+	}
+}
+
+func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) compare.Finding {
+	first, this := r.Places[0], r.Places[1]
+	fd, td := docs[first.Doc], docs[this.Doc]
+	kind := Kind(td, this.Span)
+	var where string
+	switch {
+	case r.Count == 2 && first.Doc == this.Doc:
+		where = "repeated from " + placeRefs(docs, this, []Place{first})[0]
+	case r.Count == 2:
+		where = "also in " + placeRefs(docs, this, []Place{first})[0]
+	default:
+		var shown []Place
+		for k, pl := range r.Places {
+			if k != 1 && len(shown) < 2 {
+				shown = append(shown, pl)
+			}
+		}
+		refs := placeRefs(docs, this, shown)
+		if r.Count > 3 {
+			refs = append(refs, fmt.Sprintf("+%d more", r.Count-3))
+		}
+		where = fmt.Sprintf("in %d places, also %s", r.Count, strings.Join(refs, ", "))
+	}
+	quoted := true
+	for _, pl := range r.Places[1:] {
+		if !Quoted(docs[pl.Doc], pl.Span) {
+			quoted = false
+			break
+		}
+	}
+	f := compare.Newf(CheckRepeatPassage, td, this.Span, "%s of %d words %s%s",
+		kind, this.Words, where, similarityNote(r.Similarity))
+	if quoted {
+		f.Severity = compare.Info
+		f.Message += " (quoted)"
+	}
+	f.Relate("first", fd, first.Span)
+	for _, pl := range r.Places[2:] {
+		f.Relate("copy", docs[pl.Doc], pl.Span)
+	}
+	f.Details = map[string]any{
+		"kind":       kind,
+		"words":      this.Words,
+		"places":     r.Count,
+		"similarity": round3(r.Similarity),
+		"quoted":     quoted,
+	}
+	if r.LinkOK && r.Similarity < 1 {
+		ops := Diff(fd, td, r.Link, timeout)
+		f.Details["word_diff"] = compare.Shorten(compare.FormatWordDiff(ops, fd, td, maxEqualShown), maxDiffShown)
+		f.Details["diff"] = DiffDetails(ops, fd, td)
+	}
+	return f
+}
+
+// placeRefs names places for a message: "line 12" in the finding's own
+// document, "path line 12" in another; "12:40" and "path 12:40" when two
+// of them, or one and the finding, share a line.
+func placeRefs(docs []*compare.Document, this Place, pls []Place) []string {
+	type at struct{ doc, line int }
+	seen := map[at]int{{this.Doc, lineOf(docs[this.Doc], this.Span)}: 1}
+	for _, pl := range pls {
+		seen[at{pl.Doc, lineOf(docs[pl.Doc], pl.Span)}]++
+	}
+	refs := make([]string, len(pls))
+	for i, pl := range pls {
+		d := docs[pl.Doc]
+		pos := d.Position(d.Orig(pl.Span).Start)
+		where := fmt.Sprintf("line %d", pos.Line)
+		if seen[at{pl.Doc, pos.Line}] > 1 {
+			where = fmt.Sprintf("%d:%d", pos.Line, pos.Column)
+		}
+		if pl.Doc != this.Doc {
+			where = d.Path + " " + where
+		}
+		refs[i] = where
+	}
+	return refs
+}
+
+func lineOf(d *compare.Document, s compare.Span) int {
+	return d.Position(d.Orig(s).Start).Line
+}
+
+// similarityNote is ", 93% similar" for an edited copy, "" for a verbatim one.
+func similarityNote(sim float64) string {
+	if sim >= 0.9995 {
+		return ""
+	}
+	return fmt.Sprintf(", %d%% similar", min(99, int(math.Round(sim*100))))
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// spanDetail is a span of original bytes for machine output.
+func spanDetail(d *compare.Document, s compare.Span) map[string]any {
+	return map[string]any{"file": d.Path, "offset": s.Start, "end_offset": s.End}
+}

@@ -1,0 +1,23 @@
+package reuse
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkPAN aligns the 500 pairs of the PAN 2013 no-obfuscation corpus,
+// documents loaded from disk each time; MB/s counts both documents of every
+// pair, as the issue and the corpus README do.
+func BenchmarkPAN(b *testing.B) {
+	dir, pairs := panCorpus(b)
+	var bytes int64
+	for i := 0; i < b.N; i++ {
+		run, err := RunPAN(context.Background(), pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bytes = run.Bytes
+	}
+	b.SetBytes(bytes)
+}

@@ -1,0 +1,11 @@
+// Package reuse finds text that documents share: aligned passages across
+// documents (with word diffs), passages repeated inside and across documents,
+// and the PAN evaluation of that alignment.
+//
+// The engine works on word tokens (compare.Document.TokenKeys), so re-wrapped
+// lines, punctuation and case do not matter. Word n-gram fingerprints seed
+// exact runs of shared words; runs that follow each other on both sides within
+// a gap are chained into one passage, extended over light edits at its edges,
+// and overlapping detections are merged so that one reused passage comes out
+// as one pair. Spans are in Text coordinates of each document, on word edges.
+package reuse

@@ -1,0 +1,323 @@
+package reuse
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// A fingerprint is the hash of SeedWords consecutive token keys. Token keys
+// ignore case; tokens ignore punctuation and spacing, so fingerprints do too.
+
+const gramMul = 0x9E3779B97F4A7C15 // odd: a multiply keeps every bit of the key
+
+// mix64 is the finaliser of SplitMix64: it spreads the bits of a polynomial
+// hash so that low bits index tables and minima are uniform for winnowing.
+func mix64(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 27
+	h *= 0x94D049BB133111EB
+	h ^= h >> 31
+	return h
+}
+
+// gramHash hashes keys[i:i+k]. It is never 0, which marks empty table slots.
+func gramHash(keys []uint64, i, k int) uint64 {
+	h := keys[i]
+	for t := 1; t < k; t++ {
+		h = h*gramMul + keys[i+t]
+	}
+	return mix64(h) | 1
+}
+
+// stopWordList holds English function words. A fingerprint needs at least
+// two words outside it, so that runs such as "and it was in the" never seed
+// a passage on their own.
+var stopWordList = []string{
+	"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+	"as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+	"can", "could", "did", "do", "does", "doing", "down", "during", "each", "even", "few", "for", "from",
+	"further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+	"his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+	"one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall",
+	"she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+	"themselves", "then", "there", "these", "they", "this", "those", "through", "thus", "to", "too",
+	"under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where",
+	"whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+	"would", "yet", "you", "your", "yours", "yourself", "yourselves", "s", "t", "d", "ll", "re", "ve",
+	"many", "every", "though", "although", "however", "therefore", "let", "like", "well", "still",
+}
+
+// stopSet is a small open-addressing set of the stop words' keys: it is
+// consulted once per token, so it must be cheaper than a map.
+var stopSet = func() (s keySet) {
+	s.init(len(stopWordList))
+	for _, w := range stopWordList {
+		s.add(compare.WordKey(w))
+	}
+	return s
+}()
+
+// keySet is an open-addressing set of non-zero 64-bit keys.
+type keySet struct {
+	mask  uint64
+	slots []uint64
+	n     int
+}
+
+func (s *keySet) init(n int) {
+	size := 1 << bits.Len(uint(n*2+1))
+	s.slots = make([]uint64, size)
+	s.mask = uint64(size - 1)
+}
+
+func (s *keySet) add(k uint64) {
+	if k == 0 {
+		k = 1
+	}
+	if s.n*2 >= len(s.slots) {
+		old := s.slots
+		s.init(len(old))
+		s.n = 0
+		for _, o := range old {
+			if o != 0 {
+				s.add(o)
+			}
+		}
+	}
+	for i := mix64(k) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.slots[i] {
+		case k:
+			return
+		case 0:
+			s.slots[i] = k
+			s.n++
+			return
+		}
+	}
+}
+
+func (s *keySet) has(k uint64) bool {
+	if s.n == 0 {
+		return false
+	}
+	if k == 0 {
+		k = 1
+	}
+	for i := mix64(k) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.slots[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// grams computes the fingerprint of every position of keys[lo:hi] that can
+// start one: out[i-lo] is the hash of keys[i:i+k], or 0 when the gram is
+// made of stop words (fewer than two other words) or is in skip.
+func grams(keys []uint64, lo, hi, k int, skip *gramFilter, out []uint64) []uint64 {
+	n := hi - lo - k + 1
+	if n <= 0 {
+		return out[:0]
+	}
+
+	if cap(out) < n {
+		out = make([]uint64, 0, n+n/4)
+	}
+	out = out[:0]
+	// content[t] counts non-stop words among the gram's words, kept as a
+	// sliding window sum over a ring of flags.
+	need := min(2, k)
+	var ring [64]bool
+	content := 0
+	for t := 0; t < k-1; t++ {
+		c := !stopSet.has(keys[lo+t])
+		ring[t&63] = c
+		if c {
+			content++
+		}
+	}
+	for i := lo; i < lo+n; i++ {
+		last := i + k - 1
+		c := !stopSet.has(keys[last])
+		ring[(last-lo)&63] = c
+		if c {
+			content++
+		}
+		h := uint64(0)
+		if content >= need {
+			h = gramHash(keys, i, k)
+		}
+		out = append(out, h)
+		if ring[(i-lo)&63] {
+			content--
+		}
+	}
+	if skip != nil {
+		suppressNear(skip, out)
+	}
+	return out
+}
+
+// suppressNear clears, besides the boilerplate fingerprints themselves,
+// every gram within winnowWindow-1 positions of one. The collection-wide
+// counts cover only winnowed fingerprints, which winnowing keeps at least
+// once per winnowWindow grams of a phrase; clearing their neighbours clears
+// the whole of a boilerplate phrase, not just the grams that were counted.
+func suppressNear(skip *gramFilter, h []uint64) {
+	var flagged []int
+	for t := range h {
+		if h[t] != 0 && skip.has(h[t]) {
+			flagged = append(flagged, t)
+		}
+	}
+	for _, t := range flagged {
+		for u := max(0, t-winnowWindow+1); u < min(len(h), t+winnowWindow); u++ {
+			h[u] = 0
+		}
+	}
+}
+
+// gramIndex maps the fingerprints of one side to the positions where they
+// occur. It is a sorted array of entries, each the top bits of a hash with
+// a position in the low bits, under a directory on the hash's first bits:
+// 9 bytes a gram instead of the 40 or so of a hash table, which matters
+// when a document has millions of words. Entries with the same hash lie
+// together, their positions ascending.
+type gramIndex struct {
+	entries []uint64
+	dir     []int32 // dir[b] is the first entry whose hash starts with b
+	posBits uint
+	dirBits uint
+}
+
+// indexPool recycles indexes: aligning many pairs would otherwise spend
+// its time allocating them.
+var indexPool = sync.Pool{New: func() any { return new(gramIndex) }}
+
+// buildIndex indexes hashes h (h[t] is the gram at position t; 0 is
+// skipped). Release it with release when done.
+func buildIndex(h []uint64) *gramIndex {
+	ix := indexPool.Get().(*gramIndex)
+	ix.posBits = uint(bits.Len(uint(len(h))))
+	posMask := uint64(1)<<ix.posBits - 1
+	if cap(ix.entries) < len(h) {
+		ix.entries = make([]uint64, 0, len(h))
+	}
+	ix.entries = ix.entries[:0]
+	for t, k := range h {
+		if k != 0 {
+			ix.entries = append(ix.entries, k&^posMask|uint64(t))
+		}
+	}
+	slices.Sort(ix.entries)
+	ix.dirBits = uint(max(1, bits.Len(uint(len(ix.entries)/4))))
+	ix.dirBits = min(ix.dirBits, 64-ix.posBits)
+	n := 1 << ix.dirBits
+	if cap(ix.dir) >= n+1 {
+		ix.dir = ix.dir[:n+1]
+	} else {
+		ix.dir = make([]int32, n+1)
+	}
+	b := 0
+	for i, e := range ix.entries {
+		for top := int(e >> (64 - ix.dirBits)); b <= top; b++ {
+			ix.dir[b] = int32(i)
+		}
+	}
+	for ; b <= n; b++ {
+		ix.dir[b] = int32(len(ix.entries))
+	}
+	return ix
+}
+
+func (ix *gramIndex) release() {
+	if cap(ix.entries) > 1<<22 { // do not pin the memory of a huge document
+		ix.entries, ix.dir = nil, nil
+	}
+	indexPool.Put(ix)
+}
+
+// lookup returns the range of entries whose hash is k's; pos gives their
+// positions.
+func (ix *gramIndex) lookup(k uint64) (lo, hi int) {
+	key := k >> ix.posBits
+	b := k >> (64 - ix.dirBits)
+	lo, hi = int(ix.dir[b]), int(ix.dir[b+1])
+	if hi-lo > 16 { // a crowded bucket: a frequent gram, search it
+		es := ix.entries[lo:hi]
+		a := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits >= key })
+		z := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits > key })
+		return lo + a, lo + z
+	}
+	for lo < hi && ix.entries[lo]>>ix.posBits < key {
+		lo++
+	}
+	e := lo
+	for e < hi && ix.entries[e]>>ix.posBits == key {
+		e++
+	}
+	return lo, e
+}
+
+// pos returns the position of entry i.
+func (ix *gramIndex) pos(i int) int {
+	return int(ix.entries[i] & (uint64(1)<<ix.posBits - 1))
+}
+
+// winnow selects fingerprints from h by robust winnowing (Schleimer et al.
+// 2003): in every window of w consecutive grams the minimum hash is kept
+// (the rightmost on ties), each selection once. Any run of w+k-1 shared
+// words therefore shares at least one selected fingerprint. Zero hashes
+// (stop-word grams) are never selected.
+func winnow(h []uint64, w int, emit func(hash uint64)) {
+	if w <= 1 {
+		for _, x := range h {
+			if x != 0 {
+				emit(x)
+			}
+		}
+		return
+	}
+	// A monotone deque of positions whose hashes increase from front to back.
+	dq := make([]int, 0, w)
+	head := 0
+	lastEmitted := -1
+	for i, x := range h {
+		if x == 0 {
+			x = ^uint64(0) // never the minimum unless the whole window is stop words
+		}
+		for len(dq) > head && valueAt(h, dq[len(dq)-1]) >= x {
+			dq = dq[:len(dq)-1]
+		}
+		dq = append(dq, i)
+		if dq[head] <= i-w {
+			head++
+		}
+		if head > w { // compact the slice so it does not grow with h
+			dq = append(dq[:0], dq[head:]...)
+			head = 0
+		}
+		if i >= w-1 || i == len(h)-1 {
+			m := dq[head]
+			if m != lastEmitted && h[m] != 0 {
+				emit(h[m])
+				lastEmitted = m
+			}
+		}
+	}
+}
+
+func valueAt(h []uint64, i int) uint64 {
+	if h[i] == 0 {
+		return ^uint64(0)
+	}
+	return h[i]
+}

@@ -1,0 +1,163 @@
+package reuse
+
+import (
+	"bytes"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+func pc(susp, src string, so, sl, ro, rl int) PANCase {
+	return PANCase{Susp: susp, Src: src, SuspOffset: so, SuspLength: sl, SrcOffset: ro, SrcLength: rl}
+}
+
+// TestScorePAN checks the PAN measures on hand-made cases whose values can
+// be worked out on paper.
+func TestScorePAN(t *testing.T) {
+	c := pc("s", "r", 100, 100, 0, 100) // 100 characters on each side
+	tests := []struct {
+		name                     string
+		cases, dets              []PANCase
+		prec, rec, gran, plagdet float64
+	}{
+		{"exact", []PANCase{c}, []PANCase{c}, 1, 1, 1, 1},
+		{"half detected", []PANCase{c}, []PANCase{pc("s", "r", 100, 50, 0, 50)},
+			1, 0.5, 1, 2 * 0.5 / 1.5},
+		{"two halves", []PANCase{c}, []PANCase{pc("s", "r", 100, 50, 0, 50), pc("s", "r", 150, 50, 50, 50)},
+			1, 1, 2, 1 / math.Log2(3)},
+		{"source side elsewhere", []PANCase{c}, []PANCase{pc("s", "r", 100, 100, 500, 100)}, 0, 0, 1, 0},
+		{"other documents", []PANCase{c}, []PANCase{pc("s2", "r", 100, 100, 0, 100)}, 0, 0, 1, 0},
+		{"detection twice too long", []PANCase{c}, []PANCase{pc("s", "r", 50, 200, 0, 200)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
+		{"one detection for two cases",
+			[]PANCase{c, pc("s", "r", 200, 100, 100, 100)}, []PANCase{pc("s", "r", 100, 200, 0, 200)}, 1, 1, 1, 1},
+		// Macro recall: each case counts once whatever its length.
+		{"macro recall",
+			[]PANCase{c, pc("s", "r", 1000, 1000, 1000, 1000)}, []PANCase{c}, 1, 0.5, 1, 2 * 0.5 / 1.5},
+		// Macro precision: a false detection costs its share of detections.
+		{"false detection",
+			[]PANCase{c}, []PANCase{c, pc("s", "r", 5000, 10, 5000, 10)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
+		// Overlapping detections of one case: characters count once.
+		{"overlapping detections",
+			[]PANCase{c}, []PANCase{pc("s", "r", 100, 80, 0, 80), pc("s", "r", 120, 80, 20, 80)}, 1, 1, 2, 1 / math.Log2(3)},
+		{"nothing at all", nil, nil, 1, 1, 1, 1},
+		{"no detections", []PANCase{c}, nil, 0, 0, 1, 0},
+	}
+	for _, tt := range tests {
+		sc := ScorePAN(tt.cases, tt.dets)
+		got := []float64{sc.Precision, sc.Recall, sc.Granularity, sc.Plagdet}
+		want := []float64{tt.prec, tt.rec, tt.gran, tt.plagdet}
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > 1e-9 {
+				t.Errorf("%s: precision, recall, granularity, plagdet = %v, want %v", tt.name, got, want)
+				break
+			}
+		}
+	}
+}
+
+func TestPANXMLRoundTrip(t *testing.T) {
+	dets := []PANCase{pc("suspicious-document00001.txt", "source-document00002.txt", 10, 20, 30, 40),
+		pc("suspicious-document00001.txt", "src & <odd>.txt", 0, 1, 2, 3)}
+	var buf bytes.Buffer
+	if err := WritePANXML(&buf, "suspicious-document00001.txt", dets); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadPANXML(&buf, "detected-plagiarism")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, dets) {
+		t.Errorf("round trip\n got %+v\nwant %+v", got, dets)
+	}
+	truth := `<document reference="s.txt">
+<feature name="plagiarism" obfuscation="none" source_length="698" source_offset="1300" source_reference="r.txt" this_length="699" this_offset="3593" type="artificial" />
+<feature name="about" language="en"/>
+</document>`
+	cs, err := ReadPANXML(strings.NewReader(truth), "plagiarism")
+	if err != nil || len(cs) != 1 || cs[0] != pc("s.txt", "r.txt", 3593, 699, 1300, 698) {
+		t.Errorf("truth: %+v, %v", cs, err)
+	}
+	if _, err := ReadPANXML(strings.NewReader(`<document reference="s"><feature name="plagiarism" this_offset="x"/></document>`), "plagiarism"); err == nil {
+		t.Error("a bad offset was accepted")
+	}
+}
+
+func TestCharOffset(t *testing.T) {
+	d := mustDoc(t, "u.txt", "\ufeffhéllo wörld.")
+	// raw: BOM (3 bytes) h é(2) l l o ' ' w ö(2) r l d .
+	w := bytes.Index(d.Raw, []byte("w"))
+	if got := CharOffset(d, w); got != 7 {
+		t.Errorf("CharOffset(w at byte %d) = %d, want 7 (the BOM counts)", w, got)
+	}
+	u, err := compare.NewDocument("u16.txt", []byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8, 0x00, 0xDE, 'b', 0}, compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := CharOffset(u, 8); got != 3 { // BOM, a, one astral character
+		t.Errorf("UTF-16 CharOffset = %d, want 3", got)
+	}
+}
+
+func TestPANDetectionsEndAfterPunctuation(t *testing.T) {
+	a := mustDoc(t, "a.txt", "Intro words here. "+passage+" More.")
+	b := mustDoc(t, "b.txt", "Other opening text. "+passage)
+	dets := PANDetections(a, b, "a", "b", AlignPair(a, b, Options{}))
+	if len(dets) != 1 {
+		t.Fatalf("dets %+v", dets)
+	}
+	d := dets[0]
+	if got := string([]rune(string(a.Raw))[d.SuspOffset : d.SuspOffset+d.SuspLength]); got != passage {
+		t.Errorf("susp detection %q", got)
+	}
+	if got := string(b.Raw[d.SrcOffset : d.SrcOffset+d.SrcLength]); got != passage {
+		t.Errorf("src detection %q", got)
+	}
+}
+
+func TestReadPANPairs(t *testing.T) {
+	ps, err := ReadPANPairs(strings.NewReader("a.txt b.txt\n\n c.txt\td.txt \n"))
+	if err != nil || !reflect.DeepEqual(ps, []PANPair{{"a.txt", "b.txt"}, {"c.txt", "d.txt"}}) {
+		t.Errorf("pairs %+v, %v", ps, err)
+	}
+	if _, err := ReadPANPairs(strings.NewReader("a.txt\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("one name: %v", err)
+	}
+	if got := PANFileName(PANPair{"suspicious-document00005.txt", "source-document01090.txt"}); got != "suspicious-document00005-source-document01090.xml" {
+		t.Errorf("file name %q", got)
+	}
+}
+
+func FuzzReadPANXML(f *testing.F) {
+	f.Add(`<document reference="s.txt"><feature name="plagiarism" this_offset="1" this_length="2" source_reference="r" source_offset="3" source_length="4"/></document>`)
+	f.Add(`<document><feature name="plagiarism"/>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		cs, err := ReadPANXML(strings.NewReader(s), "plagiarism")
+		if err != nil {
+			return
+		}
+		for _, c := range cs {
+			if c.SuspOffset < 0 || c.SuspLength < 0 || c.SrcOffset < 0 || c.SrcLength < 0 {
+				t.Fatalf("negative field accepted: %+v", c)
+			}
+		}
+		_ = ScorePAN(cs, cs)
+	})
+}
+
+func FuzzReadPANPairs(f *testing.F) {
+	f.Add("a.txt b.txt\nc d\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := ReadPANPairs(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, p := range ps {
+			if p.Susp == "" || p.Src == "" || strings.ContainsAny(p.Susp+p.Src, " \t\n") {
+				t.Fatalf("bad pair %+v", p)
+			}
+		}
+	})
+}
