@@ -33,7 +33,7 @@ type vocabWord struct {
 // context: its base form as each part of speech, and an irregular base.
 type lexEntry struct {
 	n, v, a, r string // base forms as noun, verb, adjective, adverb; "" when it is not one
-	exc        string // base form from the exception lists ("held" → "hold"), or ""
+	exc        string // base form from the verb exception list ("held" → "hold"), or ""
 }
 
 func newVocab() *vocab {
@@ -107,7 +107,7 @@ const maxLexCache = 1 << 18
 
 // readLex looks a word form up in the WordNet tables.
 func readLex(w string) *lexEntry {
-	e := lexEntry{exc: exceptionBase(w)}
+	e := lexEntry{exc: exceptionBase('v', w)}
 	e.n, e.v, e.a, e.r = lemmaOf('n', w), lemmaOf('v', w), lemmaOf('a', w), lemmaOf('r', w)
 	if e == (lexEntry{}) {
 		return &unknownWord // most words of a large text are names and rarities

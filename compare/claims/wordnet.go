@@ -113,14 +113,15 @@ func hypernyms(id int32, buf []int32) []int32 {
 	return buf
 }
 
-// exceptionBase returns the base form WordNet's exception lists give an
-// irregular inflection ("men" → "man"), or "".
-func exceptionBase(w string) string {
-	line, ok := findLine(wordnetExceptions, w, false)
+// exceptionBase returns the base form WordNet's exception list for the
+// part of speech gives an irregular inflection ("men" → "man" as a noun,
+// "held" → "hold" as a verb), or "".
+func exceptionBase(pos byte, w string) string {
+	line, ok := findLine(wordnetExceptions, w+" "+string(pos), true)
 	if !ok {
 		return ""
 	}
-	return line[len(w)+1:]
+	return line[len(w)+3:]
 }
 
 // appendInts appends the space-separated numbers of s to buf.
@@ -143,7 +144,7 @@ func appendInts(buf []int32, s string) []int32 {
 // lemmaOf returns the WordNet base form of a lower-case word for the part
 // of speech, trying the exception list and then the regular endings.
 func lemmaOf(pos byte, w string) string {
-	if b := exceptionBase(w); b != "" && hasPOS(pos, b) {
+	if b := exceptionBase(pos, w); b != "" && hasPOS(pos, b) {
 		return b
 	}
 	if hasPOS(pos, w) {

@@ -44232,5814 +44232,5823 @@ zygomorphic
 zygomorphous
 `
 
-// wordnetExceptions maps irregular inflections to base forms, one "form base" per line,
-// sorted by form.
-const wordnetExceptions = `aardwolves aardwolf
-abaci abacus
-abetted abet
-abetting abet
-abhorred abhor
-abhorring abhor
-abode abide
-aboideaux aboideau
-aboiteaux aboiteau
-abought aby
-about-shipped about-ship
-about-shipping about-ship
-abscissae abscissa
-abutted abut
-abutting abut
-abye aby
-acanthi acanthus
-acari acarus
-acciaccature acciaccatura
-accompanied accompany
-acer acer
-acetabula acetabulum
-acetified acetify
-achaemenidae achaemenid
-achaemenides achaemenid
-acicula aciculum
-aciculae acicula
-acidified acidify
-acini acinus
-acquitted acquit
-acquitting acquit
-acre-feet acre-foot
-acromia acromion
-actiniae actinia
-actinozoa actinozoan
-ad-libbed ad-lib
-ad-libbing ad-lib
-addenda addendum
-addrest address
-adenocarcinomata adenocarcinoma
-adenomata adenoma
-adieux adieu
-admitted admit
-admitting admit
-adyta adytum
-aecia aecium
-aecidia aecidium
-aerified aerify
-aerobia aerobium
-after after
-agents-general agent-general
-aggiornamenti aggiornamento
-agnomina agnomen
-agones agon
-agorae agora
-agouties agouti
-aides-de-camp aide-de-camp
-aides-memoire aide-memoire
-aids-de-camp aid-de-camp
-air-dried air-dry
-airdropped airdrop
-airdropping airdrop
-airier airy
-airiest airy
-alae ala
-alewives alewife
-alkalies alkali
-alkalified alkalify
-all-arounder all-arounder
-allied ally
-allodia allodium
-allotted allot
-allotting allot
-alluvia alluvium
-alodia alodium
-alto-relievos alto-relievo
-altocumuli altocumulus
-altostrati altostratus
-alulae alula
-alumnae alumna
-alumni alumnus
-alveoli alveolus
-am be
-amanuenses amanuensis
-ambulacra ambulacrum
-amebae ameba
-ammonified ammonify
-amnestied amnesty
-amnia amnion
-amniocenteses amniocentesis
-amoebae amoeba
-amoebiases amoebiasis
-amoraim amora
-amoretti amoretto
-amorini amorino
-amphiarthroses amphiarthrosis
-amphicia amphithecium
-amphimixes amphimixis
-amphioxi amphioxus
-amphisbaenae amphisbaena
-amphorae amphora
-amplified amplify
-ampullae ampulla
-amygdalae amygdala
-anabases anabasis
-anacolutha anacoluthon
-anacruses anacrusis
-anaerobia anaerobium
-anagnorises anagnorisis
-analemmata analemma
-analyses analysis
-anamneses anamnesis
-anamorphoses anamorphosis
-anastomoses anastomosis
-anatyxes anaptyxis
-ancones ancon
-androclinia androclinium
-androecia androecium
-androsphinges androsphinx
-andtheridia antheridium
-angelfishes angelfish
-angiomata angioma
-anglified anglify
-angrier angry
-angriest angry
-animalcula animalculum
-anlagen anlage
-annattos anatto
-annuli annulus
-annulled annul
-annulling annul
-antae anta
-antalkalies antalkali
-antefixa antefix
-antennae antenna
-antependia antependium
-anthelia anthelion
-anthelices anthelix
-anthemia anthemion
-antheridia antheridium
-anthodia anthodium
-anthozoa anthozoan
-anthraces anthrax
-anticlinoria anticlinorium
-antihelices antihelix
-antiheroes antihero
-antisera antiserum
-antitheses antithesis
-antitragi antitragus
-antra antrum
-anus anus
-aortae aorta
-aphelia aphelion
-aphides aphis
-apices apex
-apodoses apodosis
-apomixes apomixis
-aponeuroses aponeurosis
-apophyses apophysis
-aposiopeses aposiopesis
-apothecia apothecium
-apotheoses apotheosis
-appalled appal
-appalling appal
-apparatus apparatus
-appendices appendix
-applied apply
-appoggiature appoggiatura
-apsides apsis
-aquae aqua
-aquaria aquarium
-araglis argali
-arboreta arboretum
-arcana arcanum
-archegonia archegonium
-archer archer
-archerfishes archerfish
-archesporia archesporium
-archipelagoes archipelago
-arcked arc
-arcking arc
-arcs-boutants arc-boutant
-are be
-areolae areola
-argali argali
-argufied argufy
-argumenta argumentum
-ariette arietta
-arisen arise
-aristae arista
-armamentaria armamentarium
-arose arise
-arses arsis
-artal rotl
-artel rotl
-arterioscleroses arteriosclerosis
-artier arty
-artiest arty
-aruspices aruspex
-asceses ascesis
-asci ascus
-ascidia ascidium
-ascogonia ascogonium
-ashes ash
-ashier ashy
-ashiest ashy
-ashkenazim ashkenazi
-aspergilla aspergillum
-aspergilli aspergillus
-aspergilloses aspergillosis
-aspersoria aspersorium
-assaulter assaulter
-assegais assagai
-astragali astragalus
-asyndeta asyndeton
-ate eat
-atheromata atheroma
-atheroscleroses atherosclerosis
-atmolyses atmolysis
-atria atrium
-atrophied atrophy
-attacker attacker
-attorneys-at-law attorney-at-law
-auditoria auditorium
-aurae aura
-aurar eyir
-aurei aureus
-auriculae auricula
-aurorae aurora
-auspices auspex
-autocatalyses autocatalysis
-autochthones autochthon
-automata automaton
-autos-da-fe auto-da-fe
-averred aver
-averring aver
-avitaminoses avitaminosis
-awoke awake
-awoken awake
-axes ax
-axillae axilla
-babied baby
-baby-sat baby-sit
-baby-sitting baby-sit
-bacchantes bacchant
-bacchii bacchius
-bacilli bacillus
-back-pedalled back-pedal
-back-pedalling back-pedal
-backbit backbite
-backbitten backbite
-backer backer
-backslid backslide
-backslidden backslide
-bacteriostases bacteriostasis
-bacula baculum
-bade bid
-bagged bag
-baggier baggy
-baggiest baggy
-bagging bag
-bains-marie bain-marie
-balkier balky
-balkiest balky
-ballistae ballista
-ballyragged ballyrag
-ballyragging ballyrag
-balmier balmy
-balmiest balmy
-bambini bambino
-bandeaux bandeau
-bandied bandy
-bandier bandy
-bandiest bandy
-banditti bandit
-bani ban
-banjoes banjo
-banned ban
-banning ban
-bargainer bargainer
-barklice barklouse
-barmier barmy
-barmiest barmy
-barramundies barramundi
-barred bar
-barrelled barrel
-barrelling barrel
-barring bar
-bases base
-basidia basidium
-basified basify
-basileis basileus
-bassi basso
-bastinadoes bastinado
-bateaux bateau
-batfishes batfish
-batted bat
-battier batty
-battiest batty
-batting bat
-baulkier baulky
-baulkiest baulky
-bawdier bawdy
-bawdiest bawdy
-bayer bayer
-bayonetted bayonet
-bayonetting bayonet
-beadier beady
-beadiest beady
-beadsmen beadsman
-beastlier beastly
-beastliest beastly
-beaten beat
-beater beater
-beatified beatify
-beautified beautify
-beaux beau
-became become
-beches-de-mer beche-de-mer
-bed bed
-bedded bed
-bedding bed
-bedevilled bedevil
-bedevilling bedevil
-bedimmed bedim
-bedimming bedim
-beefier beefy
-beefiest beefy
-been be
-beerier beery
-beeriest beery
-beeves beef
-befallen befall
-befell befall
-befitted befit
-befitting befit
-befogged befog
-befogging befog
-began begin
-begat beget
-begetting beget
-begged beg
-begging beg
-beginning begin
-begirt begird
-begot beget
-begotten beget
-begun begin
-beheld behold
-beholden behold
-behooves behoof
-bejewelled bejewel
-bejewelling bejewel
-bellied belly
-belly-flopped belly-flop
-belly-flopping belly-flop
-belying belie
-bendier bendy
-bendiest bendy
-benefitted benefit
-benefitting benefit
-benempt bename
-bent bend
-berried berry
-bersaglieri bersagliere
-besetting beset
-besought beseech
-bespoke bespeak
-bespoken bespeak
-best good
-bestirred bestir
-bestirring bestir
-bestrewn bestrew
-bestrid bestride
-bestridden bestride
-bestrode bestride
-betaken betake
-bethought bethink
-betook betake
-betted bet
-better good
-betting bet
-bevelled bevel
-bevelling bevel
-bhishties bheesty
-biassed bias
-biassing bias
-bibliothecae bibliotheca
-bicennaries bicentenary
-bidden bid
-bidding bid
-bigger big
-biggest big
-bijoux bijou
-bilboes bilbo
-billets-doux billet-doux
-billfishes billfish
-bimboes bimbo
-bing bing
-binned bin
-binning bin
-bird-dogged bird-dog
-bird-dogging bird-dog
-bisectrices bisectrix
-bit bite
-bitchier bitchy
-bitchiest bitchy
-biter biter
-bitted bit
-bitten bite
-bittier bitty
-bittiest bitty
-bitting bit
-bivouacked bivouac
-bivouacking bivouac
-blabbed blab
-blabbing blab
-blackberried blackberry
-blackfeet blackfoot
-blackfishes blackfish
-blacklegged blackleg
-blacklegging blackleg
-blastemata blastema
-blastulae blastula
-blatted blat
-blatting blat
-blearier bleary
-bleariest bleary
-bled bleed
-blest bless
-blew blow
-blindfishes blindfish
-blipped blip
-blipping blip
-blobbed blob
-blobbing blob
-bloodied bloody
-bloodier bloody
-bloodiest bloody
-bloodthirstier bloodthirsty
-bloodthirstiest bloodthirsty
-blotted blot
-blotting blot
-blowfishes blowfish
-blowier blowy
-blowiest blowy
-blown blow
-blowsier blowsy
-blowsiest blowsy
-blowzier blowzy
-blowziest blowzy
-blubbed blub
-blubbing blub
-blue-pencilled blue-pencil
-blue-pencilling blue-pencil
-bluefishes bluefish
-bluer blue
-bluest blue
-blurred blur
-blurring blur
-boarfishes boarfish
-bobbed bob
-bobbing bob
-bodied body
-bogged-down bog-down
-bogging-down bog-down
-bogs-down bog-down
-bok boschbok
-boleti boletus
-bolivares bolivar
-bolsheviki bolshevik
-bonefishes bonefish
-boner boner
-bongoes bongo
-bonier bony
-boniest bony
-bonitoes bonito
-bonnier bonny
-bonniest bonny
-booby-trapped booby-trap
-booby-trapping booby-trap
-booklice booklouse
-bookshelves bookshelf
-bootlegged bootleg
-bootlegging bootleg
-boozier boozy
-booziest boozy
-bopped bop
-bopping bop
-boraces borax
-borborygmi borborygmus
-bordereaux bordereau
-bore bear
-born bear
-borne bear
-boskier bosky
-boskiest bosky
-bossier bossy
-bossiest bossy
-botargoes botargo
-botchier botchy
-botchiest botchy
-bother bother
-bottle-fed bottle-feed
-bought buy
-bouncier bouncy
-bounciest bouncy
-bound bind
-bounder bounder
-bower bower
-boxfishes boxfish
-brachia brachium
-bragged brag
-bragging brag
-brainchildren brainchild
-brainier brainy
-brainiest brainy
-branchiae branchia
-brants brant
-brashier brashy
-brashiest brashy
-brassier brassy
-brassiest brassy
-bravadoes bravado
-bravoes bravo
-brawnier brawny
-brawniest brawny
-breast-fed breast-feed
-breathier breathy
-breathiest breathy
-bred breed
-breezier breezy
-breeziest breezy
-bregmata bregma
-brethren brother
-brevetted brevet
-brevetting brevet
-brimmed brim
-brimming brim
-brinier briny
-briniest briny
-britisher britisher
-broadcaster broadcaster
-broadleaves broadleaf
-broke break
-broken break
-bronchi bronchus
-brooder brooder
-broodier broody
-broodiest broody
-brothers-in-law brother-in-law
-brought bring
-browbeaten browbeat
-brutified brutify
-bryozoa bryozoan
-bubblier bubbly
-bubbliest bubbly
-buboes bubo
-buckoes bucko
-buckteeth bucktooth
-budded bud
-budding bud
-buffaloes buffalo
-bugged bug
-buggier buggy
-buggiest buggy
-bugging bug
-built build
-bulkier bulky
-bulkiest bulky
-bullae bulla
-bulldogging bulldog
-bullied bully
-bullshitted bullshit
-bullshitting bullshit
-bullwhipped bullwhip
-bullwhipping bullwhip
-bullyragged bullyrag
-bullyragging bullyrag
-bummed bum
-bumming bum
-bumpier bumpy
-bumpiest bumpy
-bunchier bunchy
-bunchiest bunchy
-bunde bund
-bureaux bureau
-buried bury
-burlier burly
-burliest burly
-burnt burn
-burred bur
-burrier burry
-burriest burry
-burring bur
-bursae bursa
-burster burster
-bushbok boschbok
-bushboks boschbok
-bushelled bushel
-bushelling bushel
-bushier bushy
-bushiest bushy
-busied busy
-busier busy
-busiest busy
-busses bus
-buster buster
-bustier busty
-bustiest busty
-butterfishes butterfish
-bypast bypass
-byssi byssus
-caballed cabal
-caballing cabal
-cacti cactus
-caddied caddie
-caddies caddie
-caddying caddie
-caducei caduceus
-caeca caecum
-caesurae caesura
-cagier cagey
-cagiest cagey
-calami calamus
-calathi calathus
-calcanei calcaneum
-calces calx
-calcified calcify
-calculi calculus
-caldaria caldarium
-calices calix
-calicoes calico
-calli callus
-calves calf
-calyces calyx
-cambia cambium
-came come
-camerae camera
-camper camper
-canaliculi canaliculus
-canalled canal
-canalling canal
-cancelled cancel
-cancelling cancel
-candelabra candelabrum
-candied candy
-candlefishes candlefish
-canned can
-cannier canny
-canniest canny
-canning can
-canopied canopy
-canter canter
-canthi canthus
-cantier canty
-cantiest canty
-canulae canula
-canzoni canzone
-capita caput
-capitula capitulum
-capped cap
-capping cap
-capricci capriccio
-carabinieri carabiniere
-carbonadoes carbonado
-carburetted carburet
-carburetting carburet
-carcinomata carcinoma
-cargoes cargo
-carides caryatid
-carillonned carillon
-carillonning carillon
-carinae carina
-carnied carny
-carnified carnify
-caroli carolus
-carolled carol
-carolling carol
-carpi carpus
-carpogonia carpogonium
-carried carry
-carryings-on carrying-on
-caryopses caryopsis
-caryopsides caryopsis
-casefied casefy
-caster caster
-castrati castrato
-catabases catabasis
-cataclases cataclasis
-cataloes catalo
-catalyses catalysis
-catchier catchy
-catchiest catchy
-catenae catena
-catfishes catfish
-cathari cathar
-cathexes cathexis
-catnapped catnap
-catnapping catnap
-cattaloes cattalo
-catted cat
-cattier catty
-cattiest catty
-catting cat
-caudices caudex
-caught catch
-caules caulis
-cavatine cavatina
-cavefishes cavefish
-cavetti cavetto
-cavilled cavil
-cavilling cavil
-cavo-rilievi cavo-rilievo
-ceca cecum
-cellae cella
-cembali cembalo
-centesimi centesimo
-centra centrum
-cephalothoraces cephalothorax
-cer cer
-cercariae cercaria
-cercariiae cercaria
-cerci cercus
-cerebella cerebellum
-cerebra cerebrum
-certified certify
-cervices cervix
-cestuses caestus
-cesurae cesura
-chadarim cheder
-chaetae chaeta
-chalazae chalaza
-challoth hallah
-chalutzim chalutz
-chancier chancy
-chanciest chancy
-channelled channel
-channelling channel
-chapaties chapati
-chapatties chapatti
-chapeaux chapeau
-chapped chap
-chapping chap
-charier chary
-chariest chary
-charred char
-charring char
-chasidim chasid
-chassidim chassid
-chateaux chateau
-chatted chat
-chattier chatty
-chattiest chatty
-chatting chat
-chazanim chazan
-chedarim cheder
-cheekier cheeky
-cheekiest cheeky
-cheerier cheery
-cheeriest cheery
-cheesier cheesy
-cheesiest cheesy
-chelae chela
-chelicerae chelicera
-cherubim cherub
-chestier chesty
-chestiest chesty
-chevaux-de-frise cheval-de-frise
-chevied chivy
-chevies chivy
-chevying chivy
-chewier chewy
-chewiest chewy
-chiasmata chiasma
-chiasmi chiasmus
-chid chide
-chidden chide
-children child
-chillier chilly
-chillies chilli
-chilliest chilly
-chinned chin
-chinning chin
-chintzier chintzy
-chintziest chintzy
-chipped chip
-chippier chippy
-chippiest chippy
-chipping chip
-chiselled chisel
-chiselling chisel
-chitarroni chitarrone
-chitchatted chitchat
-chitchatting chitchat
-chivied chivy
-chivved chiv
-chivvied chivy
-chivvies chivy
-chivving chiv
-chivvying chivy
-chlamydes chlamys
-chlamyses chlamys
-chondrified chondrify
-chondromata chondroma
-choosier choosy
-choosiest choosy
-chopped chop
-choppier choppy
-choppiest choppy
-chopping chop
-choragi choragus
-choriambi choriambus
-chose choose
-chosen choose
-choux chou
-chromonemata chromonema
-chrysalides chrysalis
-chubbier chubby
-chubbiest chubby
-chuffier chuffy
-chuffiest chuffy
-chugged chug
-chugging chug
-chummed chum
-chummier chummy
-chummiest chummy
-chumming chum
-chunkier chunky
-chunkiest chunky
-churchier churchy
-churchiest churchy
-chuvashes chuvash
-ciboria ciborium
-cicadae cicada
-cicale cicala
-cicatrices cicatrix
-ciceroni cicerone
-cicisbei cicisbeo
-cilia cilium
-cimices cimex
-cineraria cinerarium
-cingula cingulum
-cirri cirrus
-cirrocumuli cirrocumulus
-cirrostrati cirrostratus
-ciscoes cisco
-cisternae cisterna
-citified citify
-clad clothe
-cladding clad
-clammed clam
-clammier clammy
-clammiest clammy
-clamming clam
-clani clarino
-clanos clarino
-clapped clap
-clapping clap
-clarified clarify
-claroes claro
-classier classy
-classiest classy
-classified classify
-cleanlier cleanly
-cleanliest cleanly
-cleft cleave
-clemmed clem
-clemming clem
-clepsydrae clepsydra
-clept clepe
-clerklier clerkly
-clerkliest clerkly
-clinandria clinandrium
-clingfishes clingfish
-clipped clip
-clipping clip
-clitella clitellum
-cloacae cloaca
-clogged clog
-clogging clog
-clopped clop
-clopping clop
-clostridia clostridium
-clotted clot
-clotting clot
-cloudier cloudy
-cloudiest cloudy
-clove cleave
-cloven cleave
-cloverleaves cloverleaf
-clubbed club
-clubbier clubby
-clubbiest clubby
-clubbing club
-clumsier clumsy
-clumsiest clumsy
-clung cling
-clypei clypeus
-co-opted coopt
-co-opting coopt
-co-opts coopts
-co-ordinate coordinate
-co-ordinated coordinate
-co-ordinates coordinate
-co-ordinating coordinate
-co-starred co-star
-co-starring co-star
-coagula coagulum
-coalfishes coalfish
-cocci coccus
-coccyges coccyx
-cochleae cochlea
-cockier cocky
-cockiest cocky
-cockneyfied cockneyfy
-codded cod
-codding cod
-coder coder
-codfishes codfish
-codices codex
-codified codify
-coelentera coelenteron
-coenuri coenurus
-cogged cog
-cogging cog
-cognomina cognomen
-cognosenti cognosente
-coiffed coif
-coiffing coif
-cola colon
-coleorhizae coleorhiza
-collegia collegium
-collied colly
-collier colly
-colliest colly
-colloquia colloquium
-colluvia colluvium
-collyria collyrium
-colones colon
-colossi colossus
-columbaria columbarium
-columellae columella
-comae coma
-comatulae comatula
-combatted combat
-combatting combat
-comedones comedo
-comelier comely
-comeliest comely
-comfier comfy
-comfiest comfy
-commandoes commando
-committed commit
-committing commit
-compelled compel
-compelling compel
-complied comply
-complotted complot
-complotting complot
-concertanti concertante
-concerti concerto
-concertini concertino
-conchae concha
-concurred concur
-concurring concur
-condottieri condottiere
-condylomata condyloma
-confabbed confab
-confabbing confab
-conferred confer
-conferring confer
-confervae conferva
-congii congius
-conidia conidium
-conjunctivae conjunctiva
-conned con
-conning con
-conquistadores conquistador
-consortia consortium
-contagia contagium
-continua continuum
-contralti contralto
-controlled control
-controlling control
-conversazioni conversazione
-convolvuli convolvulus
-cooks-general cook-general
-copied copy
-copped cop
-copping cop
-copulae copula
-coquetted coquet
-coquetting coquet
-corbiculae corbicula
-coria corium
-corneae cornea
-cornier corny
-corniest corny
-cornua cornu
-coronae corona
-corpora corpus
-corralled corral
-corralling corral
-corrigenda corrigendum
-cortices cortex
-cortinae cortina
-corybantes corybant
-coryphaei coryphaeus
-cosier cosy
-cosiest cosy
-costae costa
-costlier costly
-costliest costly
-costumer costumer
-cothurni cothurnus
-counselled counsel
-counselling counsel
-counterfeiter counterfeiter
-counterplotted counterplot
-counterplotting counterplot
-countersank countersink
-countersunk countersink
-court-martialled court-martial
-court-martialling court-martial
-courtlier courtly
-courtliest courtly
-couteaux couteau
-cowfishes cowfish
-coxae coxa
-cozier cozy
-coziest cozy
-crabbed crab
-crabbier crabby
-crabbiest crabby
-crabbing crab
-cracker cracker
-craftier crafty
-craftiest crafty
-craggier craggy
-craggiest craggy
-cramboes crambo
-crammed cram
-cramming cram
-crania cranium
-crankier cranky
-crankiest cranky
-crapped crap
-crapping crap
-crases crasis
-crasher crasher
-crawfishes crawfish
-crawlier crawly
-crawliest crawly
-crayfishes crayfish
-crazier crazy
-craziest crazy
-creamer creamer
-creamier creamy
-creamiest creamy
-credenda credendum
-creepier creepy
-creepiest creepy
-crematoria crematorium
-crept creep
-crescendi crescendo
-cribbed crib
-cribbing crib
-cribella cribellum
-cried cry
-crises crisis
-crispier crispy
-crispiest crispy
-crissa crissum
-cristae crista
-criteria criterion
-cropped crop
-cropping crop
-crossbred crossbreed
-crosscutting crosscut
-cruces crux
-crucified crucify
-crumbier crumby
-crumbiest crumby
-crumblier crumbly
-crumbliest crumbly
-crummier crummy
-crummiest crummy
-crura crus
-crusadoes crusado
-crustier crusty
-crustiest crusty
-cruzadoes cruzado
-crying cry
-cryings cry
-ctenidia ctenidium
-cubbed cub
-cubbing cub
-cubicula cubiculum
-cudgelled cudgel
-cudgelling cudgel
-culices culex
-culpae culpa
-culs-de-sac cul-de-sac
-culti cultus
-cumuli cumulus
-cumulonimbi cumulonimbus
-cumulostrati cumulostratus
-cupelled cupel
-cupelling cupel
-cupped cup
-cupping cup
-curetted curet
-curettes curet
-curetting curet
-curiae curia
-curlier curly
-curliest curly
-curricula curriculum
-curried curry
-curst curse
-curtsied curtsy
-curvetted curvet
-curvetting curvet
-custodes custos
-customer customer
-cuter cute
-cutes cutis
-cuticulae cuticula
-cutting cut
-cuttlefishes cuttlefish
-cyclopes cyclops
-cycloses cyclosis
-cylices cylix
-cylikes cylix
-cymae cyma
-cymatia cymatium
-cypselae cypsela
-cysticerci cysticercus
-dabbed dab
-dabbing dab
-dadoes dado
-daffier daffy
-daffiest daffy
-dagged dag
-dagging dag
-dagoes dago
-daintier dainty
-daintiest dainty
-dallied dally
-dammed dam
-damming dam
-damnified damnify
-damselfishes damselfish
-dandier dandy
-dandiest dandy
-dandified dandify
-dapped dap
-dapping dap
-data datum
-daughters-in-law daughter-in-law
-daymio daimio
-daymios daimio
-deadlier deadly
-deadliest deadly
-dealer dealer
-dealfishes dealfish
-dealt deal
-debarred debar
-debarring debar
-debugged debug
-debugging debug
-debussed debus
-debusses debus
-debussing debus
-decalcified decalcify
-decemviri decemvir
-decennia decennium
-deciduae decidua
-declassified declassify
-decontrolled decontrol
-decontrolling decontrol
-decried decry
-deep-freeze deepfreeze
-deep-freezed deepfreeze
-deep-freezes deepfreeze
-deep-fried deep-fry
-deferred defer
-deferring defer
-defied defy
-definienda definiendum
-definientia definiens
-degassed degas
-degasses degas
-degassing degas
-dehumidified dehumidify
-deified deify
-delphinia delphinium
-demitted demit
-demitting demit
-demobbed demob
-demobbing demob
-demulsified demulsify
-demurred demur
-demurring demur
-demystified demystify
-denarii denarius
-denazified denazify
-denied deny
-denitrified denitrify
-denned den
-denning den
-dentalia dentalium
-dermatoses dermatosis
-descried descry
-deserter deserter
-desiderata desideratum
-desperadoes desperado
-deterred deter
-deterring deter
-detoxified detoxify
-devilfishes devilfish
-devilled devil
-devilling devil
-devitrified devitrify
-dewier dewy
-dewiest dewy
-diaereses diaeresis
-diaerses diaeresis
-diagnoses diagnosis
-diagrammed diagram
-diagramming diagram
-dialled dial
-dialling dial
-dialyses dialysis
-diaphyses diaphysis
-diapophyses diapophysis
-diarthroses diarthrosis
-diastalses diastalsis
-diastases diastasis
-diastemata diastema
-diathses diathesis
-diazoes diazo
-dibbed dib
-dibbing dib
-dibbukkim dibbuk
-dichasia dichasium
-dicier dicey
-diciest dicey
-dicta dictum
-did do
-didoes dido
-diereses dieresis
-dieses diesis
-differentiae differentia
-digging dig
-dignified dignify
-dilettanti dilettante
-dilly-dallied dilly-dally
-diluvia diluvium
-dimer dimer
-dimmed dim
-dimmer dim
-dimmest dim
-dimming dim
-dingier dingy
-dingiest dingy
-dingoes dingo
-dinkier dinky
-dinkiest dinky
-dinned din
-dinning din
-diplococci diplococcus
-dipped dip
-dippier dippy
-dippiest dippy
-dipping dip
-directors-general director-general
-dirtied dirty
-dirtier dirty
-dirtiest dirty
-disannulled disannul
-disannulling disannul
-disbarred disbar
-disbarring disbar
-disbudded disbud
-disbudding disbud
-disci discus
-discoboli discobolos
-disembodied disembody
-disembowelled disembowel
-disembowelling disembowel
-disenthralled disenthral
-disenthralling disenthral
-disenthralls disenthral
-disenthrals disenthrall
-dishevelled dishevel
-dishevelling dishevel
-dishier dishy
-dishiest dishy
-disinterred disinter
-disinterring disinter
-dispelled dispel
-dispelling dispel
-disqualified disqualify
-dissatisfied dissatisfy
-distilled distil
-distilling distil
-dive diva
-diversified diversify
-diverticula diverticulum
-divertimenti divertimento
-divvied divvy
-dizzied dizzy
-dizzier dizzy
-dizziest dizzy
-djinn djinni
-dodgier dodgy
-dodgiest dodgy
-dodoes dodo
-dogfishes dogfish
-dogged dog
-dogging dog
-doglegged dogleg
-doglegging dogleg
-dogmata dogma
-dogteeth dogtooth
-dollarfishes dollarfish
-dollied dolly
-domatia domatium
-dominoes domino
-done do
-donned don
-donning don
-dopier dopey
-dopiest dopey
-dormice dormouse
-dorsa dorsum
-dotted dot
-dottier dotty
-dottiest dotty
-dotting dot
-doughier doughy
-doughiest doughy
-dought dow
-doughtier doughty
-doughtiest doughty
-dove dive
-dowdier dowdy
-dowdiest dowdy
-dowier dowie
-dowiest dowie
-downer downer
-downier downy
-downiest downy
-dozier dozy
-doziest dozy
-drabbed drab
-drabber drab
-drabbest drab
-drabbing drab
-drachmae drachma
-draftier drafty
-draftiest drafty
-dragged drag
-draggier draggy
-draggiest draggy
-dragging drag
-drank drink
-draughtier draughty
-draughtiest draughty
-drawknives drawknife
-drawn draw
-dreamier dreamy
-dreamiest dreamy
-dreamt dream
-drearier dreary
-dreariest dreary
-dreggier dreggy
-dreggiest dreggy
-dresser dresser
-dressier dressy
-dressiest dressy
-drew draw
-dried dry
-drier dry
-driest dry
-dripped drip
-drippier drippy
-drippiest drippy
-dripping drip
-drivelled drivel
-drivelling drivel
-driven drive
-dropped drop
-dropping drop
-drosophilae drosophila
-drove drive
-drowsier drowsy
-drowsiest drowsy
-drubbed drub
-drubbing drub
-drugged drug
-drugging drug
-drumfishes drumfish
-drummed drum
-drumming drum
-drunk drink
-dryades dryad
-dryer dry
-dryest dry
-dubbed dub
-dubbing dub
-duelled duel
-duelling duel
-dug dig
-dui duo
-dulcified dulcify
-dummied dummy
-dumpier dumpy
-dumpiest dumpy
-dunned dun
-dunner dun
-dunnest dun
-dunning dun
-duona duodenum
-duonas duodenum
-dupondii dupondius
-duskier dusky
-duskiest dusky
-dustier dusty
-dustiest dusty
-duumviri duumvir
-dwarves dwarf
-dwelt dwell
-dybbukkim dybbuk
-dying die
-earlier early
-earliest early
-earthier earthy
-earthiest earthy
-earthlier earthly
-earthliest earthly
-easied easy
-easier easy
-easiest easy
-easter easter
-eastsider eastsider
-eaten eat
-eavesdropped eavesdrop
-eavesdropping eavesdrop
-ecchymoses ecchymosis
-ecclesiae ecclesia
-ecdyses ecdysis
-echidnae echidna
-echini echinus
-echinococci echinococcus
-echoes echo
-ectozoa ectozoan
-eddied eddy
-eddoes eddo
-edemata edema
-edger edger
-edgier edgy
-edgiest edgy
-edified edify
-eerier eerie
-eeriest eerie
-effluvia effluvium
-ego-tripped ego-trip
-ego-tripping ego-trip
-eidola eidolon
-eisegeses eisegesis
-eisteddfodau eisteddfod
-electrified electrify
-elenchi elenchus
-ellipses ellipsis
-eluvia eluvium
-elves elf
-elytra elytron
-embargoes embargo
-embedded embed
-embedding embed
-embodied embody
-emboli embolus
-embussed embus
-embusses embus
-embussing embus
-emitted emit
-emitting emit
-empanelled empanel
-empanelling empanel
-emphases emphasis
-emporia emporium
-emptied empty
-emptier empty
-emptiest empty
-emulsified emulsify
-enamelled enamel
-enamelling enamel
-enarthroses enarthrosis
-encephala encephalon
-encephalitides encephalitis
-encephalomata encephaloma
-enchiridia enchiridion
-enchondromata enchondroma
-encomia encomium
-endamebae endameba
-endamoebae endamoeba
-endocardia endocardium
-endocrania endocranium
-endometria endometrium
-endostea endosteum
-endostoses endostosis
-endothecia endothecium
-endothelia endothelium
-endotheliomata endothelioma
-endozoa endozoan
-enemata enema
-englutted englut
-englutting englut
-enneahedra enneahedron
-enrolled enrol
-enrolling enrol
-entamebae entameba
-entamoebae entamoeba
-entases entasis
-entera enteron
-enthralled enthral
-enthralling enthral
-entia ens
-entozoa entozoan
-entrammelled entrammel
-entrammelling entrammel
-entrapped entrap
-entrapping entrap
-envied envy
-enwound enwind
-enwrapped enwrap
-enwrapping enwrap
-epencephala epencephalon
-epentheses epenthesis
-epexegeses epexegesis
-ephemera ephemeron
-ephemerae ephemera
-ephemerides ephemeris
-ephori ephor
-epicalyces epicalyx
-epicanthi epicanthus
-epicardia epicardium
-epicedia epicedium
-epicleses epiclesis
-epididymides epididymis
-epigastria epigastrium
-epiglottides epiglottis
-epimysia epimysium
-epiphenomena epiphenomenon
-epiphyses epiphysis
-episterna episternum
-epithalamia epithalamion
-epithelia epithelium
-epitheliomata epithelioma
-epizoa epizoan
-epyllia epyllion
-equalled equal
-equalling equal
-equilibria equilibrium
-equipped equip
-equipping equip
-equiseta equisetum
-eringoes eringo
-errata erratum
-eryngoes eryngo
-esophagi esophagus
-espied espy
-esterified esterify
-estopped estop
-estopping estop
-etherified etherify
-etyma etymon
-eucalypti eucalyptus
-eupatridae eupatrid
-euripi euripus
-exanthemata exanthema
-excelled excel
-excelling excel
-executrices executrix
-exegeses exegesis
-exempla exemplum
-exemplified exemplify
-exordia exordium
-exostoses exostosis
-expelled expel
-expelling expel
-extolled extol
-extolling extol
-extrema extremum
-eyeteeth eyetooth
-fabliaux fabliau
-facetted facet
-facetting facet
-faciae facia
-faculae facula
-faeroese faeroese
-fagged fag
-fagging fag
-faker faker
-fallen fall
-fallfishes fallfish
-falsified falsify
-famuli famulus
-fancied fancy
-fancier fancy
-fanciest fancy
-fanned fan
-fanning fan
-fantasied fantasy
-farmers-general farmer-general
-faroese faroese
-farragoes farrago
-fasciae fascia
-fasciculi fasciculus
-fathers-in-law father-in-law
-fatsoes fatso
-fatted fat
-fatter fat
-fattest fat
-fattier fatty
-fattiest fatty
-fatting fat
-faultier faulty
-faultiest faulty
-faunae fauna
-featherbedded featherbed
-featherbedding featherbed
-feculae fecula
-fed feed
-fedayeen fedayee
-feed feed
-feet foot
-feistier feisty
-feistiest feisty
-fell fall
-fellaheen fellah
-fellahin fellah
-feller feller
-felt feel
-femora femur
-fenestellae fenestella
-fenestrae fenestra
-feriae feria
-fermate fermata
-ferried ferry
-ferulae ferula
-festschriften festschrift
-fetiales fetial
-fezzes fez
-fiascoes fiasco
-fibbed fib
-fibbing fib
-fibrillae fibrilla
-fibromata fibroma
-fibulae fibula
-ficoes fico
-fiddlier fiddly
-fiddliest fiddly
-fideicommissa fideicommissum
-fieldmice fieldmouse
-figged fig
-figging fig
-fila filum
-filariiae filaria
-filefishes filefish
-filmier filmy
-filmiest filmy
-filthier filthy
-filthiest filthy
-fimbriae fimbria
-fine-drawn fine-draw
-fine-drew fine-draw
-finned fin
-finnier finny
-finniest finny
-finning fin
-first-rater first-rater
-first-stringer first-stringer
-fishes fish
-fishier fishy
-fishiest fishy
-fishwives fishwife
-fistulae fistula
-fitted fit
-fitter fit
-fittest fit
-fitting fit
-flabbier flabby
-flabbiest flabby
-flabella flabellum
-flagella flagellum
-flagged flag
-flaggier flaggy
-flaggiest flaggy
-flagging flag
-flagstaves flagstaff
-flakier flaky
-flakiest flaky
-flambeaux flambeau
-flamines flamen
-flamingoes flamingo
-flammed flam
-flamming flam
-flannelled flannel
-flannelling flannel
-flapped flap
-flapping flap
-flasher flasher
-flashier flashy
-flashiest flashy
-flatfeet flatfoot
-flatfishes flatfish
-flatted flat
-flatter flat
-flattest flat
-flatting flat
-flauntier flaunty
-flauntiest flaunty
-fled flee
-fledgier fledgy
-fledgiest fledgy
-fleecier fleecy
-fleeciest fleecy
-fleshier fleshy
-fleshiest fleshy
-fleshlier fleshly
-fleshliest fleshly
-fleurs-de-lis fleur-de-lis
-fleurs-de-lys fleur-de-lys
-flew fly
-flightier flighty
-flightiest flighty
-flimflammed flimflam
-flimflamming flimflam
-flimsier flimsy
-flimsiest flimsy
-flintier flinty
-flintiest flinty
-flip-flopped flip-flop
-flip-flopping flip-flop
-flipped flip
-flipping flip
-flitted flit
-flittermice flittermouse
-flitting flit
-floatier floaty
-floatiest floaty
-flocci floccus
-flocculi flocculus
-flogged flog
-flogging flog
-floodlit floodlight
-flopped flop
-floppier floppy
-floppiest floppy
-flopping flop
-florae flora
-florilegia florilegium
-flossier flossy
-flossiest flossy
-flowers-de-luce flower-de-luce
-flown fly
-flubbed flub
-flubbing flub
-fluffier fluffy
-fluffiest fluffy
-flukier fluky
-flukiest fluky
-flung fling
-flurried flurry
-flyblew flyblow
-flyblown flyblow
-flyleaves flyleaf
-foamier foamy
-foamiest foamy
-fobbed fob
-fobbing fob
-foci focus
-fogged fog
-foggier foggy
-foggiest foggy
-fogging fog
-folder folder
-folia folium
-folksier folksy
-folksiest folksy
-foolhardier foolhardy
-foolhardiest foolhardy
-footslogged footslog
-footslogging footslog
-fora forum
-foramina foramen
-forbad forbid
-forbade forbid
-forbidden forbid
-forbidding forbid
-forbore forbear
-forborne forbear
-force-fed force-feed
-forceps forceps
-fordid fordo
-fordone fordo
-fore-and-after fore-and-after
-foredid foredo
-foredone foredo
-forefeet forefoot
-foregone forego
-foreigner foreigner
-foreknew foreknow
-foreknown foreknow
-foreran forerun
-forerunning forerun
-foresaw foresee
-foreseen foresee
-foreshown foreshow
-forespoke forespeak
-forespoken forespeak
-forest forest
-foreteeth foretooth
-foretold foretell
-forewent forego
-forgave forgive
-forgetting forget
-forgiven forgive
-forgone forgo
-forgot forget
-forgotten forget
-formatted format
-formatting format
-formicaria formicarium
-formulae formula
-fornices fornix
-forsaken forsake
-forsook forsake
-forspoke forspeak
-forspoken forspeak
-forswore forswear
-forsworn forswear
-fortes fortis
-fortified fortify
-forwent forgo
-fossae fossa
-fought fight
-found find
-founder founder
-foveae fovea
-foveolae foveola
-foxier foxy
-foxiest foxy
-foxtrotted foxtrot
-foxtrotting foxtrot
-fractocumuli fractocumulus
-fractostrati fractostratus
-fraena fraenum
-frapped frap
-frapping frap
-fratchier fratchy
-fratchiest fratchy
-frauen frau
-freakier freaky
-freakiest freaky
-freer free
-freest free
-freeze-dried freeze-dry
-frena frenum
-frenchier frenchy
-frenchiest frenchy
-frenchified frenchify
-frenula frenulum
-frenzied frenzy
-frescoes fresco
-fretted fret
-fretting fret
-fricandeaux fricandeau
-fricandoes fricando
-fried fry
-friendlier friendly
-friendliest friendly
-frigged frig
-frigging frig
-frijoles frijol
-friskier frisky
-friskiest frisky
-fritted frit
-fritting frit
-frivolled frivol
-frivolling frivol
-frizzier frizzy
-frizziest frizzy
-frizzlier frizzly
-frizzliest frizzly
-frogfishes frogfish
-frogged frog
-frogging frog
-frolicked frolic
-frolicking frolic
-frontes frons
-frostier frosty
-frostiest frosty
-frouzier frouzy
-frouziest frouzy
-frowsier frowsy
-frowsiest frowsy
-frowzier frowzy
-frowziest frowzy
-froze freeze
-frozen freeze
-fructified fructify
-fruitier fruity
-fruitiest fruity
-frusta frustum
-fuci fucus
-fuelled fuel
-fuelling fuel
-fulcra fulcrum
-fulfilled fulfil
-fulfilling fulfil
-fumatoria fumatorium
-fundi fundus
-fungi fungus
-funiculi funiculus
-funkier funky
-funkiest funky
-funned fun
-funnelled funnel
-funnelling funnel
-funnier funny
-funniest funny
-funning fun
-furcula furculum
-furculae furcula
-furfures furfur
-furred fur
-furrier furry
-furriest furry
-furring fur
-fussier fussy
-fussiest fussy
-fustier fusty
-fustiest fusty
-fuzzier fuzzy
-fuzziest fuzzy
-gabbier gabby
-gabbiest gabby
-gadded gad
-gadding gad
-gagged gag
-gagging gag
-gainsaid gainsay
-galeae galea
-gambadoes gambado
-gambolled gambol
-gambolling gambol
-gametangia gametangium
-gametoecia gametoecium
-gamier gamy
-gamiest gamy
-gammadia gammadion
-gammed gam
-gammier gammy
-gammiest gammy
-gamming gam
-gan gin
-ganglia ganglion
-ganned gan
-ganning gan
-gapped gap
-gapping gap
-garfishes garfish
-gas gas
-gasified gasify
-gassed gas
-gasses gas
-gassier gassy
-gassiest gassy
-gassing gas
-gastrulae gastrula
-gateaux gateau
-gaudier gaudy
-gaudiest gaudy
-gauzier gauzy
-gauziest gauzy
-gave give
-gawkier gawky
-gawkiest gawky
-gazeboes gazebo
-geckoes gecko
-geese goose
-gelled gel
-gelling gel
-gelsemia gelsemium
-gelt geld
-gemboks gemsbok
-gembucks gemsbuck
-gemeinschaften gemeinschaft
-gemmae gemma
-gemmed gem
-gemming gem
-genera genus
-generatrices generatrix
-geneses genesis
-genii genius
-genned-up gen-up
-genning-up gen-up
-gens-up gen-up
-gentes gens
-gentlemen-at-arms gentleman-at-arms
-gentlemen-farmers gentleman-farmer
-genua genu
-genus genus
-germina germen
-gesellschaften gesellschaft
-gestalten gestalt
-getting get
-ghastlier ghastly
-ghastliest ghastly
-ghettoes ghetto
-ghostlier ghostly
-ghostliest ghostly
-ghostwritten ghostwrite
-ghostwrote ghostwrite
-gibbed gib
-gibbing gib
-giddied giddy
-giddier giddy
-giddiest giddy
-giftwrapped giftwrap
-giftwrapping giftwrap
-gigged gig
-gigging gig
-gilt gild
-gingivae gingiva
-gingkoes gingko
-ginglymi ginglymus
-ginkgoes ginkgo
-ginned gin
-ginning gin
-gipped gip
-gipping gip
-gippoes gippo
-girt gird
-given give
-glabellae glabella
-gladder glad
-gladdest glad
-gladioli gladiolus
-glandes glans
-glassier glassy
-glassiest glassy
-glibber glib
-glibbest glib
-gliomata glioma
-glissandi glissando
-globefishes globefish
-globigerinae globigerina
-glochidcia glochidium
-glochidia glochidium
-glomeruli glomerulus
-glommed glom
-glomming glom
-gloomier gloomy
-gloomiest gloomy
-gloried glory
-glorified glorify
-glossae glossa
-glossier glossy
-glossiest glossy
-glottides glottis
-glummer glum
-glummest glum
-glutaei glutaeus
-glutei gluteus
-glutted glut
-glutting glut
-gnawn gnaw
-gnoses gnosis
-goatfishes goatfish
-goboes gobo
-godchildren godchild
-godlier godly
-godliest godly
-goer goer
-goes go
-goings-over going-over
-goldfishes goldfish
-gollied golly
-gomphoses gomphosis
-gone go
-goner goner
-gonia gonion
-gonidia gonidium
-gonococci gonococcus
-goodlier goodly
-goodliest goodly
-goodwives goodwife
-goofier goofy
-goofiest goofy
-gooier gooey
-gooiest gooey
-goose-stepped goose-step
-goose-stepping goose-step
-goosefishes goosefish
-goosier goosy
-goosiest goosy
-gorgoneia gorgoneion
-gorier gory
-goriest gory
-gospopoda gospodin
-got get
-gotten get
-goyim goy
-gps gps
-grabbed grab
-grabbing grab
-gradelier gradely
-gradeliest gradely
-grader grader
-grafen graf
-graffiti graffito
-grainier grainy
-grainiest grainy
-grandchildren grandchild
-grants-in-aid grant-in-aid
-granulomata granuloma
-grassier grassy
-grassiest grassy
-gratified gratify
-gravamina gravamen
-gravelled gravel
-gravelling gravel
-graven grave
-greasier greasy
-greasiest greasy
-greedier greedy
-greediest greedy
-grew grow
-grig-gris gris-gris
-grimmer grim
-grimmest grim
-grinned grin
-grinning grin
-gripped grip
-gripping grip
-gript grip
-grislier grisly
-grisliest grisly
-gritted grit
-grittier gritty
-grittiest gritty
-gritting grit
-grizzlier grizzly
-grizzliest grizzly
-groggier groggy
-groggiest groggy
-groovier groovy
-grooviest groovy
-groszy grosz
-grottier grotty
-grottiest grotty
-grottoes grotto
-ground grind
-grounder grounder
-grouper grouper
-groutier grouty
-groutiest grouty
-grovelled grovel
-grovelling grovel
-grown grow
-grubbed grub
-grubbier grubby
-grubbiest grubby
-grubbing grub
-grumpier grumpy
-grumpiest grumpy
-guarantied guaranty
-guest guest
-guilder guilde
-guilders guilde
-guiltier guilty
-guiltiest guilty
-guitarfishes guitarfish
-gullied gully
-gummata gumma
-gummed gum
-gummier gummy
-gummiest gummy
-gumming gum
-gunned gun
-gunning gun
-gurnard gurnar
-gurnards gurnar
-gushier gushy
-gushiest gushy
-gustier gusty
-gustiest gusty
-gutsier gutsy
-gutsiest gutsy
-guttae gutta
-gymnasia gymnasium
-gynaecea gynaeceum
-gynaecia gynaecium
-gynecea gynecium
-gynecia gynecium
-gynoecea gynoecium
-gynoecia gynoecium
-gypped gyp
-gypping gyp
-gyri gyrus
-hacksawn hacksaw
-had have
-hadarim heder
-hadjes hadj
-haematolyses haematolysis
-haematomata haematoma
-haematozoa haematozoon
-haemodialyses haemodialysis
-haemolyses haemolysis
-haemoptyses haemoptysis
-haeredes haeres
-haftaroth haftarah
-hagfishes hagfish
-haggadas haggada
-haggadoth haggada
-hairier hairy
-hairiest hairy
-hajjes hajj
-haleru haler
-halfpence halfpenny
-halfways halfway
-hallot hallah
-halloth hallah
-halluces hallux
-haloes halo
-halter halter
-halteres halter
-halves half
-hammed ham
-hammier hammy
-hammiest hammy
-hamming ham
-hamstrung hamstring
-hamuli hamulus
-hand-knitted hand-knit
-hand-knitting hand-knit
-handfed handfeed
-handicapped handicap
-handicapping handicap
-handier handy
-handiest handy
-handselled handsel
-handselling handsel
-hangers-on hanger-on
-haphtaroth haphtarah
-happier happy
-happiest happy
-hardier hardy
-hardiest hardy
-haredim haredi
-harried harry
-haruspices haruspex
-has have
-hasidim hasid
-hassidim hassid
-hastier hasty
-hastiest hasty
-hatchelled hatchel
-hatchelling hatchel
-hatted hat
-hatting hat
-haughtier haughty
-haughtiest haughty
-haustella haustellum
-haustoria haustorium
-hazier hazy
-haziest hazy
-hazzanim hazzan
-header header
-headier heady
-headiest heady
-healthier healthy
-healthiest healthy
-heard hear
-heartier hearty
-heartiest hearty
-heavier heavy
-heaviest heavy
-hectocotyli hectocotylus
-hedgehopped hedgehop
-hedgehopping hedgehop
-heftier hefty
-heftiest hefty
-heirs-at-law heir-at-law
-held hold
-heldentenore heldentenor
-helices helix
-heliozoa heliozoan
-hematolyses hematolysis
-hematomata hematoma
-hematozoa hematozoon
-hemelytra hemelytron
-hemielytra hemielytron
-hemmed hem
-hemming hem
-hemodialyses hemodialysis
-hemolyses hemolysis
-hemoptyses hemoptysis
-hendecahedra hendecahedron
-hens-and-chickens hen-and-chickens
-hepper hep
-heppest hep
-heraclidae heraclid
-heraklidae heraklid
-herbaria herbarium
-herbier herby
-herbiest herby
-hermae herm
-hermai herma
-herniae hernia
-heroes hero
-herren herr
-hetaerae hetaera
-hetairai hetaira
-hewn hew
-hibernacula hibernaculum
-hiccupped hiccup
-hiccupping hiccup
-hid hide
-hidden hide
-hieracosphinges hieracosphinx
-high-hatted high-hat
-high-hatting high-hat
-hila hilum
-hili hilus
-himatia himation
-hinder hind
-hinnied hinny
-hipper hip
-hippest hip
-hippier hippy
-hippiest hippy
-hippocampi hippocampus
-hippopotami hippopotamus
-his his
-hitting hit
-hoarier hoary
-hoariest hoary
-hobbed hob
-hobbing hob
-hobnobbed hobnob
-hobnobbing hobnob
-hoboes hobo
-hocus-pocussed hocus-pocus
-hocus-pocussing hocus-pocus
-hocussed hocus
-hocussing hocus
-hogfishes hogfish
-hogged hog
-hogging hog
-hogtying hogtie
-holier holy
-holiest holy
-homelier homely
-homeliest homely
-homer homer
-homier homey
-homiest homey
-homunculi homunculus
-honied honey
-honoraria honorarium
-hooves hoof
-hopped hop
-hopping hop
-hornier horny
-horniest horny
-horologia horologium
-horrified horrify
-horsewhipped horsewhip
-horsewhipping horsewhip
-horsier horsy
-horsiest horsy
-hotter hot
-hottest hot
-houselled housel
-houselling housel
-housewives housewife
-hove heave
-hovelled hovel
-hovelling hovel
-hugged hug
-hugging hug
-humbugged humbug
-humbugging humbug
-humeri humerus
-humidified humidify
-hummed hum
-humming hum
-humpier humpy
-humpiest humpy
-hung hang
-hunger hunger
-hungrier hungry
-hungriest hungry
-hurried hurry
-huskier husky
-huskiest husky
-hydrae hydra
-hydromedusae hydromedusa
-hydrozoa hydrozoan
-hymenoptera hymenopteran
-hynia hymenium
-hyniums hymenium
-hypanthia hypanthium
-hyperostoses hyperostosis
-hypertrophied hypertrophy
-hyphae hypha
-hypnoses hypnosis
-hypochondria hypochondrium
-hypogastria hypogastrium
-hypogea hypogeum
-hypophyses hypophysis
-hypostases hypostasis
-hypothalami hypothalamus
-hypotheses hypothesis
-hyraces hyrax
-iambi iamb
-ibices ibex
-ibo igbo
-ichthyosauri ichthyosaurus
-ichthyosauruses ichthyosaur
-icier icy
-iciest icy
-iconostases iconostas
-icosahedra icosahedron
-ideata ideatum
-identified identify
-igorrorote igorrote
-ilia ilium
-imagines imago
-imagoes imago
-imbedded imbed
-imbedding imbed
-impanelled impanel
-impanelling impanel
-impelled impel
-impelling impel
-imperia imperium
-impies impi
-implied imply
-inbred inbreed
-incubi incubus
-incudes incus
-incurred incur
-incurring incur
-indemnified indemnify
-indices index
-indigoes indigo
-indumenta indumentum
-indusia indusium
-indwelt indwell
-inferred infer
-inferring infer
-infundibula infundibulum
-ingushes ingush
-initialled initial
-initialling initial
-inkier inky
-inkiest inky
-inlaid inlay
-innuendoes innuendo
-inocula inoculum
-inquisitors-general inquisitor-general
-insectaria insectarium
-insetting inset
-insider insider
-inspanned inspan
-inspanning inspan
-installed instal
-installing instal
-insulae insula
-intagli intaglio
-intensified intensify
-interbred interbreed
-intercropped intercrop
-intercropping intercrop
-intercutting intercut
-interest interest
-interlaid interlay
-interlapped interlap
-interlapping interlap
-interleaves interleaf
-intermarried intermarry
-intermezzi intermezzo
-intermitted intermit
-intermitting intermit
-interpled interplead
-interred inter
-interreges interrex
-interregna interregnum
-interring inter
-interstratified interstratify
-interwove interweave
-interwoven interweave
-intimae intima
-intromitted intromit
-intromitting intromit
-involucella involucellum
-involucra involucre
-inwove inweave
-inwoven inweave
-inwrapped inwrap
-inwrapping inwrap
-irides iris
-irs irs
-is is
-ischia ischium
-isthmi isthmus
-jabbed jab
-jabbing jab
-jackeroos jackaroo
-jackfishes jackfish
-jackknives jackknife
-jacks-in-the-box jack-in-the-box
-jagged jag
-jaggier jaggy
-jaggiest jaggy
-jagging jag
-jambeaux jambeau
-jammed jam
-jammier jammy
-jammiest jammy
-jamming jam
-japanned japan
-japanning japan
-jarred jar
-jarring jar
-jauntier jaunty
-jauntiest jaunty
-jazzier jazzy
-jazziest jazzy
-jellied jelly
-jellified jellify
-jellyfishes jellyfish
-jemmied jemmy
-jerkier jerky
-jerkiest jerky
-jerry-built jerry-build
-jetted jet
-jetting jet
-jewelfishes jewelfish
-jewelled jewel
-jewelling jewel
-jewfishes jewfish
-jibbed jib
-jibbing jib
-jigged jig
-jigging jig
-jimmied jimmy
-jingoes jingo
-jinn jinni
-jitterbugged jitterbug
-jitterbugging jitterbug
-jobbed job
-jobbing job
-joes jo
-jog-trotted jog-trot
-jog-trotting jog-trot
-jogged jog
-jogging jog
-jointer jointer
-jollied jolly
-jollier jolly
-jolliest jolly
-jollified jollify
-jotted jot
-jotting jot
-joy-ridden joy-ride
-joy-rode joy-ride
-joypopped joypop
-joypopping joypop
-jugged jug
-jugging jug
-juicier juicy
-juiciest juicy
-jumpier jumpy
-jumpiest jumpy
-jura jus
-justified justify
-jutted jut
-jutting jut
-kaddishim kaddish
-kalmuck kalmuc
-kalmucks kalmuc
-katabases katabasis
-keeshonden keeshond
-kenned ken
-kennelled kennel
-kennelling kennel
-kenning ken
-kent ken
-kept keep
-kernelled kernel
-kernelling kernel
-kibbutzim kibbutz
-kidded kid
-kidding kid
-kidnapped kidnap
-kidnapping kidnap
-killifishes killifish
-kindlier kindly
-kindliest kindly
-kingfishes kingfish
-kings-of-arms king-of-arms
-kinkier kinky
-kinkiest kinky
-kipped kip
-kipping kip
-knapped knap
-knapping knap
-kneecapped kneecap
-kneecapping kneecap
-knelt kneel
-knew know
-knitted knit
-knitting knit
-knives knife
-knobbed knob
-knobbing knob
-knotted knot
-knottier knotty
-knottiest knotty
-knotting knot
-known know
-knurlier knurly
-knurliest knurly
-kohlrabies kohlrabi
-kookier kooky
-kookiest kooky
-kronen krone
-kroner krone
-kronur krona
-krooni kroon
-kylikes kylix
-labara labarum
-labella labellum
-labelled label
-labelling label
-labia labium
-labra labrum
-lacier lacy
-laciest lacy
-lactobacilli lactobacillus
-lacunae lacuna
-lacunaria lacunar
-laden lade
-ladies-in-waiting lady-in-waiting
-ladyfied ladify
-ladyfies ladify
-ladyfying ladify
-lagged lag
-lagging lag
-laid lay
-lain lie
-lairier lairy
-lairiest lairy
-lakier laky
-lakiest laky
-lallygagged lallygag
-lallygagging lallygag
-lamellae lamella
-lamiae lamia
-laminae lamina
-lammed lam
-lamming lam
-lander lander
-lankier lanky
-lankiest lanky
-lapidified lapidify
-lapilli lapillus
-lapithae lapith
-lapped lap
-lapping lap
-larvae larva
-larynges larynx
-lassoes lasso
-lathier lathy
-lathiest lathy
-lati lat
-latices latex
-latifundia latifundium
-latu lat
-laurelled laurel
-laurelling laurel
-lavaboes lavabo
-lay lie
-layer layer
-lazier lazy
-laziest lazy
-leafier leafy
-leafiest leafy
-leakier leaky
-leakiest leaky
-leant lean
-leapfrogged leapfrog
-leapfrogging leapfrog
-leapt leap
-learier leary
-leariest leary
-learnt learn
-leaves leaf
-lecythi lecythus
-led lead
-leer leer
-leerier leery
-leeriest leery
-left leave
-left-hander left-hander
-left-winger left-winger
-leges lex
-leggier leggy
-leggiest leggy
-lei leu
-lemmata lemma
-lemnisci lemniscus
-lenes lenis
-lengthier lengthy
-lengthiest lengthy
-lent lend
-lentigines lentigo
-leonides leonid
-lepidoptera lepidopteran
-leprosaria leprosarium
-lepta lepton
-leptocephali leptocephalus
-ler ler
-letting let
-leucocytozoa leucocytozoan
-leva lev
-leveler leveler
-levelled level
-levelling level
-levied levy
-libelled libel
-libelling libel
-librae libra
-libretti libretto
-lice louse
-lieder lied
-lignified lignify
-ligulae ligula
-limbi limbus
-limier limy
-limiest limy
-limina limen
-limites limes
-limuli limulus
-lingoes lingo
-linguae lingua
-lionfishes lionfish
-lipomata lipoma
-lipped lip
-lippier lippy
-lippiest lippy
-lipping lip
-liquefied liquefy
-liquified liquify
-lire lira
-liriodendra liriodendron
-lisente sente
-listente sente
-lit light
-litai lit
-liter liter
-litu litas
-livelier lively
-liveliest lively
-liver liver
-lives life
-lixivia lixivium
-loather loather
-loaves loaf
-lobbed lob
-lobbied lobby
-lobbing lob
-loci locus
-loculi loculus
-loftier lofty
-loftiest lofty
-logged log
-loggie loggia
-logging log
-logia logion
-logier logy
-logiest logy
-lomenta lomentum
-lonelier lonely
-loneliest lonely
-loner loner
-longobardi longobard
-loonier loony
-looniest loony
-loopier loopy
-loopiest loopy
-lopped lop
-lopping lop
-lordlier lordly
-lordliest lordly
-loricae lorica
-lost lose
-lotted lot
-lotting lot
-loups-garous loup-garou
-lousier lousy
-lousiest lousy
-lovelier lovely
-loveliest lovely
-lowlander lowlander
-lowlier lowly
-lowliest lowly
-luba luba
-lubritoria lubritorium
-luckier lucky
-luckiest lucky
-lugged lug
-lugging lug
-lullabied lullaby
-lumbus lumbi
-lumina lumen
-lumpfishes lumpfish
-lumpier lumpy
-lumpiest lumpy
-lungfishes lungfish
-lunier luny
-luniest luny
-lunulae lunula
-lures lur
-lustier lusty
-lustiest lusty
-lustra lustre
-lying lie
-lyings-in lying-in
-lymphangitides lymphangitis
-lymphomata lymphoma
-lymphopoieses lymphopoiesis
-lyses lysis
-lyttae lytta
-maare maar
-macaronies macaroni
-maccaronies maccaroni
-machine-gunned machine-gun
-machine-gunning machine-gun
-machzorim machzor
-macronuclei macronucleus
-macrosporangia macrosporangium
-maculae macula
-madded mad
-madder mad
-maddest mad
-madding mad
-made make
-madornos madrono
-maestri maestro
-mafiosi mafioso
-magi magus
-magmata magma
-magnificoes magnifico
-magnified magnify
-mahzorim mahzor
-mainer mainer
-makuta likuta
-maligner maligner
-mallei malleus
-malleoli malleolus
-maloti loti
-maltier malty
-maltiest malty
-mamillae mamilla
-mammae mamma
-mammillae mammilla
-mandingoes mandingo
-mangier mangy
-mangiest mangy
-mangoes mango
-manifestoes manifesto
-mankier manky
-mankiest manky
-manlier manly
-manliest manly
-manned man
-manning man
-manteaux manteau
-mantes mantis
-manubria manubrium
-manumitted manumit
-manumitting manumit
-mapped map
-mapping map
-marcelled marcel
-marcelling marcel
-marchese marchesa
-marchesi marchese
-maremme maremma
-mariner mariner
-markkaa markka
-marred mar
-married marry
-marring mar
-marshalled marshal
-marshalling marshal
-marshier marshy
-marshiest marshy
-marsupia marsupium
-marvelled marvel
-marvelling marvel
-marvels-of-peru marvel-of-peru
-masses mass
-massier massy
-massiest massy
-masters-at-arms master-at-arms
-matrices matrix
-matted mat
-matter matter
-matting mat
-matzoth matzo
-maungier maungy
-maungiest maungy
-mausolea mausoleum
-maxillae maxilla
-maxima maximum
-mazier mazy
-maziest mazy
-mealier mealy
-mealiest mealy
-meant mean
-measlier measly
-measliest measly
-meatier meaty
-meatiest meaty
-medalled medal
-medalling medal
-media medium
-mediae media
-mediastina mediastinum
-medullae medulla
-medusae medusa
-meeter meeter
-megara megaron
-megasporangia megasporangium
-megilloth megillah
-meioses meiosis
-melanomata melanoma
-melismata melisma
-mementoes memento
-memoranda memorandum
-men man
-men-at-arms man-at-arms
-men-of-war man-of-war
-menisci meniscus
-menservants manservant
-menstrua menstruum
-merrier merry
-merriest merry
-mesdames madame
-mesdemoiselles mademoiselle
-mesentera mesenteron
-mesothoraces mesothorax
-messeigneurs monseigneur
-messier messy
-messiest messy
-messieurs monsieur
-mestizoes mestizo
-met meet
-metacarpi metacarpus
-metalled metal
-metalling metal
-metamorphoses metamorphosis
-metanephroi metanephros
-metastases metastasis
-metatarsi metatarsus
-metatheses metathesis
-metathoraces metathorax
-metazoa metazoan
-metempsychoses metempsychosis
-metencephala metencephalon
-metrified metrify
-mezuzoth mezuzah
-miasmata miasma
-mice mouse
-microanalyses microanalysis
-micrococci micrococcus
-micronuclei micronucleus
-microsporangia microsporangium
-midrashim midrash
-midwives midwife
-miffier miffy
-miffiest miffy
-might may
-mightier mighty
-mightiest mighty
-milcher milcher
-milia milium
-milieux milieu
-milker milker
-milkfishes milkfish
-milkier milky
-milkiest milky
-millennia millennium
-mimicked mimic
-mimicking mimic
-minae mina
-mingier mingy
-mingiest mingy
-minified minify
-minima minimum
-ministeria ministerium
-minter minter
-minutiae minutia
-minyanim minyan
-mioses miosis
-miracidia miracidium
-miri mir
-mirkier mirky
-mirkiest mirky
-misapplied misapply
-misbecame misbecome
-miscarried miscarry
-misdealt misdeal
-miser miser
-misfitted misfit
-misfitting misfit
-misgave misgive
-misgiven misgive
-mishitting mishit
-mishnayoth mishna
-mislaid mislay
-misled mislead
-mispled misplead
-misspelt misspell
-misspent misspend
-mistaken mistake
-mistier misty
-mistiest misty
-mistook mistake
-misunderstood misunderstand
-mitochondria mitochondrion
-mitzvoth mitzvah
-mobbed mob
-mobbing mob
-mocker mocker
-modeler modeler
-modelled model
-modelling model
-modest modest
-modified modify
-modioli modiolus
-moduli modulus
-moldier moldy
-moldiest moldy
-mollified mollify
-molten melt
-momenta momentum
-momi momus
-monades monad
-monkfishes monkfish
-monochasia monochasium
-monopodia monopodium
-monoptera monopteron
-monopteroi monopteros
-monsignori monsignor
-monts-de-piete mont-de-piete
-moodier moody
-moodiest moody
-mooncalves mooncalf
-moonfishes moonfish
-moonier moony
-mooniest moony
-mopped mop
-mopping mop
-morae mora
-moratoria moratorium
-morceaux morceau
-morescoes moresco
-moriscoes morisco
-morphallaxes morphallaxis
-morphoses morphosis
-morses morse
-mortified mortify
-morulae morula
-mosasauri mosasaurus
-moshavim moshav
-moslim moslem
-moslims moslem
-mosquitoes mosquito
-mothers-in-law mother-in-law
-mothier mothy
-mothiest mothy
-mottoes motto
-mouldier mouldy
-mouldiest mouldy
-mousier mousy
-mousiest mousy
-mouthier mouthy
-mouthiest mouthy
-mown mow
-muckier mucky
-muckiest mucky
-mucosae mucosa
-mucrones mucro
-mudded mud
-muddied muddy
-muddier muddy
-muddiest muddy
-mudding mud
-mudejares mudejar
-mudfishes mudfish
-mugged mug
-muggier muggy
-muggiest muggy
-mugging mug
-mulattoes mulatto
-multiparae multipara
-multiplexer multiplexer
-multiplied multiply
-mummed mum
-mummified mummify
-mumming mum
-murices murex
-murkier murky
-murkiest murky
-mushier mushy
-mushiest mushy
-muskallunge muskellunge
-muskier musky
-muskiest musky
-muster muster
-mustier musty
-mustiest musty
-mutinied mutiny
-muzzier muzzy
-muzziest muzzy
-mycelia mycelium
-mycetomata mycetoma
-mycobacteria mycobacterium
-mycorrhizae mycorrhiza
-myelencephala myelencephalon
-myiases myiasis
-myocardia myocardium
-myofibrillae myofibrilla
-myomata myoma
-myoses myosis
-myrmidones myrmidon
-mystified mystify
-mythoi mythos
-myxomata myxoma
-nabbed nab
-nabbing nab
-naevi naevus
-nagged nag
-nagging nag
-naiades naiad
-naoi naos
-napped nap
-nappier nappy
-nappiest nappy
-napping nap
-narcissi narcissus
-nares naris
-nasopharynges nasopharynx
-nastier nasty
-nastiest nasty
-natatoria natatorium
-nattier natty
-nattiest natty
-naughtier naughty
-naughtiest naughty
-naumachiae naumachia
-nauplii nauplius
-nautili nautilus
-navahoes navaho
-navajoes navajo
-nebulae nebula
-necropoleis necropolis
-needier needy
-neediest needy
-needlefishes needlefish
-negrilloes negrillo
-negritoes negrito
-negroes negro
-nemeses nemesis
-nephridia nephridium
-nereides nereid
-nervier nervy
-nerviest nervy
-netted net
-netting net
-neurohypophyses neurohypophysis
-neuromata neuroma
-neuroptera neuropteron
-neuroses neurosis
-nevi nevus
-newsier newsy
-newsiest newsy
-nibbed nib
-nibbing nib
-nibelungen nibelung
-nickelled nickel
-nickelling nickel
-nid-nodded nid-nod
-nid-nodding nid-nod
-nidi nidus
-nidified nidify
-nielli niello
-niftier nifty
-niftiest nifty
-nigrified nigrify
-nilgai nilgai
-nimbi nimbus
-nimbostrati nimbostratus
-nipped nip
-nippier nippy
-nippiest nippy
-nipping nip
-nitrified nitrify
-nittier nitty
-nittiest nitty
-noctilucae noctiluca
-nodded nod
-nodding nod
-nodi nodus
-noes no
-noisier noisy
-noisiest noisy
-nomina nomen
-non-prossed non-pros
-non-prosses non-pros
-non-prossing non-pros
-nonplussed nonplus
-nonplusses nonplus
-nonplussing nonplus
-northeasterner northeasterner
-norther norther
-northerner northerner
-nosier nosy
-nosiest nosy
-nota notum
-notified notify
-noumena noumenon
-novae nova
-novelle novella
-novenae novena
-nubeculae nubecula
-nucelli nucellus
-nuchae nucha
-nuclei nucleus
-nucleoli nucleolus
-nullified nullify
-nulliparae nullipara
-number number
-numbfishes numbfish
-numina numen
-nutted nut
-nuttier nutty
-nuttiest nutty
-nutting nut
-nymphae nympha
-oarfishes oarfish
-oases oasis
-obeli obelus
-objectified objectify
-obligati obligato
-oboli obolus
-occipita occiput
-occupied occupy
-occurred occur
-occurring occur
-oceanaria oceanarium
-oceanides oceanid
-ocelli ocellus
-ochreae ochrea
-ocreae ochrea
-octahedra octahedron
-octopi octopus
-oculi oculus
-odea odeum
-oedemata edema
-oesophagi esophagus
-offer off
-offsetting offset
-oilier oily
-oiliest oily
-old-timer old-timer
-oldwives oldwife
-olea oleum
-oliver oliver
-omasa omasum
-omayyades omayyad
-omenta omentum
-omitted omit
-omitting omit
-ommatidia ommatidium
-ommiades ommiad
-onagri onager
-oogonia oogonium
-oothecae ootheca
-oozier oozy
-ooziest oozy
-opener opener
-opercula operculum
-optima optimum
-ora os
-organa organon
-organums organa
-orthoptera orthopteron
-osar os
-oscula osculum
-ossa os
-ossified ossify
-osteomata osteoma
-ostia ostium
-ottomans othman
-outbidden outbid
-outbidding outbid
-outbred outbreed
-outcried outcry
-outcropped outcrop
-outcropping outcrop
-outdid outdo
-outdone outdo
-outdrawn outdraw
-outdrew outdraw
-outfitted outfit
-outfitting outfit
-outfought outfight
-outgassed outgas
-outgasses outgas
-outgassing outgas
-outgeneralled outgeneral
-outgeneralling outgeneral
-outgone outgo
-outgrew outgrow
-outgrown outgrow
-outlaid outlay
-outmanned outman
-outmanning outman
-outputted output
-outputting output
-outran outrun
-outridden outride
-outrode outride
-outrunning outrun
-outshone outshine
-outshot outshoot
-outsider outsider
-outsold outsell
-outspanned outspan
-outspanning outspan
-outstood outstand
-outstripped outstrip
-outstripping outstrip
-outthought outthink
-outwent outgo
-outwitted outwit
-outwitting outwit
-outwore outwear
-outworn outwear
-ova ovum
-overbidden overbid
-overbidding overbid
-overblew overblow
-overblown overblow
-overbore overbear
-overborne overbear
-overbuilt overbuild
-overcame overcome
-overcomer overcomer
-overcropped overcrop
-overcropping overcrop
-overdid overdo
-overdone overdo
-overdrawn overdraw
-overdrew overdraw
-overdriven overdrive
-overdrove overdrive
-overflew overfly
-overflown overflow
-overgrew overgrow
-overgrown overgrow
-overheard overhear
-overhung overhang
-overlaid overlay
-overlain overlie
-overlapped overlap
-overlapping overlap
-overlay overlie
-overlying overlie
-overmanned overman
-overmanning overman
-overnighter overnighter
-overpaid overpay
-overpast overpass
-overran overrun
-overridden override
-overrode override
-overrunning overrun
-oversaw oversee
-overseen oversee
-oversetting overset
-oversewn oversew
-overshot overshoot
-oversimplified oversimplify
-overslept oversleep
-oversold oversell
-overspent overspend
-overspilt overspill
-overstepped overstep
-overstepping overstep
-overtaken overtake
-overthrew overthrow
-overthrown overthrow
-overtook overtake
-overtopped overtop
-overtopping overtop
-overwound overwind
-overwritten overwrite
-overwrote overwrite
-ovoli ovolo
-ovotestes ovotestis
-owner owner
-oxen ox
-oxymora oxymoron
-pacified pacify
-padded pad
-padding pad
-paddlefishes paddlefish
-paid pay
-paise paisa
-paleae palea
-palestrae palestra
-palingeneses palingenesis
-palled pal
-pallia pallium
-pallier pally
-palliest pally
-palling pal
-palmettoes palmetto
-palmier palmy
-palmiest palmy
-palpi palpus
-palsied palsy
-paltrier paltry
-paltriest paltry
-pancratia pancratium
-pandied pandy
-panelled panel
-panelling panel
-panettoni panettone
-panicked panic
-panicking panic
-panned pan
-panning pan
-paparazzi paparazzo
-paperknives paperknife
-papillae papilla
-papillomata papilloma
-pappi pappus
-pappier pappy
-pappiest pappy
-papulae papula
-papyri papyrus
-parabases parabasis
-paraleipses paraleipsis
-parallelled parallel
-parallelling parallel
-paralyses paralysis
-paramecia paramecium
-paramenta parament
-paraphyses paraphysis
-parapodia parapodium
-parapraxes parapraxis
-paraselenae paraselene
-parashoth parashah
-parasyntheta parasyntheton
-parazoa parazoan
-parcelled parcel
-parcelling parcel
-parentheses parenthesis
-parerga parergon
-parhelia parhelion
-parietes paries
-paris-mutuels pari-mutuel
-parkier parky
-parkiest parky
-parodied parody
-parried parry
-parrotfishes parrotfish
-part-timer part-timer
-partaken partake
-partook partake
-parulides parulis
-pasquil pasquinade
-pasquilled pasquinade
-pasquilling pasquinade
-pasquils pasquinade
-passer passer
-passers-by passer-by
-paster paster
-pastier pasty
-pastiest pasty
-pastorali pastorale
-patagia patagium
-patchier patchy
-patchiest patchy
-patellae patella
-pater pater
-patinae patina
-patresfamilias paterfamilias
-patrolled patrol
-patrolling patrol
-patted pat
-patting pat
-pawkier pawky
-pawkiest pawky
-peachier peachy
-peachiest peachy
-pearler pearler
-pearlier pearly
-pearliest pearly
-pease pea
-peccadilloes peccadillo
-pectines pecten
-pedaler pedaler
-pedalled pedal
-pedalling pedal
-pedaloes pedalo
-pedes pes
-pegged peg
-pegging peg
-pekingese pekinese
-pelves pelvis
-pence penny
-pencilled pencil
-pencilling pencil
-penes penis
-penetralium penetralia
-penicillia penicillium
-penknives penknife
-pennae penna
-penned pen
-pennia penni
-penning pen
-pent pen
-pentahedra pentahedron
-pentimenti pentimento
-penumbrae penumbra
-pepla peplum
-pepped pep
-peppier peppy
-peppiest peppy
-pepping pep
-pericardia pericardium
-perichondria perichondrium
-pericrania pericranium
-peridia peridium
-perigonia perigonium
-perihelia perihelion
-perinea perineum
-perinephria perinephrium
-perionychia perionychium
-periostea periosteum
-periphrases periphrasis
-peristalses peristalsis
-perithecia perithecium
-peritonea peritoneum
-perkier perky
-perkiest perky
-permitted permit
-permitting permit
-personae persona
-personified personify
-peskier pesky
-peskiest pesky
-petechiae petechia
-peter peter
-petrified petrify
-petted pet
-pettier petty
-pettiest petty
-pettifogged pettifog
-pettifogging pettifog
-petting pet
-pfennige pfennig
-phalanges phalange
-phalli phallus
-phantasied phantasy
-pharynges pharynx
-phenomena phenomenon
-phi-phenomena phi-phenomenon
-philodendra philodendron
-phlyctenae phlyctaena
-phonier phony
-phoniest phony
-photocopied photocopy
-photomapped photomap
-photomapping photomap
-photosetting photoset
-phyla phylum
-phylae phyle
-phyllotaxes phyllotaxis
-phylloxerae phylloxera
-phylogeneses phylogenesis
-physicked physic
-physicking physic
-pickier picky
-pickiest picky
-picnicked picnic
-picnicking picnic
-pieds-a-terre pied-a-terre
-pigfishes pigfish
-pigged pig
-piggier piggy
-piggiest piggy
-pigging pig
-pilea pileum
-pilei pileus
-pilloried pillory
-pinch-hitting pinch-hit
-pineta pinetum
-pinfishes pinfish
-pinier piny
-piniest piny
-pinkoes pinko
-pinnae pinna
-pinned pin
-pinning pin
-pinnulae pinnula
-pipefishes pipefish
-pipped pip
-pipping pip
-pirogi pirog
-piscinae piscina
-pistol-whipped pistol-whip
-pistol-whipping pistol-whip
-pistolled pistol
-pistolling pistol
-pitapatted pitapat
-pitapatting pitapat
-pitchier pitchy
-pitchiest pitchy
-pithecanthropi pithecanthropus
-pithier pithy
-pithiest pithy
-pithoi pithos
-pitied pity
-pitted pit
-pitting pit
-placeboes placebo
-placentae placenta
-planer planer
-planetaria planetarium
-planned plan
-planning plan
-planulae planula
-plashier plashy
-plashiest plashy
-plasmodesmata plasmodesma
-plasmodia plasmodium
-plateaux plateau
-platier platy
-platiest platy
-platted plat
-platting plat
-player player
-plectra plectron
-pled plead
-plena plenum
-pleura pleuron
-pleurae pleura
-plicae plica
-plied ply
-plodded plod
-plodding plod
-plopped plop
-plopping plop
-plotted plot
-plotting plot
-ploughmen ploughman
-pluckier plucky
-pluckiest plucky
-plugged plug
-plugging plug
-plumber plumber
-plumier plumy
-plumiest plumy
-plummier plummy
-plummiest plummy
-pneumobacilli pneumobacillus
-pneumococci pneumococcus
-pocketknives pocketknife
-podded pod
-podding pod
-podetia podetium
-podgier podgy
-podgiest podgy
-podia podium
-pokier poky
-pokiest poky
-poleis polis
-polisher polisher
-pollices pollex
-pollinia pollinium
-polychasia polychasium
-polyhedra polyhedron
-polyparia polyparium
-polypi polypus
-polyzoa polyzoan
-polyzoaria polyzoarium
-pommelled pommel
-pommelling pommel
-pontes pons
-pontifices pontifex
-popes popes
-popped pop
-popping pop
-porkier porky
-porkiest porky
-portamenti portamento
-porter porter
-porticoes portico
-portlier portly
-portliest portly
-portmanteaux portmanteau
-poster poster
-postliminia postliminium
-potatoes potato
-potted pot
-pottier potty
-pottiest potty
-potting pot
-praenomina praenomen
-praxes praxis
-preachier preachy
-preachiest preachy
-preachified preachify
-precancelled precancel
-precancelling precancel
-predelle predella
-preferred prefer
-preferring prefer
-premaxillae premaxilla
-prenomina prenomen
-preoccupied preoccupy
-prepaid prepay
-prese presa
-presenter presenter
-presignified presignify
-pretender pretender
-pretermitted pretermit
-pretermitting pretermit
-prettied pretty
-prettier pretty
-prettiest pretty
-prettified prettify
-pricier pricy
-priciest pricy
-pricklier prickly
-prickliest prickly
-pried pry
-priestlier priestly
-priestliest priestly
-prigged prig
-prigging prig
-primer primer
-primi primo
-primigravidae primigravida
-primiparae primipara
-primmed prim
-primmer prim
-primmest prim
-primming prim
-primordia primordium
-princelier princely
-princeliest princely
-principia principium
-printer printer
-prissier prissy
-prissiest prissy
-privateer privateer
-privier privy
-priviest privy
-proboscides proboscis
-proces-verbaux proces-verbal
-prodded prod
-prodding prod
-proglottides proglottid
-prognoses prognosis
-programmed program
-programmes program
-programming program
-prolegomena prolegomenon
-prolepses prolepsis
-prologed prologue
-prologing prologue
-prologs prologue
-prompter prompter
-promycelia promycelium
-pronephra pronephros
-pronephroi pronephros
-pronuclei pronucleus
-propelled propel
-propelling propel
-prophesied prophesy
-propositi propositus
-propped prop
-propping prop
-proptoses proptosis
-propyla propylon
-propylaea propylaeum
-proscenia proscenium
-prosencephala prosencephalon
-prosier prosy
-prosiest prosy
-prostheses prosthesis
-prostomia prostomium
-protases protasis
-prothalamia prothalamion
-prothalli prothallus
-prothallia prothallium
-prothoraces prothorax
-protonemata protonema
-protozoa protozoan
-proven prove
-proventriculi proventriculus
-provisoes proviso
-prytanea prytaneum
-psalteria psalterium
-pseudopodia pseudopodium
-psychoneuroses psychoneurosis
-psychoses psychosis
-pterygia pterygium
-pterylae pteryla
-ptoses ptosis
-pubbed pub
-pubbing pub
-pubes pubis
-pudenda pudendum
-pudgier pudgy
-pudgiest pudgy
-puffer puffer
-puffier puffy
-puffiest puffy
-pugged pug
-pugging pug
-puli pul
-pulpier pulpy
-pulpiest pulpy
-pulvilli pulvillus
-pulvini pulvinus
-pummelled pummel
-pummelling pummel
-punchier punchy
-punchiest punchy
-punchinelloes punchinello
-punier puny
-puniest puny
-punned pun
-punning pun
-pupae pupa
-puparia puparium
-pupped pup
-pupping pup
-purified purify
-pushier pushy
-pushiest pushy
-pussier pussy
-pussiest pussy
-put-putted put-put
-put-putting put-put
-putamina putamen
-putrefied putrefy
-putti putto
-puttied putty
-putting put
-pycnidia pycnidium
-pygidia pygidium
-pylori pylorus
-pyxides pyxis
-pyxidia pyxidium
-qaddishim qaddish
-quadrennia quadrennium
-quadrigae quadriga
-quaggier quaggy
-quaggiest quaggy
-quakier quaky
-quakiest quaky
-qualia quale
-qualified qualify
-quanta quantum
-quantified quantify
-quarrelled quarrel
-quarrelling quarrel
-quarried quarry
-quartersawn quartersaw
-quarterstaves quarterstaff
-queasier queasy
-queasiest queasy
-queenlier queenly
-queenliest queenly
-queried query
-quezales quezal
-quick-froze quick-freeze
-quick-frozen quick-freeze
-quickstepped quickstep
-quickstepping quickstep
-quinquennia quinquennium
-quipped quip
-quipping quip
-quitted quit
-quitting quit
-quizzed quiz
-quizzes quiz
-quizzing quiz
-rabatos rabato
-rabbitfishes rabbitfish
-rachides rhachis
-racier racy
-raciest racy
-radices radix
-radii radius
-radulae radula
-ragged rag
-ragging rag
-rainier rainy
-rainiest rainy
-rallied rally
-ramenta ramentum
-rami ramus
-ramified ramify
-rammed ram
-ramming ram
-ran run
-randier randy
-randiest randy
-rang ring
-rangier rangy
-rangiest rangy
-ranker ranker
-ranulae ranula
-ranunculi ranunculus
-raphae raphe
-raphides raphide
-rapped rap
-rappelled rappel
-rappelling rappel
-rapping rap
-rarefied rarefy
-ratfishes ratfish
-ratified ratify
-ratted rat
-rattier ratty
-rattiest ratty
-ratting rat
-rattlier rattly
-rattliest rattly
-raunchier raunchy
-raunchiest raunchy
-ravelled ravel
-ravelling ravel
-razor-cutting razor-cut
-re-trod re-tread
-re-trodden re-tread
-readier ready
-readiest ready
-reales real
-rearmice rearmouse
-rebelled rebel
-rebelling rebel
-rebuilt rebuild
-rebutted rebut
-rebutting rebut
-recapped recap
-recapping recap
-reclassified reclassify
-recommitted recommit
-recommitting recommit
-recopied recopy
-recorder recorder
-recta rectum
-recti rectus
-rectified rectify
-rectrices rectrix
-recurred recur
-recurring recur
-red red
-red-pencilled red-pencil
-red-pencilling red-pencil
-redded red
-redder red
-reddest red
-redding red
-redfishes redfish
-rediae redia
-redid redo
-redone redo
-reedier reedy
-reediest reedy
-referenda referendum
-referred refer
-referring refer
-refitted refit
-refitting refit
-reft reave
-refuelled refuel
-refuelling refuel
-refugia refugium
-regretted regret
-regretting regret
-reguli regulus
-reheard rehear
-reified reify
-reis real
-relata relatum
-relied rely
-remade remake
-remarried remarry
-remiges remex
-remitted remit
-remitting remit
-rent rend
-renter renter
-repaid repay
-repelled repel
-repelling repel
-replevied replevy
-replied reply
-repotted repot
-repotting repot
-reran rerun
-reremice rearmouse
-rerunning rerun
-resat resit
-reseaux reseau
-resetting reset
-resewn resew
-residua residuum
-resitting resit
-responsa responsum
-retailer retailer
-retaken retake
-rethought rethink
-retia rete
-retiarii retiarius
-reticula reticulum
-retinacula retinaculum
-retinae retina
-retold retell
-retook retake
-retransmitted retransmit
-retransmitting retransmit
-retried retry
-retrofitted retrofit
-retrofitting retrofit
-retted ret
-retting ret
-reunified reunify
-revelled revel
-revelling revel
-revetted revet
-revetting revet
-revivified revivify
-revved rev
-revving rev
-rewound rewind
-rewritten rewrite
-rewrote rewrite
-rhabdomyomata rhabdomyoma
-rhachides rhachis
-rhachises rachis
-rhinencephala rhinencephalon
-rhizobia rhizobium
-rhombi rhombus
-rhonchi rhonchus
-rhyta rhyton
-ribbed rib
-ribbing rib
-ribbonfishes ribbonfish
-ricercacari ricercare
-ricercari ricercare
-rickettsiae rickettsia
-ricochetted ricochet
-ricochetting ricochet
-ridded rid
-ridden ride
-ridding rid
-rigged rig
-rigging rig
-right-hander right-hander
-right-winger right-winger
-rigidified rigidify
-rilievi rilievo
-rimae rima
-rimier rimy
-rimiest rimy
-rimmed rim
-rimming rim
-ripped rip
-ripping rip
-risen rise
-riskier risky
-riskiest risky
-ritzier ritzy
-ritziest ritzy
-rivalled rival
-rivalling rival
-riven rive
-roaster roaster
-robbed rob
-robbing rob
-robes-de-chambre robe-de-chambre
-rockfishes rockfish
-rockier rocky
-rockiest rocky
-rode ride
-roilier roily
-roiliest roily
-roma rom
-romans-fleuves roman-fleuve
-rondeaux rondeau
-rookier rooky
-rookiest rooky
-roomier roomy
-roomiest roomy
-ropier ropy
-ropiest ropy
-rosaria rosarium
-rose rise
-rosefishes rosefish
-rosier rosy
-rosiest rosy
-rostella rostellum
-rostra rostrum
-rotted rot
-rotting rot
-rough-dried rough-dry
-rough-hewn rough-hew
-rouleaux rouleau
-rove reeve
-rowdier rowdy
-rowdiest rowdy
-rowelled rowel
-rowelling rowel
-rubbed rub
-rubbing rub
-ruddier ruddy
-ruddiest ruddy
-rugae ruga
-rumina rumen
-rung ring
-runners-up runner-up
-runnier runny
-runniest runny
-running run
-rusher rusher
-rushier rushy
-rushiest rushy
-rustier rusty
-rustiest rusty
-rutted rut
-ruttier rutty
-ruttiest rutty
-rutting rut
-saccharified saccharify
-sacra sacrum
-sacraria sacrarium
-sadder sad
-saddest sad
-sagged sag
-sagging sag
-saguaros saguaro
-said say
-sailfishes sailfish
-salaried salary
-salespeople salesperson
-salified salify
-sallied sally
-salmonellae salmonella
-salpae salpa
-salpinges salpinx
-saltarelli saltarello
-salter salter
-saltier salty
-saltiest salty
-salvoes salvo
-sampler sampler
-sancta sanctum
-sanctified sanctify
-sandbagged sandbag
-sandbagging sandbag
-sandier sandy
-sandiest sandy
-sang sing
-sanitaria sanitarium
-sank sink
-santimi santims
-saphenae saphena
-saponified saponify
-sapped sap
-sappier sappy
-sappiest sappy
-sapping sap
-sarcophagi sarcophagus
-sartorii sartorius
-sassanidae sassanid
-sassier sassy
-sassiest sassy
-sat sit
-satisfied satisfy
-saucier saucy
-sauciest saucy
-savvied savvy
-savvier savvy
-savviest savvy
-saw see
-sawfishes sawfish
-sawn saw
-scabbier scabby
-scabbiest scabby
-scagged scag
-scagging scag
-scaldfishes scaldfish
-scaleni scalenus
-scalier scaly
-scaliest scaly
-scanned scan
-scanning scan
-scantier scanty
-scantiest scanty
-scapulae scapula
-scarabaei scarabaeus
-scarier scary
-scariest scary
-scarified scarify
-scarred scar
-scarring scar
-scarves scarf
-scatted scat
-scatting scat
-schatchonim schatchen
-schemata schema
-scherzandi scherzando
-scherzi scherzo
-schmoes schmo
-scholia scholium
-schuln schul
-schutzstaffeln schutzstaffel
-scirrhi scirrhus
-scleromata scleroma
-scleroses sclerosis
-sclerotia sclerotium
-scoleces scolex
-scolices scolex
-scopulae scopula
-scoriae scoria
-scorified scorify
-scotomata scotoma
-scragged scrag
-scraggier scraggy
-scraggiest scraggy
-scragging scrag
-scragglier scraggly
-scraggliest scraggly
-scrammed scram
-scramming scram
-scraper scraper
-scrapped scrap
-scrappier scrappy
-scrappiest scrappy
-scrapping scrap
-scrawnier scrawny
-scrawniest scrawny
-screwier screwy
-screwiest screwy
-scried scry
-scriptoria scriptorium
-scrota scrotum
-scrubbed scrub
-scrubbier scrubby
-scrubbiest scrubby
-scrubbing scrub
-scruffier scruffy
-scruffiest scruffy
-scrummed scrum
-scrumming scrum
-scudded scud
-scudding scud
-scudi scudo
-scummed scum
-scumming scum
-scungier scungy
-scungiest scungy
-scurried scurry
-scurvier scurvy
-scurviest scurvy
-scuta scutum
-scutella scutellum
-scyphi scyphus
-scyphistomae scyphistoma
-scyphozoa scyphozoan
-seamier seamy
-seamiest seamy
-second-rater second-rater
-seconder seconder
-secondi secondo
-secretaries-general secretary-general
-seed seed
-seedier seedy
-seediest seedy
-seemlier seemly
-seemliest seemly
-seen see
-segni segno
-seleucidae seleucid
-selves self
-senores senor
-sensilla sensillum
-sent send
-senti sent
-senussis senusi
-separatrices separatrix
-sephardim sephardi
-septa septum
-septaria septarium
-septennia septennium
-sequelae sequela
-sequestra sequestrum
-sera serum
-seraphim seraph
-serer serer
-sestertia sestertium
-setae seta
-setting set
-sewn sew
-sexier sexy
-sexiest sexy
-sgraffiti sgraffito
-shabbasim shabbas
-shabbatim shabbat
-shabbier shabby
-shabbiest shabby
-shackoes shacko
-shadchanim shadchan
-shadchans schatchen
-shadier shady
-shadiest shady
-shagged shag
-shaggier shaggy
-shaggiest shaggy
-shagging shag
-shaken shake
-shakier shaky
-shakiest shaky
-shakoes shako
-shammed sham
-shamming sham
-shammosim shammas
-shapelier shapely
-shapeliest shapely
-sharecropped sharecrop
-sharecropping sharecrop
-shat shit
-shaven shave
-sheatfishes sheatfish
-sheaves sheaf
-shed shed
-shedding shed
-shellacked shellac
-shellacking shellac
-shellfishes shellfish
-shelves shelf
-shent shend
-shewn shew
-shied shy
-shier shy
-shiest shy
-shiftier shifty
-shiftiest shifty
-shikarred shikar
-shikarring shikar
-shillyshallied shillyshally
-shimmed shim
-shimmied shimmy
-shimming shim
-shinier shiny
-shiniest shiny
-shinleaves shinleaf
-shinned shin
-shinning shin
-shipped ship
-shipping ship
-shirtier shirty
-shirtiest shirty
-shitted shit
-shittim shittah
-shitting shit
-shmoes shmo
-shod shoe
-shoddier shoddy
-shoddiest shoddy
-shofroth shofar
-shone shine
-shook shake
-shophroth shophar
-shopped shop
-shopping shop
-shot shoot
-shotgunned shotgun
-shotgunning shotgun
-shotted shot
-shotting shot
-shovelled shovel
-shovelling shovel
-showier showy
-showiest showy
-shown show
-shrank shrink
-shredded shred
-shredding shred
-shrewmice shrewmouse
-shrink-wrapped shrink-wrap
-shrink-wrapping shrink-wrap
-shrivelled shrivel
-shrivelling shrivel
-shriven shrive
-shrove shrive
-shrubbier shrubby
-shrubbiest shrubby
-shrugged shrug
-shrugging shrug
-shrunk shrink
-shrunken shrink
-shuln shul
-shunned shun
-shunning shun
-shutting shut
-shyer shy
-shyest shy
-sicked sic
-sicking sic
-sicklier sickly
-sickliest sickly
-siddurim siddur
-sideslipped sideslip
-sideslipping sideslip
-sidestepped sidestep
-sidestepping sidestep
-sightlier sightly
-sightliest sightly
-sightsaw sightsee
-sightseen sightsee
-sigloi siglos
-signaler signaler
-signalled signal
-signalling signal
-signer signer
-signified signify
-signore signora
-signori signior
-signorine signorina
-silicified silicify
-siliquae siliqua
-silkier silky
-silkiest silky
-sillier silly
-silliest silly
-silvae silva
-silverfishes silverfish
-simplified simplify
-simulacra simulacrum
-sincipita sinciput
-sinfonie sinfonia
-singing sing
-single-stepped single-step
-single-stepping single-step
-sinned sin
-sinning sin
-sipped sip
-sipping sip
-sisters-in-law sister-in-law
-sistra sistrum
-sitting sit
-situlae situla
-skellied skelly
-skenned sken
-skenning sken
-sketchier sketchy
-sketchiest sketchy
-sketted sket
-sketting sket
-skewer skewer
-skidded skid
-skidding skid
-skimmed skim
-skimming skim
-skimpier skimpy
-skimpiest skimpy
-skin-popped skin-pop
-skin-popping skin-pop
-skinned skin
-skinnier skinny
-skinniest skinny
-skinning skin
-skinny-dipped skinny-dip
-skinny-dipping skinny-dip
-skipped skip
-skipping skip
-skivvied skivvy
-skydove skydive
-slabbed slab
-slabbing slab
-slagged slag
-slagging slag
-slain slay
-slammed slam
-slamming slam
-slaphappier slaphappy
-slaphappiest slaphappy
-slapped slap
-slapping slap
-slatier slaty
-slatiest slaty
-slatted slat
-slatting slat
-slaver slaver
-sleazier sleazy
-sleaziest sleazy
-sledding sled
-sleepier sleepy
-sleepiest sleepy
-slept sleep
-slew slay
-slid slide
-slidden slide
-slier sly
-sliest sly
-slimier slimy
-slimiest slimy
-slimmer slim
-slimmest slim
-slimsier slimsy
-slimsiest slimsy
-slinkier slinky
-slinkiest slinky
-slipped slip
-slippier slippy
-slippiest slippy
-slipping slip
-slitting slit
-slogged slog
-slogging slog
-slopped slop
-sloppier sloppy
-sloppiest sloppy
-slopping slop
-slotted slot
-slotting slot
-slugged slug
-slugging slug
-slummed slum
-slumming slum
-slung sling
-slunk slink
-slurred slur
-slurring slur
-slyer sly
-slyest sly
-smalti smalto
-smarmier smarmy
-smarmiest smarmy
-smellier smelly
-smelliest smelly
-smelt smell
-smit smite
-smitten smite
-smokier smoky
-smokiest smoky
-smote smite
-smugger smug
-smuggest smug
-smutted smut
-smutting smut
-snagged snag
-snagging snag
-snaggleteeth snaggletooth
-snailfishes snailfish
-snakier snaky
-snakiest snaky
-snapped snap
-snappier snappy
-snappiest snappy
-snapping snap
-snatchier snatchy
-snatchiest snatchy
-snazzier snazzy
-snazziest snazzy
-sneaker sneaker
-snedded sned
-snedding sned
-sniffier sniffy
-sniffiest sniffy
-snipefishes snipefish
-snipped snip
-snipping snip
-snivelled snivel
-snivelling snivel
-snogged snog
-snogging snog
-snootier snooty
-snootiest snooty
-snottier snotty
-snottiest snotty
-snowier snowy
-snowiest snowy
-snubbed snub
-snubbing snub
-snuck sneak
-snuffer snuffer
-snuffier snuffy
-snuffiest snuffy
-snugged snug
-snugger snug
-snuggest snug
-snugging snug
-soapier soapy
-soapiest soapy
-sobbed sob
-sobbing sob
-socmen socman
-sodded sod
-sodding sod
-soft-pedalled soft-pedal
-soft-pedalling soft-pedal
-soggier soggy
-soggiest soggy
-sola solum
-solaria solarium
-solatia solatium
-sold sell
-solder solder
-soldi soldo
-solemnified solemnify
-soles sol
-solfeggi solfeggio
-soli solo
-solidi solidus
-solidified solidify
-somata soma
-sons-in-law son-in-law
-sonsier sonsy
-sonsiest sonsy
-soothsaid soothsay
-sootier sooty
-sootiest sooty
-sopped sop
-soppier soppy
-soppiest soppy
-sopping sop
-soprani soprano
-sordini sordino
-sori sorus
-soroses sorosis
-sorrier sorry
-sorriest sorry
-sought seek
-soupier soupy
-soupiest soupy
-souther souther
-southerner southerner
-sovkhozy sovkhoz
-sown sow
-spadefishes spadefish
-spadices spadix
-spagged spag
-spagging spag
-spancelled spancel
-spancelling spancel
-spanned span
-spanning span
-sparred spar
-sparring spar
-spat spit
-spatted spat
-spatting spat
-spearfishes spearfish
-specified specify
-spectra spectrum
-specula speculum
-sped speed
-speechified speechify
-speedier speedy
-speediest speedy
-spellbound spellbind
-spelt spell
-spent spend
-spermatia spermatium
-spermatogonia spermatogonium
-spermatozoa spermatozoon
-spermogonia spermogonium
-sphinges sphinx
-spicae spica
-spicier spicy
-spiciest spicy
-spicula spiculum
-spied spy
-spiffier spiffy
-spiffiest spiffy
-spikier spiky
-spikiest spiky
-spilt spill
-spin-dried spin-dry
-spindlier spindly
-spindliest spindly
-spinier spiny
-spiniest spiny
-spinning spin
-spiralled spiral
-spiralling spiral
-spirilla spirillum
-spitted spit
-spitting spit
-splashier splashy
-splashiest splashy
-splayfeet splayfoot
-splenii splenius
-splitting split
-spoilt spoil
-spoke speak
-spoken speak
-spongier spongy
-spongiest spongy
-spookier spooky
-spookiest spooky
-spoon-fed spoon-feed
-spoonier spoony
-spooniest spoony
-sporangia sporangium
-sporogonia sporogonium
-sporozoa sporozoan
-sportier sporty
-sportiest sporty
-spotlit spotlight
-spotted spot
-spottier spotty
-spottiest spotty
-spotting spot
-sprang spring
-spreader spreader
-sprier spry
-spriest spry
-sprigged sprig
-sprigging sprig
-sprightlier sprightly
-sprightliest sprightly
-springer springer
-springhase springhaas
-springier springy
-springiest springy
-sprung spring
-spudded spud
-spudding spud
-spumoni spumone
-spun spin
-spurred spur
-spurring spur
-sputa sputum
-squamae squama
-squashes squash
-squashier squashy
-squashiest squashy
-squatted squat
-squatter squat
-squattest squat
-squattier squatty
-squattiest squatty
-squatting squat
-squibbed squib
-squibbing squib
-squidded squid
-squidding squid
-squiffier squiffy
-squiffiest squiffy
-squilgee squeegee
-squillae squilla
-squirrelfishes squirrelfish
-squizzes squiz
-stabbed stab
-stabbing stab
-stadia stadium
-stagier stagy
-stagiest stagy
-stalkier stalky
-stalkiest stalky
-stall-fed stall-feed
-stamina stamen
-staminodia staminodium
-stank stink
-stapedes stapes
-staphylococci staphylococcus
-stapler stapler
-starchier starchy
-starchiest starchy
-starer starer
-starest starest
-staretsy starets
-starfishes starfish
-starred star
-starrier starry
-starriest starry
-starring star
-startsy starets
-statelier stately
-stateliest stately
-steadied steady
-steadier steady
-steadiest steady
-stealthier stealthy
-stealthiest stealthy
-steamier steamy
-steamiest steamy
-stelae stele
-stellified stellify
-stemmata stemma
-stemmed stem
-stemming stem
-stencilled stencil
-stencilling stencil
-stenoses stenosis
-stepchildren stepchild
-stepped step
-stepping step
-sterna sternum
-stetted stet
-stetting stet
-stied sty
-stigmata stigma
-stilettoeing stiletto
-stimuli stimulus
-stingier stingy
-stingiest stingy
-stiper striper
-stipites stipes
-stirpes stirps
-stirred stir
-stirring stir
-stoae stoa
-stocker stocker
-stockfishes stockfish
-stockier stocky
-stockiest stocky
-stodgier stodgy
-stodgiest stodgy
-stole steal
-stolen steal
-stomata stoma
-stomodaea stomodaeum
-stomodea stomodeum
-stonefishes stonefish
-stonier stony
-stoniest stony
-stood stand
-stopped stop
-stopping stop
-storied story
-stormier stormy
-stormiest stormy
-stotinki stotinka
-stotkini stotinka
-stotted stot
-stotting stot
-stove stave
-strappadoes strappado
-strapped strap
-strapping strap
-strata stratum
-strati stratus
-stratified stratify
-stratocumuli stratocumulus
-streakier streaky
-streakiest streaky
-streamier streamy
-streamiest streamy
-streptococci streptococcus
-stretcher stretcher
-stretchier stretchy
-stretchiest stretchy
-stretti stretto
-strewn strew
-striae stria
-stridden stride
-stringier stringy
-stringiest stringy
-stripier stripy
-stripiest stripy
-stripped strip
-stripping strip
-striven strive
-strobili strobilus
-strode stride
-stromata stroma
-stronger strong
-strongest strong
-stropped strop
-stroppier stroppy
-stroppiest stroppy
-stropping strop
-strove strive
-strown strow
-struck strike
-strumae struma
-strummed strum
-strumming strum
-strung string
-strutted strut
-strutting strut
-stubbed stub
-stubbing stub
-stuccoes stucco
-stuck stick
-studded stud
-studding stud
-studied study
-stuffier stuffy
-stuffiest stuffy
-stultified stultify
-stummed stum
-stumming stum
-stumpier stumpy
-stumpiest stumpy
-stung sting
-stunk stink
-stunned stun
-stunning stun
-stupefied stupefy
-sturdier sturdy
-sturdiest sturdy
-styli stylus
-stylopes stylops
-stylopodia stylopodium
-stymying stymie
-subbed sub
-subbing sub
-subcortices subcortex
-subdeliria subdelirium
-subgenera subgenus
-subindices subindex
-subjectified subjectify
-subletting sublet
-submariner submariner
-submitted submit
-submitting submit
-submucosae submucosa
-subphyla subphylum
-substrasta substratum
-subtotalled subtotal
-subtotalling subtotal
-succedanea succedaneum
-succubi succubus
-suckerfishes suckerfish
-suckfishes suckfish
-sudaria sudarium
-sudatoria sudatorium
-sulci sulcus
-sulkier sulky
-sulkiest sulky
-sullied sully
-sulphuretted sulphuret
-sulphuretting sulphuret
-sultrier sultry
-sultriest sultry
-summae summa
-summed sum
-summing sum
-sunfishes sunfish
-sung sing
-sunk sink
-sunken sink
-sunned sun
-sunnier sunny
-sunniest sunny
-sunning sun
-supercargoes supercargo
-superheroes superhero
-supernovae supernova
-superstrata superstratum
-supped sup
-supping sup
-supplied supply
-surgeonfishes surgeonfish
-surlier surly
-surliest surly
-swabbed swab
-swabbing swab
-swagged swag
-swagger swagger
-swagging swag
-swam swim
-swamies swami
-swankier swanky
-swankiest swanky
-swapped swap
-swapping swap
-swarthier swarthy
-swarthiest swarthy
-swatted swat
-swatting swat
-sweatier sweaty
-sweatiest sweaty
-sweetiewives sweetiewife
-swellfishes swellfish
-swept sweep
-swigged swig
-swigging swig
-swimming swim
-swivelled swivel
-swivelling swivel
-swollen swell
-swopped swap
-swopping swap
-swops swap
-swordfishes swordfish
-swore swear
-sworn swear
-swotted swot
-swotting swot
-swum swim
-swung swing
-syconia syconium
-syllabi syllabus
-syllabified syllabify
-syllepses syllepsis
-symbolled symbol
-symbolling symbol
-symphyses symphysis
-sympodia sympodium
-symposia symposium
-synapses synapsis
-synarthroses synarthrosis
-synclinoria synclinorium
-syncytia syncytium
-syndesmoses syndesmosis
-synopses synopsis
-syntagmata syntagma
-syntheses synthesis
-syphilomata syphiloma
-syringes syrinx
-syssarcoses syssarcosis
-tabbed tab
-tabbing tab
-tableaux tableau
-tackier tacky
-tackiest tacky
-taeniae taenia
-tagged tag
-tagging tag
-taken take
-talcked talc
-talcking talc
-tali talus
-talkier talky
-talkiest talky
-tallaisim tallith
-tallied tally
-tallithes tallith
-tallitoth tallith
-tammied tammy
-tangier tangy
-tangiest tangy
-tanned tan
-tanner tan
-tannest tan
-tanning tan
-tapeta tapetum
-tapped tap
-tapping tap
-tarantulae tarantula
-tardier tardy
-tardiest tardy
-tarred tar
-tarried tarry
-tarring tar
-tarsi tarsus
-tarsometatarsi tarsometatarsus
-tasselled tassel
-tasselling tassel
-tastier tasty
-tastiest tasty
-tatted tat
-tattier tatty
-tattiest tatty
-tatting tat
-taught teach
-tawdrier tawdry
-tawdriest tawdry
-taxa taxon
-taxes tax
-taxies taxi
-taxis taxis
-taxying taxi
-teaselled teasel
-teaselling teasel
-techier techy
-techiest techy
-tectrices tectrix
-tedded ted
-tedding ted
-teenager teenager
-teenier teeny
-teeniest teeny
-teeth tooth
-teetotaler teetotaler
-tegmina tegmen
-telae tela
-telamones telamon
-telangiectases telangiectasia
-telia telium
-tempi tempo
-tenacula tenaculum
-tenderfeet tenderfoot
-teniae tenia
-tenues tenuis
-tepefied tepefy
-teraphim teraph
-terata teras
-teredines teredo
-terga tergum
-termini terminus
-terraria terrarium
-terrified terrify
-terzetti terzetto
-tesserae tessera
-testae testa
-tester tester
-testes testis
-testier testy
-testiest testy
-testified testify
-testudines testudo
-tetchier tetchy
-tetchiest tetchy
-tetrahedra tetrahedron
-tetraskelia tetraskelion
-thalamencephala thalamencephalon
-thalami thalamus
-thalli thallus
-theatres-in-the-round theatre-in-the-round
-thecae theca
-therses thyrse
-thesauri thesaurus
-theses thesis
-thickleaves thickleaf
-thieves thief
-thinned thin
-thinner thin
-thinnest thin
-thinning thin
-third-rater third-rater
-thirstier thirsty
-thirstiest thirsty
-tholoi tholos
-thoraces thorax
-thornier thorny
-thorniest thorny
-thought think
-threadier thready
-threadiest thready
-threw throw
-thriftier thrifty
-thriftiest thrifty
-thriven thrive
-throatier throaty
-throatiest throaty
-throbbed throb
-throbbing throb
-thrombi thrombus
-throve thrive
-thrown throw
-thrummed thrum
-thrumming thrum
-thudded thud
-thudding thud
-thymi thymus
-thyrsi thyrsus
-tibiae tibia
-tidied tidy
-tidier tidy
-tidiest tidy
-tilefishes tilefish
-timelier timely
-timeliest timely
-tinier tiny
-tiniest tiny
-tinned tin
-tinnier tinny
-tinniest tinny
-tinning tin
-tinselled tinsel
-tinselling tinsel
-tintinnabula tintinnabulum
-tipped tip
-tipping tip
-tipsier tipsy
-tipsiest tipsy
-titmice titmouse
-tittupped tittup
-tittupping tittup
-toadfishes toadfish
-toadied toady
-tobaccoes tobacco
-togged tog
-togging tog
-told tell
-tomatoes tomato
-tomenta tomentum
-tondi tondo
-tonier tony
-toniest tony
-tonneaux tonneau
-took take
-toothier toothy
-toothiest toothy
-toper toper
-tophi tophus
-topoi topos
-topped top
-topping top
-tore tear
-tori torus
-torn tear
-tornadoes tornado
-torpedoes torpedo
-torrefied torrefy
-torrify torrefy
-torsi torso
-totalled total
-totalling total
-totted tot
-totting tot
-touchier touchy
-touchiest touchy
-touracos touraco
-towelled towel
-towelling towel
-trabeculae trabecula
-tracheae trachea
-trader trader
-traditores traditor
-trafficked traffic
-trafficking traffic
-tragi tragus
-trameled trammel
-trameling trammel
-tramelled trammel
-tramelling trammel
-tramels trammel
-trammed tram
-tramming tram
-transferred transfer
-transferring transfer
-transfixt transfix
-tranship transship
-transhipped tranship
-transhipping tranship
-transmitted transmit
-transmitting transmit
-transmogrified transmogrify
-transshipped transship
-transshipping transship
-trapanned trapan
-trapanning trapan
-trapezia trapezium
-trapezohedra trapezohedron
-trapped trap
-trapping trap
-trashier trashy
-trashiest trashy
-traumata trauma
-travelled travel
-travelling travel
-travestied travesty
-trekked trek
-trekking trek
-trendier trendy
-trendiest trendy
-trepanned trepan
-trepanning trepan
-treponemata treponema
-trichinae trichina
-trickier tricky
-trickiest tricky
-tricksier tricksy
-tricksiest tricksy
-triclinia triclinium
-tried try
-triennia triennium
-triforia triforium
-trigged trig
-triggerfishes triggerfish
-trigging trig
-trihedra trihedron
-trimer trimer
-trimmed trim
-trimmer trim
-trimmest trim
-trimming trim
-tripped trip
-tripping trip
-triskelia triskelion
-trisoctahedra trisoctahedron
-triumviri triumvir
-trivia trivium
-trochleae trochlea
-trod tread
-trodden tread
-trogged trog
-trogging trog
-tropaeola tropaeolum
-trotted trot
-trotting trot
-trous-de-loup trou-de-loup
-trousseaux trousseau
-trowelled trowel
-trowelling trowel
-truer true
-truest true
-trunkfishes trunkfish
-trustier trusty
-trustiest trusty
-trymata tryma
-tubae tuba
-tubbier tubby
-tubbiest tubby
-tugged tug
-tugging tug
-tumefied tumefy
-tunned tun
-tunnelled tunnel
-tunnelling tunnel
-tunning tun
-tupped tup
-tupping tup
-turfier turfy
-turfiest turfy
-turves turf
-tut-tutted tut-tut
-tut-tutting tut-tut
-tweedier tweedy
-tweediest tweedy
-twigged twig
-twiggier twiggy
-twiggiest twiggy
-twigging twig
-twinned twin
-twinning twin
-twitted twit
-twitting twit
-tying tie
-tympana tympanum
-typesetting typeset
-typewritten typewrite
-typewrote typewrite
-typified typify
-tyros tiro
-ubermenschen ubermensch
-uglier ugly
-uglies ugli
-ugliest ugly
-uglified uglify
-uigurs uighur
-ulnae ulna
-ultimata ultimatum
-umbilici umbilicus
-umbones umbo
-umbrae umbra
-unbarred unbar
-unbarring unbar
-unbent unbend
-unbound unbind
-uncapped uncap
-uncapping uncap
-unci uncus
-uncidia uredium
-unclad unclothe
-unclogged unclog
-unclogging unclog
-underbidding underbid
-underbought underbuy
-undercutting undercut
-underfed underfeed
-undergirt undergird
-undergone undergo
-underlaid underlay
-underlain underlie
-underlay underlie
-underletting underlet
-underlying underlie
-underpaid underpay
-underpinned underpin
-underpinning underpin
-underpropped underprop
-underpropping underprop
-undersetting underset
-undershot undershoot
-undersold undersell
-understood understand
-understudied understudy
-undertaken undertake
-undertook undertake
-underwent undergo
-underwritten underwrite
-underwrote underwrite
-undid undo
-undone undo
-unfitted unfit
-unfitting unfit
-unfriendlier unfriendly
-unfriendliest unfriendly
-unfroze unfreeze
-unfrozen unfreeze
-ungainlier ungainly
-ungainliest ungainly
-ungodlier ungodly
-ungodliest ungodly
-unhappier unhappy
-unhappiest unhappy
-unhealthier unhealthy
-unhealthiest unhealthy
-unholier unholy
-unholiest unholy
-unified unify
-unkennelled unkennel
-unkennelling unkennel
-unknitted unknit
-unknitting unknit
-unlaid unlay
-unlearnt unlearn
-unmade unmake
-unmanned unman
-unmanning unman
-unpegged unpeg
-unpegging unpeg
-unpinned unpin
-unpinning unpin
-unplugged unplug
-unplugging unplug
-unravelled unravel
-unravelling unravel
-unrigged unrig
-unrigging unrig
-unripped unrip
-unripping unrip
-unrove unreeve
-unrulier unruly
-unruliest unruly
-unsaid unsay
-unshipped unship
-unshipping unship
-unslung unsling
-unsnapped unsnap
-unsnapping unsnap
-unspoke unspeak
-unspoken unspeak
-unsteadied unsteady
-unstepped unstep
-unstepping unstep
-unstopped unstop
-unstopping unstop
-unstrung unstring
-unstuck unstick
-unswore unswear
-unsworn unswear
-untaught unteach
-unthought unthink
-untidied untidy
-untidier untidy
-untidiest untidy
-untrod untread
-untrodden untread
-untying untie
-unwound unwind
-unwrapped unwrap
-unwrapping unwrap
-unzipped unzip
-unzipping unzip
-upbuilt upbuild
-upheld uphold
-uphove upheave
-upped up
-uppercutting uppercut
-upping up
-uprisen uprise
-uprose uprise
-upsetting upset
-upsprang upspring
-upsprung upspring
-upswept upsweep
-upswollen upswell
-upswung upswing
-uredines uredo
-uredinia uredinium
-uredosori uredosorus
-urethrae urethra
-urinalyses urinalysis
-uteri uterus
-utriculi utriculus
-uvulae uvula
-vacua vacuum
-vagged vag
-vagging vag
-vagi vagus
-vaginae vagina
-valleculae vallecula
-vaporetti vaporetto
-varices varix
-varied vary
-vasa vas
-vascula vasculum
-vastier vasty
-vastiest vasty
-vatted vat
-vatting vat
-vela velum
-velamina velamen
-velaria velarium
-venae vena
-ventriculi ventriculus
-verbified verbify
-verified verify
-vermes vermis
-verrucae verruca
-versified versify
-vertebrae vertebra
-vertices vertex
-vertigines vertigo
-vertigoes vertigo
-vesicae vesica
-vest vest
-vetoes veto
-vetted vet
-vetting vet
-vexilla vexillum
-viatica viaticum
-viatores viator
-vibracula vibraculum
-vibrissae vibrissa
-vice-chairman vice-chairman
-victualled victual
-victualling victual
-viewier viewy
-viewiest viewy
-vilified vilify
-villi villus
-vimina vimen
-vincula vinculum
-viragoes virago
-vires vis
-virtuosi virtuoso
-vitae vita
-vitelli vitellus
-vitrified vitrify
-vitriolled vitriol
-vitriolling vitriol
-vittae vitta
-vivaria vivarium
-vivified vivify
-voces vox
-volcanoes volcano
-volkslieder volkslied
-volte volta
-volvae volva
-vorticellae vorticella
-vortices vortex
-vulvae vulva
-vying vie
-wackier wacky
-wackiest wacky
-wadded wad
-waddied waddy
-wadding wad
-wadsetted wadset
-wadsetting wadset
-wagged wag
-wagging wag
-wagons-lits wagon-lit
-wahhabis wahabi
-wanderjahre wanderjahr
-wanned wan
-wanner wan
-wannest wan
-wanning wan
-warier wary
-wariest wary
-warred war
-warring war
-was be
-washier washy
-washiest washy
-waster waster
-wavier wavy
-waviest wavy
-waxier waxy
-waxiest waxy
-waylaid waylay
-weakfishes weakfish
-weaklier weakly
-weakliest weakly
-wealthier wealthy
-wealthiest wealthy
-wearied weary
-wearier weary
-weariest weary
-weatherstripped weatherstrip
-weatherstripping weatherstrip
-webbed web
-webbier webby
-webbiest webby
-webbing web
-wedded wed
-wedding wed
-weed weed
-weedier weedy
-weediest weedy
-weenier weeny
-weeniest weeny
-weensier weensy
-weensiest weensy
-weepier weepy
-weepiest weepy
-weightier weighty
-weightiest weighty
-welsher welsher
-went go
-wept weep
-were be
-werewolves werewolf
-wetted wet
-wetter wet
-wettest wet
-wetting wet
-whackier whacky
-whackiest whacky
-whammed wham
-whamming wham
-whapped whap
-whapping whap
-wharves wharf
-whetted whet
-whetting whet
-whimsier whimsy
-whimsiest whimsy
-whinnied whinny
-whipped whip
-whippers-in whipper-in
-whipping whip
-whipsawn whipsaw
-whirred whir
-whirring whir
-whistle-stopped whistle-stop
-whistle-stopping whistle-stop
-whitefishes whitefish
-whizzed whiz
-whizzes whiz
-whizzing whiz
-wholesaler wholesaler
-whopped whop
-whopping whop
-wieldier wieldy
-wieldiest wieldy
-wigged wig
-wigging wig
-wigwagged wigwag
-wigwagging wigwag
-wildcatted wildcat
-wildcatting wildcat
-wilier wily
-wiliest wily
-windier windy
-windiest windy
-window-shopped window-shop
-window-shopping window-shop
-winier winy
-winiest winy
-winning win
-winterfed winterfeed
-winterier wintery
-winteriest wintery
-wintrier wintry
-wintriest wintry
-wiredrawn wiredraw
-wiredrew wiredraw
-wirier wiry
-wiriest wiry
-wispier wispy
-wispiest wispy
-withdrawn withdraw
-withdrew withdraw
-withheld withhold
-withstood withstand
-wittier witty
-wittiest witty
-wives wife
-woke wake
-woken wake
-wolffishes wolffish
-wolves wolf
-won win
-wonkier wonky
-wonkiest wonky
-wonned won
-wonning won
-woodier woody
-woodiest woody
-woodlice woodlouse
-woodsier woodsy
-woodsiest woodsy
-woollier woolly
-woolliest woolly
-woozier woozy
-wooziest woozy
-wordier wordy
-wordiest wordy
-wore wear
-worldlier worldly
-worldliest worldly
-wormier wormy
-wormiest wormy
-worn wear
-worried worry
-worse bad
-worshipped worship
-worshipping worship
-worst bad
-worthier worthy
-worthiest worthy
-wound wind
-wove weave
-woven weave
-wrapped wrap
-wrapping wrap
-wreckfishes wreckfish
-wried wry
-wrier wry
-wriest wry
-written write
-wrote write
-wrought work
-wrung wring
-wryer wry
-wryest wry
-wunderkinder wunderkind
-xiphisterna xiphisternum
-yakked yak
-yakking yak
-yapped yap
-yapping yap
-yarer yare
-yarest yare
-ycleped clepe
-yclept clepe
-yeastier yeasty
-yeastiest yeasty
-yenned yen
-yenning yen
-yeshivahs yeshiva
-yeshivoth yeshiva
-yodelled yodel
-yodelling yodel
-yogin yogi
-younger young
-youngest young
-yourselves yourself
-yummier yummy
-yummiest yummy
-zamindaris zamindari
-zanier zany
-zaniest zany
-zapped zap
-zapping zap
-zecchini zecchino
-zeroes zero
-zigzagged zigzag
-zigzagging zigzag
-zipped zip
-zippier zippy
-zippiest zippy
-zipping zip
-zoa zoon
-zoaeae zoaea
-zoeae zoea
-zoeas zoaea
-zoonoses zoonosis
-zoosporangia zoosporangium
+// wordnetExceptions maps irregular inflections to base forms, per part of speech
+// (a, r, n, v): one "form pos base" per line, sorted by form and part of speech.
+const wordnetExceptions = `aardwolves n aardwolf
+abaci n abacus
+abetted v abet
+abetting v abet
+abhorred v abhor
+abhorring v abhor
+abode v abide
+aboideaux n aboideau
+aboiteaux n aboiteau
+abought v aby
+about-shipped v about-ship
+about-shipping v about-ship
+abscissae n abscissa
+abutted v abut
+abutting v abut
+abye v aby
+acanthi n acanthus
+acari n acarus
+acciaccature n acciaccatura
+accompanied v accompany
+acer a acer
+acetabula n acetabulum
+acetified v acetify
+achaemenidae n achaemenid
+achaemenides n achaemenid
+acicula n aciculum
+aciculae n acicula
+acidified v acidify
+acini n acinus
+acquitted v acquit
+acquitting v acquit
+acre-feet n acre-foot
+acromia n acromion
+actiniae n actinia
+actinozoa n actinozoan
+ad-libbed v ad-lib
+ad-libbing v ad-lib
+addenda n addendum
+addrest v address
+adenocarcinomata n adenocarcinoma
+adenomata n adenoma
+adieux n adieu
+admitted v admit
+admitting v admit
+adyta n adytum
+aecia n aecium
+aecidia n aecidium
+aerified v aerify
+aerobia n aerobium
+after a after
+agents-general n agent-general
+aggiornamenti n aggiornamento
+agnomina n agnomen
+agones n agon
+agorae n agora
+agouties n agouti
+aides-de-camp n aide-de-camp
+aides-memoire n aide-memoire
+aids-de-camp n aid-de-camp
+air-dried v air-dry
+airdropped v airdrop
+airdropping v airdrop
+airier a airy
+airiest a airy
+alae n ala
+alewives n alewife
+alkalies n alkali
+alkalified v alkalify
+all-arounder a all-arounder
+allied v ally
+allodia n allodium
+allotted v allot
+allotting v allot
+alluvia n alluvium
+alodia n alodium
+alto-relievos n alto-relievo
+altocumuli n altocumulus
+altostrati n altostratus
+alulae n alula
+alumnae n alumna
+alumni n alumnus
+alveoli n alveolus
+am v be
+amanuenses n amanuensis
+ambulacra n ambulacrum
+amebae n ameba
+ammonified v ammonify
+amnestied v amnesty
+amnia n amnion
+amniocenteses n amniocentesis
+amoebae n amoeba
+amoebiases n amoebiasis
+amoraim n amora
+amoretti n amoretto
+amorini n amorino
+amphiarthroses n amphiarthrosis
+amphicia n amphithecium
+amphimixes n amphimixis
+amphioxi n amphioxus
+amphisbaenae n amphisbaena
+amphorae n amphora
+amplified v amplify
+ampullae n ampulla
+amygdalae n amygdala
+anabases n anabasis
+anacolutha n anacoluthon
+anacruses n anacrusis
+anaerobia n anaerobium
+anagnorises n anagnorisis
+analemmata n analemma
+analyses n analysis
+anamneses n anamnesis
+anamorphoses n anamorphosis
+anastomoses n anastomosis
+anatyxes n anaptyxis
+ancones n ancon
+androclinia n androclinium
+androecia n androecium
+androsphinges n androsphinx
+andtheridia n antheridium
+angelfishes n angelfish
+angiomata n angioma
+anglified v anglify
+angrier a angry
+angriest a angry
+animalcula n animalculum
+anlagen n anlage
+annattos n anatto
+annuli n annulus
+annulled v annul
+annulling v annul
+antae n anta
+antalkalies n antalkali
+antefixa n antefix
+antennae n antenna
+antependia n antependium
+anthelia n anthelion
+anthelices n anthelix
+anthemia n anthemion
+antheridia n antheridium
+anthodia n anthodium
+anthozoa n anthozoan
+anthraces n anthrax
+anticlinoria n anticlinorium
+antihelices n antihelix
+antiheroes n antihero
+antisera n antiserum
+antitheses n antithesis
+antitragi n antitragus
+antra n antrum
+anus n anus
+aortae n aorta
+aphelia n aphelion
+aphides n aphis
+apices n apex
+apodoses n apodosis
+apomixes n apomixis
+aponeuroses n aponeurosis
+apophyses n apophysis
+aposiopeses n aposiopesis
+apothecia n apothecium
+apotheoses n apotheosis
+appalled v appal
+appalling v appal
+apparatus n apparatus
+appendices n appendix
+applied v apply
+appoggiature n appoggiatura
+apsides n apsis
+aquae n aqua
+aquaria n aquarium
+araglis n argali
+arboreta n arboretum
+arcana n arcanum
+archegonia n archegonium
+archer a archer
+archerfishes n archerfish
+archesporia n archesporium
+archipelagoes n archipelago
+arcked v arc
+arcking v arc
+arcs-boutants n arc-boutant
+are v be
+areolae n areola
+argali n argali
+argufied v argufy
+argumenta n argumentum
+ariette n arietta
+arisen v arise
+aristae n arista
+armamentaria n armamentarium
+arose v arise
+arses n arsis
+artal n rotl
+artel n rotl
+arterioscleroses n arteriosclerosis
+artier a arty
+artiest a arty
+aruspices n aruspex
+asceses n ascesis
+asci n ascus
+ascidia n ascidium
+ascogonia n ascogonium
+ashes n ash
+ashier a ashy
+ashiest a ashy
+ashkenazim n ashkenazi
+aspergilla n aspergillum
+aspergilli n aspergillus
+aspergilloses n aspergillosis
+aspersoria n aspersorium
+assaulter a assaulter
+assegais n assagai
+astragali n astragalus
+asyndeta n asyndeton
+ate v eat
+atheromata n atheroma
+atheroscleroses n atherosclerosis
+atmolyses n atmolysis
+atria n atrium
+atrophied v atrophy
+attacker a attacker
+attorneys-at-law n attorney-at-law
+auditoria n auditorium
+aurae n aura
+aurar n eyir
+aurei n aureus
+auriculae n auricula
+aurorae n aurora
+auspices n auspex
+autocatalyses n autocatalysis
+autochthones n autochthon
+automata n automaton
+autos-da-fe n auto-da-fe
+averred v aver
+averring v aver
+avitaminoses n avitaminosis
+awoke v awake
+awoken v awake
+axes n ax
+axillae n axilla
+babied v baby
+baby-sat v baby-sit
+baby-sitting v baby-sit
+bacchantes n bacchant
+bacchii n bacchius
+bacilli n bacillus
+back-pedalled v back-pedal
+back-pedalling v back-pedal
+backbit v backbite
+backbitten v backbite
+backer a backer
+backslid v backslide
+backslidden v backslide
+bacteriostases n bacteriostasis
+bacula n baculum
+bade v bid
+bagged v bag
+baggier a baggy
+baggiest a baggy
+bagging v bag
+bains-marie n bain-marie
+balkier a balky
+balkiest a balky
+ballistae n ballista
+ballyragged v ballyrag
+ballyragging v ballyrag
+balmier a balmy
+balmiest a balmy
+bambini n bambino
+bandeaux n bandeau
+bandied v bandy
+bandier a bandy
+bandiest a bandy
+banditti n bandit
+bani n ban
+banjoes n banjo
+banned v ban
+banning v ban
+bargainer a bargainer
+barklice n barklouse
+barmier a barmy
+barmiest a barmy
+barramundies n barramundi
+barred v bar
+barrelled v barrel
+barrelling v barrel
+barring v bar
+bases n base
+basidia n basidium
+basified v basify
+basileis n basileus
+bassi n basso
+bastinadoes n bastinado
+bateaux n bateau
+batfishes n batfish
+batted v bat
+battier a batty
+battiest a batty
+batting v bat
+baulkier a baulky
+baulkiest a baulky
+bawdier a bawdy
+bawdiest a bawdy
+bayer a bayer
+bayonetted v bayonet
+bayonetting v bayonet
+beadier a beady
+beadiest a beady
+beadsmen n beadsman
+beastlier a beastly
+beastliest a beastly
+beaten v beat
+beater a beater
+beatified v beatify
+beautified v beautify
+beaux n beau
+became v become
+beches-de-mer n beche-de-mer
+bed v bed
+bedded v bed
+bedding v bed
+bedevilled v bedevil
+bedevilling v bedevil
+bedimmed v bedim
+bedimming v bedim
+beefier a beefy
+beefiest a beefy
+been v be
+beerier a beery
+beeriest a beery
+beeves n beef
+befallen v befall
+befell v befall
+befitted v befit
+befitting v befit
+befogged v befog
+befogging v befog
+began v begin
+begat v beget
+begetting v beget
+begged v beg
+begging v beg
+beginning v begin
+begirt v begird
+begot v beget
+begotten v beget
+begun v begin
+beheld v behold
+beholden v behold
+behooves n behoof
+bejewelled v bejewel
+bejewelling v bejewel
+bellied v belly
+belly-flopped v belly-flop
+belly-flopping v belly-flop
+belying v belie
+bendier a bendy
+bendiest a bendy
+benefitted v benefit
+benefitting v benefit
+benempt v bename
+bent v bend
+berried v berry
+bersaglieri n bersagliere
+besetting v beset
+besought v beseech
+bespoke v bespeak
+bespoken v bespeak
+best a good
+bestirred v bestir
+bestirring v bestir
+bestrewn v bestrew
+bestrid v bestride
+bestridden v bestride
+bestrode v bestride
+betaken v betake
+bethought v bethink
+betook v betake
+betted v bet
+better a good
+betting v bet
+bevelled v bevel
+bevelling v bevel
+bhishties n bheesty
+biassed v bias
+biassing v bias
+bibliothecae n bibliotheca
+bicennaries n bicentenary
+bidden v bid
+bidding v bid
+bigger a big
+biggest a big
+bijoux n bijou
+bilboes n bilbo
+billets-doux n billet-doux
+billfishes n billfish
+bimboes n bimbo
+bing v bing
+binned v bin
+binning v bin
+bird-dogged v bird-dog
+bird-dogging v bird-dog
+bisectrices n bisectrix
+bit v bite
+bitchier a bitchy
+bitchiest a bitchy
+biter a biter
+bitted v bit
+bitten v bite
+bittier a bitty
+bittiest a bitty
+bitting v bit
+bivouacked v bivouac
+bivouacking v bivouac
+blabbed v blab
+blabbing v blab
+blackberried v blackberry
+blackfeet n blackfoot
+blackfishes n blackfish
+blacklegged v blackleg
+blacklegging v blackleg
+blastemata n blastema
+blastulae n blastula
+blatted v blat
+blatting v blat
+blearier a bleary
+bleariest a bleary
+bled v bleed
+blest v bless
+blew v blow
+blindfishes n blindfish
+blipped v blip
+blipping v blip
+blobbed v blob
+blobbing v blob
+bloodied v bloody
+bloodier a bloody
+bloodiest a bloody
+bloodthirstier a bloodthirsty
+bloodthirstiest a bloodthirsty
+blotted v blot
+blotting v blot
+blowfishes n blowfish
+blowier a blowy
+blowiest a blowy
+blown v blow
+blowsier a blowsy
+blowsiest a blowsy
+blowzier a blowzy
+blowziest a blowzy
+blubbed v blub
+blubbing v blub
+blue-pencilled v blue-pencil
+blue-pencilling v blue-pencil
+bluefishes n bluefish
+bluer a blue
+bluest a blue
+blurred v blur
+blurring v blur
+boarfishes n boarfish
+bobbed v bob
+bobbing v bob
+bodied v body
+bogged-down v bog-down
+bogging-down v bog-down
+bogs-down v bog-down
+bok n boschbok
+boleti n boletus
+bolivares n bolivar
+bolsheviki n bolshevik
+bonefishes n bonefish
+boner a boner
+bongoes n bongo
+bonier a bony
+boniest a bony
+bonitoes n bonito
+bonnier a bonny
+bonniest a bonny
+booby-trapped v booby-trap
+booby-trapping v booby-trap
+booklice n booklouse
+bookshelves n bookshelf
+bootlegged v bootleg
+bootlegging v bootleg
+boozier a boozy
+booziest a boozy
+bopped v bop
+bopping v bop
+boraces n borax
+borborygmi n borborygmus
+bordereaux n bordereau
+bore v bear
+born v bear
+borne v bear
+boskier a bosky
+boskiest a bosky
+bossier a bossy
+bossiest a bossy
+botargoes n botargo
+botchier a botchy
+botchiest a botchy
+bother a bother
+bottle-fed v bottle-feed
+bought v buy
+bouncier a bouncy
+bounciest a bouncy
+bound v bind
+bounder a bounder
+bower a bower
+boxfishes n boxfish
+brachia n brachium
+bragged v brag
+bragging v brag
+brainchildren n brainchild
+brainier a brainy
+brainiest a brainy
+branchiae n branchia
+brants n brant
+brashier a brashy
+brashiest a brashy
+brassier a brassy
+brassiest a brassy
+bravadoes n bravado
+bravoes n bravo
+brawnier a brawny
+brawniest a brawny
+breast-fed v breast-feed
+breathier a breathy
+breathiest a breathy
+bred v breed
+breezier a breezy
+breeziest a breezy
+bregmata n bregma
+brethren n brother
+brevetted v brevet
+brevetting v brevet
+brimmed v brim
+brimming v brim
+brinier a briny
+briniest a briny
+britisher a britisher
+broadcaster a broadcaster
+broadleaves n broadleaf
+broke v break
+broken v break
+bronchi n bronchus
+brooder a brooder
+broodier a broody
+broodiest a broody
+brothers-in-law n brother-in-law
+brought v bring
+browbeaten v browbeat
+brutified v brutify
+bryozoa n bryozoan
+bubblier a bubbly
+bubbliest a bubbly
+buboes n bubo
+buckoes n bucko
+buckteeth n bucktooth
+budded v bud
+budding v bud
+buffaloes n buffalo
+bugged v bug
+buggier a buggy
+buggiest a buggy
+bugging v bug
+built v build
+bulkier a bulky
+bulkiest a bulky
+bullae n bulla
+bulldogging v bulldog
+bullied v bully
+bullshitted v bullshit
+bullshitting v bullshit
+bullwhipped v bullwhip
+bullwhipping v bullwhip
+bullyragged v bullyrag
+bullyragging v bullyrag
+bummed v bum
+bumming v bum
+bumpier a bumpy
+bumpiest a bumpy
+bunchier a bunchy
+bunchiest a bunchy
+bunde n bund
+bureaux n bureau
+buried v bury
+burlier a burly
+burliest a burly
+burnt v burn
+burred v bur
+burrier a burry
+burriest a burry
+burring v bur
+bursae n bursa
+burster a burster
+bushbok n boschbok
+bushboks n boschbok
+bushelled v bushel
+bushelling v bushel
+bushier a bushy
+bushiest a bushy
+busied v busy
+busier a busy
+busiest a busy
+busses n bus
+buster a buster
+bustier a busty
+bustiest a busty
+butterfishes n butterfish
+bypast v bypass
+byssi n byssus
+caballed v cabal
+caballing v cabal
+cacti n cactus
+caddied v caddie
+caddies v caddie
+caddying v caddie
+caducei n caduceus
+caeca n caecum
+caesurae n caesura
+cagier a cagey
+cagiest a cagey
+calami n calamus
+calathi n calathus
+calcanei n calcaneum
+calces n calx
+calcified v calcify
+calculi n calculus
+caldaria n caldarium
+calices n calix
+calicoes n calico
+calli n callus
+calves n calf
+calyces n calyx
+cambia n cambium
+came v come
+camerae n camera
+camper a camper
+canaliculi n canaliculus
+canalled v canal
+canalling v canal
+cancelled v cancel
+cancelling v cancel
+candelabra n candelabrum
+candied v candy
+candlefishes n candlefish
+canned v can
+cannier a canny
+canniest a canny
+canning v can
+canopied v canopy
+canter a canter
+canthi n canthus
+cantier a canty
+cantiest a canty
+canulae n canula
+canzoni n canzone
+capita n caput
+capitula n capitulum
+capped v cap
+capping v cap
+capricci n capriccio
+carabinieri n carabiniere
+carbonadoes n carbonado
+carburetted v carburet
+carburetting v carburet
+carcinomata n carcinoma
+cargoes n cargo
+carides n caryatid
+carillonned v carillon
+carillonning v carillon
+carinae n carina
+carnied v carny
+carnified v carnify
+caroli n carolus
+carolled v carol
+carolling v carol
+carpi n carpus
+carpogonia n carpogonium
+carried v carry
+carryings-on n carrying-on
+caryopses n caryopsis
+caryopsides n caryopsis
+casefied v casefy
+caster a caster
+castrati n castrato
+catabases n catabasis
+cataclases n cataclasis
+cataloes n catalo
+catalyses n catalysis
+catchier a catchy
+catchiest a catchy
+catenae n catena
+catfishes n catfish
+cathari n cathar
+cathexes n cathexis
+catnapped v catnap
+catnapping v catnap
+cattaloes n cattalo
+catted v cat
+cattier a catty
+cattiest a catty
+catting v cat
+caudices n caudex
+caught v catch
+caules n caulis
+cavatine n cavatina
+cavefishes n cavefish
+cavetti n cavetto
+cavilled v cavil
+cavilling v cavil
+cavo-rilievi n cavo-rilievo
+ceca n cecum
+cellae n cella
+cembali n cembalo
+centesimi n centesimo
+centra n centrum
+cephalothoraces n cephalothorax
+cer a cer
+cercariae n cercaria
+cercariiae n cercaria
+cerci n cercus
+cerebella n cerebellum
+cerebra n cerebrum
+certified v certify
+cervices n cervix
+cestuses n caestus
+cesurae n cesura
+chadarim n cheder
+chaetae n chaeta
+chalazae n chalaza
+challoth n hallah
+chalutzim n chalutz
+chancier a chancy
+chanciest a chancy
+channelled v channel
+channelling v channel
+chapaties n chapati
+chapatties n chapatti
+chapeaux n chapeau
+chapped v chap
+chapping v chap
+charier a chary
+chariest a chary
+charred v char
+charring v char
+chasidim n chasid
+chassidim n chassid
+chateaux n chateau
+chatted v chat
+chattier a chatty
+chattiest a chatty
+chatting v chat
+chazanim n chazan
+chedarim n cheder
+cheekier a cheeky
+cheekiest a cheeky
+cheerier a cheery
+cheeriest a cheery
+cheesier a cheesy
+cheesiest a cheesy
+chelae n chela
+chelicerae n chelicera
+cherubim n cherub
+chestier a chesty
+chestiest a chesty
+chevaux-de-frise n cheval-de-frise
+chevied v chivy
+chevies v chivy
+chevying v chivy
+chewier a chewy
+chewiest a chewy
+chiasmata n chiasma
+chiasmi n chiasmus
+chid v chide
+chidden v chide
+children n child
+chillier a chilly
+chillies n chilli
+chilliest a chilly
+chinned v chin
+chinning v chin
+chintzier a chintzy
+chintziest a chintzy
+chipped v chip
+chippier a chippy
+chippiest a chippy
+chipping v chip
+chiselled v chisel
+chiselling v chisel
+chitarroni n chitarrone
+chitchatted v chitchat
+chitchatting v chitchat
+chivied v chivy
+chivved v chiv
+chivvied v chivy
+chivvies v chivy
+chivving v chiv
+chivvying v chivy
+chlamydes n chlamys
+chlamyses n chlamys
+chondrified v chondrify
+chondromata n chondroma
+choosier a choosy
+choosiest a choosy
+chopped v chop
+choppier a choppy
+choppiest a choppy
+chopping v chop
+choragi n choragus
+choriambi n choriambus
+chose v choose
+chosen v choose
+choux n chou
+chromonemata n chromonema
+chrysalides n chrysalis
+chubbier a chubby
+chubbiest a chubby
+chuffier a chuffy
+chuffiest a chuffy
+chugged v chug
+chugging v chug
+chummed v chum
+chummier a chummy
+chummiest a chummy
+chumming v chum
+chunkier a chunky
+chunkiest a chunky
+churchier a churchy
+churchiest a churchy
+chuvashes n chuvash
+ciboria n ciborium
+cicadae n cicada
+cicale n cicala
+cicatrices n cicatrix
+ciceroni n cicerone
+cicisbei n cicisbeo
+cilia n cilium
+cimices n cimex
+cineraria n cinerarium
+cingula n cingulum
+cirri n cirrus
+cirrocumuli n cirrocumulus
+cirrostrati n cirrostratus
+ciscoes n cisco
+cisternae n cisterna
+citified v citify
+clad v clothe
+cladding v clad
+clammed v clam
+clammier a clammy
+clammiest a clammy
+clamming v clam
+clani n clarino
+clanos n clarino
+clapped v clap
+clapping v clap
+clarified v clarify
+claroes n claro
+classier a classy
+classiest a classy
+classified v classify
+cleanlier a cleanly
+cleanliest a cleanly
+cleft v cleave
+clemmed v clem
+clemming v clem
+clepsydrae n clepsydra
+clept v clepe
+clerklier a clerkly
+clerkliest a clerkly
+clinandria n clinandrium
+clingfishes n clingfish
+clipped v clip
+clipping v clip
+clitella n clitellum
+cloacae n cloaca
+clogged v clog
+clogging v clog
+clopped v clop
+clopping v clop
+clostridia n clostridium
+clotted v clot
+clotting v clot
+cloudier a cloudy
+cloudiest a cloudy
+clove v cleave
+cloven v cleave
+cloverleaves n cloverleaf
+clubbed v club
+clubbier a clubby
+clubbiest a clubby
+clubbing v club
+clumsier a clumsy
+clumsiest a clumsy
+clung v cling
+clypei n clypeus
+co-opted v coopt
+co-opting v coopt
+co-opts v coopts
+co-ordinate v coordinate
+co-ordinated v coordinate
+co-ordinates v coordinate
+co-ordinating v coordinate
+co-starred v co-star
+co-starring v co-star
+coagula n coagulum
+coalfishes n coalfish
+cocci n coccus
+coccyges n coccyx
+cochleae n cochlea
+cockier a cocky
+cockiest a cocky
+cockneyfied v cockneyfy
+codded v cod
+codding v cod
+coder a coder
+codfishes n codfish
+codices n codex
+codified v codify
+coelentera n coelenteron
+coenuri n coenurus
+cogged v cog
+cogging v cog
+cognomina n cognomen
+cognosenti n cognosente
+coiffed v coif
+coiffing v coif
+cola n colon
+coleorhizae n coleorhiza
+collegia n collegium
+collied v colly
+collier a colly
+colliest a colly
+colloquia n colloquium
+colluvia n colluvium
+collyria n collyrium
+colones n colon
+colossi n colossus
+columbaria n columbarium
+columellae n columella
+comae n coma
+comatulae n comatula
+combatted v combat
+combatting v combat
+comedones n comedo
+comelier a comely
+comeliest a comely
+comfier a comfy
+comfiest a comfy
+commandoes n commando
+committed v commit
+committing v commit
+compelled v compel
+compelling v compel
+complied v comply
+complotted v complot
+complotting v complot
+concertanti n concertante
+concerti n concerto
+concertini n concertino
+conchae n concha
+concurred v concur
+concurring v concur
+condottieri n condottiere
+condylomata n condyloma
+confabbed v confab
+confabbing v confab
+conferred v confer
+conferring v confer
+confervae n conferva
+congii n congius
+conidia n conidium
+conjunctivae n conjunctiva
+conned v con
+conning v con
+conquistadores n conquistador
+consortia n consortium
+contagia n contagium
+continua n continuum
+contralti n contralto
+controlled v control
+controlling v control
+conversazioni n conversazione
+convolvuli n convolvulus
+cooks-general n cook-general
+copied v copy
+copped v cop
+copping v cop
+copulae n copula
+coquetted v coquet
+coquetting v coquet
+corbiculae n corbicula
+coria n corium
+corneae n cornea
+cornier a corny
+corniest a corny
+cornua n cornu
+coronae n corona
+corpora n corpus
+corralled v corral
+corralling v corral
+corrigenda n corrigendum
+cortices n cortex
+cortinae n cortina
+corybantes n corybant
+coryphaei n coryphaeus
+cosier a cosy
+cosiest a cosy
+costae n costa
+costlier a costly
+costliest a costly
+costumer a costumer
+cothurni n cothurnus
+counselled v counsel
+counselling v counsel
+counterfeiter a counterfeiter
+counterplotted v counterplot
+counterplotting v counterplot
+countersank v countersink
+countersunk v countersink
+court-martialled v court-martial
+court-martialling v court-martial
+courtlier a courtly
+courtliest a courtly
+couteaux n couteau
+cowfishes n cowfish
+coxae n coxa
+cozier a cozy
+coziest a cozy
+crabbed v crab
+crabbier a crabby
+crabbiest a crabby
+crabbing v crab
+cracker a cracker
+craftier a crafty
+craftiest a crafty
+craggier a craggy
+craggiest a craggy
+cramboes n crambo
+crammed v cram
+cramming v cram
+crania n cranium
+crankier a cranky
+crankiest a cranky
+crapped v crap
+crapping v crap
+crases n crasis
+crasher a crasher
+crawfishes n crawfish
+crawlier a crawly
+crawliest a crawly
+crayfishes n crayfish
+crazier a crazy
+craziest a crazy
+creamer a creamer
+creamier a creamy
+creamiest a creamy
+credenda n credendum
+creepier a creepy
+creepiest a creepy
+crematoria n crematorium
+crept v creep
+crescendi n crescendo
+cribbed v crib
+cribbing v crib
+cribella n cribellum
+cried v cry
+crises n crisis
+crispier a crispy
+crispiest a crispy
+crissa n crissum
+cristae n crista
+criteria n criterion
+cropped v crop
+cropping v crop
+crossbred v crossbreed
+crosscutting v crosscut
+cruces n crux
+crucified v crucify
+crumbier a crumby
+crumbiest a crumby
+crumblier a crumbly
+crumbliest a crumbly
+crummier a crummy
+crummiest a crummy
+crura n crus
+crusadoes n crusado
+crustier a crusty
+crustiest a crusty
+cruzadoes n cruzado
+crying n cry
+cryings n cry
+ctenidia n ctenidium
+cubbed v cub
+cubbing v cub
+cubicula n cubiculum
+cudgelled v cudgel
+cudgelling v cudgel
+culices n culex
+culpae n culpa
+culs-de-sac n cul-de-sac
+culti n cultus
+cumuli n cumulus
+cumulonimbi n cumulonimbus
+cumulostrati n cumulostratus
+cupelled v cupel
+cupelling v cupel
+cupped v cup
+cupping v cup
+curetted v curet
+curettes v curet
+curetting v curet
+curiae n curia
+curlier a curly
+curliest a curly
+curricula n curriculum
+curried v curry
+curst v curse
+curtsied v curtsy
+curvetted v curvet
+curvetting v curvet
+custodes n custos
+customer a customer
+cuter a cute
+cutes n cutis
+cuticulae n cuticula
+cutting v cut
+cuttlefishes n cuttlefish
+cyclopes n cyclops
+cycloses n cyclosis
+cylices n cylix
+cylikes n cylix
+cymae n cyma
+cymatia n cymatium
+cypselae n cypsela
+cysticerci n cysticercus
+dabbed v dab
+dabbing v dab
+dadoes n dado
+daffier a daffy
+daffiest a daffy
+dagged v dag
+dagging v dag
+dagoes n dago
+daintier a dainty
+daintiest a dainty
+dallied v dally
+dammed v dam
+damming v dam
+damnified v damnify
+damselfishes n damselfish
+dandier a dandy
+dandiest a dandy
+dandified v dandify
+dapped v dap
+dapping v dap
+data n datum
+daughters-in-law n daughter-in-law
+daymio n daimio
+daymios n daimio
+deadlier a deadly
+deadliest a deadly
+dealer a dealer
+dealfishes n dealfish
+dealt v deal
+debarred v debar
+debarring v debar
+debugged v debug
+debugging v debug
+debussed v debus
+debusses v debus
+debussing v debus
+decalcified v decalcify
+decemviri n decemvir
+decennia n decennium
+deciduae n decidua
+declassified v declassify
+decontrolled v decontrol
+decontrolling v decontrol
+decried v decry
+deep-freeze v deepfreeze
+deep-freezed v deepfreeze
+deep-freezes v deepfreeze
+deep-fried v deep-fry
+deeper a deeply
+deferred v defer
+deferring v defer
+defied v defy
+definienda n definiendum
+definientia n definiens
+degassed v degas
+degasses v degas
+degassing v degas
+dehumidified v dehumidify
+deified v deify
+delphinia n delphinium
+demitted v demit
+demitting v demit
+demobbed v demob
+demobbing v demob
+demulsified v demulsify
+demurred v demur
+demurring v demur
+demystified v demystify
+denarii n denarius
+denazified v denazify
+denied v deny
+denitrified v denitrify
+denned v den
+denning v den
+dentalia n dentalium
+dermatoses n dermatosis
+descried v descry
+deserter a deserter
+desiderata n desideratum
+desperadoes n desperado
+deterred v deter
+deterring v deter
+detoxified v detoxify
+devilfishes n devilfish
+devilled v devil
+devilling v devil
+devitrified v devitrify
+dewier a dewy
+dewiest a dewy
+diaereses n diaeresis
+diaerses n diaeresis
+diagnoses n diagnosis
+diagrammed v diagram
+diagramming v diagram
+dialled v dial
+dialling v dial
+dialyses n dialysis
+diaphyses n diaphysis
+diapophyses n diapophysis
+diarthroses n diarthrosis
+diastalses n diastalsis
+diastases n diastasis
+diastemata n diastema
+diathses n diathesis
+diazoes n diazo
+dibbed v dib
+dibbing v dib
+dibbukkim n dibbuk
+dichasia n dichasium
+dicier a dicey
+diciest a dicey
+dicta n dictum
+did v do
+didoes n dido
+diereses n dieresis
+dieses n diesis
+differentiae n differentia
+digging v dig
+dignified v dignify
+dilettanti n dilettante
+dilly-dallied v dilly-dally
+diluvia n diluvium
+dimer a dimer
+dimmed v dim
+dimmer a dim
+dimmest a dim
+dimming v dim
+dingier a dingy
+dingiest a dingy
+dingoes n dingo
+dinkier a dinky
+dinkiest a dinky
+dinned v din
+dinning v din
+diplococci n diplococcus
+dipped v dip
+dippier a dippy
+dippiest a dippy
+dipping v dip
+directors-general n director-general
+dirtied v dirty
+dirtier a dirty
+dirtiest a dirty
+disannulled v disannul
+disannulling v disannul
+disbarred v disbar
+disbarring v disbar
+disbudded v disbud
+disbudding v disbud
+disci n discus
+discoboli n discobolos
+disembodied v disembody
+disembowelled v disembowel
+disembowelling v disembowel
+disenthralled v disenthral
+disenthralling v disenthral
+disenthralls v disenthral
+disenthrals v disenthrall
+dishevelled v dishevel
+dishevelling v dishevel
+dishier a dishy
+dishiest a dishy
+disinterred v disinter
+disinterring v disinter
+dispelled v dispel
+dispelling v dispel
+disqualified v disqualify
+dissatisfied v dissatisfy
+distilled v distil
+distilling v distil
+dive n diva
+diversified v diversify
+diverticula n diverticulum
+divertimenti n divertimento
+divvied v divvy
+dizzied v dizzy
+dizzier a dizzy
+dizziest a dizzy
+djinn n djinni
+dodgier a dodgy
+dodgiest a dodgy
+dodoes n dodo
+dogfishes n dogfish
+dogged v dog
+dogging v dog
+doglegged v dogleg
+doglegging v dogleg
+dogmata n dogma
+dogteeth n dogtooth
+dollarfishes n dollarfish
+dollied v dolly
+domatia n domatium
+dominoes n domino
+done v do
+donned v don
+donning v don
+dopier a dopey
+dopiest a dopey
+dormice n dormouse
+dorsa n dorsum
+dotted v dot
+dottier a dotty
+dottiest a dotty
+dotting v dot
+doughier a doughy
+doughiest a doughy
+dought v dow
+doughtier a doughty
+doughtiest a doughty
+dove v dive
+dowdier a dowdy
+dowdiest a dowdy
+dowier a dowie
+dowiest a dowie
+downer a downer
+downier a downy
+downiest a downy
+dozier a dozy
+doziest a dozy
+drabbed v drab
+drabber a drab
+drabbest a drab
+drabbing v drab
+drachmae n drachma
+draftier a drafty
+draftiest a drafty
+dragged v drag
+draggier a draggy
+draggiest a draggy
+dragging v drag
+drank v drink
+draughtier a draughty
+draughtiest a draughty
+drawknives n drawknife
+drawn v draw
+dreamier a dreamy
+dreamiest a dreamy
+dreamt v dream
+drearier a dreary
+dreariest a dreary
+dreggier a dreggy
+dreggiest a dreggy
+dresser a dresser
+dressier a dressy
+dressiest a dressy
+drew v draw
+dried v dry
+drier a dry
+driest a dry
+dripped v drip
+drippier a drippy
+drippiest a drippy
+dripping v drip
+drivelled v drivel
+drivelling v drivel
+driven v drive
+dropped v drop
+dropping v drop
+drosophilae n drosophila
+drove v drive
+drowsier a drowsy
+drowsiest a drowsy
+drubbed v drub
+drubbing v drub
+drugged v drug
+drugging v drug
+drumfishes n drumfish
+drummed v drum
+drumming v drum
+drunk v drink
+dryades n dryad
+dryer a dry
+dryest a dry
+dubbed v dub
+dubbing v dub
+duelled v duel
+duelling v duel
+dug v dig
+dui n duo
+dulcified v dulcify
+dummied v dummy
+dumpier a dumpy
+dumpiest a dumpy
+dunned v dun
+dunner a dun
+dunnest a dun
+dunning v dun
+duona n duodenum
+duonas n duodenum
+dupondii n dupondius
+duskier a dusky
+duskiest a dusky
+dustier a dusty
+dustiest a dusty
+duumviri n duumvir
+dwarves n dwarf
+dwelt v dwell
+dybbukkim n dybbuk
+dying v die
+earlier a early
+earliest a early
+earthier a earthy
+earthiest a earthy
+earthlier a earthly
+earthliest a earthly
+easied v easy
+easier a easy
+easiest a easy
+easter a easter
+eastsider a eastsider
+eaten v eat
+eavesdropped v eavesdrop
+eavesdropping v eavesdrop
+ecchymoses n ecchymosis
+ecclesiae n ecclesia
+ecdyses n ecdysis
+echidnae n echidna
+echini n echinus
+echinococci n echinococcus
+echoes n echo
+ectozoa n ectozoan
+eddied v eddy
+eddoes n eddo
+edemata n edema
+edger a edger
+edgier a edgy
+edgiest a edgy
+edified v edify
+eerier a eerie
+eeriest a eerie
+effluvia n effluvium
+ego-tripped v ego-trip
+ego-tripping v ego-trip
+eidola n eidolon
+eisegeses n eisegesis
+eisteddfodau n eisteddfod
+electrified v electrify
+elenchi n elenchus
+ellipses n ellipsis
+eluvia n eluvium
+elves n elf
+elytra n elytron
+embargoes n embargo
+embedded v embed
+embedding v embed
+embodied v embody
+emboli n embolus
+embussed v embus
+embusses v embus
+embussing v embus
+emitted v emit
+emitting v emit
+empanelled v empanel
+empanelling v empanel
+emphases n emphasis
+emporia n emporium
+emptied v empty
+emptier a empty
+emptiest a empty
+emulsified v emulsify
+enamelled v enamel
+enamelling v enamel
+enarthroses n enarthrosis
+encephala n encephalon
+encephalitides n encephalitis
+encephalomata n encephaloma
+enchiridia n enchiridion
+enchondromata n enchondroma
+encomia n encomium
+endamebae n endameba
+endamoebae n endamoeba
+endocardia n endocardium
+endocrania n endocranium
+endometria n endometrium
+endostea n endosteum
+endostoses n endostosis
+endothecia n endothecium
+endothelia n endothelium
+endotheliomata n endothelioma
+endozoa n endozoan
+enemata n enema
+englutted v englut
+englutting v englut
+enneahedra n enneahedron
+enrolled v enrol
+enrolling v enrol
+entamebae n entameba
+entamoebae n entamoeba
+entases n entasis
+entera n enteron
+enthralled v enthral
+enthralling v enthral
+entia n ens
+entozoa n entozoan
+entrammelled v entrammel
+entrammelling v entrammel
+entrapped v entrap
+entrapping v entrap
+envied v envy
+enwound v enwind
+enwrapped v enwrap
+enwrapping v enwrap
+epencephala n epencephalon
+epentheses n epenthesis
+epexegeses n epexegesis
+ephemera n ephemeron
+ephemerae n ephemera
+ephemerides n ephemeris
+ephori n ephor
+epicalyces n epicalyx
+epicanthi n epicanthus
+epicardia n epicardium
+epicedia n epicedium
+epicleses n epiclesis
+epididymides n epididymis
+epigastria n epigastrium
+epiglottides n epiglottis
+epimysia n epimysium
+epiphenomena n epiphenomenon
+epiphyses n epiphysis
+episterna n episternum
+epithalamia n epithalamion
+epithelia n epithelium
+epitheliomata n epithelioma
+epizoa n epizoan
+epyllia n epyllion
+equalled v equal
+equalling v equal
+equilibria n equilibrium
+equipped v equip
+equipping v equip
+equiseta n equisetum
+eringoes n eringo
+errata n erratum
+eryngoes n eryngo
+esophagi n esophagus
+espied v espy
+esterified v esterify
+estopped v estop
+estopping v estop
+etherified v etherify
+etyma n etymon
+eucalypti n eucalyptus
+eupatridae n eupatrid
+euripi n euripus
+exanthemata n exanthema
+excelled v excel
+excelling v excel
+executrices n executrix
+exegeses n exegesis
+exempla n exemplum
+exemplified v exemplify
+exordia n exordium
+exostoses n exostosis
+expelled v expel
+expelling v expel
+extolled v extol
+extolling v extol
+extrema n extremum
+eyeteeth n eyetooth
+fabliaux n fabliau
+facetted v facet
+facetting v facet
+faciae n facia
+faculae n facula
+faeroese n faeroese
+fagged v fag
+fagging v fag
+faker a faker
+fallen v fall
+fallfishes n fallfish
+falsified v falsify
+famuli n famulus
+fancied v fancy
+fancier a fancy
+fanciest a fancy
+fanned v fan
+fanning v fan
+fantasied v fantasy
+farmers-general n farmer-general
+faroese n faroese
+farragoes n farrago
+farther a far
+fasciae n fascia
+fasciculi n fasciculus
+fathers-in-law n father-in-law
+fatsoes n fatso
+fatted v fat
+fatter a fat
+fattest a fat
+fattier a fatty
+fattiest a fatty
+fatting v fat
+faultier a faulty
+faultiest a faulty
+faunae n fauna
+featherbedded v featherbed
+featherbedding v featherbed
+feculae n fecula
+fed v feed
+fedayeen n fedayee
+feed v feed
+feet n foot
+feistier a feisty
+feistiest a feisty
+fell v fall
+fellaheen n fellah
+fellahin n fellah
+feller a feller
+felt v feel
+femora n femur
+fenestellae n fenestella
+fenestrae n fenestra
+feriae n feria
+fermate n fermata
+ferried v ferry
+ferulae n ferula
+festschriften n festschrift
+fetiales n fetial
+fezzes n fez
+fiascoes n fiasco
+fibbed v fib
+fibbing v fib
+fibrillae n fibrilla
+fibromata n fibroma
+fibulae n fibula
+ficoes n fico
+fiddlier a fiddly
+fiddliest a fiddly
+fideicommissa n fideicommissum
+fieldmice n fieldmouse
+figged v fig
+figging v fig
+fila n filum
+filariiae n filaria
+filefishes n filefish
+filmier a filmy
+filmiest a filmy
+filthier a filthy
+filthiest a filthy
+fimbriae n fimbria
+fine-drawn v fine-draw
+fine-drew v fine-draw
+finned v fin
+finnier a finny
+finniest a finny
+finning v fin
+first-rater a first-rater
+first-stringer a first-stringer
+fishes n fish
+fishier a fishy
+fishiest a fishy
+fishwives n fishwife
+fistulae n fistula
+fitted v fit
+fitter a fit
+fittest a fit
+fitting v fit
+flabbier a flabby
+flabbiest a flabby
+flabella n flabellum
+flagella n flagellum
+flagged v flag
+flaggier a flaggy
+flaggiest a flaggy
+flagging v flag
+flagstaves n flagstaff
+flakier a flaky
+flakiest a flaky
+flambeaux n flambeau
+flamines n flamen
+flamingoes n flamingo
+flammed v flam
+flamming v flam
+flannelled v flannel
+flannelling v flannel
+flapped v flap
+flapping v flap
+flasher a flasher
+flashier a flashy
+flashiest a flashy
+flatfeet n flatfoot
+flatfishes n flatfish
+flatted v flat
+flatter a flat
+flattest a flat
+flatting v flat
+flauntier a flaunty
+flauntiest a flaunty
+fled v flee
+fledgier a fledgy
+fledgiest a fledgy
+fleecier a fleecy
+fleeciest a fleecy
+fleshier a fleshy
+fleshiest a fleshy
+fleshlier a fleshly
+fleshliest a fleshly
+fleurs-de-lis n fleur-de-lis
+fleurs-de-lys n fleur-de-lys
+flew v fly
+flightier a flighty
+flightiest a flighty
+flimflammed v flimflam
+flimflamming v flimflam
+flimsier a flimsy
+flimsiest a flimsy
+flintier a flinty
+flintiest a flinty
+flip-flopped v flip-flop
+flip-flopping v flip-flop
+flipped v flip
+flipping v flip
+flitted v flit
+flittermice n flittermouse
+flitting v flit
+floatier a floaty
+floatiest a floaty
+flocci n floccus
+flocculi n flocculus
+flogged v flog
+flogging v flog
+floodlit v floodlight
+flopped v flop
+floppier a floppy
+floppiest a floppy
+flopping v flop
+florae n flora
+florilegia n florilegium
+flossier a flossy
+flossiest a flossy
+flowers-de-luce n flower-de-luce
+flown v fly
+flubbed v flub
+flubbing v flub
+fluffier a fluffy
+fluffiest a fluffy
+flukier a fluky
+flukiest a fluky
+flung v fling
+flurried v flurry
+flyblew v flyblow
+flyblown v flyblow
+flyleaves n flyleaf
+foamier a foamy
+foamiest a foamy
+fobbed v fob
+fobbing v fob
+foci n focus
+fogged v fog
+foggier a foggy
+foggiest a foggy
+fogging v fog
+folder a folder
+folia n folium
+folksier a folksy
+folksiest a folksy
+foolhardier a foolhardy
+foolhardiest a foolhardy
+footslogged v footslog
+footslogging v footslog
+fora n forum
+foramina n foramen
+forbad v forbid
+forbade v forbid
+forbidden v forbid
+forbidding v forbid
+forbore v forbear
+forborne v forbear
+force-fed v force-feed
+forceps n forceps
+fordid v fordo
+fordone v fordo
+fore-and-after a fore-and-after
+foredid v foredo
+foredone v foredo
+forefeet n forefoot
+foregone v forego
+foreigner a foreigner
+foreknew v foreknow
+foreknown v foreknow
+foreran v forerun
+forerunning v forerun
+foresaw v foresee
+foreseen v foresee
+foreshown v foreshow
+forespoke v forespeak
+forespoken v forespeak
+forest a forest
+foreteeth n foretooth
+foretold v foretell
+forewent v forego
+forgave v forgive
+forgetting v forget
+forgiven v forgive
+forgone v forgo
+forgot v forget
+forgotten v forget
+formatted v format
+formatting v format
+formicaria n formicarium
+formulae n formula
+fornices n fornix
+forsaken v forsake
+forsook v forsake
+forspoke v forspeak
+forspoken v forspeak
+forswore v forswear
+forsworn v forswear
+fortes n fortis
+fortified v fortify
+forwent v forgo
+fossae n fossa
+fought v fight
+found v find
+founder a founder
+foveae n fovea
+foveolae n foveola
+foxier a foxy
+foxiest a foxy
+foxtrotted v foxtrot
+foxtrotting v foxtrot
+fractocumuli n fractocumulus
+fractostrati n fractostratus
+fraena n fraenum
+frapped v frap
+frapping v frap
+fratchier a fratchy
+fratchiest a fratchy
+frauen n frau
+freakier a freaky
+freakiest a freaky
+freer a free
+freest a free
+freeze-dried v freeze-dry
+frena n frenum
+frenchier a frenchy
+frenchiest a frenchy
+frenchified v frenchify
+frenula n frenulum
+frenzied v frenzy
+frescoes n fresco
+fretted v fret
+fretting v fret
+fricandeaux n fricandeau
+fricandoes n fricando
+fried v fry
+friendlier a friendly
+friendliest a friendly
+frigged v frig
+frigging v frig
+frijoles n frijol
+friskier a frisky
+friskiest a frisky
+fritted v frit
+fritting v frit
+frivolled v frivol
+frivolling v frivol
+frizzier a frizzy
+frizziest a frizzy
+frizzlier a frizzly
+frizzliest a frizzly
+frogfishes n frogfish
+frogged v frog
+frogging v frog
+frolicked v frolic
+frolicking v frolic
+frontes n frons
+frostier a frosty
+frostiest a frosty
+frouzier a frouzy
+frouziest a frouzy
+frowsier a frowsy
+frowsiest a frowsy
+frowzier a frowzy
+frowziest a frowzy
+froze v freeze
+frozen v freeze
+fructified v fructify
+fruitier a fruity
+fruitiest a fruity
+frusta n frustum
+fuci n fucus
+fuelled v fuel
+fuelling v fuel
+fulcra n fulcrum
+fulfilled v fulfil
+fulfilling v fulfil
+fumatoria n fumatorium
+fundi n fundus
+fungi n fungus
+funiculi n funiculus
+funkier a funky
+funkiest a funky
+funned v fun
+funnelled v funnel
+funnelling v funnel
+funnier a funny
+funniest a funny
+funning v fun
+furcula n furculum
+furculae n furcula
+furfures n furfur
+furred v fur
+furrier a furry
+furriest a furry
+furring v fur
+further a far
+fussier a fussy
+fussiest a fussy
+fustier a fusty
+fustiest a fusty
+fuzzier a fuzzy
+fuzziest a fuzzy
+gabbier a gabby
+gabbiest a gabby
+gadded v gad
+gadding v gad
+gagged v gag
+gagging v gag
+gainsaid v gainsay
+galeae n galea
+gambadoes n gambado
+gambolled v gambol
+gambolling v gambol
+gametangia n gametangium
+gametoecia n gametoecium
+gamier a gamy
+gamiest a gamy
+gammadia n gammadion
+gammed v gam
+gammier a gammy
+gammiest a gammy
+gamming v gam
+gan v gin
+ganglia n ganglion
+ganned v gan
+ganning v gan
+gapped v gap
+gapping v gap
+garfishes n garfish
+gas n gas
+gasified v gasify
+gassed v gas
+gasses n gas
+gasses v gas
+gassier a gassy
+gassiest a gassy
+gassing v gas
+gastrulae n gastrula
+gateaux n gateau
+gaudier a gaudy
+gaudiest a gaudy
+gauzier a gauzy
+gauziest a gauzy
+gave v give
+gawkier a gawky
+gawkiest a gawky
+gazeboes n gazebo
+geckoes n gecko
+geese n goose
+gelled v gel
+gelling v gel
+gelsemia n gelsemium
+gelt v geld
+gemboks n gemsbok
+gembucks n gemsbuck
+gemeinschaften n gemeinschaft
+gemmae n gemma
+gemmed v gem
+gemming v gem
+genera n genus
+generatrices n generatrix
+geneses n genesis
+genii n genius
+genned-up v gen-up
+genning-up v gen-up
+gens-up v gen-up
+gentes n gens
+gentlemen-at-arms n gentleman-at-arms
+gentlemen-farmers n gentleman-farmer
+genua n genu
+genus n genus
+germina n germen
+gesellschaften n gesellschaft
+gestalten n gestalt
+getting v get
+ghastlier a ghastly
+ghastliest a ghastly
+ghettoes n ghetto
+ghostlier a ghostly
+ghostliest a ghostly
+ghostwritten v ghostwrite
+ghostwrote v ghostwrite
+gibbed v gib
+gibbing v gib
+giddied v giddy
+giddier a giddy
+giddiest a giddy
+giftwrapped v giftwrap
+giftwrapping v giftwrap
+gigged v gig
+gigging v gig
+gilt v gild
+gingivae n gingiva
+gingkoes n gingko
+ginglymi n ginglymus
+ginkgoes n ginkgo
+ginned v gin
+ginning v gin
+gipped v gip
+gipping v gip
+gippoes n gippo
+girt v gird
+given v give
+glabellae n glabella
+gladder a glad
+gladdest a glad
+gladioli n gladiolus
+glandes n glans
+glassier a glassy
+glassiest a glassy
+glibber a glib
+glibbest a glib
+gliomata n glioma
+glissandi n glissando
+globefishes n globefish
+globigerinae n globigerina
+glochidcia n glochidium
+glochidia n glochidium
+glomeruli n glomerulus
+glommed v glom
+glomming v glom
+gloomier a gloomy
+gloomiest a gloomy
+gloried v glory
+glorified v glorify
+glossae n glossa
+glossier a glossy
+glossiest a glossy
+glottides n glottis
+glummer a glum
+glummest a glum
+glutaei n glutaeus
+glutei n gluteus
+glutted v glut
+glutting v glut
+gnawn v gnaw
+gnoses n gnosis
+goatfishes n goatfish
+goboes n gobo
+godchildren n godchild
+godlier a godly
+godliest a godly
+goer a goer
+goes n go
+goings-over n going-over
+goldfishes n goldfish
+gollied v golly
+gomphoses n gomphosis
+gone v go
+goner a goner
+gonia n gonion
+gonidia n gonidium
+gonococci n gonococcus
+goodlier a goodly
+goodliest a goodly
+goodwives n goodwife
+goofier a goofy
+goofiest a goofy
+gooier a gooey
+gooiest a gooey
+goose-stepped v goose-step
+goose-stepping v goose-step
+goosefishes n goosefish
+goosier a goosy
+goosiest a goosy
+gorgoneia n gorgoneion
+gorier a gory
+goriest a gory
+gospopoda n gospodin
+got v get
+gotten v get
+goyim n goy
+gps n gps
+grabbed v grab
+grabbing v grab
+gradelier a gradely
+gradeliest a gradely
+grader a grader
+grafen n graf
+graffiti n graffito
+grainier a grainy
+grainiest a grainy
+grandchildren n grandchild
+grants-in-aid n grant-in-aid
+granulomata n granuloma
+grassier a grassy
+grassiest a grassy
+gratified v gratify
+gravamina n gravamen
+gravelled v gravel
+gravelling v gravel
+graven v grave
+greasier a greasy
+greasiest a greasy
+greedier a greedy
+greediest a greedy
+grew v grow
+grig-gris n gris-gris
+grimmer a grim
+grimmest a grim
+grinned v grin
+grinning v grin
+gripped v grip
+gripping v grip
+gript v grip
+grislier a grisly
+grisliest a grisly
+gritted v grit
+grittier a gritty
+grittiest a gritty
+gritting v grit
+grizzlier a grizzly
+grizzliest a grizzly
+groggier a groggy
+groggiest a groggy
+groovier a groovy
+grooviest a groovy
+groszy n grosz
+grottier a grotty
+grottiest a grotty
+grottoes n grotto
+ground v grind
+grounder a grounder
+grouper a grouper
+groutier a grouty
+groutiest a grouty
+grovelled v grovel
+grovelling v grovel
+grown v grow
+grubbed v grub
+grubbier a grubby
+grubbiest a grubby
+grubbing v grub
+grumpier a grumpy
+grumpiest a grumpy
+guarantied v guaranty
+guest a guest
+guilder n guilde
+guilders n guilde
+guiltier a guilty
+guiltiest a guilty
+guitarfishes n guitarfish
+gullied v gully
+gummata n gumma
+gummed v gum
+gummier a gummy
+gummiest a gummy
+gumming v gum
+gunned v gun
+gunning v gun
+gurnard n gurnar
+gurnards n gurnar
+gushier a gushy
+gushiest a gushy
+gustier a gusty
+gustiest a gusty
+gutsier a gutsy
+gutsiest a gutsy
+guttae n gutta
+gymnasia n gymnasium
+gynaecea n gynaeceum
+gynaecia n gynaecium
+gynecea n gynecium
+gynecia n gynecium
+gynoecea n gynoecium
+gynoecia n gynoecium
+gypped v gyp
+gypping v gyp
+gyri n gyrus
+hacksawn v hacksaw
+had v have
+hadarim n heder
+hadjes n hadj
+haematolyses n haematolysis
+haematomata n haematoma
+haematozoa n haematozoon
+haemodialyses n haemodialysis
+haemolyses n haemolysis
+haemoptyses n haemoptysis
+haeredes n haeres
+haftaroth n haftarah
+hagfishes n hagfish
+haggadas n haggada
+haggadoth n haggada
+hairier a hairy
+hairiest a hairy
+hajjes n hajj
+haleru n haler
+halfpence n halfpenny
+halfways a halfway
+hallot n hallah
+halloth n hallah
+halluces n hallux
+haloes n halo
+halter a halter
+halteres n halter
+halves n half
+hammed v ham
+hammier a hammy
+hammiest a hammy
+hamming v ham
+hamstrung v hamstring
+hamuli n hamulus
+hand-knitted v hand-knit
+hand-knitting v hand-knit
+handfed v handfeed
+handicapped v handicap
+handicapping v handicap
+handier a handy
+handiest a handy
+handselled v handsel
+handselling v handsel
+hangers-on n hanger-on
+haphtaroth n haphtarah
+happier a happy
+happiest a happy
+harder a hard
+hardest a hard
+hardier a hardy
+hardiest a hardy
+haredim n haredi
+harried v harry
+haruspices n haruspex
+has v have
+hasidim n hasid
+hassidim n hassid
+hastier a hasty
+hastiest a hasty
+hatchelled v hatchel
+hatchelling v hatchel
+hatted v hat
+hatting v hat
+haughtier a haughty
+haughtiest a haughty
+haustella n haustellum
+haustoria n haustorium
+hazier a hazy
+haziest a hazy
+hazzanim n hazzan
+header a header
+headier a heady
+headiest a heady
+healthier a healthy
+healthiest a healthy
+heard v hear
+heartier a hearty
+heartiest a hearty
+heavier a heavy
+heaviest a heavy
+hectocotyli n hectocotylus
+hedgehopped v hedgehop
+hedgehopping v hedgehop
+heftier a hefty
+heftiest a hefty
+heirs-at-law n heir-at-law
+held v hold
+heldentenore n heldentenor
+helices n helix
+heliozoa n heliozoan
+hematolyses n hematolysis
+hematomata n hematoma
+hematozoa n hematozoon
+hemelytra n hemelytron
+hemielytra n hemielytron
+hemmed v hem
+hemming v hem
+hemodialyses n hemodialysis
+hemolyses n hemolysis
+hemoptyses n hemoptysis
+hendecahedra n hendecahedron
+hens-and-chickens n hen-and-chickens
+hepper a hep
+heppest a hep
+heraclidae n heraclid
+heraklidae n heraklid
+herbaria n herbarium
+herbier a herby
+herbiest a herby
+hermae n herm
+hermai n herma
+herniae n hernia
+heroes n hero
+herren n herr
+hetaerae n hetaera
+hetairai n hetaira
+hewn v hew
+hibernacula n hibernaculum
+hiccupped v hiccup
+hiccupping v hiccup
+hid v hide
+hidden v hide
+hieracosphinges n hieracosphinx
+high-hatted v high-hat
+high-hatting v high-hat
+hila n hilum
+hili n hilus
+himatia n himation
+hinder a hind
+hinnied v hinny
+hipper a hip
+hippest a hip
+hippier a hippy
+hippiest a hippy
+hippocampi n hippocampus
+hippopotami n hippopotamus
+his n his
+hitting v hit
+hoarier a hoary
+hoariest a hoary
+hobbed v hob
+hobbing v hob
+hobnobbed v hobnob
+hobnobbing v hobnob
+hoboes n hobo
+hocus-pocussed v hocus-pocus
+hocus-pocussing v hocus-pocus
+hocussed v hocus
+hocussing v hocus
+hogfishes n hogfish
+hogged v hog
+hogging v hog
+hogtying v hogtie
+holier a holy
+holiest a holy
+homelier a homely
+homeliest a homely
+homer a homer
+homier a homey
+homiest a homey
+homunculi n homunculus
+honied v honey
+honoraria n honorarium
+hooves n hoof
+hopped v hop
+hopping v hop
+hornier a horny
+horniest a horny
+horologia n horologium
+horrified v horrify
+horsewhipped v horsewhip
+horsewhipping v horsewhip
+horsier a horsy
+horsiest a horsy
+hotter a hot
+hottest a hot
+houselled v housel
+houselling v housel
+housewives n housewife
+hove v heave
+hovelled v hovel
+hovelling v hovel
+hugged v hug
+hugging v hug
+humbugged v humbug
+humbugging v humbug
+humeri n humerus
+humidified v humidify
+hummed v hum
+humming v hum
+humpier a humpy
+humpiest a humpy
+hung v hang
+hunger a hunger
+hungrier a hungry
+hungriest a hungry
+hurried v hurry
+huskier a husky
+huskiest a husky
+hydrae n hydra
+hydromedusae n hydromedusa
+hydrozoa n hydrozoan
+hymenoptera n hymenopteran
+hynia n hymenium
+hyniums n hymenium
+hypanthia n hypanthium
+hyperostoses n hyperostosis
+hypertrophied v hypertrophy
+hyphae n hypha
+hypnoses n hypnosis
+hypochondria n hypochondrium
+hypogastria n hypogastrium
+hypogea n hypogeum
+hypophyses n hypophysis
+hypostases n hypostasis
+hypothalami n hypothalamus
+hypotheses n hypothesis
+hyraces n hyrax
+iambi n iamb
+ibices n ibex
+ibo n igbo
+ichthyosauri n ichthyosaurus
+ichthyosauruses n ichthyosaur
+icier a icy
+iciest a icy
+iconostases n iconostas
+icosahedra n icosahedron
+ideata n ideatum
+identified v identify
+igorrorote n igorrote
+ilia n ilium
+imagines n imago
+imagoes n imago
+imbedded v imbed
+imbedding v imbed
+impanelled v impanel
+impanelling v impanel
+impelled v impel
+impelling v impel
+imperia n imperium
+impies n impi
+implied v imply
+inbred v inbreed
+incubi n incubus
+incudes n incus
+incurred v incur
+incurring v incur
+indemnified v indemnify
+indices n index
+indigoes n indigo
+indumenta n indumentum
+indusia n indusium
+indwelt v indwell
+inferred v infer
+inferring v infer
+infundibula n infundibulum
+ingushes n ingush
+initialled v initial
+initialling v initial
+inkier a inky
+inkiest a inky
+inlaid v inlay
+innuendoes n innuendo
+inocula n inoculum
+inquisitors-general n inquisitor-general
+insectaria n insectarium
+insetting v inset
+insider a insider
+inspanned v inspan
+inspanning v inspan
+installed v instal
+installing v instal
+insulae n insula
+intagli n intaglio
+intensified v intensify
+interbred v interbreed
+intercropped v intercrop
+intercropping v intercrop
+intercutting v intercut
+interest a interest
+interlaid v interlay
+interlapped v interlap
+interlapping v interlap
+interleaves n interleaf
+intermarried v intermarry
+intermezzi n intermezzo
+intermitted v intermit
+intermitting v intermit
+interpled v interplead
+interred v inter
+interreges n interrex
+interregna n interregnum
+interring v inter
+interstratified v interstratify
+interwove v interweave
+interwoven v interweave
+intimae n intima
+intromitted v intromit
+intromitting v intromit
+involucella n involucellum
+involucra n involucre
+inwove v inweave
+inwoven v inweave
+inwrapped v inwrap
+inwrapping v inwrap
+irides n iris
+irs n irs
+is n is
+is v be
+ischia n ischium
+isthmi n isthmus
+jabbed v jab
+jabbing v jab
+jackeroos n jackaroo
+jackfishes n jackfish
+jackknives n jackknife
+jacks-in-the-box n jack-in-the-box
+jagged v jag
+jaggier a jaggy
+jaggiest a jaggy
+jagging v jag
+jambeaux n jambeau
+jammed v jam
+jammier a jammy
+jammiest a jammy
+jamming v jam
+japanned v japan
+japanning v japan
+jarred v jar
+jarring v jar
+jauntier a jaunty
+jauntiest a jaunty
+jazzier a jazzy
+jazziest a jazzy
+jellied v jelly
+jellified v jellify
+jellyfishes n jellyfish
+jemmied v jemmy
+jerkier a jerky
+jerkiest a jerky
+jerry-built v jerry-build
+jetted v jet
+jetting v jet
+jewelfishes n jewelfish
+jewelled v jewel
+jewelling v jewel
+jewfishes n jewfish
+jibbed v jib
+jibbing v jib
+jigged v jig
+jigging v jig
+jimmied v jimmy
+jingoes n jingo
+jinn n jinni
+jitterbugged v jitterbug
+jitterbugging v jitterbug
+jobbed v job
+jobbing v job
+joes n jo
+jog-trotted v jog-trot
+jog-trotting v jog-trot
+jogged v jog
+jogging v jog
+jointer a jointer
+jollied v jolly
+jollier a jolly
+jolliest a jolly
+jollified v jollify
+jotted v jot
+jotting v jot
+joy-ridden v joy-ride
+joy-rode v joy-ride
+joypopped v joypop
+joypopping v joypop
+jugged v jug
+jugging v jug
+juicier a juicy
+juiciest a juicy
+jumpier a jumpy
+jumpiest a jumpy
+jura n jus
+justified v justify
+jutted v jut
+jutting v jut
+kaddishim n kaddish
+kalmuck n kalmuc
+kalmucks n kalmuc
+katabases n katabasis
+keeshonden n keeshond
+kenned v ken
+kennelled v kennel
+kennelling v kennel
+kenning v ken
+kent v ken
+kept v keep
+kernelled v kernel
+kernelling v kernel
+kibbutzim n kibbutz
+kidded v kid
+kidding v kid
+kidnapped v kidnap
+kidnapping v kidnap
+killifishes n killifish
+kindlier a kindly
+kindliest a kindly
+kingfishes n kingfish
+kings-of-arms n king-of-arms
+kinkier a kinky
+kinkiest a kinky
+kipped v kip
+kipping v kip
+knapped v knap
+knapping v knap
+kneecapped v kneecap
+kneecapping v kneecap
+knelt v kneel
+knew v know
+knitted v knit
+knitting v knit
+knives n knife
+knobbed v knob
+knobbing v knob
+knotted v knot
+knottier a knotty
+knottiest a knotty
+knotting v knot
+known v know
+knurlier a knurly
+knurliest a knurly
+kohlrabies n kohlrabi
+kookier a kooky
+kookiest a kooky
+kronen n krone
+kroner n krone
+kronur n krona
+krooni n kroon
+kylikes n kylix
+labara n labarum
+labella n labellum
+labelled v label
+labelling v label
+labia n labium
+labra n labrum
+lacier a lacy
+laciest a lacy
+lactobacilli n lactobacillus
+lacunae n lacuna
+lacunaria n lacunar
+laden v lade
+ladies-in-waiting n lady-in-waiting
+ladyfied v ladify
+ladyfies v ladify
+ladyfying v ladify
+lagged v lag
+lagging v lag
+laid v lay
+lain v lie
+lairier a lairy
+lairiest a lairy
+lakier a laky
+lakiest a laky
+lallygagged v lallygag
+lallygagging v lallygag
+lamellae n lamella
+lamiae n lamia
+laminae n lamina
+lammed v lam
+lamming v lam
+lander a lander
+lankier a lanky
+lankiest a lanky
+lapidified v lapidify
+lapilli n lapillus
+lapithae n lapith
+lapped v lap
+lapping v lap
+larvae n larva
+larynges n larynx
+lassoes n lasso
+lathier a lathy
+lathiest a lathy
+lati n lat
+latices n latex
+latifundia n latifundium
+latu n lat
+laurelled v laurel
+laurelling v laurel
+lavaboes n lavabo
+lay v lie
+layer a layer
+lazier a lazy
+laziest a lazy
+leafier a leafy
+leafiest a leafy
+leakier a leaky
+leakiest a leaky
+leant v lean
+leapfrogged v leapfrog
+leapfrogging v leapfrog
+leapt v leap
+learier a leary
+leariest a leary
+learnt v learn
+leaves n leaf
+lecythi n lecythus
+led v lead
+leer a leer
+leerier a leery
+leeriest a leery
+left v leave
+left-hander a left-hander
+left-winger a left-winger
+leges n lex
+leggier a leggy
+leggiest a leggy
+lei n leu
+lemmata n lemma
+lemnisci n lemniscus
+lenes n lenis
+lengthier a lengthy
+lengthiest a lengthy
+lent v lend
+lentigines n lentigo
+leonides n leonid
+lepidoptera n lepidopteran
+leprosaria n leprosarium
+lepta n lepton
+leptocephali n leptocephalus
+ler a ler
+letting v let
+leucocytozoa n leucocytozoan
+leva n lev
+leveler a leveler
+levelled v level
+levelling v level
+levied v levy
+libelled v libel
+libelling v libel
+librae n libra
+libretti n libretto
+lice n louse
+lieder n lied
+lignified v lignify
+ligulae n ligula
+limbi n limbus
+limier a limy
+limiest a limy
+limina n limen
+limites n limes
+limuli n limulus
+lingoes n lingo
+linguae n lingua
+lionfishes n lionfish
+lipomata n lipoma
+lipped v lip
+lippier a lippy
+lippiest a lippy
+lipping v lip
+liquefied v liquefy
+liquified v liquify
+lire n lira
+liriodendra n liriodendron
+lisente n sente
+listente n sente
+lit v light
+litai n lit
+liter a liter
+litu n litas
+livelier a lively
+liveliest a lively
+liver a liver
+lives n life
+lixivia n lixivium
+loather a loather
+loaves n loaf
+lobbed v lob
+lobbied v lobby
+lobbing v lob
+loci n locus
+loculi n loculus
+loftier a lofty
+loftiest a lofty
+logged v log
+loggie n loggia
+logging v log
+logia n logion
+logier a logy
+logiest a logy
+lomenta n lomentum
+lonelier a lonely
+loneliest a lonely
+loner a loner
+longobardi n longobard
+loonier a loony
+looniest a loony
+loopier a loopy
+loopiest a loopy
+lopped v lop
+lopping v lop
+lordlier a lordly
+lordliest a lordly
+loricae n lorica
+lost v lose
+lotted v lot
+lotting v lot
+loups-garous n loup-garou
+lousier a lousy
+lousiest a lousy
+lovelier a lovely
+loveliest a lovely
+lowlander a lowlander
+lowlier a lowly
+lowliest a lowly
+luba n luba
+lubritoria n lubritorium
+luckier a lucky
+luckiest a lucky
+lugged v lug
+lugging v lug
+lullabied v lullaby
+lumbus n lumbi
+lumina n lumen
+lumpfishes n lumpfish
+lumpier a lumpy
+lumpiest a lumpy
+lungfishes n lungfish
+lunier a luny
+luniest a luny
+lunulae n lunula
+lures n lur
+lustier a lusty
+lustiest a lusty
+lustra n lustre
+lying v lie
+lyings-in n lying-in
+lymphangitides n lymphangitis
+lymphomata n lymphoma
+lymphopoieses n lymphopoiesis
+lyses n lysis
+lyttae n lytta
+maare n maar
+macaronies n macaroni
+maccaronies n maccaroni
+machine-gunned v machine-gun
+machine-gunning v machine-gun
+machzorim n machzor
+macronuclei n macronucleus
+macrosporangia n macrosporangium
+maculae n macula
+madded v mad
+madder a mad
+maddest a mad
+madding v mad
+made v make
+madornos n madrono
+maestri n maestro
+mafiosi n mafioso
+magi n magus
+magmata n magma
+magnificoes n magnifico
+magnified v magnify
+mahzorim n mahzor
+mainer a mainer
+makuta n likuta
+maligner a maligner
+mallei n malleus
+malleoli n malleolus
+maloti n loti
+maltier a malty
+maltiest a malty
+mamillae n mamilla
+mammae n mamma
+mammillae n mammilla
+mandingoes n mandingo
+mangier a mangy
+mangiest a mangy
+mangoes n mango
+manifestoes n manifesto
+mankier a manky
+mankiest a manky
+manlier a manly
+manliest a manly
+manned v man
+manning v man
+manteaux n manteau
+mantes n mantis
+manubria n manubrium
+manumitted v manumit
+manumitting v manumit
+mapped v map
+mapping v map
+marcelled v marcel
+marcelling v marcel
+marchese n marchesa
+marchesi n marchese
+maremme n maremma
+mariner a mariner
+markkaa n markka
+marred v mar
+married v marry
+marring v mar
+marshalled v marshal
+marshalling v marshal
+marshier a marshy
+marshiest a marshy
+marsupia n marsupium
+marvelled v marvel
+marvelling v marvel
+marvels-of-peru n marvel-of-peru
+masses n mass
+massier a massy
+massiest a massy
+masters-at-arms n master-at-arms
+matrices n matrix
+matted v mat
+matter a matter
+matting v mat
+matzoth n matzo
+maungier a maungy
+maungiest a maungy
+mausolea n mausoleum
+maxillae n maxilla
+maxima n maximum
+mazier a mazy
+maziest a mazy
+mealier a mealy
+mealiest a mealy
+meant v mean
+measlier a measly
+measliest a measly
+meatier a meaty
+meatiest a meaty
+medalled v medal
+medalling v medal
+media n medium
+mediae n media
+mediastina n mediastinum
+medullae n medulla
+medusae n medusa
+meeter a meeter
+megara n megaron
+megasporangia n megasporangium
+megilloth n megillah
+meioses n meiosis
+melanomata n melanoma
+melismata n melisma
+mementoes n memento
+memoranda n memorandum
+men n man
+men-at-arms n man-at-arms
+men-of-war n man-of-war
+menisci n meniscus
+menservants n manservant
+menstrua n menstruum
+merrier a merry
+merriest a merry
+mesdames n madame
+mesdemoiselles n mademoiselle
+mesentera n mesenteron
+mesothoraces n mesothorax
+messeigneurs n monseigneur
+messier a messy
+messiest a messy
+messieurs n monsieur
+mestizoes n mestizo
+met v meet
+metacarpi n metacarpus
+metalled v metal
+metalling v metal
+metamorphoses n metamorphosis
+metanephroi n metanephros
+metastases n metastasis
+metatarsi n metatarsus
+metatheses n metathesis
+metathoraces n metathorax
+metazoa n metazoan
+metempsychoses n metempsychosis
+metencephala n metencephalon
+metrified v metrify
+mezuzoth n mezuzah
+miasmata n miasma
+mice n mouse
+microanalyses n microanalysis
+micrococci n micrococcus
+micronuclei n micronucleus
+microsporangia n microsporangium
+midrashim n midrash
+midwives n midwife
+miffier a miffy
+miffiest a miffy
+might v may
+mightier a mighty
+mightiest a mighty
+milcher a milcher
+milia n milium
+milieux n milieu
+milker a milker
+milkfishes n milkfish
+milkier a milky
+milkiest a milky
+millennia n millennium
+mimicked v mimic
+mimicking v mimic
+minae n mina
+mingier a mingy
+mingiest a mingy
+minified v minify
+minima n minimum
+ministeria n ministerium
+minter a minter
+minutiae n minutia
+minyanim n minyan
+mioses n miosis
+miracidia n miracidium
+miri n mir
+mirkier a mirky
+mirkiest a mirky
+misapplied v misapply
+misbecame v misbecome
+miscarried v miscarry
+misdealt v misdeal
+miser a miser
+misfitted v misfit
+misfitting v misfit
+misgave v misgive
+misgiven v misgive
+mishitting v mishit
+mishnayoth n mishna
+mislaid v mislay
+misled v mislead
+mispled v misplead
+misspelt v misspell
+misspent v misspend
+mistaken v mistake
+mistier a misty
+mistiest a misty
+mistook v mistake
+misunderstood v misunderstand
+mitochondria n mitochondrion
+mitzvoth n mitzvah
+mobbed v mob
+mobbing v mob
+mocker a mocker
+modeler a modeler
+modelled v model
+modelling v model
+modest a modest
+modified v modify
+modioli n modiolus
+moduli n modulus
+moldier a moldy
+moldiest a moldy
+mollified v mollify
+molten v melt
+momenta n momentum
+momi n momus
+monades n monad
+monkfishes n monkfish
+monochasia n monochasium
+monopodia n monopodium
+monoptera n monopteron
+monopteroi n monopteros
+monsignori n monsignor
+monts-de-piete n mont-de-piete
+moodier a moody
+moodiest a moody
+mooncalves n mooncalf
+moonfishes n moonfish
+moonier a moony
+mooniest a moony
+mopped v mop
+mopping v mop
+morae n mora
+moratoria n moratorium
+morceaux n morceau
+morescoes n moresco
+moriscoes n morisco
+morphallaxes n morphallaxis
+morphoses n morphosis
+morses n morse
+mortified v mortify
+morulae n morula
+mosasauri n mosasaurus
+moshavim n moshav
+moslim n moslem
+moslims n moslem
+mosquitoes n mosquito
+mothers-in-law n mother-in-law
+mothier a mothy
+mothiest a mothy
+mottoes n motto
+mouldier a mouldy
+mouldiest a mouldy
+mousier a mousy
+mousiest a mousy
+mouthier a mouthy
+mouthiest a mouthy
+mown v mow
+muckier a mucky
+muckiest a mucky
+mucosae n mucosa
+mucrones n mucro
+mudded v mud
+muddied v muddy
+muddier a muddy
+muddiest a muddy
+mudding v mud
+mudejares n mudejar
+mudfishes n mudfish
+mugged v mug
+muggier a muggy
+muggiest a muggy
+mugging v mug
+mulattoes n mulatto
+multiparae n multipara
+multiplexer a multiplexer
+multiplied v multiply
+mummed v mum
+mummified v mummify
+mumming v mum
+murices n murex
+murkier a murky
+murkiest a murky
+mushier a mushy
+mushiest a mushy
+muskallunge n muskellunge
+muskier a musky
+muskiest a musky
+muster a muster
+mustier a musty
+mustiest a musty
+mutinied v mutiny
+muzzier a muzzy
+muzziest a muzzy
+mycelia n mycelium
+mycetomata n mycetoma
+mycobacteria n mycobacterium
+mycorrhizae n mycorrhiza
+myelencephala n myelencephalon
+myiases n myiasis
+myocardia n myocardium
+myofibrillae n myofibrilla
+myomata n myoma
+myoses n myosis
+myrmidones n myrmidon
+mystified v mystify
+mythoi n mythos
+myxomata n myxoma
+nabbed v nab
+nabbing v nab
+naevi n naevus
+nagged v nag
+nagging v nag
+naiades n naiad
+naoi n naos
+napped v nap
+nappier a nappy
+nappiest a nappy
+napping v nap
+narcissi n narcissus
+nares n naris
+nasopharynges n nasopharynx
+nastier a nasty
+nastiest a nasty
+natatoria n natatorium
+nattier a natty
+nattiest a natty
+naughtier a naughty
+naughtiest a naughty
+naumachiae n naumachia
+nauplii n nauplius
+nautili n nautilus
+navahoes n navaho
+navajoes n navajo
+nebulae n nebula
+necropoleis n necropolis
+needier a needy
+neediest a needy
+needlefishes n needlefish
+negrilloes n negrillo
+negritoes n negrito
+negroes n negro
+nemeses n nemesis
+nephridia n nephridium
+nereides n nereid
+nervier a nervy
+nerviest a nervy
+netted v net
+netting v net
+neurohypophyses n neurohypophysis
+neuromata n neuroma
+neuroptera n neuropteron
+neuroses n neurosis
+nevi n nevus
+newsier a newsy
+newsiest a newsy
+nibbed v nib
+nibbing v nib
+nibelungen n nibelung
+nickelled v nickel
+nickelling v nickel
+nid-nodded v nid-nod
+nid-nodding v nid-nod
+nidi n nidus
+nidified v nidify
+nielli n niello
+niftier a nifty
+niftiest a nifty
+nigrified v nigrify
+nilgai n nilgai
+nimbi n nimbus
+nimbostrati n nimbostratus
+nipped v nip
+nippier a nippy
+nippiest a nippy
+nipping v nip
+nitrified v nitrify
+nittier a nitty
+nittiest a nitty
+noctilucae n noctiluca
+nodded v nod
+nodding v nod
+nodi n nodus
+noes n no
+noisier a noisy
+noisiest a noisy
+nomina n nomen
+non-prossed v non-pros
+non-prosses v non-pros
+non-prossing v non-pros
+nonplussed v nonplus
+nonplusses v nonplus
+nonplussing v nonplus
+northeasterner a northeasterner
+norther a norther
+northerner a northerner
+nosier a nosy
+nosiest a nosy
+nota n notum
+notified v notify
+noumena n noumenon
+novae n nova
+novelle n novella
+novenae n novena
+nubeculae n nubecula
+nucelli n nucellus
+nuchae n nucha
+nuclei n nucleus
+nucleoli n nucleolus
+nullified v nullify
+nulliparae n nullipara
+number a number
+numbfishes n numbfish
+numina n numen
+nutted v nut
+nuttier a nutty
+nuttiest a nutty
+nutting v nut
+nymphae n nympha
+oarfishes n oarfish
+oases n oasis
+obeli n obelus
+objectified v objectify
+obligati n obligato
+oboli n obolus
+occipita n occiput
+occupied v occupy
+occurred v occur
+occurring v occur
+oceanaria n oceanarium
+oceanides n oceanid
+ocelli n ocellus
+ochreae n ochrea
+ocreae n ochrea
+octahedra n octahedron
+octopi n octopus
+oculi n oculus
+odea n odeum
+oedemata n edema
+oesophagi n esophagus
+offer a off
+offsetting v offset
+oilier a oily
+oiliest a oily
+old-timer a old-timer
+oldwives n oldwife
+olea n oleum
+oliver a oliver
+omasa n omasum
+omayyades n omayyad
+omenta n omentum
+omitted v omit
+omitting v omit
+ommatidia n ommatidium
+ommiades n ommiad
+onagri n onager
+oogonia n oogonium
+oothecae n ootheca
+oozier a oozy
+ooziest a oozy
+opener a opener
+opercula n operculum
+optima n optimum
+ora n os
+organa n organon
+organums n organa
+orthoptera n orthopteron
+osar n os
+oscula n osculum
+ossa n os
+ossified v ossify
+osteomata n osteoma
+ostia n ostium
+ottomans n othman
+outbidden v outbid
+outbidding v outbid
+outbred v outbreed
+outcried v outcry
+outcropped v outcrop
+outcropping v outcrop
+outdid v outdo
+outdone v outdo
+outdrawn v outdraw
+outdrew v outdraw
+outfitted v outfit
+outfitting v outfit
+outfought v outfight
+outgassed v outgas
+outgasses v outgas
+outgassing v outgas
+outgeneralled v outgeneral
+outgeneralling v outgeneral
+outgone v outgo
+outgrew v outgrow
+outgrown v outgrow
+outlaid v outlay
+outmanned v outman
+outmanning v outman
+outputted v output
+outputting v output
+outran v outrun
+outridden v outride
+outrode v outride
+outrunning v outrun
+outshone v outshine
+outshot v outshoot
+outsider a outsider
+outsold v outsell
+outspanned v outspan
+outspanning v outspan
+outstood v outstand
+outstripped v outstrip
+outstripping v outstrip
+outthought v outthink
+outwent v outgo
+outwitted v outwit
+outwitting v outwit
+outwore v outwear
+outworn v outwear
+ova n ovum
+overbidden v overbid
+overbidding v overbid
+overblew v overblow
+overblown v overblow
+overbore v overbear
+overborne v overbear
+overbuilt v overbuild
+overcame v overcome
+overcomer a overcomer
+overcropped v overcrop
+overcropping v overcrop
+overdid v overdo
+overdone v overdo
+overdrawn v overdraw
+overdrew v overdraw
+overdriven v overdrive
+overdrove v overdrive
+overflew v overfly
+overflown v overflow
+overgrew v overgrow
+overgrown v overgrow
+overheard v overhear
+overhung v overhang
+overlaid v overlay
+overlain v overlie
+overlapped v overlap
+overlapping v overlap
+overlay v overlie
+overlying v overlie
+overmanned v overman
+overmanning v overman
+overnighter a overnighter
+overpaid v overpay
+overpast v overpass
+overran v overrun
+overridden v override
+overrode v override
+overrunning v overrun
+oversaw v oversee
+overseen v oversee
+oversetting v overset
+oversewn v oversew
+overshot v overshoot
+oversimplified v oversimplify
+overslept v oversleep
+oversold v oversell
+overspent v overspend
+overspilt v overspill
+overstepped v overstep
+overstepping v overstep
+overtaken v overtake
+overthrew v overthrow
+overthrown v overthrow
+overtook v overtake
+overtopped v overtop
+overtopping v overtop
+overwound v overwind
+overwritten v overwrite
+overwrote v overwrite
+ovoli n ovolo
+ovotestes n ovotestis
+owner a owner
+oxen n ox
+oxymora n oxymoron
+pacified v pacify
+padded v pad
+padding v pad
+paddlefishes n paddlefish
+paid v pay
+paise n paisa
+paleae n palea
+palestrae n palestra
+palingeneses n palingenesis
+palled v pal
+pallia n pallium
+pallier a pally
+palliest a pally
+palling v pal
+palmettoes n palmetto
+palmier a palmy
+palmiest a palmy
+palpi n palpus
+palsied v palsy
+paltrier a paltry
+paltriest a paltry
+pancratia n pancratium
+pandied v pandy
+panelled v panel
+panelling v panel
+panettoni n panettone
+panicked v panic
+panicking v panic
+panned v pan
+panning v pan
+paparazzi n paparazzo
+paperknives n paperknife
+papillae n papilla
+papillomata n papilloma
+pappi n pappus
+pappier a pappy
+pappiest a pappy
+papulae n papula
+papyri n papyrus
+parabases n parabasis
+paraleipses n paraleipsis
+parallelled v parallel
+parallelling v parallel
+paralyses n paralysis
+paramecia n paramecium
+paramenta n parament
+paraphyses n paraphysis
+parapodia n parapodium
+parapraxes n parapraxis
+paraselenae n paraselene
+parashoth n parashah
+parasyntheta n parasyntheton
+parazoa n parazoan
+parcelled v parcel
+parcelling v parcel
+parentheses n parenthesis
+parerga n parergon
+parhelia n parhelion
+parietes n paries
+paris-mutuels n pari-mutuel
+parkier a parky
+parkiest a parky
+parodied v parody
+parried v parry
+parrotfishes n parrotfish
+part-timer a part-timer
+partaken v partake
+partook v partake
+parulides n parulis
+pasquil v pasquinade
+pasquilled v pasquinade
+pasquilling v pasquinade
+pasquils v pasquinade
+passer a passer
+passers-by n passer-by
+paster a paster
+pastier a pasty
+pastiest a pasty
+pastorali n pastorale
+patagia n patagium
+patchier a patchy
+patchiest a patchy
+patellae n patella
+pater a pater
+patinae n patina
+patresfamilias n paterfamilias
+patrolled v patrol
+patrolling v patrol
+patted v pat
+patting v pat
+pawkier a pawky
+pawkiest a pawky
+peachier a peachy
+peachiest a peachy
+pearler a pearler
+pearlier a pearly
+pearliest a pearly
+pease n pea
+peccadilloes n peccadillo
+pectines n pecten
+pedaler a pedaler
+pedalled v pedal
+pedalling v pedal
+pedaloes n pedalo
+pedes n pes
+pegged v peg
+pegging v peg
+pekingese n pekinese
+pelves n pelvis
+pence n penny
+pencilled v pencil
+pencilling v pencil
+penes n penis
+penetralium n penetralia
+penicillia n penicillium
+penknives n penknife
+pennae n penna
+penned v pen
+pennia n penni
+penning v pen
+pent v pen
+pentahedra n pentahedron
+pentimenti n pentimento
+penumbrae n penumbra
+pepla n peplum
+pepped v pep
+peppier a peppy
+peppiest a peppy
+pepping v pep
+pericardia n pericardium
+perichondria n perichondrium
+pericrania n pericranium
+peridia n peridium
+perigonia n perigonium
+perihelia n perihelion
+perinea n perineum
+perinephria n perinephrium
+perionychia n perionychium
+periostea n periosteum
+periphrases n periphrasis
+peristalses n peristalsis
+perithecia n perithecium
+peritonea n peritoneum
+perkier a perky
+perkiest a perky
+permitted v permit
+permitting v permit
+personae n persona
+personified v personify
+peskier a pesky
+peskiest a pesky
+petechiae n petechia
+peter a peter
+petrified v petrify
+petted v pet
+pettier a petty
+pettiest a petty
+pettifogged v pettifog
+pettifogging v pettifog
+petting v pet
+pfennige n pfennig
+phalanges n phalange
+phalli n phallus
+phantasied v phantasy
+pharynges n pharynx
+phenomena n phenomenon
+phi-phenomena n phi-phenomenon
+philodendra n philodendron
+phlyctenae n phlyctaena
+phonier a phony
+phoniest a phony
+photocopied v photocopy
+photomapped v photomap
+photomapping v photomap
+photosetting v photoset
+phyla n phylum
+phylae n phyle
+phyllotaxes n phyllotaxis
+phylloxerae n phylloxera
+phylogeneses n phylogenesis
+physicked v physic
+physicking v physic
+pickier a picky
+pickiest a picky
+picnicked v picnic
+picnicking v picnic
+pieds-a-terre n pied-a-terre
+pigfishes n pigfish
+pigged v pig
+piggier a piggy
+piggiest a piggy
+pigging v pig
+pilea n pileum
+pilei n pileus
+pilloried v pillory
+pinch-hitting v pinch-hit
+pineta n pinetum
+pinfishes n pinfish
+pinier a piny
+piniest a piny
+pinkoes n pinko
+pinnae n pinna
+pinned v pin
+pinning v pin
+pinnulae n pinnula
+pipefishes n pipefish
+pipped v pip
+pipping v pip
+pirogi n pirog
+piscinae n piscina
+pistol-whipped v pistol-whip
+pistol-whipping v pistol-whip
+pistolled v pistol
+pistolling v pistol
+pitapatted v pitapat
+pitapatting v pitapat
+pitchier a pitchy
+pitchiest a pitchy
+pithecanthropi n pithecanthropus
+pithier a pithy
+pithiest a pithy
+pithoi n pithos
+pitied v pity
+pitted v pit
+pitting v pit
+placeboes n placebo
+placentae n placenta
+planer a planer
+planetaria n planetarium
+planned v plan
+planning v plan
+planulae n planula
+plashier a plashy
+plashiest a plashy
+plasmodesmata n plasmodesma
+plasmodia n plasmodium
+plateaux n plateau
+platier a platy
+platiest a platy
+platted v plat
+platting v plat
+player a player
+plectra n plectron
+pled v plead
+plena n plenum
+pleura n pleuron
+pleurae n pleura
+plicae n plica
+plied v ply
+plodded v plod
+plodding v plod
+plopped v plop
+plopping v plop
+plotted v plot
+plotting v plot
+ploughmen n ploughman
+pluckier a plucky
+pluckiest a plucky
+plugged v plug
+plugging v plug
+plumber a plumber
+plumier a plumy
+plumiest a plumy
+plummier a plummy
+plummiest a plummy
+pneumobacilli n pneumobacillus
+pneumococci n pneumococcus
+pocketknives n pocketknife
+podded v pod
+podding v pod
+podetia n podetium
+podgier a podgy
+podgiest a podgy
+podia n podium
+pokier a poky
+pokiest a poky
+poleis n polis
+polisher a polisher
+pollices n pollex
+pollinia n pollinium
+polychasia n polychasium
+polyhedra n polyhedron
+polyparia n polyparium
+polypi n polypus
+polyzoa n polyzoan
+polyzoaria n polyzoarium
+pommelled v pommel
+pommelling v pommel
+pontes n pons
+pontifices n pontifex
+popes v popes
+popped v pop
+popping v pop
+porkier a porky
+porkiest a porky
+portamenti n portamento
+porter a porter
+porticoes n portico
+portlier a portly
+portliest a portly
+portmanteaux n portmanteau
+poster a poster
+postliminia n postliminium
+potatoes n potato
+potted v pot
+pottier a potty
+pottiest a potty
+potting v pot
+praenomina n praenomen
+praxes n praxis
+preachier a preachy
+preachiest a preachy
+preachified v preachify
+precancelled v precancel
+precancelling v precancel
+predelle n predella
+preferred v prefer
+preferring v prefer
+premaxillae n premaxilla
+prenomina n prenomen
+preoccupied v preoccupy
+prepaid v prepay
+prese n presa
+presenter a presenter
+presignified v presignify
+pretender a pretender
+pretermitted v pretermit
+pretermitting v pretermit
+prettied v pretty
+prettier a pretty
+prettiest a pretty
+prettified v prettify
+pricier a pricy
+priciest a pricy
+pricklier a prickly
+prickliest a prickly
+pried v pry
+priestlier a priestly
+priestliest a priestly
+prigged v prig
+prigging v prig
+primer a primer
+primi n primo
+primigravidae n primigravida
+primiparae n primipara
+primmed v prim
+primmer a prim
+primmest a prim
+primming v prim
+primordia n primordium
+princelier a princely
+princeliest a princely
+principia n principium
+printer a printer
+prissier a prissy
+prissiest a prissy
+privateer a privateer
+privier a privy
+priviest a privy
+proboscides n proboscis
+proces-verbaux n proces-verbal
+prodded v prod
+prodding v prod
+proglottides n proglottid
+prognoses n prognosis
+programmed v program
+programmes v program
+programming v program
+prolegomena n prolegomenon
+prolepses n prolepsis
+prologed v prologue
+prologing v prologue
+prologs v prologue
+prompter a prompter
+promycelia n promycelium
+pronephra n pronephros
+pronephroi n pronephros
+pronuclei n pronucleus
+propelled v propel
+propelling v propel
+prophesied v prophesy
+propositi n propositus
+propped v prop
+propping v prop
+proptoses n proptosis
+propyla n propylon
+propylaea n propylaeum
+proscenia n proscenium
+prosencephala n prosencephalon
+prosier a prosy
+prosiest a prosy
+prostheses n prosthesis
+prostomia n prostomium
+protases n protasis
+prothalamia n prothalamion
+prothalli n prothallus
+prothallia n prothallium
+prothoraces n prothorax
+protonemata n protonema
+protozoa n protozoan
+proven v prove
+proventriculi n proventriculus
+provisoes n proviso
+prytanea n prytaneum
+psalteria n psalterium
+pseudopodia n pseudopodium
+psychoneuroses n psychoneurosis
+psychoses n psychosis
+pterygia n pterygium
+pterylae n pteryla
+ptoses n ptosis
+pubbed v pub
+pubbing v pub
+pubes n pubis
+pudenda n pudendum
+pudgier a pudgy
+pudgiest a pudgy
+puffer a puffer
+puffier a puffy
+puffiest a puffy
+pugged v pug
+pugging v pug
+puli n pul
+pulpier a pulpy
+pulpiest a pulpy
+pulvilli n pulvillus
+pulvini n pulvinus
+pummelled v pummel
+pummelling v pummel
+punchier a punchy
+punchiest a punchy
+punchinelloes n punchinello
+punier a puny
+puniest a puny
+punned v pun
+punning v pun
+pupae n pupa
+puparia n puparium
+pupped v pup
+pupping v pup
+purified v purify
+pushier a pushy
+pushiest a pushy
+pussier a pussy
+pussiest a pussy
+put-putted v put-put
+put-putting v put-put
+putamina n putamen
+putrefied v putrefy
+putti n putto
+puttied v putty
+putting v put
+pycnidia n pycnidium
+pygidia n pygidium
+pylori n pylorus
+pyxides n pyxis
+pyxidia n pyxidium
+qaddishim n qaddish
+quadrennia n quadrennium
+quadrigae n quadriga
+quaggier a quaggy
+quaggiest a quaggy
+quakier a quaky
+quakiest a quaky
+qualia n quale
+qualified v qualify
+quanta n quantum
+quantified v quantify
+quarrelled v quarrel
+quarrelling v quarrel
+quarried v quarry
+quartersawn v quartersaw
+quarterstaves n quarterstaff
+queasier a queasy
+queasiest a queasy
+queenlier a queenly
+queenliest a queenly
+queried v query
+quezales n quezal
+quick-froze v quick-freeze
+quick-frozen v quick-freeze
+quickstepped v quickstep
+quickstepping v quickstep
+quinquennia n quinquennium
+quipped v quip
+quipping v quip
+quitted v quit
+quitting v quit
+quizzed v quiz
+quizzes n quiz
+quizzes v quiz
+quizzing v quiz
+rabatos n rabato
+rabbitfishes n rabbitfish
+rachides n rhachis
+racier a racy
+raciest a racy
+radices n radix
+radii n radius
+radulae n radula
+ragged v rag
+ragging v rag
+rainier a rainy
+rainiest a rainy
+rallied v rally
+ramenta n ramentum
+rami n ramus
+ramified v ramify
+rammed v ram
+ramming v ram
+ran v run
+randier a randy
+randiest a randy
+rang v ring
+rangier a rangy
+rangiest a rangy
+ranker a ranker
+ranulae n ranula
+ranunculi n ranunculus
+raphae n raphe
+raphides n raphide
+rapped v rap
+rappelled v rappel
+rappelling v rappel
+rapping v rap
+rarefied v rarefy
+ratfishes n ratfish
+ratified v ratify
+ratted v rat
+rattier a ratty
+rattiest a ratty
+ratting v rat
+rattlier a rattly
+rattliest a rattly
+raunchier a raunchy
+raunchiest a raunchy
+ravelled v ravel
+ravelling v ravel
+razor-cutting v razor-cut
+re-trod v re-tread
+re-trodden v re-tread
+readier a ready
+readiest a ready
+reales n real
+rearmice n rearmouse
+rebelled v rebel
+rebelling v rebel
+rebuilt v rebuild
+rebutted v rebut
+rebutting v rebut
+recapped v recap
+recapping v recap
+reclassified v reclassify
+recommitted v recommit
+recommitting v recommit
+recopied v recopy
+recorder a recorder
+recta n rectum
+recti n rectus
+rectified v rectify
+rectrices n rectrix
+recurred v recur
+recurring v recur
+red v red
+red-pencilled v red-pencil
+red-pencilling v red-pencil
+redded v red
+redder a red
+reddest a red
+redding v red
+redfishes n redfish
+rediae n redia
+redid v redo
+redone v redo
+reedier a reedy
+reediest a reedy
+referenda n referendum
+referred v refer
+referring v refer
+refitted v refit
+refitting v refit
+reft v reave
+refuelled v refuel
+refuelling v refuel
+refugia n refugium
+regretted v regret
+regretting v regret
+reguli n regulus
+reheard v rehear
+reified v reify
+reis n real
+relata n relatum
+relied v rely
+remade v remake
+remarried v remarry
+remiges n remex
+remitted v remit
+remitting v remit
+rent v rend
+renter a renter
+repaid v repay
+repelled v repel
+repelling v repel
+replevied v replevy
+replied v reply
+repotted v repot
+repotting v repot
+reran v rerun
+reremice n rearmouse
+rerunning v rerun
+resat v resit
+reseaux n reseau
+resetting v reset
+resewn v resew
+residua n residuum
+resitting v resit
+responsa n responsum
+retailer a retailer
+retaken v retake
+rethought v rethink
+retia n rete
+retiarii n retiarius
+reticula n reticulum
+retinacula n retinaculum
+retinae n retina
+retold v retell
+retook v retake
+retransmitted v retransmit
+retransmitting v retransmit
+retried v retry
+retrofitted v retrofit
+retrofitting v retrofit
+retted v ret
+retting v ret
+reunified v reunify
+revelled v revel
+revelling v revel
+revetted v revet
+revetting v revet
+revivified v revivify
+revved v rev
+revving v rev
+rewound v rewind
+rewritten v rewrite
+rewrote v rewrite
+rhabdomyomata n rhabdomyoma
+rhachides n rhachis
+rhachises n rachis
+rhinencephala n rhinencephalon
+rhizobia n rhizobium
+rhombi n rhombus
+rhonchi n rhonchus
+rhyta n rhyton
+ribbed v rib
+ribbing v rib
+ribbonfishes n ribbonfish
+ricercacari n ricercare
+ricercari n ricercare
+rickettsiae n rickettsia
+ricochetted v ricochet
+ricochetting v ricochet
+ridded v rid
+ridden v ride
+ridding v rid
+rigged v rig
+rigging v rig
+right-hander a right-hander
+right-winger a right-winger
+rigidified v rigidify
+rilievi n rilievo
+rimae n rima
+rimier a rimy
+rimiest a rimy
+rimmed v rim
+rimming v rim
+ripped v rip
+ripping v rip
+risen v rise
+riskier a risky
+riskiest a risky
+ritzier a ritzy
+ritziest a ritzy
+rivalled v rival
+rivalling v rival
+riven v rive
+roaster a roaster
+robbed v rob
+robbing v rob
+robes-de-chambre n robe-de-chambre
+rockfishes n rockfish
+rockier a rocky
+rockiest a rocky
+rode v ride
+roilier a roily
+roiliest a roily
+roma n rom
+romans-fleuves n roman-fleuve
+rondeaux n rondeau
+rookier a rooky
+rookiest a rooky
+roomier a roomy
+roomiest a roomy
+ropier a ropy
+ropiest a ropy
+rosaria n rosarium
+rose v rise
+rosefishes n rosefish
+rosier a rosy
+rosiest a rosy
+rostella n rostellum
+rostra n rostrum
+rotted v rot
+rotting v rot
+rough-dried v rough-dry
+rough-hewn v rough-hew
+rouleaux n rouleau
+rove v reeve
+rowdier a rowdy
+rowdiest a rowdy
+rowelled v rowel
+rowelling v rowel
+rubbed v rub
+rubbing v rub
+ruddier a ruddy
+ruddiest a ruddy
+rugae n ruga
+rumina n rumen
+rung v ring
+runners-up n runner-up
+runnier a runny
+runniest a runny
+running v run
+rusher a rusher
+rushier a rushy
+rushiest a rushy
+rustier a rusty
+rustiest a rusty
+rutted v rut
+ruttier a rutty
+ruttiest a rutty
+rutting v rut
+saccharified v saccharify
+sacra n sacrum
+sacraria n sacrarium
+sadder a sad
+saddest a sad
+sagged v sag
+sagging v sag
+saguaros n saguaro
+said v say
+sailfishes n sailfish
+salaried v salary
+salespeople n salesperson
+salified v salify
+sallied v sally
+salmonellae n salmonella
+salpae n salpa
+salpinges n salpinx
+saltarelli n saltarello
+salter a salter
+saltier a salty
+saltiest a salty
+salvoes n salvo
+sampler a sampler
+sancta n sanctum
+sanctified v sanctify
+sandbagged v sandbag
+sandbagging v sandbag
+sandier a sandy
+sandiest a sandy
+sang v sing
+sanitaria n sanitarium
+sank v sink
+santimi n santims
+saphenae n saphena
+saponified v saponify
+sapped v sap
+sappier a sappy
+sappiest a sappy
+sapping v sap
+sarcophagi n sarcophagus
+sartorii n sartorius
+sassanidae n sassanid
+sassier a sassy
+sassiest a sassy
+sat v sit
+satisfied v satisfy
+saucier a saucy
+sauciest a saucy
+savvied v savvy
+savvier a savvy
+savviest a savvy
+saw v see
+sawfishes n sawfish
+sawn v saw
+scabbier a scabby
+scabbiest a scabby
+scagged v scag
+scagging v scag
+scaldfishes n scaldfish
+scaleni n scalenus
+scalier a scaly
+scaliest a scaly
+scanned v scan
+scanning v scan
+scantier a scanty
+scantiest a scanty
+scapulae n scapula
+scarabaei n scarabaeus
+scarier a scary
+scariest a scary
+scarified v scarify
+scarred v scar
+scarring v scar
+scarves n scarf
+scatted v scat
+scatting v scat
+schatchonim n schatchen
+schemata n schema
+scherzandi n scherzando
+scherzi n scherzo
+schmoes n schmo
+scholia n scholium
+schuln n schul
+schutzstaffeln n schutzstaffel
+scirrhi n scirrhus
+scleromata n scleroma
+scleroses n sclerosis
+sclerotia n sclerotium
+scoleces n scolex
+scolices n scolex
+scopulae n scopula
+scoriae n scoria
+scorified v scorify
+scotomata n scotoma
+scragged v scrag
+scraggier a scraggy
+scraggiest a scraggy
+scragging v scrag
+scragglier a scraggly
+scraggliest a scraggly
+scrammed v scram
+scramming v scram
+scraper a scraper
+scrapped v scrap
+scrappier a scrappy
+scrappiest a scrappy
+scrapping v scrap
+scrawnier a scrawny
+scrawniest a scrawny
+screwier a screwy
+screwiest a screwy
+scried v scry
+scriptoria n scriptorium
+scrota n scrotum
+scrubbed v scrub
+scrubbier a scrubby
+scrubbiest a scrubby
+scrubbing v scrub
+scruffier a scruffy
+scruffiest a scruffy
+scrummed v scrum
+scrumming v scrum
+scudded v scud
+scudding v scud
+scudi n scudo
+scummed v scum
+scumming v scum
+scungier a scungy
+scungiest a scungy
+scurried v scurry
+scurvier a scurvy
+scurviest a scurvy
+scuta n scutum
+scutella n scutellum
+scyphi n scyphus
+scyphistomae n scyphistoma
+scyphozoa n scyphozoan
+seamier a seamy
+seamiest a seamy
+second-rater a second-rater
+seconder a seconder
+secondi n secondo
+secretaries-general n secretary-general
+seed v seed
+seedier a seedy
+seediest a seedy
+seemlier a seemly
+seemliest a seemly
+seen v see
+segni n segno
+seleucidae n seleucid
+selves n self
+senores n senor
+sensilla n sensillum
+sent v send
+senti n sent
+senussis n senusi
+separatrices n separatrix
+sephardim n sephardi
+septa n septum
+septaria n septarium
+septennia n septennium
+sequelae n sequela
+sequestra n sequestrum
+sera n serum
+seraphim n seraph
+serer a serer
+sestertia n sestertium
+setae n seta
+setting v set
+sewn v sew
+sexier a sexy
+sexiest a sexy
+sgraffiti n sgraffito
+shabbasim n shabbas
+shabbatim n shabbat
+shabbier a shabby
+shabbiest a shabby
+shackoes n shacko
+shadchanim n shadchan
+shadchans n schatchen
+shadier a shady
+shadiest a shady
+shagged v shag
+shaggier a shaggy
+shaggiest a shaggy
+shagging v shag
+shaken v shake
+shakier a shaky
+shakiest a shaky
+shakoes n shako
+shammed v sham
+shamming v sham
+shammosim n shammas
+shapelier a shapely
+shapeliest a shapely
+sharecropped v sharecrop
+sharecropping v sharecrop
+shat v shit
+shaven v shave
+sheatfishes n sheatfish
+sheaves n sheaf
+shed v shed
+shedding v shed
+shellacked v shellac
+shellacking v shellac
+shellfishes n shellfish
+shelves n shelf
+shent v shend
+shewn v shew
+shied v shy
+shier a shy
+shiest a shy
+shiftier a shifty
+shiftiest a shifty
+shikarred v shikar
+shikarring v shikar
+shillyshallied v shillyshally
+shimmed v shim
+shimmied v shimmy
+shimming v shim
+shinier a shiny
+shiniest a shiny
+shinleaves n shinleaf
+shinned v shin
+shinning v shin
+shipped v ship
+shipping v ship
+shirtier a shirty
+shirtiest a shirty
+shitted v shit
+shittim n shittah
+shitting v shit
+shmoes n shmo
+shod v shoe
+shoddier a shoddy
+shoddiest a shoddy
+shofroth n shofar
+shone v shine
+shook v shake
+shophroth n shophar
+shopped v shop
+shopping v shop
+shot v shoot
+shotgunned v shotgun
+shotgunning v shotgun
+shotted v shot
+shotting v shot
+shovelled v shovel
+shovelling v shovel
+showier a showy
+showiest a showy
+shown v show
+shrank v shrink
+shredded v shred
+shredding v shred
+shrewmice n shrewmouse
+shrink-wrapped v shrink-wrap
+shrink-wrapping v shrink-wrap
+shrivelled v shrivel
+shrivelling v shrivel
+shriven v shrive
+shrove v shrive
+shrubbier a shrubby
+shrubbiest a shrubby
+shrugged v shrug
+shrugging v shrug
+shrunk v shrink
+shrunken v shrink
+shuln n shul
+shunned v shun
+shunning v shun
+shutting v shut
+shyer a shy
+shyest a shy
+sicked v sic
+sicking v sic
+sicklier a sickly
+sickliest a sickly
+siddurim n siddur
+sideslipped v sideslip
+sideslipping v sideslip
+sidestepped v sidestep
+sidestepping v sidestep
+sightlier a sightly
+sightliest a sightly
+sightsaw v sightsee
+sightseen v sightsee
+sigloi n siglos
+signaler a signaler
+signalled v signal
+signalling v signal
+signer a signer
+signified v signify
+signore n signora
+signori n signior
+signorine n signorina
+silicified v silicify
+siliquae n siliqua
+silkier a silky
+silkiest a silky
+sillier a silly
+silliest a silly
+silvae n silva
+silverfishes n silverfish
+simplified v simplify
+simulacra n simulacrum
+sincipita n sinciput
+sinfonie n sinfonia
+singing v sing
+single-stepped v single-step
+single-stepping v single-step
+sinned v sin
+sinning v sin
+sipped v sip
+sipping v sip
+sisters-in-law n sister-in-law
+sistra n sistrum
+sitting v sit
+situlae n situla
+skellied v skelly
+skenned v sken
+skenning v sken
+sketchier a sketchy
+sketchiest a sketchy
+sketted v sket
+sketting v sket
+skewer a skewer
+skidded v skid
+skidding v skid
+skimmed v skim
+skimming v skim
+skimpier a skimpy
+skimpiest a skimpy
+skin-popped v skin-pop
+skin-popping v skin-pop
+skinned v skin
+skinnier a skinny
+skinniest a skinny
+skinning v skin
+skinny-dipped v skinny-dip
+skinny-dipping v skinny-dip
+skipped v skip
+skipping v skip
+skivvied v skivvy
+skydove v skydive
+slabbed v slab
+slabbing v slab
+slagged v slag
+slagging v slag
+slain v slay
+slammed v slam
+slamming v slam
+slaphappier a slaphappy
+slaphappiest a slaphappy
+slapped v slap
+slapping v slap
+slatier a slaty
+slatiest a slaty
+slatted v slat
+slatting v slat
+slaver a slaver
+sleazier a sleazy
+sleaziest a sleazy
+sledding v sled
+sleepier a sleepy
+sleepiest a sleepy
+slept v sleep
+slew v slay
+slid v slide
+slidden v slide
+slier a sly
+sliest a sly
+slimier a slimy
+slimiest a slimy
+slimmer a slim
+slimmest a slim
+slimsier a slimsy
+slimsiest a slimsy
+slinkier a slinky
+slinkiest a slinky
+slipped v slip
+slippier a slippy
+slippiest a slippy
+slipping v slip
+slitting v slit
+slogged v slog
+slogging v slog
+slopped v slop
+sloppier a sloppy
+sloppiest a sloppy
+slopping v slop
+slotted v slot
+slotting v slot
+slugged v slug
+slugging v slug
+slummed v slum
+slumming v slum
+slung v sling
+slunk v slink
+slurred v slur
+slurring v slur
+slyer a sly
+slyest a sly
+smalti n smalto
+smarmier a smarmy
+smarmiest a smarmy
+smellier a smelly
+smelliest a smelly
+smelt v smell
+smit v smite
+smitten v smite
+smokier a smoky
+smokiest a smoky
+smote v smite
+smugger a smug
+smuggest a smug
+smutted v smut
+smutting v smut
+snagged v snag
+snagging v snag
+snaggleteeth n snaggletooth
+snailfishes n snailfish
+snakier a snaky
+snakiest a snaky
+snapped v snap
+snappier a snappy
+snappiest a snappy
+snapping v snap
+snatchier a snatchy
+snatchiest a snatchy
+snazzier a snazzy
+snazziest a snazzy
+sneaker a sneaker
+snedded v sned
+snedding v sned
+sniffier a sniffy
+sniffiest a sniffy
+snipefishes n snipefish
+snipped v snip
+snipping v snip
+snivelled v snivel
+snivelling v snivel
+snogged v snog
+snogging v snog
+snootier a snooty
+snootiest a snooty
+snottier a snotty
+snottiest a snotty
+snowier a snowy
+snowiest a snowy
+snubbed v snub
+snubbing v snub
+snuck v sneak
+snuffer a snuffer
+snuffier a snuffy
+snuffiest a snuffy
+snugged v snug
+snugger a snug
+snuggest a snug
+snugging v snug
+soapier a soapy
+soapiest a soapy
+sobbed v sob
+sobbing v sob
+socmen n socman
+sodded v sod
+sodding v sod
+soft-pedalled v soft-pedal
+soft-pedalling v soft-pedal
+soggier a soggy
+soggiest a soggy
+sola n solum
+solaria n solarium
+solatia n solatium
+sold v sell
+solder a solder
+soldi n soldo
+solemnified v solemnify
+soles n sol
+solfeggi n solfeggio
+soli n solo
+solidi n solidus
+solidified v solidify
+somata n soma
+sons-in-law n son-in-law
+sonsier a sonsy
+sonsiest a sonsy
+soothsaid v soothsay
+sootier a sooty
+sootiest a sooty
+sopped v sop
+soppier a soppy
+soppiest a soppy
+sopping v sop
+soprani n soprano
+sordini n sordino
+sori n sorus
+soroses n sorosis
+sorrier a sorry
+sorriest a sorry
+sought v seek
+soupier a soupy
+soupiest a soupy
+souther a souther
+southerner a southerner
+sovkhozy n sovkhoz
+sown v sow
+spadefishes n spadefish
+spadices n spadix
+spagged v spag
+spagging v spag
+spancelled v spancel
+spancelling v spancel
+spanned v span
+spanning v span
+sparred v spar
+sparring v spar
+spat v spit
+spatted v spat
+spatting v spat
+spearfishes n spearfish
+specified v specify
+spectra n spectrum
+specula n speculum
+sped v speed
+speechified v speechify
+speedier a speedy
+speediest a speedy
+spellbound v spellbind
+spelt v spell
+spent v spend
+spermatia n spermatium
+spermatogonia n spermatogonium
+spermatozoa n spermatozoon
+spermogonia n spermogonium
+sphinges n sphinx
+spicae n spica
+spicier a spicy
+spiciest a spicy
+spicula n spiculum
+spied v spy
+spiffier a spiffy
+spiffiest a spiffy
+spikier a spiky
+spikiest a spiky
+spilt v spill
+spin-dried v spin-dry
+spindlier a spindly
+spindliest a spindly
+spinier a spiny
+spiniest a spiny
+spinning v spin
+spiralled v spiral
+spiralling v spiral
+spirilla n spirillum
+spitted v spit
+spitting v spit
+splashier a splashy
+splashiest a splashy
+splayfeet n splayfoot
+splenii n splenius
+splitting v split
+spoilt v spoil
+spoke v speak
+spoken v speak
+spongier a spongy
+spongiest a spongy
+spookier a spooky
+spookiest a spooky
+spoon-fed v spoon-feed
+spoonier a spoony
+spooniest a spoony
+sporangia n sporangium
+sporogonia n sporogonium
+sporozoa n sporozoan
+sportier a sporty
+sportiest a sporty
+spotlit v spotlight
+spotted v spot
+spottier a spotty
+spottiest a spotty
+spotting v spot
+sprang v spring
+spreader a spreader
+sprier a spry
+spriest a spry
+sprigged v sprig
+sprigging v sprig
+sprightlier a sprightly
+sprightliest a sprightly
+springer a springer
+springhase n springhaas
+springier a springy
+springiest a springy
+sprung v spring
+spudded v spud
+spudding v spud
+spumoni n spumone
+spun v spin
+spurred v spur
+spurring v spur
+sputa n sputum
+squamae n squama
+squashes n squash
+squashier a squashy
+squashiest a squashy
+squatted v squat
+squatter a squat
+squattest a squat
+squattier a squatty
+squattiest a squatty
+squatting v squat
+squibbed v squib
+squibbing v squib
+squidded v squid
+squidding v squid
+squiffier a squiffy
+squiffiest a squiffy
+squilgee v squeegee
+squillae n squilla
+squirrelfishes n squirrelfish
+squizzes n squiz
+stabbed v stab
+stabbing v stab
+stadia n stadium
+stagier a stagy
+stagiest a stagy
+stalkier a stalky
+stalkiest a stalky
+stall-fed v stall-feed
+stamina n stamen
+staminodia n staminodium
+stank v stink
+stapedes n stapes
+staphylococci n staphylococcus
+stapler a stapler
+starchier a starchy
+starchiest a starchy
+starer a starer
+starest a starest
+staretsy n starets
+starfishes n starfish
+starred v star
+starrier a starry
+starriest a starry
+starring v star
+startsy n starets
+statelier a stately
+stateliest a stately
+steadied v steady
+steadier a steady
+steadiest a steady
+stealthier a stealthy
+stealthiest a stealthy
+steamier a steamy
+steamiest a steamy
+stelae n stele
+stellified v stellify
+stemmata n stemma
+stemmed v stem
+stemming v stem
+stencilled v stencil
+stencilling v stencil
+stenoses n stenosis
+stepchildren n stepchild
+stepped v step
+stepping v step
+sterna n sternum
+stetted v stet
+stetting v stet
+stied v sty
+stigmata n stigma
+stilettoeing v stiletto
+stimuli n stimulus
+stingier a stingy
+stingiest a stingy
+stiper a striper
+stipites n stipes
+stirpes n stirps
+stirred v stir
+stirring v stir
+stoae n stoa
+stocker a stocker
+stockfishes n stockfish
+stockier a stocky
+stockiest a stocky
+stodgier a stodgy
+stodgiest a stodgy
+stole v steal
+stolen v steal
+stomata n stoma
+stomodaea n stomodaeum
+stomodea n stomodeum
+stonefishes n stonefish
+stonier a stony
+stoniest a stony
+stood v stand
+stopped v stop
+stopping v stop
+storied v story
+stormier a stormy
+stormiest a stormy
+stotinki n stotinka
+stotkini n stotinka
+stotted v stot
+stotting v stot
+stove v stave
+strappadoes n strappado
+strapped v strap
+strapping v strap
+strata n stratum
+strati n stratus
+stratified v stratify
+stratocumuli n stratocumulus
+streakier a streaky
+streakiest a streaky
+streamier a streamy
+streamiest a streamy
+streptococci n streptococcus
+stretcher a stretcher
+stretchier a stretchy
+stretchiest a stretchy
+stretti n stretto
+strewn v strew
+striae n stria
+stridden v stride
+stringier a stringy
+stringiest a stringy
+stripier a stripy
+stripiest a stripy
+stripped v strip
+stripping v strip
+striven v strive
+strobili n strobilus
+strode v stride
+stromata n stroma
+stronger a strong
+strongest a strong
+stropped v strop
+stroppier a stroppy
+stroppiest a stroppy
+stropping v strop
+strove v strive
+strown v strow
+struck v strike
+strumae n struma
+strummed v strum
+strumming v strum
+strung v string
+strutted v strut
+strutting v strut
+stubbed v stub
+stubbing v stub
+stuccoes n stucco
+stuck v stick
+studded v stud
+studding v stud
+studied v study
+stuffier a stuffy
+stuffiest a stuffy
+stultified v stultify
+stummed v stum
+stumming v stum
+stumpier a stumpy
+stumpiest a stumpy
+stung v sting
+stunk v stink
+stunned v stun
+stunning v stun
+stupefied v stupefy
+sturdier a sturdy
+sturdiest a sturdy
+styli n stylus
+stylopes n stylops
+stylopodia n stylopodium
+stymying v stymie
+subbed v sub
+subbing v sub
+subcortices n subcortex
+subdeliria n subdelirium
+subgenera n subgenus
+subindices n subindex
+subjectified v subjectify
+subletting v sublet
+submariner a submariner
+submitted v submit
+submitting v submit
+submucosae n submucosa
+subphyla n subphylum
+substrasta n substratum
+subtotalled v subtotal
+subtotalling v subtotal
+succedanea n succedaneum
+succubi n succubus
+suckerfishes n suckerfish
+suckfishes n suckfish
+sudaria n sudarium
+sudatoria n sudatorium
+sulci n sulcus
+sulkier a sulky
+sulkiest a sulky
+sullied v sully
+sulphuretted v sulphuret
+sulphuretting v sulphuret
+sultrier a sultry
+sultriest a sultry
+summae n summa
+summed v sum
+summing v sum
+sunfishes n sunfish
+sung v sing
+sunk v sink
+sunken v sink
+sunned v sun
+sunnier a sunny
+sunniest a sunny
+sunning v sun
+supercargoes n supercargo
+superheroes n superhero
+supernovae n supernova
+superstrata n superstratum
+supped v sup
+supping v sup
+supplied v supply
+surgeonfishes n surgeonfish
+surlier a surly
+surliest a surly
+swabbed v swab
+swabbing v swab
+swagged v swag
+swagger a swagger
+swagging v swag
+swam v swim
+swamies n swami
+swankier a swanky
+swankiest a swanky
+swapped v swap
+swapping v swap
+swarthier a swarthy
+swarthiest a swarthy
+swatted v swat
+swatting v swat
+sweatier a sweaty
+sweatiest a sweaty
+sweetiewives n sweetiewife
+swellfishes n swellfish
+swept v sweep
+swigged v swig
+swigging v swig
+swimming v swim
+swivelled v swivel
+swivelling v swivel
+swollen v swell
+swopped v swap
+swopping v swap
+swops v swap
+swordfishes n swordfish
+swore v swear
+sworn v swear
+swotted v swot
+swotting v swot
+swum v swim
+swung v swing
+syconia n syconium
+syllabi n syllabus
+syllabified v syllabify
+syllepses n syllepsis
+symbolled v symbol
+symbolling v symbol
+symphyses n symphysis
+sympodia n sympodium
+symposia n symposium
+synapses n synapsis
+synarthroses n synarthrosis
+synclinoria n synclinorium
+syncytia n syncytium
+syndesmoses n syndesmosis
+synopses n synopsis
+syntagmata n syntagma
+syntheses n synthesis
+syphilomata n syphiloma
+syringes n syrinx
+syssarcoses n syssarcosis
+tabbed v tab
+tabbing v tab
+tableaux n tableau
+tackier a tacky
+tackiest a tacky
+taeniae n taenia
+tagged v tag
+tagging v tag
+taken v take
+talcked v talc
+talcking v talc
+tali n talus
+talkier a talky
+talkiest a talky
+tallaisim n tallith
+tallied v tally
+tallithes n tallith
+tallitoth n tallith
+tammied v tammy
+tangier a tangy
+tangiest a tangy
+tanned v tan
+tanner a tan
+tannest a tan
+tanning v tan
+tapeta n tapetum
+tapped v tap
+tapping v tap
+tarantulae n tarantula
+tardier a tardy
+tardiest a tardy
+tarred v tar
+tarried v tarry
+tarring v tar
+tarsi n tarsus
+tarsometatarsi n tarsometatarsus
+tasselled v tassel
+tasselling v tassel
+tastier a tasty
+tastiest a tasty
+tatted v tat
+tattier a tatty
+tattiest a tatty
+tatting v tat
+taught v teach
+tawdrier a tawdry
+tawdriest a tawdry
+taxa n taxon
+taxes n tax
+taxies n taxi
+taxis v taxis
+taxying v taxi
+teaselled v teasel
+teaselling v teasel
+techier a techy
+techiest a techy
+tectrices n tectrix
+tedded v ted
+tedding v ted
+teenager a teenager
+teenier a teeny
+teeniest a teeny
+teeth n tooth
+teetotaler a teetotaler
+tegmina n tegmen
+telae n tela
+telamones n telamon
+telangiectases n telangiectasia
+telia n telium
+tempi n tempo
+tenacula n tenaculum
+tenderfeet n tenderfoot
+teniae n tenia
+tenues n tenuis
+tepefied v tepefy
+teraphim n teraph
+terata n teras
+teredines n teredo
+terga n tergum
+termini n terminus
+terraria n terrarium
+terrified v terrify
+terzetti n terzetto
+tesserae n tessera
+testae n testa
+tester a tester
+testes n testis
+testes v testes
+testier a testy
+testiest a testy
+testified v testify
+testudines n testudo
+tetchier a tetchy
+tetchiest a tetchy
+tetrahedra n tetrahedron
+tetraskelia n tetraskelion
+thalamencephala n thalamencephalon
+thalami n thalamus
+thalli n thallus
+theatres-in-the-round n theatre-in-the-round
+thecae n theca
+therses n thyrse
+thesauri n thesaurus
+theses n thesis
+thickleaves n thickleaf
+thieves n thief
+thinned v thin
+thinner a thin
+thinnest a thin
+thinning v thin
+third-rater a third-rater
+thirstier a thirsty
+thirstiest a thirsty
+tholoi n tholos
+thoraces n thorax
+thornier a thorny
+thorniest a thorny
+thought v think
+threadier a thready
+threadiest a thready
+threw v throw
+thriftier a thrifty
+thriftiest a thrifty
+thriven v thrive
+throatier a throaty
+throatiest a throaty
+throbbed v throb
+throbbing v throb
+thrombi n thrombus
+throve v thrive
+thrown v throw
+thrummed v thrum
+thrumming v thrum
+thudded v thud
+thudding v thud
+thymi n thymus
+thyrsi n thyrsus
+tibiae n tibia
+tidied v tidy
+tidier a tidy
+tidiest a tidy
+tilefishes n tilefish
+timelier a timely
+timeliest a timely
+tinier a tiny
+tiniest a tiny
+tinned v tin
+tinnier a tinny
+tinniest a tinny
+tinning v tin
+tinselled v tinsel
+tinselling v tinsel
+tintinnabula n tintinnabulum
+tipped v tip
+tipping v tip
+tipsier a tipsy
+tipsiest a tipsy
+titmice n titmouse
+tittupped v tittup
+tittupping v tittup
+toadfishes n toadfish
+toadied v toady
+tobaccoes n tobacco
+togged v tog
+togging v tog
+told v tell
+tomatoes n tomato
+tomenta n tomentum
+tondi n tondo
+tonier a tony
+toniest a tony
+tonneaux n tonneau
+took v take
+toothier a toothy
+toothiest a toothy
+toper a toper
+tophi n tophus
+topoi n topos
+topped v top
+topping v top
+tore v tear
+tori n torus
+torn v tear
+tornadoes n tornado
+torpedoes n torpedo
+torrefied v torrefy
+torrify v torrefy
+torsi n torso
+totalled v total
+totalling v total
+totted v tot
+totting v tot
+touchier a touchy
+touchiest a touchy
+touracos n touraco
+towelled v towel
+towelling v towel
+trabeculae n trabecula
+tracheae n trachea
+trader a trader
+traditores n traditor
+trafficked v traffic
+trafficking v traffic
+tragi n tragus
+trameled v trammel
+trameling v trammel
+tramelled v trammel
+tramelling v trammel
+tramels v trammel
+trammed v tram
+tramming v tram
+transferred v transfer
+transferring v transfer
+transfixt v transfix
+tranship v transship
+transhipped v tranship
+transhipping v tranship
+transmitted v transmit
+transmitting v transmit
+transmogrified v transmogrify
+transshipped v transship
+transshipping v transship
+trapanned v trapan
+trapanning v trapan
+trapezia n trapezium
+trapezohedra n trapezohedron
+trapped v trap
+trapping v trap
+trashier a trashy
+trashiest a trashy
+traumata n trauma
+travelled v travel
+travelling v travel
+travestied v travesty
+trekked v trek
+trekking v trek
+trendier a trendy
+trendiest a trendy
+trepanned v trepan
+trepanning v trepan
+treponemata n treponema
+trichinae n trichina
+trickier a tricky
+trickiest a tricky
+tricksier a tricksy
+tricksiest a tricksy
+triclinia n triclinium
+tried v try
+triennia n triennium
+triforia n triforium
+trigged v trig
+triggerfishes n triggerfish
+trigging v trig
+trihedra n trihedron
+trimer a trimer
+trimmed v trim
+trimmer a trim
+trimmest a trim
+trimming v trim
+tripped v trip
+tripping v trip
+triskelia n triskelion
+trisoctahedra n trisoctahedron
+triumviri n triumvir
+trivia n trivium
+trochleae n trochlea
+trod v tread
+trodden v tread
+trogged v trog
+trogging v trog
+tropaeola n tropaeolum
+trotted v trot
+trotting v trot
+trous-de-loup n trou-de-loup
+trousseaux n trousseau
+trowelled v trowel
+trowelling v trowel
+truer a true
+truest a true
+trunkfishes n trunkfish
+trustier a trusty
+trustiest a trusty
+trymata n tryma
+tubae n tuba
+tubbier a tubby
+tubbiest a tubby
+tugged v tug
+tugging v tug
+tumefied v tumefy
+tunned v tun
+tunnelled v tunnel
+tunnelling v tunnel
+tunning v tun
+tupped v tup
+tupping v tup
+turfier a turfy
+turfiest a turfy
+turves n turf
+tut-tutted v tut-tut
+tut-tutting v tut-tut
+tweedier a tweedy
+tweediest a tweedy
+twigged v twig
+twiggier a twiggy
+twiggiest a twiggy
+twigging v twig
+twinned v twin
+twinning v twin
+twitted v twit
+twitting v twit
+tying v tie
+tympana n tympanum
+typesetting v typeset
+typewritten v typewrite
+typewrote v typewrite
+typified v typify
+tyros n tiro
+ubermenschen n ubermensch
+uglier a ugly
+uglies n ugli
+ugliest a ugly
+uglified v uglify
+uigurs n uighur
+ulnae n ulna
+ultimata n ultimatum
+umbilici n umbilicus
+umbones n umbo
+umbrae n umbra
+unbarred v unbar
+unbarring v unbar
+unbent v unbend
+unbound v unbind
+uncapped v uncap
+uncapping v uncap
+unci n uncus
+uncidia n uredium
+unclad v unclothe
+unclogged v unclog
+unclogging v unclog
+underbidding v underbid
+underbought v underbuy
+undercutting v undercut
+underfed v underfeed
+undergirt v undergird
+undergone v undergo
+underlaid v underlay
+underlain v underlie
+underlay v underlie
+underletting v underlet
+underlying v underlie
+underpaid v underpay
+underpinned v underpin
+underpinning v underpin
+underpropped v underprop
+underpropping v underprop
+undersetting v underset
+undershot v undershoot
+undersold v undersell
+understood v understand
+understudied v understudy
+undertaken v undertake
+undertook v undertake
+underwent v undergo
+underwritten v underwrite
+underwrote v underwrite
+undid v undo
+undone v undo
+unfitted v unfit
+unfitting v unfit
+unfriendlier a unfriendly
+unfriendliest a unfriendly
+unfroze v unfreeze
+unfrozen v unfreeze
+ungainlier a ungainly
+ungainliest a ungainly
+ungodlier a ungodly
+ungodliest a ungodly
+unhappier a unhappy
+unhappiest a unhappy
+unhealthier a unhealthy
+unhealthiest a unhealthy
+unholier a unholy
+unholiest a unholy
+unified v unify
+unkennelled v unkennel
+unkennelling v unkennel
+unknitted v unknit
+unknitting v unknit
+unlaid v unlay
+unlearnt v unlearn
+unmade v unmake
+unmanned v unman
+unmanning v unman
+unpegged v unpeg
+unpegging v unpeg
+unpinned v unpin
+unpinning v unpin
+unplugged v unplug
+unplugging v unplug
+unravelled v unravel
+unravelling v unravel
+unrigged v unrig
+unrigging v unrig
+unripped v unrip
+unripping v unrip
+unrove v unreeve
+unrulier a unruly
+unruliest a unruly
+unsaid v unsay
+unshipped v unship
+unshipping v unship
+unslung v unsling
+unsnapped v unsnap
+unsnapping v unsnap
+unspoke v unspeak
+unspoken v unspeak
+unsteadied v unsteady
+unstepped v unstep
+unstepping v unstep
+unstopped v unstop
+unstopping v unstop
+unstrung v unstring
+unstuck v unstick
+unswore v unswear
+unsworn v unswear
+untaught v unteach
+unthought v unthink
+untidied v untidy
+untidier a untidy
+untidiest a untidy
+untrod v untread
+untrodden v untread
+untying v untie
+unwound v unwind
+unwrapped v unwrap
+unwrapping v unwrap
+unzipped v unzip
+unzipping v unzip
+upbuilt v upbuild
+upheld v uphold
+uphove v upheave
+upped v up
+uppercutting v uppercut
+upping v up
+uprisen v uprise
+uprose v uprise
+upsetting v upset
+upsprang v upspring
+upsprung v upspring
+upswept v upsweep
+upswollen v upswell
+upswung v upswing
+uredines n uredo
+uredinia n uredinium
+uredosori n uredosorus
+urethrae n urethra
+urinalyses n urinalysis
+uteri n uterus
+utriculi n utriculus
+uvulae n uvula
+vacua n vacuum
+vagged v vag
+vagging v vag
+vagi n vagus
+vaginae n vagina
+valleculae n vallecula
+vaporetti n vaporetto
+varices n varix
+varied v vary
+vasa n vas
+vascula n vasculum
+vastier a vasty
+vastiest a vasty
+vatted v vat
+vatting v vat
+vela n velum
+velamina n velamen
+velaria n velarium
+venae n vena
+ventriculi n ventriculus
+verbified v verbify
+verified v verify
+vermes n vermis
+verrucae n verruca
+versified v versify
+vertebrae n vertebra
+vertices n vertex
+vertigines n vertigo
+vertigoes n vertigo
+vesicae n vesica
+vest a vest
+vetoes n veto
+vetted v vet
+vetting v vet
+vexilla n vexillum
+viatica n viaticum
+viatores n viator
+vibracula n vibraculum
+vibrissae n vibrissa
+vice-chairman n vice-chairman
+victualled v victual
+victualling v victual
+viewier a viewy
+viewiest a viewy
+vilified v vilify
+villi n villus
+vimina n vimen
+vincula n vinculum
+viragoes n virago
+vires n vis
+virtuosi n virtuoso
+vitae n vita
+vitelli n vitellus
+vitrified v vitrify
+vitriolled v vitriol
+vitriolling v vitriol
+vittae n vitta
+vivaria n vivarium
+vivified v vivify
+voces n vox
+volcanoes n volcano
+volkslieder n volkslied
+volte n volta
+volvae n volva
+vorticellae n vorticella
+vortices n vortex
+vulvae n vulva
+vying v vie
+wackier a wacky
+wackiest a wacky
+wadded v wad
+waddied v waddy
+wadding v wad
+wadsetted v wadset
+wadsetting v wadset
+wagged v wag
+wagging v wag
+wagons-lits n wagon-lit
+wahhabis n wahabi
+wanderjahre n wanderjahr
+wanned v wan
+wanner a wan
+wannest a wan
+wanning v wan
+warier a wary
+wariest a wary
+warred v war
+warring v war
+was v be
+washier a washy
+washiest a washy
+waster a waster
+wavier a wavy
+waviest a wavy
+waxier a waxy
+waxiest a waxy
+waylaid v waylay
+weakfishes n weakfish
+weaklier a weakly
+weakliest a weakly
+wealthier a wealthy
+wealthiest a wealthy
+wearied v weary
+wearier a weary
+weariest a weary
+weatherstripped v weatherstrip
+weatherstripping v weatherstrip
+webbed v web
+webbier a webby
+webbiest a webby
+webbing v web
+wedded v wed
+wedding v wed
+weed v weed
+weedier a weedy
+weediest a weedy
+weenier a weeny
+weeniest a weeny
+weensier a weensy
+weensiest a weensy
+weepier a weepy
+weepiest a weepy
+weightier a weighty
+weightiest a weighty
+welsher a welsher
+went v go
+wept v weep
+were v be
+werewolves n werewolf
+wetted v wet
+wetter a wet
+wettest a wet
+wetting v wet
+whackier a whacky
+whackiest a whacky
+whammed v wham
+whamming v wham
+whapped v whap
+whapping v whap
+wharves n wharf
+whetted v whet
+whetting v whet
+whimsier a whimsy
+whimsiest a whimsy
+whinnied v whinny
+whipped v whip
+whippers-in n whipper-in
+whipping v whip
+whipsawn v whipsaw
+whirred v whir
+whirring v whir
+whistle-stopped v whistle-stop
+whistle-stopping v whistle-stop
+whitefishes n whitefish
+whizzed v whiz
+whizzes v whiz
+whizzing v whiz
+wholesaler a wholesaler
+whopped v whop
+whopping v whop
+wieldier a wieldy
+wieldiest a wieldy
+wigged v wig
+wigging v wig
+wigwagged v wigwag
+wigwagging v wigwag
+wildcatted v wildcat
+wildcatting v wildcat
+wilier a wily
+wiliest a wily
+windier a windy
+windiest a windy
+window-shopped v window-shop
+window-shopping v window-shop
+winier a winy
+winiest a winy
+winning v win
+winterfed v winterfeed
+winterier a wintery
+winteriest a wintery
+wintrier a wintry
+wintriest a wintry
+wiredrawn v wiredraw
+wiredrew v wiredraw
+wirier a wiry
+wiriest a wiry
+wispier a wispy
+wispiest a wispy
+withdrawn v withdraw
+withdrew v withdraw
+withheld v withhold
+withstood v withstand
+wittier a witty
+wittiest a witty
+wives n wife
+woke v wake
+woken v wake
+wolffishes n wolffish
+wolves n wolf
+won v win
+wonkier a wonky
+wonkiest a wonky
+wonned v won
+wonning v won
+woodier a woody
+woodiest a woody
+woodlice n woodlouse
+woodsier a woodsy
+woodsiest a woodsy
+woollier a woolly
+woolliest a woolly
+woozier a woozy
+wooziest a woozy
+wordier a wordy
+wordiest a wordy
+wore v wear
+worldlier a worldly
+worldliest a worldly
+wormier a wormy
+wormiest a wormy
+worn v wear
+worried v worry
+worse a bad
+worshipped v worship
+worshipping v worship
+worst a bad
+worthier a worthy
+worthiest a worthy
+wound v wind
+wove v weave
+woven v weave
+wrapped v wrap
+wrapping v wrap
+wreckfishes n wreckfish
+wried v wry
+wrier a wry
+wriest a wry
+written v write
+wrote v write
+wrought v work
+wrung v wring
+wryer a wry
+wryest a wry
+wunderkinder n wunderkind
+xiphisterna n xiphisternum
+yakked v yak
+yakking v yak
+yapped v yap
+yapping v yap
+yarer a yare
+yarest a yare
+ycleped v clepe
+yclept v clepe
+yeastier a yeasty
+yeastiest a yeasty
+yenned v yen
+yenning v yen
+yeshivahs n yeshiva
+yeshivoth n yeshiva
+yodelled v yodel
+yodelling v yodel
+yogin n yogi
+younger a young
+youngest a young
+yourselves n yourself
+yummier a yummy
+yummiest a yummy
+zamindaris n zamindari
+zanier a zany
+zaniest a zany
+zapped v zap
+zapping v zap
+zecchini n zecchino
+zeroes n zero
+zigzagged v zigzag
+zigzagging v zigzag
+zipped v zip
+zippier a zippy
+zippiest a zippy
+zipping v zip
+zoa n zoon
+zoaeae n zoaea
+zoeae n zoea
+zoeas n zoaea
+zoonoses n zoonosis
+zoosporangia n zoosporangium
 `
 
 // wordnetSenses lists, per line, a part of speech, a single-word lemma and the

@@ -81,9 +81,9 @@ func run(dir, out, pkg string) error {
 			return err
 		}
 	}
-	exc := map[string]string{}
-	for _, pos := range []string{"adj", "noun", "verb"} {
-		if err := readExceptions(filepath.Join(dir, pos+".exc"), exc); err != nil {
+	exc := map[string]string{} // "form p" → base
+	for _, pos := range []string{"adj", "adv", "noun", "verb"} {
+		if err := readExceptions(filepath.Join(dir, pos+".exc"), pos[:1], exc); err != nil {
 			return err
 		}
 	}
@@ -175,8 +175,8 @@ func run(dir, out, pkg string) error {
 	fmt.Fprintf(&buf, "// wordnetAntonymWords lists, sorted, the words of wordnetAntonyms: a word not\n")
 	fmt.Fprintf(&buf, "// here has no antonym, which one lookup in a short table tells.\n")
 	fmt.Fprintf(&buf, "const wordnetAntonymWords = %s\n\n", quote(antonymWords(antonyms)))
-	fmt.Fprintf(&buf, "// wordnetExceptions maps irregular inflections to base forms, one \"form base\" per line,\n")
-	fmt.Fprintf(&buf, "// sorted by form.\n")
+	fmt.Fprintf(&buf, "// wordnetExceptions maps irregular inflections to base forms, per part of speech\n")
+	fmt.Fprintf(&buf, "// (a, r, n, v): one \"form pos base\" per line, sorted by form and part of speech.\n")
 	fmt.Fprintf(&buf, "const wordnetExceptions = %s\n\n", quote(excLines))
 	fmt.Fprintf(&buf, "// wordnetSenses lists, per line, a part of speech, a single-word lemma and the\n")
 	fmt.Fprintf(&buf, "// ids of its first %d senses (synsets), most frequent first; sorted by part of\n", maxSenses)
@@ -324,7 +324,7 @@ func readIndex(path string, senses map[string][]string) error {
 	return sc.Err()
 }
 
-func readExceptions(path string, exc map[string]string) error {
+func readExceptions(path, pos string, exc map[string]string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -336,8 +336,8 @@ func readExceptions(path string, exc map[string]string) error {
 		if len(fs) < 2 || !singleWord(fs[0]) || !singleWord(fs[1]) {
 			continue
 		}
-		if _, ok := exc[fs[0]]; !ok { // the first base listed wins
-			exc[fs[0]] = fs[1]
+		if k := fs[0] + " " + pos; exc[k] == "" { // the first base listed wins
+			exc[k] = fs[1]
 		}
 	}
 	return sc.Err()
