@@ -316,6 +316,73 @@ func npStartBefore(ws []word, p int) int {
 	return k
 }
 
+// activeRoles gives a passive clause with a "by" agent its logical roles:
+// "noodles are being boiled in water by a woman" is compared as "a woman
+// is boiling noodles in water", the agent its subject (and Subject its
+// span), the grammatical subject its object.
+func (p *parser) activeRoles(ws []word, c *pclause) {
+	by := prepOf("by")
+	first, last := -1, -1
+	for i, it := range c.rest {
+		switch {
+		case first < 0 && it.prep() == by:
+			first, last = i, i
+		case first >= 0 && (it.prep() == by || it.prep() == 0 && it.pos != 'r'):
+			last = i // "by a man and a woman"
+		case first >= 0:
+			break
+		}
+		if first >= 0 && last < i {
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	n := len(p.arena)
+	for _, it := range c.rest[first : last+1] {
+		it.pf = it.pf & itemHead // no longer after "by"
+		p.arena = append(p.arena, it)
+	}
+	subj := p.arena[n:len(p.arena):len(p.arena)]
+	if !hasHeadNoun(subj) {
+		// a phrase after another ("ridden in a creek by a man") had its
+		// head taken by the first: the agent's last noun heads it
+		for i := len(subj) - 1; i >= 0; i-- {
+			if subj[i].pos == 'n' || subj[i].pos == 'p' || subj[i].pos == 'x' {
+				subj[i].pf |= itemHead
+				break
+			}
+		}
+		if !hasHeadNoun(subj) {
+			p.arena = p.arena[:n]
+			return
+		}
+	}
+	n = len(p.arena)
+	p.arena = append(p.arena, c.subj...)
+	p.arena = append(p.arena, c.obj...)
+	obj := p.arena[n:len(p.arena):len(p.arena)]
+	n = len(p.arena)
+	p.arena = append(p.arena, c.rest[:first]...)
+	p.arena = append(p.arena, c.rest[last+1:]...)
+	rest := p.arena[n:len(p.arena):len(p.arena)]
+	a, b := int(subj[0].word), int(subj[len(subj)-1].word)
+	if a >= 0 && b >= a && b < len(ws) {
+		c.subject = p.rsp(ws[a].span.Start, ws[b].span.End)
+	}
+	c.subj, c.obj, c.rest = subj, obj, rest
+}
+
+func hasHeadNoun(its []item) bool {
+	for _, it := range its {
+		if it.head() && (it.pos == 'n' || it.pos == 'p' || it.pos == 'x') {
+			return true
+		}
+	}
+	return false
+}
+
 // secondComplement finds, in words [a, limit) after a copula, a second
 // complement coordinated with the first ("major countries in the world
 // and permanent members of the Council"): both are noun phrases and the
@@ -725,6 +792,9 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 		}
 		if a < restEnd {
 			c.rest = p.phraseItems(ws, a, restEnd)
+		}
+		if c.flags&fPassive != 0 && !r.exist {
+			p.activeRoles(ws, &c)
 		}
 		if second > 0 {
 			// "we are major countries in the world and permanent members of

@@ -261,6 +261,9 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 			return tagVerb, v
 		}
 	}
+	if prev != nil && (prev.lower == "being" || prev.lower == "been") && v != "" {
+		return tagVerb, v // "is being read by a man": a participle
+	}
 	// "need to boost two-way trade", "efforts to synergize the Initiative":
 	// after "to", a word that can be a verb and has an object is one
 	if prev != nil && prev.lower == "to" && v != "" && startsObject(next) {
