@@ -45,12 +45,14 @@ const (
 	fCopula
 	fResolved
 	fExistNeg // denied by "there is no", "no X", "nobody": it denies every narrower kind
+	fOpen     // followed by a clause that completes it ("China stressed that …"), or by words not read as a boundary
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
 func (c *clause) copula() bool   { return c.flags&fCopula != 0 }
 func (c *clause) resolved() bool { return c.flags&fResolved != 0 }
 func (c *clause) existNeg() bool { return c.flags&fExistNeg != 0 }
+func (c *clause) open() bool     { return c.flags&fOpen != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
@@ -144,6 +146,8 @@ func isBe(l string) bool {
 	return false
 }
 
+func isHave(l string) bool { return l == "have" || l == "has" || l == "had" || l == "having" }
+
 // verbGroups finds the verb groups of a sentence, appending to gs[:0].
 func verbGroups(r *reader, ws []word, gs []group) []group {
 	gs = gs[:0]
@@ -219,13 +223,17 @@ func verbGroups(r *reader, ws []word, gs []group) []group {
 			if last < 0 {
 				continue // a modal alone
 			}
-			if sawBe {
+			switch {
+			case sawBe && isHave(ws[last].lower) && last > i && isBe(ws[last-1].lower):
+				g.main = last // "is having fun": "have" is the verb
+			case sawBe:
 				g.copula = true
-			} else {
+			default:
 				g.main = last
 			}
-		} else if sawBe && (strings.HasSuffix(ws[g.main].lower, "ed") || r.lexOf(ws[g.main].lower).irregular(ws[g.main].lower, ws[g.main].lemma)) && !strings.HasSuffix(ws[g.main].lower, "ing") {
-			g.passive = true
+		} else if sawBe && (strings.HasSuffix(ws[g.main].lower, "ed") || r.lexOf(ws[g.main].lower).irregular(ws[g.main].lower, ws[g.main].lemma) ||
+			g.main > 0 && (ws[g.main-1].lower == "being" || ws[g.main-1].lower == "been")) && !strings.HasSuffix(ws[g.main].lower, "ing") {
+			g.passive = true // "was signed", "is being spread"
 		}
 		g.nonFinite = nonFinite && g.start == g.main
 		gs = append(gs, g)
@@ -650,6 +658,10 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			}
 		case pv >= 0 && (ws[pv].lower == "that" || ws[pv].lower == "which" || ws[pv].lower == "who") && pv-1 >= 0 && npStartBefore(ws, pv-1) >= 0 && !(pv-1 >= 0 && ws[pv-1].tag == tagVerb):
 			r.subjA, r.subjB, r.rel = npStartBefore(ws, pv-1), pv, true
+		case strings.Contains(ws[g.start].punct, ",") && len(rs) > 0 && rs[len(rs)-1].rel && rs[len(rs)-1].subjB < g.start:
+			// "a badger, which is shrewd, is digging": the verb after a
+			// relative clause between commas has its antecedent as subject
+			r.shared = len(rs) - 1
 		case pv >= 0 && ws[pv].tag == tagCoord && len(rs) > 0:
 			r.shared = len(rs) - 1
 		case g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.end <= pv && (ws[g.start].punct == "," || rs[len(rs)-1].g.copula || rs[len(rs)-1].exist):
@@ -704,13 +716,19 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 	p.starts = starts
 	for k, r := range rs {
 		end := len(ws)
+		closed := true // the predication ends with the clause: no "that …" or a misread word after it
 		if k+1 < len(rs) {
 			end = starts[k+1]
 			if rs[k+1].rel && rs[k+1].subjB > r.g.end {
 				end = rs[k+1].subjB // a relative clause: ours runs to its "that"
 			}
+			closed = false
 			for end > r.g.end && (ws[end-1].tag == tagCoord || ws[end-1].tag == tagSub) {
+				closed = ws[end-1].tag == tagCoord
 				end--
+			}
+			if end < len(ws) && strings.ContainsAny(ws[end].punct, ",;:") {
+				closed = true
 			}
 		}
 		start := starts[k]
@@ -718,6 +736,9 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			end = r.g.end
 		}
 		var c pclause
+		if !closed {
+			c.flags |= fOpen
+		}
 		c.modal = modalIndex(r.g.modal)
 		if r.g.copula {
 			c.flags |= fCopula

@@ -371,15 +371,20 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// overlap: the same claim, in whole or in part
 	// a claim is more than a topic word: three matching content words at least
 	// (words too general to make a claim specific, "new opportunities",
-	// "various tasks", do not count)
-	if k.substance(ca, cb) < 3 && k.substance(cb, ca) < 3 {
+	// "various tasks", do not count) — or a short claim, subject and verb,
+	// complete in itself and held whole by the other ("a man is dancing",
+	// "a person is dancing")
+	sa, sb := k.substance(ca, cb), k.substance(cb, ca)
+	complete := subj == relMatch && verbR == relMatch && !a.open() && !b.open() &&
+		(missA == 0 && sa >= 2 && sa == len(ca) || missB == 0 && sb >= 2 && sb == len(cb))
+	if sa < 3 && sb < 3 && !complete {
 		return Verdict{}
 	}
 	if len(A.subj) == 0 || len(B.subj) == 0 {
 		return Verdict{} // a verb phrase without a subject ("to participate in …") is no claim of its own
 	}
 	if subj == relMatch || strongPred {
-		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && shared >= 1 || strongPred && max(covAB, covBA) >= 0.6 {
+		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && shared >= 1 || strongPred && max(covAB, covBA) >= 0.6 || complete {
 			v.Kind, v.Confidence = "overlap", score
 			switch {
 			case missA == 0 && missB == 0:

@@ -102,7 +102,9 @@ var lightWords = set("new", "relevant", "respective", "important", "major", "mai
 var collectiveNouns = set("group", "groups", "lot", "lots", "couple", "number", "total", "crowd", "bunch",
 	"pair", "herd", "flock", "team", "set", "series", "variety", "range", "majority", "kind", "type",
 	"sort", "piece", "pieces", "handful", "dozens", "hundreds", "thousands", "millions", "score", "dozen",
-	"few", "pack", "bundle")
+	"few", "pack", "bundle",
+	// portions and containers: "a slice of bread", "a glass of water"
+	"slice", "slices", "cup", "cups", "glass", "bottle", "bowl", "plate", "pile", "stack", "loaf", "bar")
 
 // personWords stand for any person when matching subjects.
 var personWords = map[string]string{

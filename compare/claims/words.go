@@ -238,14 +238,15 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 	afterModifier := prevTag == tagDet || prevTag == tagAdj || prevTag == tagNum || prevTag == tagAdv && prev.lower != "not"
 	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || lx.irregular(l, v)) && v != l {
 		// "the existing balance", "a dyed shirt": a participle used as an adjective
-		if afterModifier && next != nil && (next.tag == tagOther || next.tag == tagProp) && prevTag != tagAdv {
+		if (afterModifier && prevTag != tagAdv || i == 0) && next != nil && next.punct == "" && (next.tag == tagOther || next.tag == tagProp) && (i > 0 || r.lexOf(next.lower).n != "") {
+			// "Chopped vegetables are being dropped": so at the start too
 			if a != "" {
 				return tagAdj, a
 			}
 			return tagAdj, v
 		}
-		if (prevTag == tagDet || prevTag == tagAdj) && n != "" && strings.HasSuffix(l, "ing") {
-			return tagNoun, n // "the building", "the mutual understanding"
+		if (prevTag == tagDet || prevTag == tagAdj && strings.HasSuffix(l, "ing")) && n != "" {
+			return tagNoun, n // "the building", "on the stove", "the mutual understanding"
 		}
 		if prevTag == tagVerb && strings.HasSuffix(l, "ed") && next != nil && next.punct == "" && next.tag == tagOther && r.lexOf(next.lower).n != "" {
 			// "make sustained efforts": a participle between a verb and its object's noun
