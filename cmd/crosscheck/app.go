@@ -59,6 +59,8 @@ type app struct {
 	cfg *config // the crosscheck.toml in effect, if any
 
 	exit int // set by a command that ran checks
+
+	memoryBudget int64 // when > 0, keep the heap near this multiple of the input (memory.go)
 }
 
 // run is the whole program; main only adds the signal context and os.Exit.
@@ -356,6 +358,7 @@ func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.
 	if err != nil {
 		return nil, err
 	}
+	softMemoryLimit(docs, a.memoryBudget)
 	prog.checking(len(docs), len(analyzers))
 	findings, err := compare.RunObserved(ctx, analyzers, docs, sources, enabled, prog.finished)
 	if err != nil {
