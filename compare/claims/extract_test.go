@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -188,5 +189,52 @@ func TestRunsMatchOneRun(t *testing.T) {
 		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
 		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",
 			len(got.sents), len(got.clauses), len(got.items), len(whole.sents), len(whole.clauses), len(whole.items))
+	}
+}
+
+// The clause parser on constructions the seeds and SICK need: each clause
+// as "text | verb | subject words" (lemmas, in order).
+func TestClauses(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"As a permanent member of the UN Security Council, China has consistently supported peacekeeping.", []string{
+			"As a permanent member of the UN Security Council | be | china",
+			"China has consistently supported peacekeeping | support | china"}},
+		{"We are both major countries in the world and permanent members of the UN Security Council.", []string{
+			"We are both major countries in the world | be | we",
+			"permanent members of the UN Security Council | be | we"}},
+		{"The navy held exercises with 14 countries, including Russia, France and India.", []string{
+			"The navy held exercises with 14 countries, including Russia, France and India | hold | navy"}},
+		{"They held an exercise in Russia, focusing on the task of combating terrorism.", []string{
+			"They held an exercise in Russia | hold | they",
+			"focusing on the task of combating terrorism | focus | they"}},
+		{"Noodles are being boiled in water by a woman.", []string{
+			"Noodles are being boiled in water by a woman | boil | woman"}},
+		{"A white cat perched on a small wooden cabinet is looking outside the window.", []string{
+			"A white cat perched on a small wooden cabinet | perch | white cat",
+			"is looking outside the window | look | white cat"}},
+		{"We should get creative in our thinking, create new opportunities and inject new impetus.", []string{
+			"We should get creative in our thinking | get | we",
+			"create new opportunities | create | we",
+			"inject new impetus | inject | we"}},
+		{"The men are playing soccer.", []string{"The men are playing soccer | play | man"}},
+	} {
+		dc := extractText(t, c.text)
+		var got []string
+		for si, s := range dc.Sentences() {
+			for ci, cl := range s.Clauses {
+				sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
+				var subj []string
+				for _, it := range sd.subj {
+					subj = append(subj, dc.voc.str(it.lemma))
+				}
+				got = append(got, dc.Doc.TextOf(cl.Span)+" | "+cl.Verb+" | "+strings.Join(subj, " "))
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
 	}
 }
