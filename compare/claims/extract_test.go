@@ -238,3 +238,35 @@ func TestClauses(t *testing.T) {
 		}
 	}
 }
+
+// A "sentence" past maxSentenceWords words or maxSentenceBytes bytes (a
+// table run together) is read up to the limit; nothing breaks after it.
+func TestLongSentence(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 3*maxSentenceBytes; i++ {
+		b.WriteString("China signed the agreement with 150 countries in August 2007 and ")
+	}
+	b.WriteString("the end.\n\nChina signed the agreement with 150 countries in August 2007.")
+	d, err := compare.NewDocument("long.txt", []byte(b.String()), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range dcs[0].Sentences() {
+		for _, c := range s.Clauses {
+			if !s.Span.Contains(c.Span) || c.Span.End-s.Span.Start > maxSentenceBytes {
+				t.Fatalf("clause %v outside the read part of sentence %v", c.Span, s.Span)
+			}
+		}
+	}
+	ms, err := Compare(context.Background(), dcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 {
+		t.Error("the short sentence matches nothing in the long one")
+	}
+}
