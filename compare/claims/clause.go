@@ -482,7 +482,6 @@ func npEndAfter(ws []word, i int, limit int) int {
 // each conjunct and reading "a group of kids" as headed by "kids". The
 // items go to the parser's scratch space.
 func (p *parser) phraseItems(ws []word, a, b int) []item {
-	voc := p.r.voc
 	n0 := len(p.arena)
 	lastHead := -1
 	markHead := func() {
@@ -503,7 +502,7 @@ func (p *parser) phraseItems(ws []word, a, b int) []item {
 			curPrep = 0
 		}
 		if w.tag == tagPrep {
-			if w.lower == "of" && lastHead >= 0 && voc.words[p.arena[lastHead].lemma].collect {
+			if w.lower == "of" && lastHead >= 0 && p.r.collective(p.arena[lastHead].lemma) {
 				p.arena[lastHead].pos = 'c' // collective: the head follows
 				lastHead = -1
 				continue

@@ -276,7 +276,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tabl
 		for ci := range pcs {
 			c := &pcs[ci]
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
-				if lastLen > 0 && (p.r.voc.str(c.subj[0].lemma) != "it" || lastLen == 1) {
+				if lastLen > 0 && (c.subj[0].lemma != p.r.id("it") || lastLen == 1) {
 					n := len(p.arena)
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]

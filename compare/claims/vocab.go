@@ -19,14 +19,13 @@ type vocab struct {
 
 // vocabWord is one word of a vocabulary.
 type vocabWord struct {
-	s       string
-	lower   uint32 // id of the lower-case form (its own id when already lower case)
-	stem    uint32 // id of the stem of the lower-case form: "cooperation" ~ "cooperating"
-	term    uint32 // id of the stem of the word itself: its index term as a common word
-	long    bool   // the lower-case form has more than three bytes: shorter stems are not compared
-	fn      bool   // a function word, never content
-	collect bool   // a collective noun: "a group of kids" is headed by "kids"
-	light   bool   // too general to make a claim specific: "new", "task"
+	s     string
+	lower uint32 // id of the lower-case form (its own id when already lower case)
+	stem  uint32 // id of the stem of the lower-case form: "cooperation" ~ "cooperating"
+	term  uint32 // id of the stem of the word itself: its index term as a common word
+	long  bool   // the lower-case form has more than three bytes: shorter stems are not compared
+	fn    bool   // a function word, never content
+	light bool   // too general to make a claim specific: "new", "task"
 }
 
 // lexEntry is what WordNet says of one lower-case word form, whatever its
@@ -58,7 +57,7 @@ func (v *vocab) add(s string) uint32 {
 	id := uint32(len(v.words))
 	v.ids[s] = id
 	v.words = append(v.words, vocabWord{s: s})
-	w := vocabWord{s: s, fn: functionWords[s], collect: collectiveNouns[s], light: lightWords[s]}
+	w := vocabWord{s: s, fn: functionWords[s], light: lightWords[s]}
 	lower := strings.ToLower(s)
 	w.lower = id
 	if lower != s {
@@ -126,16 +125,22 @@ func (v *vocab) dropLex() {
 }
 
 // reader is one goroutine's access to a vocabulary: lock-free caches in
-// front of the shared, locked maps.
+// front of the shared, locked maps. While documents are read, other
+// readers add words, so a reader never reads the vocabulary's words
+// itself: what it needs of an id it remembers from the string it gave.
 type reader struct {
-	voc *vocab
-	ids map[string]uint32
-	lex map[string]*lexEntry
+	voc     *vocab
+	ids     map[string]uint32
+	lex     map[string]*lexEntry
+	collect map[uint32]bool // ids of collective nouns
 }
 
 func newReader(v *vocab) *reader {
-	return &reader{voc: v, ids: map[string]uint32{}, lex: map[string]*lexEntry{}}
+	return &reader{voc: v, ids: map[string]uint32{}, lex: map[string]*lexEntry{}, collect: map[uint32]bool{}}
 }
+
+// collective reports whether id, which this reader gave, is a collective noun.
+func (r *reader) collective(id uint32) bool { return r.collect[id] }
 
 // id returns the vocabulary id of s.
 func (r *reader) id(s string) uint32 {
@@ -146,6 +151,9 @@ func (r *reader) id(s string) uint32 {
 	id := r.voc.add(s)
 	s = r.voc.words[id].s // the vocabulary's copy: no second allocation
 	r.voc.mu.Unlock()
+	if collectiveNouns[s] {
+		r.collect[id] = true
+	}
 	if len(r.ids) < maxLexCache {
 		r.ids[s] = id
 	}
