@@ -145,26 +145,35 @@ func (k *comparer) headsRel(a, b []item) (rel, item, item) {
 	}
 	best := relConflict
 	var x, y item
+	eachHeadPair(a, b, func(p, q item) bool {
+		r, _, _ := k.itemRel(p, q)
+		switch {
+		case r == relMatch:
+			best, x, y = relMatch, p, q
+			return false
+		case r == relOpposed:
+			best, x, y = relOpposed, p, q
+		case r == relNone && best == relConflict:
+			best = relNone
+		}
+		return true
+	})
+	return best, x, y
+}
+
+// eachHeadPair calls fn with each head of a and each head of b, until fn
+// returns false.
+func eachHeadPair(a, b []item, fn func(p, q item) bool) {
 	for _, p := range a {
 		if !p.head() {
 			continue
 		}
 		for _, q := range b {
-			if !q.head() {
-				continue
-			}
-			r, _, _ := k.itemRel(p, q)
-			switch {
-			case r == relMatch:
-				return relMatch, p, q
-			case r == relOpposed:
-				best, x, y = relOpposed, p, q
-			case r == relNone && best == relConflict:
-				best = relNone
+			if q.head() && !fn(p, q) {
+				return
 			}
 		}
 	}
-	return best, x, y
 }
 
 func hasHead(its []item) bool {
@@ -645,20 +654,13 @@ func dateConflict(A, B side, objR rel) (Verdict, bool) {
 
 // sameHead reports whether some pair of heads is the same lemma or synonyms.
 func (k *comparer) sameHead(a, b []item) bool {
-	for _, p := range a {
-		if !p.head() {
-			continue
-		}
-		for _, q := range b {
-			if !q.head() {
-				continue
-			}
-			if r, how, _ := k.itemRel(p, q); r == relMatch && how == same {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	eachHeadPair(a, b, func(p, q item) bool {
+		r, how, _ := k.itemRel(p, q)
+		found = r == relMatch && how == same
+		return !found
+	})
+	return found
 }
 
 // siblingsHeld checks the scope of a shared negation: "there is no man

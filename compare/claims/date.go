@@ -57,17 +57,21 @@ const (
 	dAnchored
 )
 
+// compactDate is d as the tables keep it.
 func compactDate(d Date) date {
-	c := date{span: sp32(d.Span), from: int32(d.From), to: int32(d.To), offset: int32(d.Offset), gran: d.Gran, prep: prepOf(d.Prep)}
-	if d.Relative {
-		c.flags |= dRelative
-	}
-	if d.Anchored {
-		c.flags |= dAnchored
-	}
-	return c
+	return date{span: sp32(d.Span), from: int32(d.From), to: int32(d.To), offset: int32(d.Offset), gran: d.Gran,
+		prep: prepOf(d.Prep), flags: flagIf(d.Relative, dRelative) | flagIf(d.Anchored, dAnchored)}
 }
 
+// flagIf is flag when on is set, else 0.
+func flagIf(on bool, flag uint8) uint8 {
+	if on {
+		return flag
+	}
+	return 0
+}
+
+// dateView is a kept date as a Date.
 func (dc *DocClaims) dateView(c date) Date {
 	d := Date{Span: c.span.span(), From: int(c.from), To: int(c.to), Offset: int(c.offset), Gran: c.gran, Prep: prepName(c.prep)}
 	d.Text = dc.Doc.TextOf(d.Span)

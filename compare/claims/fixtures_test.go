@@ -61,6 +61,12 @@ func compareTexts(t *testing.T, a, b string) []Match {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return compareDocs(t, da, db)
+}
+
+// compareDocs extracts and compares the claims of two documents.
+func compareDocs(t *testing.T, da, db *compare.Document) []Match {
+	t.Helper()
 	dcs, err := ExtractAll(context.Background(), []*compare.Document{da, db})
 	if err != nil {
 		t.Fatal(err)
@@ -145,14 +151,7 @@ func FuzzComparePair(f *testing.F) {
 		if err != nil {
 			return
 		}
-		dcs, err := ExtractAll(context.Background(), []*compare.Document{da, db})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms, err := Compare(context.Background(), dcs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ms := compareDocs(t, da, db)
 		ok := func(l compare.Location) {
 			raw := l.Doc.Raw
 			if l.Span.Start < 0 || l.Span.End > len(raw) || l.Span.Start > l.Span.End {

@@ -260,23 +260,25 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 		}
 	}
 	lo, hi := x.base[db], x.base[db+1] // b's document
+	// count adds n for each clause of a posting list before b, in another sentence
+	count := func(post []int32, n int32) {
+		for _, a := range post {
+			if a >= b {
+				break
+			}
+			if a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent {
+				continue
+			}
+			if f.count[a] == 0 {
+				f.touched = append(f.touched, a)
+			}
+			f.count[a] += n
+		}
+	}
 	// clauses sharing a phrase with b are candidates whatever their words
 	need := 2
 	if len(x.phrases) > 0 {
-		x.clausePhrases(dc, cb, func(k uint64) {
-			for _, a := range x.phrases[k] {
-				if a >= b {
-					break
-				}
-				if a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent {
-					continue
-				}
-				if f.count[a] == 0 {
-					f.touched = append(f.touched, a)
-				}
-				f.count[a] += maxPosting // past any need
-			}
-		})
+		x.clausePhrases(dc, cb, func(k uint64) { count(x.phrases[k], maxPosting) })
 	}
 	if len(f.anchors) == 0 && len(f.touched) == 0 {
 		return
@@ -294,18 +296,7 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 		need, walk = 1, 0 // phrase candidates only
 	}
 	for _, t := range f.anchors[:walk] {
-		for _, a := range x.post[x.off[t]:x.off[t+1]] {
-			if a >= b {
-				break
-			}
-			if a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent {
-				continue
-			}
-			if f.count[a] == 0 {
-				f.touched = append(f.touched, a)
-			}
-			f.count[a]++
-		}
+		count(x.post[x.off[t]:x.off[t+1]], 1)
 	}
 	slices.Sort(f.touched)
 	for _, a := range f.touched {

@@ -38,26 +38,17 @@ const (
 	qChange
 )
 
+// compactQuantity is q as the tables keep it.
 func (p *parser) compactQuantity(q Quantity) qty {
 	c := qty{span: sp32(q.Span), lo: q.Lo, hi: q.Hi}
 	if q.Unit != "" {
 		c.unit = p.r.id(q.Unit)
 	}
-	if q.LoOpen {
-		c.flags |= qLoOpen
-	}
-	if q.HiOpen {
-		c.flags |= qHiOpen
-	}
-	if q.Approx {
-		c.flags |= qApprox
-	}
-	if q.Change {
-		c.flags |= qChange
-	}
+	c.flags = flagIf(q.LoOpen, qLoOpen) | flagIf(q.HiOpen, qHiOpen) | flagIf(q.Approx, qApprox) | flagIf(q.Change, qChange)
 	return c
 }
 
+// quantityView is a kept amount as a Quantity.
 func (dc *DocClaims) quantityView(c qty) Quantity {
 	q := Quantity{Span: c.span.span(), Lo: c.lo, Hi: c.hi, Unit: dc.voc.str(c.unit), unitAt: -1}
 	q.Text = dc.Doc.TextOf(q.Span)

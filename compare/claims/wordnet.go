@@ -17,6 +17,12 @@ import (
 // hold no byte below the space, so comparing keys as strings follows the
 // table's order.
 func findLine(table, key string, two bool) (string, bool) {
+	return searchLines(table, func(line string) int { return strings.Compare(lineKey(line, two), key) })
+}
+
+// searchLines finds by binary search the line of a sorted table for which
+// cmp (how the line compares with the one sought) is 0.
+func searchLines(table string, cmp func(line string) int) (string, bool) {
 	lo, hi := 0, len(table) // the line sought starts in [lo, hi); both are line starts
 	for lo < hi {
 		mid := lo + (hi-lo)/2
@@ -26,7 +32,7 @@ func findLine(table, key string, two bool) (string, bool) {
 			e = len(table)
 		}
 		line := table[s:e]
-		switch c := strings.Compare(lineKey(line, two), key); {
+		switch c := cmp(line); {
 		case c == 0:
 			return line, true
 		case c < 0:
@@ -89,28 +95,18 @@ func hasPOS(pos byte, lemma string) bool {
 // hypernyms returns the ids of the hypernyms of synset id, appended to buf.
 func hypernyms(id int32, buf []int32) []int32 {
 	key := strconv.Itoa(int(id))
-	// the table is sorted by number: find by binary search over numbers
-	t := wordnetHypernyms
-	lo, hi := 0, len(t)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		s := lo + strings.LastIndexByte(t[lo:mid], '\n') + 1
-		e := s + strings.IndexByte(t[s:], '\n')
-		if e < s {
-			e = len(t)
-		}
-		line := t[s:e]
+	// the table is sorted by number: shorter numbers first, then as strings
+	line, ok := searchLines(wordnetHypernyms, func(line string) int {
 		k := lineKey(line, false)
-		switch {
-		case k == key:
-			return appendInts(buf, line[len(k):])
-		case len(k) < len(key) || len(k) == len(key) && k < key:
-			lo = e + 1
-		default:
-			hi = s
+		if len(k) != len(key) {
+			return len(k) - len(key)
 		}
+		return strings.Compare(k, key)
+	})
+	if !ok {
+		return buf
 	}
-	return buf
+	return appendInts(buf, line[len(key):])
 }
 
 // exceptionBase returns the base form WordNet's exception list for the
