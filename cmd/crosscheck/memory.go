@@ -9,7 +9,7 @@ import (
 
 // minMemoryLimit is the least soft limit softMemoryLimit sets: small
 // inputs run as Go would run them.
-const minMemoryLimit = 256 << 20
+const minMemoryLimit = 64 << 20
 
 // softMemoryLimit asks the Go runtime to keep the heap near budget times
 // the size of the input, collecting garbage more often as the heap nears
