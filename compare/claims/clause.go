@@ -429,6 +429,31 @@ func hasNoun(ws []word) bool {
 
 func participle(l string) bool { return strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") }
 
+// subjectAfter keeps a subject found from a back to p out of the clause
+// before: "there is no man in the park and the gate is open" has "the
+// gate" as subject, not "no man in the park and the gate". A subject that
+// starts inside the previous clause's verb group or the phrase after it
+// starts after the last "and" (or other conjunction) before p instead.
+func subjectAfter(ws []word, rs []rawClause, a, p int) int {
+	if len(rs) == 0 {
+		return a
+	}
+	prev := rs[len(rs)-1]
+	lower := prev.g.end
+	if prev.exist {
+		lower = max(lower, prev.subjB)
+	}
+	if a >= lower {
+		return a
+	}
+	for k := p; k > a && k >= lower; k-- {
+		if ws[k].tag == tagCoord {
+			return k + 1
+		}
+	}
+	return a
+}
+
 // prepObject reports whether word p ends the object of a preposition in
 // its own stretch of the sentence (no comma between).
 func prepObject(ws []word, p int) bool {
@@ -683,6 +708,7 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			r.shared = len(rs) - 1
 		default:
 			if a := npStartBefore(ws, pv); a >= 0 {
+				a = subjectAfter(ws, rs, a, pv)
 				r.subjA, r.subjB = a, pv+1
 				if ws[a].tag == tagDet && (ws[a].lower == "no" || ws[a].lower == "neither") {
 					r.subjNegCue = a

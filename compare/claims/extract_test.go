@@ -220,6 +220,9 @@ func TestClauses(t *testing.T) {
 			"create new opportunities | create | we",
 			"inject new impetus | inject | we"}},
 		{"The men are playing soccer.", []string{"The men are playing soccer | play | man"}},
+		{"There is no ranger in the park and the gate is open.", []string{
+			"There is no ranger in the park | be | ranger",
+			"the gate is open | be | gate"}},
 	} {
 		dc := extractText(t, c.text)
 		var got []string
