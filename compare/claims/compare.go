@@ -519,6 +519,7 @@ func hasLemma(its []item, l uint32) bool {
 	return false
 }
 
+// antonymVerdict reports opposed words p and q of A and B.
 func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool) Verdict {
 	v.Kind = "antonym"
 	v.Confidence = 0.8

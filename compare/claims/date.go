@@ -21,6 +21,7 @@ const (
 	Period // a stretch of time: "the past two years"
 )
 
+// String names the granularity: "day", "month", "year", "decade", "period".
 func (g Granularity) String() string {
 	return [...]string{"day", "month", "year", "decade", "period"}[g]
 }

@@ -122,6 +122,7 @@ func (dc *DocClaims) Sentences() []Sentence {
 	return out
 }
 
+// clauseView is a kept clause of sentence si as a Clause.
 func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	v := Clause{Span: dc.abs(si, c.span), Subject: dc.abs(si, c.subject), VerbGroup: dc.abs(si, c.verbGroup), NegCue: dc.abs(si, c.negCue)}
 	if c.subject == (rspan{}) {

@@ -25,6 +25,7 @@ const (
 	tagAdv
 )
 
+// String names the tag, for dumps.
 func (t tag) String() string {
 	return [...]string{"other", "det", "num", "pron", "prep", "coord", "sub", "aux", "modal", "neg",
 		"noun", "prop", "verb", "adj", "adv"}[t]
