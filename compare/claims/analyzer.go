@@ -228,39 +228,31 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 	// are kept apart so that the result is in the same order every time.
 	const chunk = 2048
 	chunks := make([][]Match, (int(total)+chunk-1)/chunk)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(chunks)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f := x.newCandidateFinder()
-			k := newComparer(x, voc)
-			for {
-				ch := int(next.Add(1) - 1)
-				if ch >= len(chunks) || ctx.Err() != nil {
+	workers := runtime.GOMAXPROCS(0)
+	finders := make([]*candidateFinder, workers)
+	comparers := make([]*comparer, workers)
+	forEach(ctx, len(chunks), workers, func(w, ch int) {
+		if finders[w] == nil {
+			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, voc)
+		}
+		f, k := finders[w], comparers[w]
+		var out []Match
+		for b := int32(ch * chunk); b < min(total, int32((ch+1)*chunk)); b++ {
+			db, kb := x.clauseAt(b)
+			B := sideAt(dcs[db], kb)
+			x.candidates(f, b, func(a int32) {
+				if !k.mayMatch(a, b) {
 					return
 				}
-				var out []Match
-				for b := int32(ch * chunk); b < min(total, int32((ch+1)*chunk)); b++ {
-					db, kb := x.clauseAt(b)
-					B := sideAt(dcs[db], kb)
-					x.candidates(f, b, func(a int32) {
-						if !k.mayMatch(a, b) {
-							return
-						}
-						da, ka := x.clauseAt(a)
-						A := sideAt(dcs[da], ka)
-						if v := k.compareClauses(A, B); v.Kind != "" {
-							out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
-						}
-					})
+				da, ka := x.clauseAt(a)
+				A := sideAt(dcs[da], ka)
+				if v := k.compareClauses(A, B); v.Kind != "" {
+					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
 				}
-				chunks[ch] = out
-			}
-		}()
-	}
-	wg.Wait()
+			})
+		}
+		chunks[ch] = out
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
