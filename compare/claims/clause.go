@@ -46,6 +46,7 @@ const (
 	fResolved
 	fExistNeg // denied by "there is no", "no X", "nobody": it denies every narrower kind
 	fOpen     // followed by a clause that completes it ("China stressed that …"), or by words not read as a boundary
+	fDangling // completed by the clause after ("China stressed that …") or stopping mid-phrase ("there is reason to")
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -53,6 +54,7 @@ func (c *clause) copula() bool   { return c.flags&fCopula != 0 }
 func (c *clause) resolved() bool { return c.flags&fResolved != 0 }
 func (c *clause) existNeg() bool { return c.flags&fExistNeg != 0 }
 func (c *clause) open() bool     { return c.flags&fOpen != 0 }
+func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
@@ -741,7 +743,8 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 	p.starts = starts
 	for k, r := range rs {
 		end := len(ws)
-		closed := true // the predication ends with the clause: no "that …" or a misread word after it
+		closed := true    // the predication ends with the clause: no "that …" or a misread word after it
+		dangling := false // it stops mid-phrase, or a clause after completes it
 		if k+1 < len(rs) {
 			end = starts[k+1]
 			if rs[k+1].rel && rs[k+1].subjB > r.g.end {
@@ -750,6 +753,9 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			closed = false
 			for end > r.g.end && (ws[end-1].tag == tagCoord || ws[end-1].tag == tagSub) {
 				closed = ws[end-1].tag == tagCoord
+				if ws[end-1].tag == tagSub {
+					dangling = true // "China stressed that …": the claim is in the clause after
+				}
 				end--
 			}
 			if end < len(ws) && strings.ContainsAny(ws[end].punct, ",;:") {
@@ -760,9 +766,16 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 		if end <= start {
 			end = r.g.end
 		}
+		switch ws[max(end, r.g.end)-1].tag {
+		case tagPrep, tagDet, tagAux, tagModal, tagNeg, tagSub:
+			dangling = true // "there is reason to", "Commodus was not": it stops mid-phrase
+		}
 		var c pclause
 		if !closed {
 			c.flags |= fOpen
+		}
+		if dangling {
+			c.flags |= fDangling
 		}
 		c.modal = modalIndex(r.g.modal)
 		if r.g.copula {

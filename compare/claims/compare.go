@@ -324,8 +324,12 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		return Verdict{} // "may not" against "is": not a contradiction
 	}
 
+	// Denial and opposition are read only between claims complete in
+	// themselves: "there is no reason to" denies nothing until the clause
+	// that completes it ("… to believe it") is compared too.
+	complete2 := !a.dangling() && !b.dangling()
 	// antonyms: opposed verbs, or opposed words aligned by role
-	if a.negated() == b.negated() {
+	if a.negated() == b.negated() && complete2 {
 		if verbOpp && objR != relConflict && subj == relMatch {
 			return k.antonymVerdict(v, A, B, a.verbItem(), b.verbItem(), verbDirect)
 		}
@@ -342,6 +346,9 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// no more specific than the stated one ("there is no man playing" denies
 	// "a bald man is playing on stage", not the other way round).
 	if a.negated() != b.negated() && subj == relMatch {
+		if !complete2 {
+			return Verdict{}
+		}
 		neg, pos := A, B
 		missing := missA
 		if b.negated() {

@@ -35,6 +35,7 @@ func TestQuantities(t *testing.T) {
 		{"China held exercises with a score of countries.", "a score of countries", "country", 18, 22, true, false},
 		{"Some 4,000 military personnel came.", "Some 4,000 military personnel", "personnel", 3600, 4400, true, false},
 		{"They have visited more than 40 countries.", "more than 40 countries", "country", 40, inf, false, false},
+		{"The battle near Chalons [50] cost 40 lives.", "40 lives", "life", 40, 40, false, false},
 	} {
 		dc := extractText(t, c.text)
 		qs := dc.Sentences()[0].Quantities

@@ -114,8 +114,8 @@ var qualifiers = []struct {
 // already part of a date.
 func extractQuantities(d *compare.Document, ws []word, used []bool, out []Quantity) []Quantity {
 	for i := 0; i < len(ws); i++ {
-		if used[i] {
-			continue
+		if used[i] || strings.Contains(ws[i].punct, "[") {
+			continue // a note marker, "Champagne. [50]", is no amount
 		}
 		v, j, approx, ok := readNumber(ws, i)
 		if !ok {
