@@ -134,6 +134,13 @@ func where(l compare.Location, base *compare.Document) string {
 	return fmt.Sprintf("%s:%d:%d", l.Doc.Path, p.Line, p.Column)
 }
 
+// wordDiff returns the inline word diff ("[-removed-]{+added+}") a finding
+// carries in Details["word_diff"], or "".
+func wordDiff(f compare.Finding) string {
+	s, _ := f.Details["word_diff"].(string)
+	return s
+}
+
 // relatedLines describes a finding's related places, one per line:
 // "first: 5:212".
 func relatedLines(f compare.Finding) []string {
