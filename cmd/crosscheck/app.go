@@ -13,8 +13,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 	"github.com/crosscheck/crosscheck/seeds"
 )
 
@@ -55,6 +57,9 @@ type app struct {
 	checkRules  []string
 
 	cfg *config // the crosscheck.toml in effect, if any
+
+	library     *citations.Library // the --sources of check and cite, for the HTML report's citations
+	pairOptions reuse.Options      // how the HTML report aligns pairs of documents (align's flags)
 
 	exit int // set by a command that ran checks
 }
@@ -270,6 +275,11 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	findings = compare.ApplyDirectives(docs, findings, allChecks())
 	res := &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
 		Findings: findings, Checks: allChecks()}
+	if report.NeedsExtras(a.format) {
+		if err := a.addReportExtras(ctx, res, sources); err != nil {
+			return err
+		}
+	}
 	if err := a.writeReport(res); err != nil {
 		return err
 	}

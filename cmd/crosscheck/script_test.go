@@ -40,6 +40,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join(repo, "testdata", "script"),
 		UpdateScripts: *updateScripts,
+		Cmds:          scriptCommands(),
 		Condition: func(cond string) (bool, error) {
 			if cond == "shared" {
 				return sharedDir() != "", nil

@@ -19,6 +19,11 @@ type Result struct {
 	Skipped  []compare.Skipped
 	Findings []compare.Finding
 	Checks   []*compare.Check // every registered check, for SARIF rules and summaries
+
+	// Filled by the command only when NeedsExtras(format): see data.go.
+	Pairs       []Pair        // pairs of documents that share passages
+	Comparisons []Comparison  // findings' related places set side by side
+	Citations   []CitationRow // the citations of every document
 }
 
 // Summary counts findings by severity.
@@ -51,7 +56,7 @@ type Options struct {
 }
 
 // Formats lists the names Render accepts.
-var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github"}
+var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "html"}
 
 // Render writes r to w in the named format.
 func Render(w io.Writer, format string, r *Result, opt Options) error {
@@ -63,6 +68,8 @@ func Render(w io.Writer, format string, r *Result, opt Options) error {
 		return writeJSON(w, r)
 	case "text":
 		return writeText(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
