@@ -130,6 +130,7 @@ document.querySelectorAll('.flash').forEach(function (e) { e.classList.remove('f
 	// The hostile report: document text stays text.
 	wd.navigate("file://" + hostileReport)
 	wd.execute(`document.querySelectorAll('details').forEach(function (d) { d.open = true })`)
+	wd.waitFor(`return document.querySelectorAll('details > template').length === 0`, "every section filled")
 	if wd.alertOpen() {
 		t.Error("the hostile report opened an alert")
 	}
@@ -419,6 +420,18 @@ func (wd *webDriver) screenshot() []byte {
 	return b
 }
 
+// waitFor polls a script until it returns true, for at most 10 seconds.
+func (wd *webDriver) waitFor(script, what string) {
+	wd.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !wd.bool(script) {
+		if time.Now().After(deadline) {
+			wd.t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func (wd *webDriver) alertOpen() bool {
 	var s string
 	return call(http.MethodGet, wd.base+"/alert/text", nil, &s) == nil
@@ -442,4 +455,43 @@ func (wd *webDriver) checkConsole(t *testing.T, what string) {
 		}
 	}
 	t.Logf("%s: %d console entries, %d errors", what, len(entries), severe)
+}
+
+// TestHTMLScaleInBrowser measures a large report in the browser: set
+// CROSSCHECK_SCALE_REPORT to its path (for instance one written from the
+// report package's scale benchmark result). It logs the load time and the
+// time to jump to the last finding; it is not part of make test.
+func TestHTMLScaleInBrowser(t *testing.T) {
+	path := os.Getenv("CROSSCHECK_SCALE_REPORT")
+	if path == "" {
+		t.Skip("set CROSSCHECK_SCALE_REPORT to a report to measure")
+	}
+	driverPath, err1 := exec.LookPath("chromedriver")
+	chromePath, err2 := exec.LookPath("chromium")
+	if err1 != nil || err2 != nil {
+		t.Skip("no chromium or chromedriver")
+	}
+	abs, _ := filepath.Abs(path)
+	wd := startDriver(t, driverPath, chromePath, t.TempDir())
+	t0 := time.Now()
+	wd.navigate("file://" + abs)
+	t.Logf("loaded %s in %v", path, time.Since(t0).Round(time.Millisecond))
+	t.Logf("navigation timing (ms): %s", wd.execute(`var n = performance.getEntriesByType('navigation')[0];
+return {responseEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive),
+  domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd),
+  elements: document.getElementsByTagName('*').length}`))
+	last := wd.int(`var more = document.getElementById('frows');
+return document.querySelectorAll('#flist tbody tr').length + (more ? +more.getAttribute('data-count') : 0)`) - 1
+	t0 = time.Now()
+	wd.execute(fmt.Sprintf(`location.hash = '#row%d'`, last))
+	wd.waitFor(fmt.Sprintf(`return !!document.getElementById('row%d')`, last), "the last row")
+	wd.click(wd.find(fmt.Sprintf(`#row%d a.goto`, last)))
+	place := wd.rect(fmt.Sprintf("#f%d", last))
+	t.Logf("jumped to finding %d in %v: %s", last+1, time.Since(t0).Round(time.Millisecond), place)
+	t0 = time.Now()
+	wd.execute(`document.querySelectorAll('details').forEach(function (d) { d.open = true })`)
+	wd.waitFor(`return document.querySelectorAll('details > template').length === 0`, "every section filled")
+	wd.execute(`return document.body.scrollHeight`)
+	t.Logf("opened every section in %v", time.Since(t0).Round(time.Millisecond))
+	wd.checkConsole(t, path)
 }

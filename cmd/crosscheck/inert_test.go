@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -75,6 +76,7 @@ func cmdInert(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 var (
+	reDataBody = regexp.MustCompile(`data-body="([^"]*)"`)
 	reFence    = regexp.MustCompile("(?ms)^ {0,3}(```+|~~~+).*?^ {0,3}(```+|~~~+)[ \t]*$")
 	reCodeSpan = regexp.MustCompile("(`+)[^`]*?(`+)")
 )
@@ -84,6 +86,11 @@ var (
 func inertProblem(kind, out string) string {
 	switch kind {
 	case "html":
+		// Closed sections carry their HTML in data-body attributes, which
+		// the script inserts: check the page and that HTML both.
+		for _, m := range reDataBody.FindAllStringSubmatch(out, -1) {
+			out += "\n" + html.UnescapeString(m[1])
+		}
 		for _, p := range hostilePieces {
 			if strings.Contains(out, p) {
 				return "raw " + p + " in the HTML"

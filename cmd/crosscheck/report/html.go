@@ -22,11 +22,12 @@ import (
 // escaping could not run. Every piece of document text goes through
 // html/template or template.HTMLEscapeString.
 //
-// It is usable at 100 documents and thousands of findings: each document,
-// pair view and claim group sits in a closed <details> that the browser
-// does not lay out until it is opened, and the findings list shows one page
-// at a time (all rows are in the file, so the report also works with
-// scripts off).
+// It is usable at 100 documents and thousands of findings: the body of
+// each document, pair view and claim is rendered by the same template but
+// carried, escaped once more, in a data-body attribute of its <details>;
+// the script inserts it when the <details> opens or a link leads into it.
+// The findings list shows one page at a time, the other rows waiting in an
+// attribute the same way.
 
 //go:embed html_assets
 var htmlAssets embed.FS
@@ -53,6 +54,8 @@ const (
 	maxMessageRunes  = 600  // a finding's message in lists
 	maxTitleRunes    = 200  // tooltips
 	heatMapMaxPixels = 640  // the heat map's width
+	maxOpenClaims    = 30   // more claims than this start closed
+	fullMatrixDocs   = 30   // more documents than this: the heat map draws one triangle
 )
 
 type htmlView struct {
@@ -68,10 +71,13 @@ type htmlView struct {
 	Pairs         []htmlPair
 	Claims        []htmlClaim
 	Citations     []htmlCitation
-	HasCitations  bool // whether any document has notes
-	Findings      []htmlFindingRow
+	HasCitations  bool             // whether any document has notes
+	FirstPage     []htmlFindingRow // the findings list's first page, in the table
+	MoreRows      string           // the other rows' HTML, which the script pages through
+	MoreCount     int
 	CheckIDs      []string
 	PageSize      int
+	ClaimsOpen    bool // few enough claims to show them all at once
 }
 
 type htmlDoc struct {
@@ -81,7 +87,8 @@ type htmlDoc struct {
 	Findings       int
 	Error, Warning int
 	Info           int
-	Text           template.HTML
+	Text           template.HTML // the text with its findings marked
+	Body           string        // Text in its <pre>, for the data-body attribute
 	Encoding       string
 	FirstFinding   int // index of its first finding, -1 when none
 }
@@ -138,6 +145,7 @@ type htmlPair struct {
 	Passages    []htmlSideBySide
 	Linked      []htmlSideBySide
 	Summary     string
+	Body        string // the rendered passages and linked findings
 }
 
 type htmlDocRef struct {
@@ -169,6 +177,7 @@ type htmlClaim struct {
 	Message  string
 	Where    string
 	Blocks   []htmlSideBySide
+	Body     string // the rendered blocks
 }
 
 type htmlCitation struct {
@@ -208,15 +217,52 @@ func writeHTML(w io.Writer, r *Result) error {
 		docIndex[d] = i
 	}
 	rc := &renderCtx{r: r, docIndex: docIndex}
+	var err error
 	v.Checks, v.CheckIDs = checkRows(r)
-	v.Findings = rc.findingRows()
+	rows := rc.findingRows()
+	v.FirstPage = rows[:min(len(rows), v.PageSize)]
+	if more := rows[len(v.FirstPage):]; len(more) > 0 {
+		v.MoreCount = len(more)
+		if v.MoreRows, err = renderPart("rows", more); err != nil {
+			return err
+		}
+	}
 	v.Docs = rc.docs()
 	v.Pairs = rc.pairs()
 	v.Heat = rc.heat(v.Pairs)
 	v.Claims = rc.claims()
+	v.ClaimsOpen = len(v.Claims) <= maxOpenClaims
+	for i := range v.Docs {
+		if v.Docs[i].Body, err = renderPart("docbody", v.Docs[i].Text); err != nil {
+			return err
+		}
+	}
+	for i := range v.Pairs {
+		if v.Pairs[i].Body, err = renderPart("pairbody", &v.Pairs[i]); err != nil {
+			return err
+		}
+	}
+	for i := range v.Claims {
+		if v.Claims[i].Body, err = renderPart("claimbody", &v.Claims[i]); err != nil {
+			return err
+		}
+	}
 	v.Citations = rc.citations()
 	v.HasCitations = len(v.Citations) > 0
 	return htmlTmpl.Execute(w, v)
+}
+
+// renderPart renders one of the template's parts to a string: the body of
+// a closed section, which the page carries in a data-body attribute
+// (escaped once more there) and the script inserts when the section opens.
+// An attribute costs the browser next to nothing to parse, where the same
+// markup as elements, even inside <template>, costs seconds at scale.
+func renderPart(name string, data any) (string, error) {
+	var b strings.Builder
+	if err := htmlTmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 func cspHash(s string) string {
@@ -665,7 +711,11 @@ func (rc *renderCtx) heat(pairs []htmlPair) htmlHeat {
 			title = p.A.Path + " with itself"
 		}
 		title += ": " + p.Summary
-		for _, xy := range [][2]int{{b, a}, {a, b}} {
+		cells := [][2]int{{b, a}, {a, b}}
+		if n > fullMatrixDocs {
+			cells = cells[1:] // one triangle: half the elements for the same facts
+		}
+		for _, xy := range cells {
 			c := htmlCell{X: margin + xy[0]*cell, Y: margin + xy[1]*cell, W: cell, Fill: fill, Href: "#" + p.ID,
 				Title: title, Dot: len(p.Linked) > 0, Diagonal: p.Self}
 			c.DotX, c.DotY, c.DotR = c.X+cell/2, c.Y+cell/2, max(1, cell/6)

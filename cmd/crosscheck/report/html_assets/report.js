@@ -3,7 +3,23 @@
 // textContent: no document text is ever parsed as HTML.
 (function () {
   'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#flist tbody tr'));
+  // The findings list: the first page in the table, the other rows as
+  // HTML in an attribute until they are first needed.
+  var tbody = document.querySelector('#flist tbody');
+  var rows = Array.prototype.slice.call(tbody.rows);
+  var more = document.getElementById('frows');
+  function allRows() {
+    if (more) {
+      var unfiltered = shown === rows;
+      var t = document.createElement('tbody');
+      t.innerHTML = more.getAttribute('data-body');
+      rows = rows.concat(Array.prototype.slice.call(t.rows));
+      if (unfiltered) shown = rows;
+      more.remove();
+      more = null;
+    }
+    return rows;
+  }
   var pager = document.getElementById('pager');
   var pageSize = parseInt(pager.getAttribute('data-size'), 10) || 200;
   var fcheck = document.getElementById('fcheck');
@@ -23,7 +39,7 @@
   }
 
   function filter() {
-    shown = rows.filter(matches);
+    shown = allRows().filter(matches);
     page = 0;
     draw();
   }
@@ -40,19 +56,20 @@
   // draw shows the current page of the filtered rows.
   function draw() {
     var from = page * pageSize, to = Math.min(shown.length, from + pageSize);
-    var visible = new Set(shown.slice(from, to));
-    rows.forEach(function (r) { r.classList.toggle('hide', !visible.has(r)); });
+    tbody.replaceChildren.apply(tbody, shown.slice(from, to));
     pager.textContent = '';
     var label = document.createElement('span');
-    label.textContent = shown.length ? (from + 1) + '–' + to + ' of ' + shown.length : 'no findings match';
+    var total = shown.length + (more && shown === rows ? more.getAttribute('data-count') - 0 : 0);
+    label.textContent = total ? (from + 1) + '–' + to + ' of ' + total : 'no findings match';
     pager.appendChild(button('◀', page > 0, function () { page--; draw(); }));
     pager.appendChild(label);
-    pager.appendChild(button('▶', to < shown.length, function () { page++; draw(); }));
+    pager.appendChild(button('▶', to < total, function () { allRows(); page++; draw(); }));
   }
 
   // showRow makes a row of the findings list visible: its page, or all
   // findings when the filters hide it.
   function showRow(row) {
+    allRows();
     var i = shown.indexOf(row);
     if (i < 0) {
       fcheck.value = fsev.value = ftext.value = '';
@@ -63,10 +80,39 @@
     draw();
   }
 
+  // fill inserts the body of a closed section, carried as HTML (escaped
+  // by the report's templates) in its data-body attribute.
+  function fill(d) {
+    var body = d.getAttribute('data-body');
+    if (body !== null) {
+      d.removeAttribute('data-body');
+      d.insertAdjacentHTML('beforeend', body);
+    }
+  }
+
   function openAncestors(el) {
     for (var p = el; p; p = p.parentElement) {
-      if (p.tagName === 'DETAILS') p.open = true;
+      if (p.tagName === 'DETAILS') {
+        fill(p);
+        p.open = true;
+      }
     }
+  }
+
+  // find returns the element with the given id, inserting the body of
+  // the section that holds it first.
+  function find(id) {
+    var el = document.getElementById(id);
+    if (el) return el;
+    var needle = 'id="' + id + '"';
+    var ds = document.querySelectorAll('details[data-body]');
+    for (var i = 0; i < ds.length; i++) {
+      if (ds[i].getAttribute('data-body').indexOf(needle) >= 0) {
+        fill(ds[i]);
+        return document.getElementById(id);
+      }
+    }
+    return null;
   }
 
   function flash(el) {
@@ -78,15 +124,15 @@
 
   // select makes finding i the current one, for the bar's previous and next.
   function select(i) {
-    var row = document.getElementById('row' + i);
+    var row = allRows()[i];
     if (!row) return;
     var old = document.getElementById('f' + current);
     if (old) old.classList.remove('current');
     current = i;
-    var a = document.getElementById('f' + i);
+    var a = find('f' + i);
     if (a) a.classList.add('current');
     var cells = row.cells;
-    ncur.textContent = 'Finding ' + (i + 1) + ' of ' + rows.length + ': ' + cells[2].textContent + ' at ' +
+    ncur.textContent = 'Finding ' + (i + 1) + ' of ' + allRows().length + ': ' + cells[2].textContent + ' at ' +
       cells[3].textContent + ' — ' + cells[4].textContent;
     navbar.hidden = false;
   }
@@ -94,9 +140,10 @@
   // go shows the element with the given id: opens what holds it, turns the
   // findings list to its page, scrolls it to the middle and flashes it.
   function go(id, push) {
-    var el = document.getElementById(id);
+    var r = /^row(\d+)$/.exec(id);
+    if (r && allRows()[+r[1]]) showRow(rows[+r[1]]);
+    var el = find(id);
     if (!el) return false;
-    if (el.tagName === 'TR') showRow(el);
     openAncestors(el);
     el.scrollIntoView({block: el.tagName === 'SECTION' ? 'start' : 'center'});
     if (el.tagName !== 'SECTION') flash(el);
@@ -107,8 +154,8 @@
   }
 
   function step(d) {
-    var n = current < 0 ? (d > 0 ? 0 : rows.length - 1) : current + d;
-    if (n >= 0 && n < rows.length) go('f' + n, true);
+    var n = current < 0 ? (d > 0 ? 0 : allRows().length - 1) : current + d;
+    if (n >= 0 && n < allRows().length) go('f' + n, true);
   }
 
   document.addEventListener('click', function (e) {
@@ -139,6 +186,10 @@
   window.addEventListener('hashchange', function () { go(location.hash.slice(1), false); });
   window.addEventListener('popstate', function () { go(location.hash.slice(1), false); });
 
+  document.addEventListener('toggle', function (e) {
+    if (e.target.tagName === 'DETAILS' && e.target.open) fill(e.target);
+  }, true);
+  document.querySelectorAll('details[open]').forEach(fill);
   draw();
   if (location.hash.length > 1) go(location.hash.slice(1), false);
 })();
