@@ -459,7 +459,7 @@ func (wd *webDriver) checkConsole(t *testing.T, what string) {
 
 // TestHTMLScaleInBrowser measures a large report in the browser: set
 // CROSSCHECK_SCALE_REPORT to its path (for instance one written from the
-// report package's scale benchmark result). It logs the load time and the
+// report package's TestWriteScaleReport with CROSSCHECK_SCALE_OUT). It logs the load time and the
 // time to jump to the last finding; it is not part of make test.
 func TestHTMLScaleInBrowser(t *testing.T) {
 	path := os.Getenv("CROSSCHECK_SCALE_REPORT")

@@ -129,8 +129,9 @@ func origOps(ops []compare.DiffOp, a, b *compare.Document) []report.DiffOp {
 }
 
 // reportCitations lists every citation of every document with the cite.*
-// findings that lie on it (after ignore directives and --checks, so the
-// table agrees with the findings shown).
+// findings that lie on it, or on the quotation its note backs (after
+// ignore directives and --checks, so the table agrees with the findings
+// shown).
 func reportCitations(docs []*compare.Document, fs []compare.Finding, lib *citations.Library) []report.CitationRow {
 	isSource := map[*compare.Document]bool{}
 	for _, d := range lib.Docs() {
@@ -164,7 +165,9 @@ func reportCitations(docs []*compare.Document, fs []compare.Finding, lib *citati
 			}
 			seen := map[string]bool{}
 			for _, f := range byDoc[d] {
-				if (f.Span.Overlaps(at) || at.Contains(f.Span)) && !seen[f.Check.ID] {
+				// a quotation's findings lie on the quotation and name its note
+				onNote := strings.HasPrefix(f.Check.ID, "cite.quote") && f.Details["note"] == e.Note.Label
+				if (f.Span.Overlaps(at) || at.Contains(f.Span) || onNote) && !seen[f.Check.ID] {
 					seen[f.Check.ID] = true
 					row.Checks = append(row.Checks, f.Check.ID)
 				}

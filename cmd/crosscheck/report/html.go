@@ -71,7 +71,7 @@ type htmlView struct {
 	Pairs         []htmlPair
 	Claims        []htmlClaim
 	Citations     []htmlCitation
-	HasCitations  bool             // whether any document has notes
+	Quotations    []htmlSideBySide // quotations set beside their sources
 	FirstPage     []htmlFindingRow // the findings list's first page, in the table
 	MoreRows      string           // the other rows' HTML, which the script pages through
 	MoreCount     int
@@ -90,7 +90,6 @@ type htmlDoc struct {
 	Text           template.HTML // the text with its findings marked
 	Body           string        // Text in its <pre>, for the data-body attribute
 	Encoding       string
-	FirstFinding   int // index of its first finding, -1 when none
 }
 
 type htmlCheckRow struct {
@@ -101,26 +100,24 @@ type htmlCheckRow struct {
 }
 
 type htmlHeat struct {
-	Size, Cell   int
-	Span, End    int // the grid's side, and where it ends
-	Cells        []htmlCell
-	Labels       []htmlLabel
-	Grid         []int // offsets of grid lines
-	LegendStops  []htmlLegendStop
-	Pairs, Links int
+	Size, Cell  int
+	Span, End   int // the grid's side, and where it ends
+	Cells       []htmlCell
+	Labels      []htmlLabel
+	Grid        []int // offsets of grid lines
+	LegendStops []htmlLegendStop
+	Pairs       int // pairs drawn
 }
 
 type htmlCell struct {
-	X, Y, W   int
-	Fill      string
-	Href      string
-	Title     string
-	Dot       bool
-	DotX      int
-	DotY      int
-	DotR      int
-	Diagonal  bool
-	HasDetail bool
+	X, Y, W int
+	Fill    string
+	Href    string
+	Title   string
+	Dot     bool // findings link the pair
+	DotX    int
+	DotY    int
+	DotR    int
 }
 
 type htmlLabel struct {
@@ -248,7 +245,7 @@ func writeHTML(w io.Writer, r *Result) error {
 		}
 	}
 	v.Citations = rc.citations()
-	v.HasCitations = len(v.Citations) > 0
+	v.Quotations = rc.quotations()
 	return htmlTmpl.Execute(w, v)
 }
 
@@ -356,10 +353,6 @@ var sevClass = [...]string{compare.Info: "s-info", compare.Warning: "s-warning",
 // so the markup nests properly however the findings overlap.
 func (rc *renderCtx) docs() []htmlDoc {
 	marks := make([][]mark, len(rc.r.Docs))
-	first := make([]int, len(rc.r.Docs))
-	for i := range first {
-		first[i] = -1
-	}
 	counts := make([][3]int, len(rc.r.Docs))
 	for i, f := range rc.r.Findings {
 		di, ok := rc.docIndex[f.Doc]
@@ -367,9 +360,6 @@ func (rc *renderCtx) docs() []htmlDoc {
 			continue
 		}
 		counts[di][f.Severity]++
-		if first[di] < 0 {
-			first[di] = i
-		}
 		title := compare.Shorten(f.Check.ID+": "+f.Message, maxTitleRunes)
 		marks[di] = append(marks[di], mark{span: textSpan(f.Doc, f.Span), class: "m " + sevClass[f.Severity], finding: i,
 			anchorID: "f" + strconv.Itoa(i), anchorHref: "#row" + strconv.Itoa(i), anchorText: strconv.Itoa(i + 1),
@@ -393,7 +383,7 @@ func (rc *renderCtx) docs() []htmlDoc {
 		c := counts[i]
 		out[i] = htmlDoc{Index: i, Num: i + 1, Path: d.Path, Format: d.Format.String(), Lines: d.Lines(), Bytes: d.Size(),
 			Encoding: d.Encoding, Findings: c[0] + c[1] + c[2], Error: c[compare.Error], Warning: c[compare.Warning],
-			Info: c[compare.Info], Text: template.HTML(b.String()), FirstFinding: first[i]}
+			Info: c[compare.Info], Text: template.HTML(b.String())}
 	}
 	return out
 }
@@ -717,7 +707,7 @@ func (rc *renderCtx) heat(pairs []htmlPair) htmlHeat {
 		}
 		for _, xy := range cells {
 			c := htmlCell{X: margin + xy[0]*cell, Y: margin + xy[1]*cell, W: cell, Fill: fill, Href: "#" + p.ID,
-				Title: title, Dot: len(p.Linked) > 0, Diagonal: p.Self}
+				Title: title, Dot: len(p.Linked) > 0}
 			c.DotX, c.DotY, c.DotR = c.X+cell/2, c.Y+cell/2, max(1, cell/6)
 			h.Cells = append(h.Cells, c)
 			if p.Self {
@@ -725,9 +715,6 @@ func (rc *renderCtx) heat(pairs []htmlPair) htmlHeat {
 			}
 		}
 		h.Pairs++
-		if len(p.Linked) > 0 {
-			h.Links++
-		}
 	}
 	for i, x := range []float64{0, 0.05, 0.25, 0.5, 1} {
 		h.LegendStops = append(h.LegendStops, htmlLegendStop{X: i * 56, Fill: heatFill(x), Text: strconv.Itoa(int(x*100)) + "%"})
@@ -756,11 +743,28 @@ func (rc *renderCtx) claims() []htmlClaim {
 		cl := htmlClaim{Index: i, Href: "#f" + strconv.Itoa(i), Check: f.Check.ID, Severity: f.Severity.String(),
 			Message: compare.Shorten(f.Message, maxMessageRunes), Where: rc.where(f.Location)}
 		for _, c := range byFinding[i] {
+			if c.Related < 0 || c.Related >= len(f.Related) {
+				continue
+			}
 			v := rc.comparisonView(c)
 			v.Heading, v.Check = f.Related[c.Related].Role, "" // the claim's head says the rest
 			cl.Blocks = append(cl.Blocks, v)
 		}
 		out = append(out, cl)
+	}
+	return out
+}
+
+// quotations sets each quotation a cite.quote-* finding reports beside the
+// passage of its source (a source is not among the documents, so these
+// have no pair view).
+func (rc *renderCtx) quotations() []htmlSideBySide {
+	var out []htmlSideBySide
+	for _, c := range rc.r.Comparisons {
+		if c.Finding < 0 || c.Finding >= len(rc.r.Findings) || !strings.HasPrefix(rc.r.Findings[c.Finding].Check.ID, "cite.quote") {
+			continue
+		}
+		out = append(out, rc.comparisonView(c))
 	}
 	return out
 }
@@ -789,7 +793,8 @@ func (rc *renderCtx) citations() []htmlCitation {
 		for _, id := range row.Checks {
 			link := htmlCheckLink{ID: id}
 			for _, fi := range byKey[key{d, id}] {
-				if s := rc.r.Findings[fi].Span; s.Overlaps(row.At) || row.At.Contains(s) {
+				f := rc.r.Findings[fi]
+				if f.Span.Overlaps(row.At) || row.At.Contains(f.Span) || strings.HasPrefix(id, "cite.quote") && f.Details["note"] == row.Note {
 					link.Href = "#f" + strconv.Itoa(fi)
 					if c.Href == rc.docRef(row.Doc).Href {
 						c.Href = link.Href

@@ -126,7 +126,7 @@ func BenchmarkHTMLReport(b *testing.B) {
 // TestHTMLScale renders a small version of the benchmark's result, so the
 // generator and the renderer's handling of dense findings stay tested.
 func TestHTMLScale(t *testing.T) {
-	r := scaleResult(t, 10, 500)
+	r := scaleResult(t, 6, 300)
 	var sb strings.Builder
 	if err := Render(&sb, "html", r, Options{}); err != nil {
 		t.Fatal(err)
