@@ -173,3 +173,54 @@ func TestHTMLEmpty(t *testing.T) {
 		}
 	}
 }
+
+var (
+	reAnchor = regexp.MustCompile(`<a class="(?:fa|ra)[^"]*"[^>]*>[^<]*</a>`)
+	reMark   = regexp.MustCompile(`</?mark[^>]*>`)
+)
+
+// FuzzHTMLDocument renders any text with findings at any spans and checks
+// that the document view is the text itself: with the anchors and marks
+// taken out and entities decoded, the rendered <pre> gives back Text
+// exactly, so nothing in the text became markup and nothing was lost.
+func FuzzHTMLDocument(f *testing.F) {
+	f.Add("plain text\n\nwith the the stutter", 3, 9, 5, 20)
+	f.Add(hostile, 0, 14, 6, 40)
+	f.Add("<p>html &amp; <b>bold</b></p>", 0, 3, 2, 2)
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
+		doc, err := compare.NewDocument("f.txt", []byte(text), compare.DocOptions{})
+		if err != nil {
+			return
+		}
+		n := len(doc.Raw)
+		span := func(x, y int) compare.Span {
+			x, y = ((x%(n+1))+n+1)%(n+1), ((y%(n+1))+n+1)%(n+1)
+			return compare.Span{Start: min(x, y), End: max(x, y)}
+		}
+		check := &compare.Check{ID: "repeat.stutter", Severity: compare.Warning}
+		fd := compare.Finding{Check: check, Severity: compare.Warning, Message: text,
+			Location: compare.Location{Doc: doc, Span: span(a, b)},
+			Related:  []compare.Related{{Role: "first", Location: compare.Location{Doc: doc, Span: span(c, d)}}}}
+		fe := compare.Finding{Check: check, Severity: compare.Error, Message: "x", Location: compare.Location{Doc: doc, Span: span(b, c)}}
+		var buf bytes.Buffer
+		r := &Result{Tool: "crosscheck", Docs: []*compare.Document{doc}, Findings: []compare.Finding{fd, fe}}
+		if err := Render(&buf, "html", r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`<details class="doc" id="d0" data-body="([^"]*)"`).FindStringSubmatch(buf.String())
+		if m == nil {
+			t.Fatal("no document view")
+		}
+		body := html.UnescapeString(m[1])
+		if !strings.HasPrefix(body, `<pre class="text">`) || !strings.HasSuffix(body, "</pre>") {
+			t.Fatalf("document view is not one <pre>: %.200q", body)
+		}
+		inner := strings.TrimSuffix(strings.TrimPrefix(body, `<pre class="text">`), "</pre>")
+		if got := html.UnescapeString(reMark.ReplaceAllString(reAnchor.ReplaceAllString(inner, ""), "")); got != doc.Text {
+			t.Fatalf("document view gives back %q, want %q", got, doc.Text)
+		}
+		if strings.Count(inner, "<mark") != strings.Count(inner, "</mark>") {
+			t.Fatal("unbalanced marks")
+		}
+	})
+}
