@@ -67,14 +67,15 @@ func reportPairs(ctx context.Context, docs []*compare.Document, opt reuse.Option
 
 // compared reports whether a related place of a finding is worth setting
 // beside it: copies, claims and quoted sources. A stutter's copies
-// touch; a note's related places are labels.
+// touch; a note's related places are labels; an aligned passage is in
+// its pair view already.
 func compared(c *compare.Check, role string) bool {
 	if strings.HasPrefix(role, "value") { // a claim's value: a part of the claim, not another place
 		return false
 	}
+	// align.passage findings are the passages Pairs already shows.
 	id := c.ID
-	return id == reuse.CheckRepeatPassage.ID || id == reuse.CheckAlignPassage.ID ||
-		strings.HasPrefix(id, "claims.") || id == citations.CheckQuoteMismatch.ID
+	return id == reuse.CheckRepeatPassage.ID || strings.HasPrefix(id, "claims.") || id == citations.CheckQuoteMismatch.ID
 }
 
 // reportComparisons diffs each compared finding against its related places,
