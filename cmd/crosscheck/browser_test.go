@@ -480,6 +480,8 @@ func TestHTMLScaleInBrowser(t *testing.T) {
 return {responseEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive),
   domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd),
   elements: document.getElementsByTagName('*').length}`))
+	wd.execute(`document.getElementById('similarity').scrollIntoView({block: 'start'})`)
+	saveArtifact(t, wd.screenshot(), "report-scale.png")
 	last := wd.int(`var more = document.getElementById('frows');
 return document.querySelectorAll('#flist tbody tr').length + (more ? +more.getAttribute('data-count') : 0)`) - 1
 	t0 = time.Now()
