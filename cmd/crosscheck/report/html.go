@@ -672,8 +672,8 @@ func (rc *renderCtx) heat(pairs []htmlPair) htmlHeat {
 	if n > 0 {
 		cell = max(5, min(48, heatMapMaxPixels/n))
 	}
-	const margin = 40                                                                           // room for the labels
-	h := htmlHeat{Size: margin + n*cell + 16, Cell: cell, Span: n * cell, End: margin + n*cell} // 16: room for the last label
+	const margin = 40 // room for the labels; 16 more at the far edges for the last one
+	h := htmlHeat{Size: margin + n*cell + 16, Cell: cell, Span: n * cell, End: margin + n*cell}
 	for i := 0; i <= n; i++ {
 		h.Grid = append(h.Grid, margin+i*cell)
 	}
