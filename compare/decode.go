@@ -82,15 +82,18 @@ func sniffBinary(raw []byte) (int, bool) {
 	return 0, false
 }
 
-func isASCII(b []byte) bool {
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&0x8080808080808080 != 0 {
 			return false
 		}
 	}
-	for ; i < len(b); i++ {
-		if b[i] >= 0x80 {
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return false
 		}
 	}
@@ -106,7 +109,11 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		return decodeUTF16(path, raw, lenient)
 	}
 	if off, bin := sniffBinary(raw); bin {
-		return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data (control byte at offset %d)", off)}
+		what := "control bytes from"
+		if raw[off] == 0 {
+			what = "a NUL byte at"
+		}
+		return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data, not text (%s offset %d)", what, off)}
 	}
 	body := raw
 	var b mapBuilder
@@ -116,7 +123,7 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		b.replace(3, 0)
 		enc = "utf-8-bom"
 	}
-	if isASCII(body) {
+	if isASCII(bytesString(body)) {
 		b.copy(len(body))
 		return decoded{text: bytesString(body), m: b.finish(), encoding: enc, ascii: true}, nil
 	}

@@ -150,9 +150,12 @@ func NewDocument(name string, raw []byte, opt DocOptions) (*Document, error) {
 
 func (d *Document) segment() {
 	d.Paragraphs = splitParagraphs(d.Text)
-	d.Sentences = make([]Span, 0, len(d.Text)/100+1)
+	// room for a sentence at every terminator: counting them (a vectorised
+	// scan) is cheaper than growing a slice that may be hundreds of MB
+	ends := strings.Count(d.Text, ".") + strings.Count(d.Text, "?") + strings.Count(d.Text, "!")
+	d.Sentences = make([]Span, 0, ends+len(d.Paragraphs)+1)
 	for _, p := range d.Paragraphs {
-		d.Sentences = append(d.Sentences, splitSentences(d.Text, p)...)
+		d.Sentences = splitSentences(d.Sentences, d.Text, p)
 	}
 	d.Tokens = tokenize(d.Text)
 }
@@ -185,7 +188,7 @@ func (d *Document) Loc(s Span) Location { return Location{Doc: d, Span: d.Orig(s
 
 func (d *Document) buildLines() {
 	src := d.source
-	d.lineStart = make([]int, 1, len(src)/60+1)
+	d.lineStart = make([]int, 1, strings.Count(src, "\n")+2)
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -235,6 +238,16 @@ func (d *Document) Position(off int) Position {
 	line := sort.SearchInts(d.lineStart, src+1) - 1
 	col := d.runesBefore(src) - d.runesBefore(d.lineStart[line]) + 1
 	return Position{Line: line + 1, Column: col}
+}
+
+// ByteColumn returns the 1-based column of an original byte offset counted
+// in bytes of UTF-8 from the start of its line, as reviewdog counts them.
+func (d *Document) ByteColumn(off int) int {
+	d.linesOnce.Do(d.buildLines)
+	src := d.sourceMap.fromSrc(max(0, min(off, len(d.Raw))), false)
+	src = max(0, min(src, len(d.source)))
+	line := sort.SearchInts(d.lineStart, src+1) - 1
+	return src - d.lineStart[line] + 1
 }
 
 // Lines returns the number of lines in the file; a final line break does

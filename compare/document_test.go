@@ -150,6 +150,22 @@ func TestEmpty(t *testing.T) {
 	}
 }
 
+// TestFirstWordMapsExactly: text after markup or a byte order mark at the
+// very start maps to its own bytes, not to the start of the file.
+func TestFirstWordMapsExactly(t *testing.T) {
+	for name, raw := range map[string]string{
+		"a.html": "<html><body><p>The the end</p>",
+		"b.txt":  "\ufeffThe the end",
+		"c.html": "<!-- note --><p>&#84;he the end",
+	} {
+		d := mustDoc(t, name, raw)
+		o := d.Orig(d.Tokens[0])
+		if got := string(d.Raw[o.Start:o.End]); got != "The" && got != "&#84;he" {
+			t.Errorf("%s: first word maps to %q at %+v", name, got, o)
+		}
+	}
+}
+
 func TestHTMLExtraction(t *testing.T) {
 	src := `<html><head><title>T</title><style>p{}</style><script>var x="<p>";</script></head>
 <body><p>Peace cannot be achieved &amp; kept.<sup>35</sup></p>
@@ -233,6 +249,11 @@ func TestSentences(t *testing.T) {
 		{"lower", "The e.g. case and etc. go on.", []string{"The e.g. case and etc. go on."}},
 		{"etc end", "Apples, pears etc. The next one.", []string{"Apples, pears etc.", "The next one."}},
 		{"paragraphs", "One para\nwrapped line.\n\nTwo.", []string{"One para\nwrapped line.", "Two."}},
+		{"missing space", "It was practical and dynamic.China has ties.", []string{"It was practical and dynamic.", "China has ties."}},
+		{"no space but abbreviation", "See the U.S.Army and e.g.The list on Node.js here.", []string{"See the U.S.Army and e.g.The list on Node.js here."}},
+		{"section number", "XIII. International Security Cooperation", []string{"XIII. International Security Cooperation"}},
+		{"list number", "4. The fourth item. The end.", []string{"4. The fourth item.", "The end."}},
+		{"year ends a sentence", "It was in 1999. Then it ended.", []string{"It was in 1999.", "Then it ended."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,6 +298,23 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 			t.Fatalf("rune %d: %+v maps back to %+v", i, o, back)
 		}
 	}
+	// each token maps to exactly its own bytes: in plain UTF-8 text they
+	// normalise to the token; in HTML they are text, not markup around it
+	for _, tok := range d.Tokens {
+		o := d.Orig(tok)
+		rawTok := string(raw[o.Start:o.End])
+		switch {
+		case len(d.Replaced) > 0 || !strings.HasPrefix(d.Encoding, "utf-8"):
+		case d.Format == FormatHTML:
+			if strings.HasPrefix(rawTok, "<") || strings.HasSuffix(rawTok, ">") {
+				t.Fatalf("token %q maps to markup %q", d.TextOf(tok), rawTok)
+			}
+		default:
+			if n, _ := normalize(rawTok); n != d.TextOf(tok) {
+				t.Fatalf("token %q maps to %q", d.TextOf(tok), rawTok)
+			}
+		}
+	}
 	for _, sp := range [][]Span{d.Tokens, d.Sentences, d.Paragraphs} {
 		last := -1
 		for _, s := range sp {
@@ -318,7 +356,10 @@ func FuzzSentences(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		d := mustDoc(t, "f.txt", s)
+		d, err := NewDocument("f.txt", []byte(s), DocOptions{})
+		if err != nil {
+			return // binary-looking input is skipped, not segmented
+		}
 		for _, sn := range d.Sentences {
 			if d.ParagraphAt(sn.Start) != d.ParagraphAt(sn.End-1) {
 				t.Fatalf("sentence %+v crosses paragraphs", sn)
@@ -328,4 +369,21 @@ func FuzzSentences(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHTMLDeepNesting: unclosed elements beyond maxOpenElements are not
+// kept, so memory stays bounded; the text and its offsets are unaffected.
+func TestHTMLDeepNesting(t *testing.T) {
+	src := strings.Repeat("<div><a href=x>", 3000) + "the the end"
+	d := mustDoc(t, "deep.html", src)
+	if len(d.Elements) > maxOpenElements {
+		t.Errorf("%d elements kept, want at most %d", len(d.Elements), maxOpenElements)
+	}
+	i := strings.Index(d.Text, "the the end")
+	if i < 0 {
+		t.Fatalf("text %q", d.Text[max(0, len(d.Text)-40):])
+	}
+	if o := d.Orig(Span{i, i + 3}); o.Start != strings.Index(src, "the the") {
+		t.Errorf("maps to %+v", o)
+	}
 }

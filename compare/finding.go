@@ -66,6 +66,16 @@ type Finding struct {
 	Location
 	Related []Related
 	Details map[string]any
+	// Fix, when set, is an edit that resolves the finding: replace the
+	// original bytes of Span with Text. Machine formats offer it as a
+	// suggestion; crosscheck never edits its inputs.
+	Fix *Fix
+}
+
+// Fix is a suggested edit of one document: Span (original bytes) becomes Text.
+type Fix struct {
+	Span Span
+	Text string
 }
 
 // Check describes one kind of finding: a stable dotted ID, a one-line
@@ -117,6 +127,12 @@ func (f *Finding) Relate(role string, doc *Document, text Span) {
 // sorted by file, offset and check. Findings of checks for which enabled
 // returns false are dropped; a nil enabled keeps them all.
 func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, enabled func(*Check) bool) ([]Finding, error) {
+	return RunObserved(ctx, analyzers, docs, sources, enabled, nil)
+}
+
+// RunObserved is Run with a callback that hears of each analyzer as it
+// finishes (from the analyzer's goroutine), for progress displays.
+func RunObserved(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, enabled func(*Check) bool, finished func(*Analyzer)) ([]Finding, error) {
 	var mu sync.Mutex
 	var all []Finding
 	var wg sync.WaitGroup
@@ -135,6 +151,9 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 			})
 			if err := a.Run(ctx, pass); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", a.Name, err)
+			}
+			if finished != nil {
+				finished(a)
 			}
 		}()
 	}

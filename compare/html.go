@@ -51,6 +51,12 @@ var htmlEntities = map[string]string{
 	"emsp": "\u2003", "zwj": "\u200d", "zwnj": "\u200c", "prime": "\u2032", "Prime": "\u2033",
 }
 
+// maxOpenElements bounds the elements of interest open at once. Real
+// documents nest a few dozen deep; a file of a million unclosed tags would
+// otherwise keep a million elements (and their attributes) in memory.
+// Elements opened deeper than this are read as text but not listed.
+const maxOpenElements = 1024
+
 type openElem struct {
 	el       Element
 	textFrom int
@@ -195,7 +201,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			}
 			continue
 		}
-		if htmlKeep[name] && !selfClose && !htmlVoid[name] {
+		if htmlKeep[name] && !selfClose && !htmlVoid[name] && len(stack) < maxOpenElements {
 			stack = append(stack, openElem{el: Element{Tag: name, Attr: attrs, Raw: Span{start, i}}, textFrom: len(out)})
 		}
 	}

@@ -29,6 +29,8 @@ type LoadOptions struct {
 	Stdin       io.Reader
 	// FS, when set, is read instead of the operating system's files.
 	FS fs.FS
+	// Loaded, when set, hears of each file read (for progress displays).
+	Loaded func(path string, size int64)
 }
 
 // Skipped is a file passed over on purpose, with the reason.
@@ -95,14 +97,25 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 				res.Errors = append(res.Errors, describeOpenError(fp, err))
 				return nil
 			}
+			rel, err := filepath.Rel(p, fp)
+			if err != nil {
+				rel = fp
+			}
+			rel = filepath.ToSlash(rel)
 			if fp != p && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-				res.Skipped = append(res.Skipped, Skipped{fp, "hidden file"})
+				// note only the hidden files that would have been read
+				wanted := hasTextExtension(d.Name())
+				if len(opt.Include) > 0 {
+					wanted = matchAny(opt.Include, rel, d.Name())
+				}
+				if wanted {
+					res.Skipped = append(res.Skipped, Skipped{fp, "hidden file (name it to read it)"})
+				}
 				return nil
 			}
-			rel := strings.TrimPrefix(filepath.ToSlash(strings.TrimPrefix(fp, p)), "/")
 			if fp != p && matchAny(opt.Exclude, rel, d.Name()) {
 				if d.IsDir() {
 					return filepath.SkipDir
@@ -139,7 +152,11 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 			res.loadFile(opt, fp, st)
 		}
 		if len(res.Docs)+len(res.Errors) == before && len(found) == 0 {
-			res.Skipped = append(res.Skipped, Skipped{p, "directory holds no text files (" + strings.Join(TextExtensions, " ") + "; use --include to read others)"})
+			why := "folder holds no text files (" + strings.Join(TextExtensions, " ") + ")"
+			if len(opt.Include) > 0 {
+				why = "folder holds no files matching --include " + strings.Join(opt.Include, ",")
+			}
+			res.Skipped = append(res.Skipped, Skipped{p, why})
 		}
 	}
 	return res
@@ -158,6 +175,9 @@ func (r *LoadResult) add(d *Document, err error) {
 }
 
 func (r *LoadResult) loadFile(opt LoadOptions, p string, st fs.FileInfo) {
+	if opt.Loaded != nil {
+		defer opt.Loaded(p, st.Size())
+	}
 	if !st.Mode().IsRegular() {
 		r.Skipped = append(r.Skipped, Skipped{p, "not a regular file"})
 		return
@@ -192,7 +212,29 @@ func (o LoadOptions) readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, o.maxSize(), p)
+	// read straight into a buffer of the file's size (plus one byte, to see
+	// a file that grew) instead of growing one: no copies, no slack
+	size := int64(0)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	if size <= 0 || size > o.maxSize() {
+		return readLimited(f, o.maxSize(), p)
+	}
+	raw := make([]byte, size+1)
+	n, err := io.ReadFull(f, raw)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF: // the whole file (or less, if it shrank)
+		return raw[:n:n], nil
+	case err != nil:
+		return nil, describeOpenError(p, err)
+	}
+	// the file grew while we read it: read on, within the limit
+	rest, err := readLimited(f, o.maxSize()-int64(n), p)
+	if err != nil {
+		return nil, err
+	}
+	return append(raw, rest...), nil
 }
 
 func (o LoadOptions) walk(root string, fn fs.WalkDirFunc) error {

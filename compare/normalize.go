@@ -46,7 +46,7 @@ func foldRune(r rune) rune {
 // innermost (the last step) first. No map means no change.
 func normalize(s string) (string, []*offsetMap) {
 	var maps []*offsetMap
-	if !norm.NFC.IsNormalString(s) {
+	if !isASCII(s) && !norm.NFC.IsNormalString(s) { // ASCII is NFC; the check is quicker
 		c, m := composeNFC(s)
 		s = c
 		maps = append(maps, m)
@@ -88,9 +88,25 @@ func composeNFC(s string) (string, *offsetMap) {
 	return out.String(), b.finish()
 }
 
-// needsFold reports the first byte that fold may change, or -1.
+// needsFold reports the first byte that fold may change (a carriage return
+// or the start of a non-ASCII rune), or -1. It tests eight bytes at a time:
+// this scan runs over every byte of every document.
 func needsFold(s string) int {
-	for i := 0; i < len(s); i++ {
+	const (
+		lows  = 0x0101010101010101
+		highs = 0x8080808080808080
+		crs   = 0x0d0d0d0d0d0d0d0d
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		y := x ^ crs // a zero byte where x has '\r'
+		if (x|((y-lows)&^y))&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c == '\r' || c >= 0x80 {
 			return i
 		}
@@ -103,51 +119,58 @@ func fold(s string) (string, *offsetMap) {
 	if first < 0 {
 		return s, nil
 	}
-	var b mapBuilder
+	// two segments per line end (a copied run, then the CRLF), sized up front:
+	// growing by a quarter at a time would copy the map over and over
+	b := mapBuilder{segs: make([]seg, 0, 2*strings.Count(s[first:], "\r")+16)}
 	out := make([]byte, 0, len(s))
-	out = append(out, s[:first]...)
-	run := first // bytes copied but not yet recorded
-	for i := first; i < len(s); {
+	run := 0 // bytes copied but not yet recorded in the map
+	i := 0
+	for {
+		// copy the stretch that needs nothing, in one go
+		next := first
+		if next < 0 {
+			next = len(s) - i
+		}
+		out = append(out, s[i:i+next]...)
+		run += next
+		i += next
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
-		if c < 0x80 {
-			if c == '\r' {
+		switch {
+		case c == '\r':
+			b.copy(run)
+			run = 0
+			out = append(out, '\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				b.replace(2, 1)
+				i += 2
+			} else {
+				b.replace(1, 1)
+				i++
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if f := foldRune(r); f == r {
+				out = append(out, s[i:i+size]...)
+				run += size
+			} else {
 				b.copy(run)
 				run = 0
-				out = append(out, '\n')
-				if i+1 < len(s) && s[i+1] == '\n' {
-					b.replace(2, 1)
-					i += 2
-				} else {
-					b.replace(1, 1)
-					i++
+				n := len(out)
+				if f >= 0 {
+					out = utf8.AppendRune(out, f)
 				}
-				continue
+				b.replace(size, len(out)-n)
 			}
-			out = append(out, c)
-			run++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		f := foldRune(r)
-		if f == r {
-			out = append(out, s[i:i+size]...)
-			run += size
 			i += size
-			continue
 		}
-		b.copy(run)
-		run = 0
-		n := len(out)
-		if f >= 0 {
-			out = utf8.AppendRune(out, f)
-		}
-		b.replace(size, len(out)-n)
-		i += size
+		first = needsFold(s[i:])
 	}
 	b.copy(run)
 	if !b.changed {
 		return s, nil
 	}
-	return string(out), b.finish()
+	return bytesString(out), b.finish() // out is never written again
 }

@@ -67,6 +67,12 @@ func (b *mapBuilder) replace(srcN, dstN int) {
 		return
 	}
 	b.changed = true
+	if k := len(b.segs); dstN == 0 && k > 0 && b.segs[k-1].kind == segOpaque && b.segs[k-1].dst == b.dst {
+		// a run of replacements that produce nothing (markup between two
+		// words) maps like one: extend the last instead of adding segments
+		b.src += srcN
+		return
+	}
 	b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
 	b.dst += dstN
 	b.src += srcN
@@ -102,12 +108,17 @@ func (m *offsetMap) fromSrc(p int, end bool) int {
 func (m *offsetMap) mapOffset(p int, end bool, from, to func(seg) int, reverse bool) int {
 	segs := m.segs
 	last := len(segs) - 1
-	if p <= 0 {
+	if p < 0 || p == 0 && end {
 		return 0
 	}
-	if p >= from(segs[last]) {
+	// p == 0 as a start goes through the search: replacements that produced
+	// nothing (markup before the first word) may all sit at offset 0, and
+	// the start belongs after them, where the text begins.
+	if p > from(segs[last]) || p == from(segs[last]) && !end {
 		return to(segs[last])
 	}
+	// p at the very end as an end goes through the search too: markup after
+	// the last word belongs outside it.
 	var i int
 	if end {
 		// the segment holding byte p-1

@@ -31,106 +31,149 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// wordAt decodes the rune at i and says whether it belongs to a word.
-func wordAt(s string, i int) (rune, int, bool) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1, asciiWord[c]
-	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	return r, n, isWordRune(r)
-}
-
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // tokenize returns the word tokens of s: runs of letters, digits and marks,
 // kept whole across an apostrophe between letters ("don't") and across a
 // point or comma between digits ("11,063", "1.5"). Hyphens split words.
+// ASCII runs are scanned with a table in tight loops: this is the hottest
+// loop of loading.
 func tokenize(s string) []Span {
-	toks := make([]Span, 0, len(s)/6+1)
+	toks := make([]Span, 0, tokenEstimate(s))
+	n := len(s)
 	i := 0
-	for i < len(s) {
-		r, n, w := wordAt(s, i)
-		if !w {
-			i += n
-			continue
-		}
+	for i < n {
+		c := s[i]
 		start := i
-		if isIdeograph(r) {
-			toks = append(toks, Span{i, i + n})
-			i += n
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			// the common case: a run of ASCII letters and digits
+			i++
+			for i < n && asciiWord[s[i]] {
+				i++
+			}
+			if i < n && (s[i] >= utf8.RuneSelf || s[i] == '.' || s[i] == ',' || s[i] == '\'') {
+				i = wordEnd(s, start, i)
+			}
+			toks = append(toks, Span{start, i})
 			continue
 		}
-		i += n
-		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if asciiWord[c] {
-					i++
-					continue
-				}
-				if i+1 < len(s) && i > start {
-					next := s[i+1]
-					if (c == '.' || c == ',') && isDigitByte(s[i-1]) && isDigitByte(next) {
-						i += 2
-						continue
-					}
-					if c == '\'' && asciiWord[s[i-1]] && !isDigitByte(s[i-1]) && isASCIILetter(next) {
-						i += 2
-						continue
-					}
-				}
-				break
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) || isIdeograph(r) {
-				break
-			}
-			i += n
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case !isWordRune(r):
+			i += size
+			continue
+		case isIdeograph(r):
+			i += size
+		default:
+			i = wordEnd(s, start, i+size)
 		}
 		toks = append(toks, Span{start, i})
 	}
 	return toks
 }
 
+// tokenEstimate guesses how many tokens s holds, a little over for prose,
+// from its spaces, line breaks and hyphens (vectorised counts): growing the
+// token slice by a quarter at a time would hold two copies of it at once.
+func tokenEstimate(s string) int {
+	n := strings.Count(s, " ") + strings.Count(s, "\n") + strings.Count(s, "-")
+	return max(n+n/32, len(s)/16) + 16
+}
+
+// wordEnd returns the end of the word that starts at start (with a word
+// rune that is not an ideograph) and runs at least to i.
+func wordEnd(s string, start, i int) int {
+	n := len(s)
+	for i < n {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				i++
+				continue
+			}
+			if i+1 < n && i > start {
+				next := s[i+1]
+				if (c == '.' || c == ',') && isDigitByte(s[i-1]) && isDigitByte(next) {
+					i += 2
+					continue
+				}
+				if c == '\'' && asciiWord[s[i-1]] && !isDigitByte(s[i-1]) && isASCIILetter(next) {
+					i += 2
+					continue
+				}
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) || isIdeograph(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
 // splitParagraphs returns the blocks of s between blank lines (lines of
-// only spaces and tabs) and form feeds, trimmed of white space.
+// only spaces and tabs) and form feeds, trimmed of white space. It finds
+// line ends with strings.IndexByte and looks only at the ends of lines.
 func splitParagraphs(s string) []Span {
 	var paras []Span
 	start := -1 // start of the current paragraph's content, -1 outside
 	lastNonSpace := 0
-	blank := true
-	for i := 0; i <= len(s); i++ {
-		var c byte = '\n'
-		if i < len(s) {
-			c = s[i]
+	// part handles text between line breaks and form feeds: it extends the
+	// paragraph when it holds anything but blanks and reports whether it did.
+	part := func(a, b int) bool {
+		for a < b && isBlankByte(s[a]) {
+			a++
 		}
-		switch c {
-		case '\n', '\f':
-			if blank && start >= 0 || c == '\f' && start >= 0 {
-				paras = append(paras, Span{start, lastNonSpace})
-				start = -1
-			}
-			blank = true
-		case ' ', '\t', '\r', '\v':
-		default:
-			blank = false
-			if start < 0 {
-				start = i
-			}
-			lastNonSpace = i + 1
-			if c >= utf8.RuneSelf {
-				_, n := utf8.DecodeRuneInString(s[i:])
-				lastNonSpace = i + n
-				i += n - 1
-			}
+		if a == b {
+			return false
+		}
+		for isBlankByte(s[b-1]) {
+			b--
+		}
+		if start < 0 {
+			start = a
+		}
+		lastNonSpace = b
+		return true
+	}
+	closePara := func() {
+		if start >= 0 {
+			paras = append(paras, Span{start, lastNonSpace})
+			start = -1
 		}
 	}
-	if start >= 0 {
-		paras = append(paras, Span{start, lastNonSpace})
+	for pos := 0; pos <= len(s); {
+		end := len(s)
+		if nl := strings.IndexByte(s[pos:], '\n'); nl >= 0 {
+			end = pos + nl
+		}
+		a := pos
+		for {
+			ff := strings.IndexByte(s[a:end], '\f')
+			if ff < 0 {
+				break
+			}
+			part(a, a+ff)
+			closePara() // a form feed ends a paragraph
+			a += ff + 1
+		}
+		if !part(a, end) {
+			closePara() // a blank line ends one too
+		}
+		pos = end + 1
 	}
+	closePara()
 	return paras
 }
+
+// isBlankByte reports the bytes a blank line may hold.
+func isBlankByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }
 
 // abbreviations never end a sentence when followed by a capital.
 var abbrevAlways = map[string]bool{
@@ -212,22 +255,30 @@ func noteMarkerAt(s string, i int) int {
 	return 0
 }
 
-// splitSentences splits one paragraph of s into sentences. A sentence ends
+// sentenceByte marks the bytes that may end a sentence: . ! ? and the first
+// bytes of 。！？…
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte(".!?\xe2\xe3\xef") {
+		t[c] = true
+	}
+	return t
+}()
+
+// splitSentences appends the sentences of one paragraph of s to out. A sentence ends
 // at . ! ? (and their CJK forms) followed by closing quotes or brackets, an
 // optional note marker, white space and a capital, digit or opening quote;
 // not after an abbreviation ("op. cit.", "ibid.", "Dec.", "U.S."), an
 // initial, or "p."/"No." before a number.
-func splitSentences(s string, para Span) []Span {
-	var out []Span
+func splitSentences(out []Span, s string, para Span) []Span {
 	start := para.Start
 	end := para.End
-	emit := func(a, b int) {
-		sp := trimSpan(s, Span{a, b})
-		if sp.End > sp.Start {
-			out = append(out, sp)
-		}
-	}
 	for i := para.Start; i < end; i++ {
+		for i < end && !sentenceByte[s[i]] {
+			i++ // most bytes cannot end a sentence
+		}
+		if i >= end {
+			break
+		}
 		c := s[i]
 		var termLen int
 		switch {
@@ -261,7 +312,7 @@ func splitSentences(s string, para Span) []Span {
 			}
 		}
 		cjk := termLen > 1 && s[i] != 0xE2 // 。！？ need no space after them
-		if j < end && !isSpaceByte(s[j]) && !cjk {
+		if j < end && !isSpaceByte(s[j]) && !cjk && !(j == i+1 && missingSpace(s, i, end)) {
 			i = j - 1
 			continue
 		}
@@ -276,16 +327,63 @@ func splitSentences(s string, para Span) []Span {
 			i = j - 1
 			continue
 		}
-		if c == '.' && (i+1 == end || s[i+1] != '.') && isAbbreviation(s, i, k) {
+		if c == '.' && (i+1 == end || s[i+1] != '.') && (isAbbreviation(s, i, k) || isSectionNumber(s[start:i])) {
 			i = j - 1
 			continue
 		}
-		emit(start, j)
+		out = appendTrimmed(out, s, start, j)
 		start = k
 		i = k - 1
 	}
-	emit(start, end)
+	return appendTrimmed(out, s, start, end)
+}
+
+// appendTrimmed appends s[a:b] without its white space, unless that leaves nothing.
+func appendTrimmed(out []Span, s string, a, b int) []Span {
+	if sp := trimSpan(s, Span{a, b}); sp.End > sp.Start {
+		out = append(out, sp)
+	}
 	return out
+}
+
+// missingSpace reports a full stop at i that ends a sentence although the
+// next one follows without a space, a common slip of copy and paste
+// ("practical and dynamic.China has established"): a lower-case word of two
+// letters or more before it, a capitalised word after it. "U.S.", "e.g.The"
+// and "Node.js" do not qualify.
+func missingSpace(s string, i, end int) bool {
+	if s[i] != '.' || i+2 >= end || !isUpperASCII(s[i+1]) || !isLowerASCII(s[i+2]) {
+		return false
+	}
+	w, ws := wordBefore(s, i)
+	if len(w) < 2 || ws > 0 && (s[ws-1] == '.' || s[ws-1] == '/' || s[ws-1] == '@') {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if !isLowerASCII(w[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// isSectionNumber reports a sentence so far that is only a section or list
+// number ("XIII", "4", "IV"), which belongs with the heading or item after
+// its point: "XIII. International Security Cooperation".
+func isSectionNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	digits, roman := true, true
+	for k := 0; k < len(s); k++ {
+		digits = digits && isDigitByte(s[k])
+		roman = roman && strings.IndexByte("IVXLCDM", s[k]) >= 0
+	}
+	return digits || roman
 }
 
 // isAbbreviation reports whether the point at i closes an abbreviation,
@@ -295,13 +393,26 @@ func isAbbreviation(s string, i, k int) bool {
 	if w == "" {
 		return false
 	}
-	lw := strings.ToLower(w)
 	if utf8.RuneCountInString(w) == 1 {
 		return true // an initial, or part of "U.S.", "e.g."
 	}
 	if ws > 0 && s[ws-1] == '.' {
 		return true // "Ph.D.", "a.m."
 	}
+	// every abbreviation in the tables is short ASCII: lower-case on the
+	// stack (this runs at every full stop of every document)
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j] = c
+	}
+	lw := string(buf[:len(w)]) // does not escape: map lookups only
 	if abbrevAlways[lw] {
 		return true
 	}

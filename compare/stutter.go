@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,23 +41,22 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 					return err
 				}
 				for _, s := range FindStutters(d, opt.MaxWords) {
-					f := Newf(CheckStutter, d, s.Repeat, "%q is repeated%s; delete one copy",
-						Shorten(collapseSpace(d.TextOf(s.First)), 80), timesSuffix(s.Copies))
+					phrase := Shorten(collapseSpace(d.TextOf(s.First)), 80)
+					f := Newf(CheckStutter, d, s.Repeat, "%q is repeated; delete one copy", phrase)
+					if s.Copies > 2 {
+						f.Message = fmt.Sprintf("%q appears %d times in a row; keep one", phrase, s.Copies)
+					}
 					f.Relate("first", d, s.First)
 					f.Details = map[string]any{"words": s.Words, "copies": s.Copies}
+					// deleting from the end of the first copy to the end of the
+					// last leaves one copy and the spacing that followed it
+					f.Fix = &Fix{Span: d.Orig(Span{s.First.End, s.Repeat.End})}
 					p.Report(f)
 				}
 			}
 			return nil
 		},
 	}
-}
-
-func timesSuffix(copies int) string {
-	if copies <= 2 {
-		return ""
-	}
-	return " " + itoa(copies) + " times"
 }
 
 func itoa(n int) string {
@@ -109,9 +109,13 @@ func FindStutters(d *Document, maxWords int) []Stutter {
 			b++
 		}
 		for i := a; i < b; {
-			n, k := stutterAt(d, keys, toks, i, b, maxWords)
+			n, k, slip := stutterAt(d, keys, toks, i, b, maxWords)
 			if n == 0 {
 				i++
+				continue
+			}
+			if !slip {
+				i += k * n // repeated on purpose: its shifted copies are not slips either
 				continue
 			}
 			out = append(out, Stutter{
@@ -127,9 +131,10 @@ func FindStutters(d *Document, maxWords int) []Stutter {
 }
 
 // stutterAt returns the length n of the shortest phrase starting at token i
-// that is immediately repeated, and how many copies follow in a row (k ≥ 2),
-// or n = 0.
-func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int, int) {
+// that is immediately repeated, how many copies follow in a row (k ≥ 2),
+// and whether the repetition reads as a slip rather than as structure; or
+// n = 0.
+func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int, int, bool) {
 	for n := 1; n <= maxWords && i+2*n <= b; n++ {
 		if keys[i] != keys[i+n] || !sameRun(keys, i, i+n, n) {
 			continue
@@ -148,9 +153,22 @@ func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int
 		if splitsNumeral(d, toks, i-1, i) || i+k*n < len(toks) && splitsNumeral(d, toks, i+k*n-1, i+k*n) {
 			continue // "forty thousand, to four thousand, to four hundred"
 		}
-		return n, k
+		// "of those whose coins Those whose coins": a flattened table or
+		// heading; skipping the whole run also skips its shifted reading
+		// "whose coins Those whose coins Those"
+		return n, k, !caseBreak(d, toks, i, n)
 	}
-	return 0, 0
+	return 0, 0, false
+}
+
+// caseBreak reports a first copy that starts in lower case followed by a
+// second that starts with a capital: a new cell, heading or title begins
+// there (tables flattened to text read "… of those whose coins Those whose
+// coins …"). Slips keep the case of the words they repeat.
+func caseBreak(d *Document, toks []Span, i, n int) bool {
+	r1, _ := utf8.DecodeRuneInString(d.TextOf(toks[i]))
+	r2, _ := utf8.DecodeRuneInString(d.TextOf(toks[i+n]))
+	return unicode.IsLower(r1) && unicode.IsUpper(r2)
 }
 
 func allStopWords(d *Document, i, n int) bool {

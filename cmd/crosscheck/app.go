@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -45,16 +46,17 @@ type app struct {
 	stdoutTerminal bool
 	width          int
 
-	format      string
-	failOn      string
-	output      string
-	quiet       bool
-	include     []string
-	exclude     []string
-	lenient     bool
-	maxFileSize string
-	configPath  string
-	checkRules  []string
+	format       string
+	failOn       string
+	output       string
+	quiet        bool
+	include      []string
+	exclude      []string
+	lenient      bool
+	maxFileSize  string
+	configPath   string
+	checkRules   []string
+	baselinePath string
 
 	cfg *config // the crosscheck.toml in effect, if any
 
@@ -80,30 +82,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return a.exit
 	}
-	a.printError(err)
-	if errors.Is(err, context.Canceled) {
-		return exitUsage
-	}
+	a.printError(err, cmd)
 	return exitUsage
 }
 
-func (a *app) printError(err error) {
+// printError writes err as one line on standard error; mistakes in the
+// command line get a second line naming the help to read.
+func (a *app) printError(err error, cmd *cobra.Command) {
 	var ue *usageError
 	var ie *compare.InputError
+	msg := strings.TrimSpace(err.Error())
+	path := "crosscheck"
+	if cmd != nil {
+		path = cmd.CommandPath()
+	}
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun 'crosscheck --help' for usage.\n", ue.msg)
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", ue.msg, path)
 	case errors.As(err, &ie):
 		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(a.stderr, "crosscheck: interrupted")
+	case strings.HasPrefix(msg, "unknown command") && path == "crosscheck":
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun 'crosscheck --help' for the commands.\n", msg)
+	case cobraUsageError(msg):
+		if sub := strings.TrimPrefix(path, "crosscheck "); sub != path && !strings.Contains(msg, path) {
+			msg = sub + ": " + msg
+		}
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", msg, path)
 	default:
 		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
 	}
+}
+
+// cobraUsageError recognises cobra's own complaints about arguments, which
+// come back as plain errors.
+func cobraUsageError(msg string) bool {
+	for _, p := range []string{"unknown command", "accepts ", "requires ", "invalid argument"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -132,7 +156,16 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	pf.StringVar(&a.maxFileSize, "max-file-size", "256MiB", "largest file to read (a document takes about ten times its size in memory)")
 	pf.StringVar(&a.configPath, "config", "", "settings file (default: "+configName+" in this folder or the nearest parent)")
 	pf.StringSliceVar(&a.checkRules, "checks", nil, "checks to report, by ID or prefix, applied in order: all,-claims.overlap")
+	pf.StringVar(&a.baselinePath, "baseline", "", "report only findings not in this baseline (written by 'crosscheck baseline write')")
+	markPath(pf, "baseline")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return a.loadSettings(cmd) }
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = root.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
+	_ = root.RegisterFlagCompletionFunc("fail-on", fixed("info", "warning", "error", "none"))
 	root.AddCommand(
 		a.checkCommand(),
 		a.repeatsCommand(),
@@ -141,6 +174,7 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		a.alignCommand(),
 		a.explainCommand(),
 		a.evalCommand(),
+		a.baselineCommand(),
 		a.versionCommand(),
 	)
 	return root
@@ -205,7 +239,9 @@ func parseSize(s string) (int64, error) {
 }
 
 // loadDocuments reads the paths, or the embedded seeds when there are none.
-func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Document, []compare.Skipped, error) {
+// Files passed over (binary, hidden, not text) are noted on standard error;
+// input errors stop the run, after every one of them has been printed.
+func (a *app) loadDocuments(ctx context.Context, paths []string, loaded func(string, int64)) ([]*compare.Document, []compare.Skipped, error) {
 	if len(paths) == 0 {
 		docs, err := seeds.Documents()
 		return docs, nil, err
@@ -216,21 +252,48 @@ func (a *app) loadDocuments(ctx context.Context, paths []string) ([]*compare.Doc
 	}
 	res := compare.Load(ctx, paths, compare.LoadOptions{
 		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin,
+		Loaded: loaded,
 	})
+	if len(res.Errors) > 0 {
+		for _, s := range res.Skipped {
+			a.notef("skipped %s: %s", s.Path, s.Reason)
+		}
+		last := len(res.Errors) - 1 // printed by the caller, so the messages keep the order of the paths
+		for _, e := range res.Errors[:last] {
+			fmt.Fprintf(a.stderr, "crosscheck: %s\n", e)
+		}
+		return nil, nil, res.Errors[last]
+	}
+	if len(res.Docs) == 0 {
+		return nil, nil, a.nothingReadable(res.Skipped)
+	}
 	for _, s := range res.Skipped {
 		a.notef("skipped %s: %s", s.Path, s.Reason)
 	}
-	if len(res.Errors) > 0 {
-		for _, e := range res.Errors[1:] {
-			fmt.Fprintf(a.stderr, "crosscheck: %s\n", e)
+	for _, d := range res.Docs {
+		if d.Size() == 0 {
+			a.notef("%s is empty", d.Path)
 		}
-		return nil, nil, res.Errors[0]
-	}
-	if len(res.Docs) == 0 {
-		return nil, nil, &compare.InputError{Path: strings.Join(paths, " "), Offset: -1,
-			Msg: "nothing readable to check", Hint: "name text, Markdown or HTML files, or directories that hold them"}
 	}
 	return res.Docs, res.Skipped, nil
+}
+
+// nothingReadable explains a run in which every path was skipped: the one
+// reason, or how many were skipped, each reason in a note.
+func (a *app) nothingReadable(skipped []compare.Skipped) error {
+	const hint = "name text, Markdown or HTML files, or folders that hold them; --include reads other names"
+	if len(skipped) == 1 {
+		return &compare.InputError{Path: skipped[0].Path, Offset: -1,
+			Msg: "skipped: " + skipped[0].Reason + "; nothing left to check", Hint: hint}
+	}
+	for _, s := range skipped {
+		a.notef("skipped %s: %s", s.Path, s.Reason)
+	}
+	why := "the notes above say why"
+	if a.quiet {
+		why = "run without --quiet to see why"
+	}
+	return fmt.Errorf("nothing readable to check: all %d inputs were skipped (%s; %s)", len(skipped), why, hint)
 }
 
 func (a *app) notef(format string, args ...any) {
@@ -249,33 +312,23 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if !validFormat(a.format) {
 		return usagef("unknown format %q (want %s)", a.format, strings.Join(report.Formats, ", "))
 	}
-	docs, skipped, err := a.loadDocuments(ctx, paths)
+	if err := checkOutputPath(a.output); err != nil {
+		return err // before the checks run, not after
+	}
+	res, err := a.collect(ctx, paths, analyzers, sources)
 	if err != nil {
 		return err
 	}
-	rules := a.checkRules
-	if len(rules) == 0 && a.cfg != nil {
-		rules = a.cfg.checks
-	}
-	enabled, err := checkFilter(rules)
-	if err != nil {
-		return err
-	}
-	findings, err := compare.Run(ctx, analyzers, docs, sources, enabled)
-	if err != nil {
-		return err
-	}
-	if a.cfg != nil && len(a.cfg.severity) > 0 {
-		for i := range findings {
-			if s, ok := severityFor(a.cfg.severity, findings[i].Check); ok {
-				findings[i].Severity = s
-			}
+	if a.baselinePath != "" {
+		hidden, err := applyBaseline(a.baselinePath, res)
+		if err != nil {
+			return err
+		}
+		if hidden > 0 {
+			a.notef("%d finding(s) not shown: already in the baseline %s", hidden, a.baselinePath)
 		}
 	}
-	findings = compare.ApplyDirectives(docs, findings, allChecks())
-	res := &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
-		Findings: findings, Checks: allChecks()}
-	if report.NeedsExtras(a.format) {
+	if report.NeedsExtras(a.format) { // after the baseline: the extras index the findings shown
 		if err := a.addReportExtras(ctx, res, sources); err != nil {
 			return err
 		}
@@ -285,7 +338,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	}
 	a.exit = exitOK
 	if !failNever {
-		for _, f := range findings {
+		for _, f := range res.Findings {
 			if f.Severity >= failOn {
 				a.exit = exitFindings
 				break
@@ -293,6 +346,41 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 		}
 	}
 	return nil
+}
+
+// collect loads the documents and runs the analyzers: the checks --checks
+// and the config turn on, at the severities the config sets, less what
+// ignore directives in the documents silence.
+func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.Analyzer, sources []*compare.Document) (*report.Result, error) {
+	rules := a.checkRules
+	if len(rules) == 0 && a.cfg != nil {
+		rules = a.cfg.checks
+	}
+	enabled, err := checkFilter(rules)
+	if err != nil {
+		return nil, err
+	}
+	prog := a.newProgress()
+	defer prog.close()
+	docs, skipped, err := a.loadDocuments(ctx, paths, prog.loaded)
+	if err != nil {
+		return nil, err
+	}
+	prog.checking(len(docs), len(analyzers))
+	findings, err := compare.RunObserved(ctx, analyzers, docs, sources, enabled, prog.finished)
+	if err != nil {
+		return nil, err
+	}
+	if a.cfg != nil && len(a.cfg.severity) > 0 {
+		for i := range findings {
+			if s, ok := severityFor(a.cfg.severity, findings[i].Check); ok {
+				findings[i].Severity = s
+			}
+		}
+	}
+	findings = compare.ApplyDirectives(docs, findings, allChecks())
+	return &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
+		Findings: findings, Checks: allChecks()}, nil
 }
 
 func validFormat(f string) bool {
@@ -321,35 +409,73 @@ func (a *app) writeReport(res *report.Result) error {
 	if a.output == "" || a.output == "-" {
 		return report.Render(a.stdout, a.format, res, opt)
 	}
-	return writeFileAtomic(a.output, func(w io.Writer) error { return report.Render(w, a.format, res, opt) })
+	if err := writeFileAtomic(a.output, func(w io.Writer) error { return report.Render(w, a.format, res, opt) }); err != nil {
+		return err
+	}
+	a.notef("wrote %s: %s", a.output, res.SummaryLine())
+	return nil
+}
+
+// checkOutputPath says, before any work is done, when --output cannot be
+// written: its folder is missing or it names a folder.
+func checkOutputPath(p string) error {
+	if p == "" || p == "-" {
+		return nil
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return fmt.Errorf("--output %s is a folder; name a file to write the report to", p)
+	}
+	dir := filepath.Dir(p)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Errorf("--output %s: folder %s does not exist; create it or write somewhere else", p, dir)
+	case !st.IsDir():
+		return fmt.Errorf("--output %s: %s is not a folder; write somewhere else", p, dir)
+	}
+	return nil
 }
 
 // writeFileAtomic writes through a temporary file in the same folder and
-// renames it into place, so readers never see half a report.
+// renames it into place, so readers never see half a report and a failed
+// write leaves whatever was there before.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
 	name := tmp.Name()
-	defer os.Remove(name)
+	defer os.Remove(name) // a no-op once renamed
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
 	return nil
+}
+
+// pathErrorCause drops the temporary file's name from an error: the user
+// named the output, not the temporary file.
+func pathErrorCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

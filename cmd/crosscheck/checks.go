@@ -82,6 +82,7 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 		},
 	}
 	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
+	markPath(cmd.Flags(), "sources")
 	return cmd
 }
 

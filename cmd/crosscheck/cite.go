@@ -70,5 +70,6 @@ or a BibTeX file whose entries have "file" fields.`,
 		},
 	}
 	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
+	markPath(cmd.Flags(), "sources")
 	return cmd
 }

@@ -8,7 +8,12 @@ func (a *app) evalCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval",
 		Short: "Labelled evaluations of the detectors (precision, recall, plagdet)",
-		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown evaluation %q", args[0])
+			}
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(
 		// one constructor per evaluation, each in its own file

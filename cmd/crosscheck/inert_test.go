@@ -14,17 +14,13 @@ import (
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
 )
 
-// scriptCommands are the custom commands of testdata/script/*.txtar.
-func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
-		"inert": cmdInert,
-	}
-}
-
 // hostilePieces are what hostile documents hold and every format must show
 // as text: an element that would run, an attribute breaker, an element
 // with a handler.
 var hostilePieces = []string{`<script>alert(1)</script>`, `" onmouseover="`, `<img src=x onerror=alert(1)>`}
+
+// hostileTags are the pieces that open elements.
+var hostileTags = []string{`<script>alert(1)</script>`, `<img src=x onerror=alert(1)>`}
 
 // formatKinds says how each format keeps document text inert, and so what
 // cmdInert checks. A format added to report.Formats without a kind here
@@ -34,6 +30,7 @@ var formatKinds = map[string]string{
 	"markdown": "markdown", // raw markup only inside code spans or blocks
 	"json":     "json",     // valid JSON; < > & escaped as \u003c …
 	"sarif":    "json",
+	"rdjsonl":  "jsonl", // one JSON object a line
 	"csv":      "csv",   // parses as CSV
 	"text":     "plain", // text for terminals and grep: text as it is
 	"table":    "plain",
@@ -103,8 +100,9 @@ func inertProblem(kind, out string) string {
 			return "the hostile text is not shown, escaped, in the HTML"
 		}
 	case "markdown":
+		// Once no tag can open, an attribute breaker is only text.
 		text := reCodeSpan.ReplaceAllString(reFence.ReplaceAllString(out, ""), "")
-		for _, p := range hostilePieces {
+		for _, p := range hostileTags {
 			if strings.Contains(text, p) {
 				return "raw " + p + " outside code in the Markdown"
 			}
@@ -122,6 +120,18 @@ func inertProblem(kind, out string) string {
 		b, _ := json.Marshal(v)
 		if !bytes.Contains(b, []byte(`onmouseover`)) {
 			return "the hostile text is missing from the JSON"
+		}
+	case "jsonl":
+		for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var v any
+			if err := json.Unmarshal([]byte(line), &v); err != nil && line != "" {
+				return "line " + itoa(i+1) + " is not JSON: " + err.Error()
+			}
+		}
+		for _, p := range hostilePieces {
+			if strings.Contains(out, p) {
+				return "raw " + p + " in the JSON lines (escape <, > and &)"
+			}
 		}
 	case "csv":
 		r := csv.NewReader(strings.NewReader(out))

@@ -34,7 +34,7 @@ var htmlAssets embed.FS
 
 var htmlTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
-	"plural": plural,
+	"plural": countOf,
 }).ParseFS(htmlAssets, "html_assets/report.html.tmpl"))
 
 var htmlCSS, htmlJS = mustAsset("html_assets/report.css"), mustAsset("html_assets/report.js")
@@ -204,7 +204,7 @@ type htmlFindingRow struct {
 
 // writeHTML renders the report. It reads the result and never analyses:
 // pairs, comparisons and citations come computed in r.
-func writeHTML(w io.Writer, r *Result) error {
+func writeHTML(w io.Writer, r *Result, _ Options) error {
 	v := &htmlView{Tool: r.Tool, Version: r.Version, CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 		Summary: r.Summary(), Skipped: r.Skipped, PageSize: 200}
 	v.CSP = "default-src 'none'; img-src data:; style-src " + cspHash(htmlCSS) + "; script-src " + cspHash(htmlJS) +
@@ -638,10 +638,10 @@ func (rc *renderCtx) pairs() []htmlPair {
 			parts = append(parts, "coverage "+strconv.Itoa(int(math.Round(p.Coverage*100)))+"%")
 		}
 		if n := len(p.Passages); n > 0 {
-			parts = append(parts, plural(n, "shared passage")+" ("+plural(p.SharedWords, "word")+")")
+			parts = append(parts, countOf(n, "shared passage")+" ("+countOf(p.SharedWords, "word")+")")
 		}
 		if n := len(p.Linked); n > 0 {
-			parts = append(parts, plural(n, "linked finding"))
+			parts = append(parts, countOf(n, "linked finding"))
 		}
 		p.Summary = strings.Join(parts, " · ")
 		out = append(out, *p)
@@ -655,7 +655,7 @@ func (rc *renderCtx) pairs() []htmlPair {
 	return out
 }
 
-func plural(n int, what string) string {
+func countOf(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}

@@ -39,8 +39,18 @@ type jsonFinding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	jsonLocation
-	Related []jsonRelated  `json:"related"`
-	Details map[string]any `json:"details"`
+	Related     []jsonRelated  `json:"related"`
+	Details     map[string]any `json:"details"`
+	Fingerprint string         `json:"fingerprint"`
+	Fix         *jsonFix       `json:"fix,omitempty"`
+}
+
+// jsonFix is a suggested edit: the original bytes offset..end_offset
+// become text.
+type jsonFix struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
 }
 
 type jsonLocation struct {
@@ -71,7 +81,7 @@ func location(l compare.Location) jsonLocation {
 	}
 }
 
-func writeJSON(w io.Writer, r *Result) error {
+func writeJSON(w io.Writer, r *Result, _ Options) error {
 	out := jsonOutput{Tool: r.Tool, Version: r.Version, Schema: SchemaVersion,
 		Files: []jsonFile{}, Findings: []jsonFinding{}, Summary: r.Summary()}
 	for _, d := range r.Docs {
@@ -82,7 +92,11 @@ func writeJSON(w io.Writer, r *Result) error {
 	}
 	for _, f := range r.Findings {
 		jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: f.Message,
-			jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details}
+			jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details,
+			Fingerprint: Fingerprint(f)}
+		if f.Fix != nil {
+			jf.Fix = &jsonFix{Offset: f.Fix.Span.Start, EndOffset: f.Fix.Span.End, Text: f.Fix.Text}
+		}
 		if jf.Details == nil {
 			jf.Details = map[string]any{}
 		}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
+)
+
+// A baseline records the findings a team has accepted, so that CI reports
+// only new ones: `crosscheck baseline write FILE` once, then `--baseline
+// FILE` on every run. Findings are matched by file and by report.Fingerprint
+// (check ID, the finding's normalised text and the words around it, never
+// line numbers), counted, so that edits elsewhere in a file leave old
+// findings matched and a second copy of an old finding is new.
+
+// baselineSchema is the version of the baseline file's shape.
+const baselineSchema = 1
+
+type baselineFile struct {
+	Tool        string          `json:"tool"`
+	Version     string          `json:"version"`
+	Schema      int             `json:"schema"`
+	Fingerprint string          `json:"fingerprint_recipe"`
+	Findings    []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	File        string `json:"file"`
+	Check       string `json:"check"`
+	Fingerprint string `json:"fingerprint"`
+	Count       int    `json:"count"`
+	// Where and what, when written: for people reading the file, not matched.
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+type baselineKey struct{ file, fingerprint string }
+
+func (a *app) baselineCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "baseline",
+		Short: "Record today's findings so that later runs report only new ones",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	var set analyzerSet
+	var sources []string
+	write := &cobra.Command{
+		Use:   "write FILE [PATHS…]",
+		Short: "Run every check and record the findings in FILE",
+		Long: `Run every check, as 'check' does, and record the findings in FILE (JSON). Later
+runs given --baseline FILE report only the findings that are not in it: this is
+how a team adopts crosscheck on an existing archive. Findings are matched by
+file and by a fingerprint of the check, the text and the words around it, not by
+line numbers, so inserting or moving text elsewhere does not bring them back.`,
+		Example: `  crosscheck baseline write .crosscheck-baseline.json docs/
+  crosscheck check --baseline .crosscheck-baseline.json docs/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputPath(args[0]); err != nil {
+				return err
+			}
+			lib, err := a.loadSources(cmd.Context(), sources)
+			if err != nil {
+				return err
+			}
+			set.cite.Library = lib
+			res, err := a.collect(cmd.Context(), args[1:], set.all(), lib.Docs())
+			if err != nil {
+				return err
+			}
+			if err := writeFileAtomic(args[0], func(w io.Writer) error { return writeBaseline(w, res) }); err != nil {
+				return err
+			}
+			a.notef("wrote %s: %d finding(s) in %d file(s)", args[0], len(res.Findings), len(res.Docs))
+			return nil
+		},
+	}
+	write.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
+	markPath(write.Flags(), "sources")
+	cmd.AddCommand(write)
+	return cmd
+}
+
+func writeBaseline(w io.Writer, res *report.Result) error {
+	counts := map[baselineKey]*baselineEntry{}
+	for _, f := range res.Findings {
+		k := baselineKey{f.Doc.Path, report.Fingerprint(f)}
+		if e, ok := counts[k]; ok {
+			e.Count++
+			continue
+		}
+		counts[k] = &baselineEntry{File: f.Doc.Path, Check: f.Check.ID, Fingerprint: k.fingerprint, Count: 1,
+			Line: f.Doc.Position(f.Span.Start).Line, Message: f.Message}
+	}
+	out := baselineFile{Tool: "crosscheck", Version: version, Schema: baselineSchema,
+		Fingerprint: report.FingerprintVersion, Findings: []baselineEntry{}}
+	for _, e := range counts {
+		out.Findings = append(out.Findings, *e)
+	}
+	sort.Slice(out.Findings, func(i, j int) bool {
+		a, b := out.Findings[i], out.Findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// applyBaseline drops from res the findings the baseline holds and returns
+// how many it dropped.
+func applyBaseline(path string, res *report.Result) (int, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return 0, usagef("--baseline %s: %s", path, describeReadError(err))
+	}
+	var b baselineFile
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return 0, usagef("--baseline %s: not a crosscheck baseline (%s); write one with 'crosscheck baseline write'", path, err)
+	}
+	if b.Tool != "crosscheck" || b.Schema != baselineSchema {
+		return 0, usagef("--baseline %s: not a crosscheck baseline of schema %d; write it again with 'crosscheck baseline write'", path, baselineSchema)
+	}
+	if b.Fingerprint != report.FingerprintVersion {
+		return 0, usagef("--baseline %s: written with fingerprints %q, this crosscheck makes %q; write it again", path, b.Fingerprint, report.FingerprintVersion)
+	}
+	left := map[baselineKey]int{}
+	for _, e := range b.Findings {
+		left[baselineKey{e.File, e.Fingerprint}] += e.Count
+	}
+	kept := res.Findings[:0:0]
+	hidden := 0
+	for _, f := range res.Findings {
+		k := baselineKey{f.Doc.Path, report.Fingerprint(f)}
+		if left[k] > 0 {
+			left[k]--
+			hidden++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	res.Findings = kept
+	return hidden, nil
+}
+
+func describeReadError(err error) string {
+	if os.IsNotExist(err) {
+		return "no such file"
+	}
+	return err.Error()
+}
+
+// markPath marks a flag's values as paths, which a config file gives
+// relative to its own folder.
+func markPath(fs *pflag.FlagSet, name string) {
+	if err := fs.SetAnnotation(name, pathAnnotation, []string{"true"}); err != nil {
+		panic(fmt.Sprintf("markPath %s: %v", name, err)) // a programming error: the flag must exist
+	}
+}
