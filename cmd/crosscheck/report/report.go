@@ -21,6 +21,11 @@ type Result struct {
 	Skipped  []compare.Skipped
 	Findings []compare.Finding
 	Checks   []*compare.Check // every registered check, for SARIF rules and summaries
+
+	// Filled by the command only when NeedsExtras(format): see data.go.
+	Pairs       []Pair        // pairs of documents that share passages
+	Comparisons []Comparison  // findings' related places set side by side
+	Citations   []CitationRow // the citations of every document
 }
 
 // Summary counts findings by severity.
@@ -86,7 +91,7 @@ type Options struct {
 }
 
 // Formats lists the names Render accepts; the first is the default.
-var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl"}
+var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl", "html"}
 
 var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"table":    writeTable,
@@ -97,6 +102,7 @@ var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"sarif":    writeSARIF,
 	"github":   writeGitHub,
 	"rdjsonl":  writeRDJSONL,
+	"html":     writeHTML,
 }
 
 // Render writes r to w in the named format.
