@@ -28,6 +28,7 @@ With no paths, the embedded seed corpus is aligned.`,
 					return usagef("align needs at least two documents (or a directory holding them)")
 				}
 			}
+			a.pairOptions = set.align.Options
 			return a.review(cmd.Context(), args, set.aligned(), nil)
 		},
 	}

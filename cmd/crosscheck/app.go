@@ -14,8 +14,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 	"github.com/crosscheck/crosscheck/seeds"
 )
 
@@ -57,6 +59,9 @@ type app struct {
 	baselinePath string
 
 	cfg *config // the crosscheck.toml in effect, if any
+
+	library     *citations.Library // the --sources of check and cite, for the HTML report's citations
+	pairOptions reuse.Options      // how the HTML report aligns pairs of documents (align's flags)
 
 	exit int // set by a command that ran checks
 
@@ -323,6 +328,11 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 		}
 		if hidden > 0 {
 			a.notef("%d finding(s) not shown: already in the baseline %s", hidden, a.baselinePath)
+		}
+	}
+	if report.NeedsExtras(a.format) { // after the baseline: the extras index the findings shown
+		if err := a.addReportExtras(ctx, res, sources); err != nil {
+			return err
 		}
 	}
 	if err := a.writeReport(res); err != nil {

@@ -77,6 +77,7 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 				return err
 			}
 			set.cite.Library = lib
+			a.library = lib
 			return a.review(cmd.Context(), args, set.all(), lib.Docs())
 		},
 	}

@@ -65,6 +65,7 @@ or a BibTeX file whose entries have "file" fields.`,
 				return err
 			}
 			set.cite.Library = lib
+			a.library = lib
 			return a.review(cmd.Context(), args, set.citations(), lib.Docs())
 		},
 	}

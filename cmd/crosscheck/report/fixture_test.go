@@ -83,6 +83,7 @@ func fixture(t testing.TB) *Result {
 	f = compare.Newf(checkAwkward, plain, spanOf(t, plain, "| on 100% of the mat, said: \"yes\"", 0),
 		"He said \"stop\" | then 100%% , : done\nand a second line with <script>alert(1)</script> & more\ttab \x1b[31mred\x1b[0m")
 	f.Relate("elsewhere, with: \"quotes\"", long, spanOf(t, long, "word word", 0))
+	f.Details = map[string]any{"word_diff": "on [-100%-] {+all+} of the mat | said"}
 	fs = append(fs, f)
 
 	f = compare.Newf(compare.CheckStutter, plain, spanOf(t, plain, "the", 3), "%q is repeated; delete one copy", "the")

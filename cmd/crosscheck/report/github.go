@@ -26,6 +26,9 @@ func writeGitHub(w io.Writer, r *Result, _ Options) error {
 			level = "warning"
 		}
 		msg := f.Message
+		if d := wordDiff(f); d != "" {
+			msg += "\ndiff: " + d
+		}
 		for _, rel := range relatedLines(f) {
 			msg += "\n↳ " + rel
 		}

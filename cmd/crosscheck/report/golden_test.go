@@ -27,6 +27,7 @@ var goldenCases = []struct {
 	{"sarif.golden", "sarif", 0},
 	{"github.golden", "github", 0},
 	{"rdjsonl.golden", "rdjsonl", 0},
+	{"html.golden", "html", 0},
 }
 
 func TestGolden(t *testing.T) {

@@ -17,6 +17,9 @@ func writeMarkdown(w io.Writer, r *Result, _ Options) error {
 		for _, f := range r.Findings {
 			p := f.Doc.Position(f.Span.Start)
 			msg := markdownCell(f.Message)
+			if d := wordDiff(f); d != "" {
+				msg += "<br>diff: " + markdownCell(d)
+			}
 			for _, rel := range relatedLines(f) {
 				msg += "<br>↳ " + markdownCell(rel)
 			}

@@ -21,6 +21,11 @@ type Result struct {
 	Skipped  []compare.Skipped
 	Findings []compare.Finding
 	Checks   []*compare.Check // every registered check, for SARIF rules and summaries
+
+	// Filled by the command only when NeedsExtras(format): see data.go.
+	Pairs       []Pair        // pairs of documents that share passages
+	Comparisons []Comparison  // findings' related places set side by side
+	Citations   []CitationRow // the citations of every document
 }
 
 // Summary counts findings by severity.
@@ -86,7 +91,7 @@ type Options struct {
 }
 
 // Formats lists the names Render accepts; the first is the default.
-var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl"}
+var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl", "html"}
 
 var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"table":    writeTable,
@@ -97,6 +102,7 @@ var renderers = map[string]func(io.Writer, *Result, Options) error{
 	"sarif":    writeSARIF,
 	"github":   writeGitHub,
 	"rdjsonl":  writeRDJSONL,
+	"html":     writeHTML,
 }
 
 // Render writes r to w in the named format.
@@ -132,6 +138,13 @@ func where(l compare.Location, base *compare.Document) string {
 		return fmt.Sprintf("%d:%d", p.Line, p.Column)
 	}
 	return fmt.Sprintf("%s:%d:%d", l.Doc.Path, p.Line, p.Column)
+}
+
+// wordDiff returns the inline word diff ("[-removed-]{+added+}") a finding
+// carries in Details["word_diff"], or "".
+func wordDiff(f compare.Finding) string {
+	s, _ := f.Details["word_diff"].(string)
+	return s
 }
 
 // relatedLines describes a finding's related places, one per line:

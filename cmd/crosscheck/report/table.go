@@ -45,6 +45,9 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 	for i, f := range r.Findings {
 		p := f.Doc.Position(f.Span.Start)
 		msg := printable(f.Message)
+		if d := wordDiff(f); d != "" {
+			msg += "\ndiff: " + printable(d)
+		}
 		if rel := relatedLines(f); len(rel) > 0 {
 			msg += "\n↳ " + printable(strings.Join(rel, "\n↳ "))
 		}

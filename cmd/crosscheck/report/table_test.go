@@ -107,6 +107,9 @@ func TestTableFitsAndKeepsText(t *testing.T) {
 				t.Errorf("width %d: severity/check %q %q", width, rows[i][1], rows[i][2])
 			}
 			msg := printable(f.Message)
+			if d := wordDiff(f); d != "" {
+				msg += "diff:" + printable(d)
+			}
 			for _, r := range relatedLines(f) {
 				msg += "↳" + printable(r)
 			}
