@@ -422,9 +422,11 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 				diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
 			}
 		}
+		// the word diff against the second place, where the renderers show
+		// a finding's diff; every place's (up to ten) in diffs
 		f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
 		if len(diffs) > 0 {
-			f.Message += "; diff: " + compare.Shorten(diffs[0], 300)
+			f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
 		}
 		out = append(out, f)
 	}

@@ -116,8 +116,8 @@ func TestOverlapGroup(t *testing.T) {
 	if len(fs) != 1 || fs[0].Check != CheckOverlap || len(fs[0].Related) != 1 {
 		t.Fatalf("findings %+v", fs)
 	}
-	if !strings.Contains(fs[0].Message, "{+both+}") {
-		t.Errorf("no word diff in %q", fs[0].Message)
+	if d, _ := fs[0].Details["word_diff"].(string); !strings.Contains(d, "{+both+}") {
+		t.Errorf("no word diff in %v", fs[0].Details)
 	}
 }
 

@@ -65,8 +65,8 @@ func TestSeedClaims(t *testing.T) {
 		if !slices.Equal(related, want.related) {
 			t.Errorf("finding %d (%q): related %q, want %q", i, want.text, related, want.related)
 		}
-		if !strings.Contains(f.Message, "diff:") {
-			t.Errorf("finding %d: no word diff in %q", i, f.Message)
+		if d, _ := f.Details["word_diff"].(string); !strings.Contains(d, "{+") && !strings.Contains(d, "[-") {
+			t.Errorf("finding %d: no word diff in %v", i, f.Details)
 		}
 	}
 }
