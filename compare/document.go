@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -90,8 +91,9 @@ type Document struct {
 	lineStart []int // offsets in source where lines begin
 	runeBlock []int // code points before each 64 KiB block of source
 
-	keysOnce sync.Once
-	keys     []uint64
+	keysOnce  sync.Once
+	keys      []uint64
+	keysBuilt atomic.Bool // keys is complete
 }
 
 // DocOptions control how bytes become a document.
@@ -322,8 +324,24 @@ func (d *Document) TokenKeys() []uint64 {
 		for i, t := range d.Tokens {
 			d.keys[i] = WordKey(d.Text[t.Start:t.End])
 		}
+		d.keysBuilt.Store(true)
 	})
 	return d.keys
+}
+
+// tokenKeysIn returns the keys of tokens [i, j): part of the document's
+// table when something built it, else computed for those tokens alone, so
+// that diffing two short spans does not hash a whole large document.
+func (d *Document) tokenKeysIn(i, j int) []uint64 {
+	if d.keysBuilt.Load() {
+		return d.keys[i:j]
+	}
+	out := make([]uint64, j-i)
+	for k := range out {
+		t := d.Tokens[i+k]
+		out[k] = WordKey(d.Text[t.Start:t.End])
+	}
+	return out
 }
 
 // Word returns token i in lower case.

@@ -37,7 +37,6 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 	}
 	ai, aj := tokenRange(a, as)
 	bi, bj := tokenRange(b, bs)
-	ak, bk := a.TokenKeys(), b.TokenKeys()
 	if aj-ai > maxDiffWords || bj-bi > maxDiffWords {
 		var ops []DiffOp
 		if aj > ai {
@@ -66,7 +65,7 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 		}
 		return rs
 	}
-	ra, rb := enc(ak[ai:aj]), enc(bk[bi:bj])
+	ra, rb := enc(a.tokenKeysIn(ai, aj)), enc(b.tokenKeysIn(bi, bj))
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = timeout
 	diffs := dmp.DiffMainRunes(ra, rb, false)

@@ -36,6 +36,25 @@ func TestWordDiffEmptySides(t *testing.T) {
 	}
 }
 
+// A diff of parts of documents hashes only those parts' words, and gives
+// the same diff whether or not the documents' key tables are built.
+func TestWordDiffKeysOnDemand(t *testing.T) {
+	text := "Intro sentence here. China and Russia are permanent members of the Council. Outro."
+	a := mustDoc(t, "a.txt", text)
+	b := mustDoc(t, "b.txt", "China and Russia are both permanent members of the Council.")
+	as := Span{strings.Index(text, "China"), strings.Index(text, " Outro")}
+	before := FormatWordDiff(WordDiff(a, as, b, Span{0, len(b.Text)}, 0), a, b, 0)
+	if a.keysBuilt.Load() || b.keysBuilt.Load() {
+		t.Error("WordDiff built a whole document's key table")
+	}
+	a.TokenKeys()
+	b.TokenKeys()
+	after := FormatWordDiff(WordDiff(a, as, b, Span{0, len(b.Text)}, 0), a, b, 0)
+	if before != after || !strings.Contains(before, "{+both+}") {
+		t.Errorf("diff without tables %q, with %q", before, after)
+	}
+}
+
 func TestCutMiddleKeepsWords(t *testing.T) {
 	s := "Both history and reality show us that peace cannot be achieved through force"
 	got := cutMiddle(s, 40)

@@ -64,6 +64,8 @@ type app struct {
 	pairOptions reuse.Options      // how the HTML report aligns pairs of documents (align's flags)
 
 	exit int // set by a command that ran checks
+
+	memoryBudget int64 // when > 0, keep the heap near this multiple of the input (memory.go)
 }
 
 // run is the whole program; main only adds the signal context and os.Exit.
@@ -366,6 +368,7 @@ func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.
 	if err != nil {
 		return nil, err
 	}
+	softMemoryLimit(docs, a.memoryBudget)
 	prog.checking(len(docs), len(analyzers))
 	findings, err := compare.RunObserved(ctx, analyzers, docs, sources, enabled, prog.finished)
 	if err != nil {

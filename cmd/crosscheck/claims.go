@@ -24,6 +24,9 @@ With no PATHS, the embedded seed corpus is read.`,
 			if set.claims.MinConfidence < 0 || set.claims.MinConfidence > 1 {
 				return usagef("--min-confidence must be between 0 and 1, got %g", set.claims.MinConfidence)
 			}
+			// claims keeps about seven times its input live (the documents
+			// and their claim tables): a soft limit keeps its peak near ten
+			a.memoryBudget = claimsMemoryBudget
 			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
 		},
 	}
@@ -31,6 +34,10 @@ With no PATHS, the embedded seed corpus is read.`,
 	cmd.Flags().BoolVar(&set.claims.NoOverlap, "no-overlap", false, "leave out claims made in several places (claims.overlap)")
 	return cmd
 }
+
+// claimsMemoryBudget is the multiple of its input that crosscheck claims
+// keeps its heap near (see softMemoryLimit).
+const claimsMemoryBudget = 10
 
 // claimAnalyzers returns the claims analyzer with the set's options.
 func (s *analyzerSet) claimAnalyzers() []*compare.Analyzer {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -94,115 +95,172 @@ type ClauseRef struct {
 	Clause   int // index in the sentence's Clauses
 }
 
-func (r ClauseRef) clause() *Clause { return &r.Doc.Sentences[r.Sentence].Clauses[r.Clause] }
+func (r ClauseRef) clause() *clause {
+	return &r.Doc.clauses[int(r.Doc.sents[r.Sentence].clauses)+r.Clause]
+}
+
+// span is the clause's span in Text coordinates.
+func (r ClauseRef) span() compare.Span { return r.Doc.abs(r.Sentence, r.clause().span) }
 
 // ExtractAll extracts the claims of every document, in parallel, and links
 // acronyms to expansions written out elsewhere in any of them.
 func ExtractAll(ctx context.Context, docs []*compare.Document) ([]*DocClaims, error) {
+	voc := newVocab()
+	dcs, err := extractAll(ctx, voc, docs)
+	voc.dropLex() // comparing needs no word forms
+	return dcs, err
+}
+
+func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*DocClaims, error) {
 	out := make([]*DocClaims, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(docs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = Extract(docs[i])
-			}
-		}()
+	workers := runtime.GOMAXPROCS(0)
+	parsers := make([]*parser, workers)
+	for w := range parsers {
+		parsers[w] = newParser(newReader(voc))
 	}
-	for i := range docs {
-		if ctx.Err() != nil {
-			break
+	// First what each document needs known of all of it, then runs of
+	// paragraphs of every document in parallel (a single large file is
+	// read by all workers); the worker that reads a document's last run
+	// assembles the document's tables.
+	type work struct {
+		doc   *docContext
+		parts []tables
+		left  atomic.Int32
+	}
+	ws := make([]work, len(docs))
+	type unit struct{ doc, s0, s1, part int }
+	var us []unit
+	for i, d := range docs {
+		if len(d.Text) > maxDocText {
+			out[i] = emptyClaims(voc, d)
+			continue
 		}
-		next <- i
+		du := units(d)
+		for k, u := range du {
+			us = append(us, unit{i, u[0], u[1], k})
+		}
+		ws[i].parts = make([]tables, len(du))
+		ws[i].left.Store(int32(len(du)))
 	}
-	close(next)
-	wg.Wait()
+	forEach(ctx, len(docs), workers, func(w, i int) {
+		if out[i] == nil {
+			ws[i].doc = newDocContext(parsers[w].r, docs[i])
+		}
+	})
+	forEach(ctx, len(us), workers, func(w, k int) {
+		u := us[k]
+		wk := &ws[u.doc]
+		wk.parts[u.part] = parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)
+		if wk.left.Add(-1) == 0 {
+			out[u.doc] = assemble(voc, docs[u.doc], wk.doc, wk.parts)
+			wk.parts = nil
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	linkAcronyms(out)
+	linkAcronyms(voc, out)
 	return out, nil
+}
+
+// forEach calls fn(worker, i) for i in [0, n) on up to workers goroutines,
+// stopping early when ctx is done.
+func forEach(ctx context.Context, n, workers int, fn func(w, i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				fn(w, i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym
 // another place links to it: "Shanghai Cooperation Organization" is "SCO"
 // wherever the pair "Shanghai Cooperation Organization (SCO)" appears once.
-func linkAcronyms(dcs []*DocClaims) {
-	acr := map[string]string{}
+func linkAcronyms(voc *vocab, dcs []*DocClaims) {
+	acr := map[uint32]uint32{} // lower-case expansion → acronym
 	for _, dc := range dcs {
-		for _, s := range dc.Sentences {
-			for _, e := range s.Entities {
-				if e.Expansion != "" && e.Acronym != "" {
-					acr[strings.ToLower(e.Expansion)] = e.Acronym
-				}
-			}
+		for _, p := range dc.acr {
+			acr[p.expansion] = p.acronym
 		}
 	}
 	if len(acr) == 0 {
 		return
 	}
-	fix := func(its []item) {
-		for i := range its {
-			if its[i].pos == 'p' {
-				if a, ok := acr[strings.ToLower(its[i].lemma)]; ok {
-					its[i].lemma = a
-				}
-			}
-		}
-	}
 	for _, dc := range dcs {
-		for si := range dc.Sentences {
-			s := &dc.Sentences[si]
-			for ei := range s.Entities {
-				e := &s.Entities[ei]
-				if a, ok := acr[strings.ToLower(e.Text)]; ok && e.Acronym == "" {
-					e.Acronym = a
+		for i := range dc.items {
+			it := &dc.items[i]
+			if it.pos == 'p' {
+				if a, ok := acr[voc.words[it.lemma].lower]; ok {
+					it.lemma = a
 				}
-			}
-			for ci := range s.Clauses {
-				c := &s.Clauses[ci]
-				fix(c.subj)
-				fix(c.obj)
-				fix(c.rest)
 			}
 		}
 	}
 }
 
 // Compare finds the pairs of clauses that make the same claim or
-// contradict each other, among candidates from an inverted index.
+// contradict each other, among candidates from an inverted index. The
+// documents' claims must come from one call of ExtractAll.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
-	x := buildIndex(dcs)
-	var out []Match
-	n := 0
-	var err error
-	x.candidates(func(a, b int32) {
-		if err != nil {
-			return
+	if len(dcs) == 0 {
+		return nil, nil
+	}
+	voc := dcs[0].voc
+	for _, dc := range dcs[1:] {
+		if dc.voc != voc {
+			return nil, fmt.Errorf("claims.Compare: documents extracted separately; use ExtractAll")
 		}
-		if n++; n%4096 == 0 && ctx.Err() != nil {
-			err = ctx.Err()
-			return
+	}
+	x := buildIndex(dcs, voc)
+	total := x.base[len(x.base)-1]
+	// Clauses are compared in chunks, in parallel; each chunk's matches
+	// are kept apart so that the result is in the same order every time.
+	const chunk = 2048
+	chunks := make([][]Match, (int(total)+chunk-1)/chunk)
+	workers := runtime.GOMAXPROCS(0)
+	finders := make([]*candidateFinder, workers)
+	comparers := make([]*comparer, workers)
+	forEach(ctx, len(chunks), workers, func(w, ch int) {
+		if finders[w] == nil {
+			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, voc)
 		}
-		ra, rb := x.refs[a], x.refs[b]
-		A := ClauseRef{dcs[ra.doc], int(ra.sent), int(ra.clause)}
-		B := ClauseRef{dcs[rb.doc], int(rb.sent), int(rb.clause)}
-		v := compareClauses(x, sideOf(A), sideOf(B))
-		if v.Kind != "" {
-			out = append(out, Match{A: A, B: B, Verdict: v})
+		f, k := finders[w], comparers[w]
+		var out []Match
+		for b := int32(ch * chunk); b < min(total, int32((ch+1)*chunk)); b++ {
+			db, kb := x.clauseAt(b)
+			B := sideAt(dcs[db], kb)
+			x.candidates(f, b, func(a int32) {
+				if !k.mayMatch(a, b) {
+					return
+				}
+				da, ka := x.clauseAt(a)
+				A := sideAt(dcs[da], ka)
+				if v := k.compareClauses(A, B); v.Kind != "" {
+					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
+				}
+			})
 		}
+		chunks[ch] = out
 	})
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var out []Match
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
 	return out, nil
-}
-
-func sideOf(r ClauseRef) side {
-	s := &r.Doc.Sentences[r.Sentence]
-	return side{dc: r.Doc, s: s, c: &s.Clauses[r.Clause], ci: r.Clause}
 }
 
 // Analyzer returns the claims analyzer bound to opt.
@@ -299,10 +357,10 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		}
 		c := checkOf(m.Kind)
 		A, B := m.A, m.B
-		ca, cb := A.clause(), B.clause()
-		f := compare.Newf(c, B.Doc.Doc, cb.Span, "%s: %q here, %q at %s (confidence %.2f)",
+		ca, cb := A.span(), B.span()
+		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q at %s (confidence %.2f)",
 			contradictionLabel(m.Kind), m.ValueB, m.ValueA, place(A, m.SpanA), m.Confidence)
-		f.Relate("contradicted claim", A.Doc.Doc, ca.Span)
+		f.Relate("contradicted claim", A.Doc.Doc, ca)
 		if m.SpanA.End > m.SpanA.Start {
 			f.Relate("value", A.Doc.Doc, m.SpanA)
 		}
@@ -312,8 +370,8 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		f.Details = map[string]any{
 			"kind":        m.Kind,
 			"confidence":  round2(m.Confidence),
-			"claim":       excerpt(B, cb.Span, 200),
-			"other":       excerpt(A, ca.Span, 200),
+			"claim":       excerpt(B, cb, 200),
+			"other":       excerpt(A, ca, 200),
 			"value":       m.ValueB,
 			"other_value": m.ValueA,
 		}
@@ -348,25 +406,27 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 			return a.Clause < b.Clause
 		})
 		first := refs[0]
-		fc := first.clause()
+		fc := first.span()
 		var places []string
 		var diffs []string
 		for _, r := range refs[1:] {
-			places = append(places, place(r, r.clause().Span))
+			places = append(places, place(r, r.span()))
 		}
-		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc.Span, "same claim in %d places (also %s): %q",
-			len(refs), strings.Join(places, ", "), excerpt(first, fc.Span, 120))
+		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places (also %s): %q",
+			len(refs), strings.Join(places, ", "), excerpt(first, fc, 120))
 		for i, r := range refs[1:] {
-			rc := r.clause()
-			f.Relate("same claim", r.Doc.Doc, rc.Span)
+			rc := r.span()
+			f.Relate("same claim", r.Doc.Doc, rc)
 			if i < 10 {
-				ops := compare.WordDiff(first.Doc.Doc, fc.Span, r.Doc.Doc, rc.Span, 0)
+				ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
 				diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
 			}
 		}
+		// the word diff against the second place, where the renderers show
+		// a finding's diff; every place's (up to ten) in diffs
 		f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
 		if len(diffs) > 0 {
-			f.Message += "; diff: " + compare.Shorten(diffs[0], 300)
+			f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
 		}
 		out = append(out, f)
 	}

@@ -20,24 +20,114 @@ type Clause struct {
 	Passive     bool
 	Copula      bool
 	Resolved    bool // the subject is a pronoun read as an earlier subject
-
-	existNeg bool // denied by "there is no", "no X", "nobody": it denies every narrower kind
-	negGroup int  // clauses sharing one negation ("no man singing and playing") share a number > 0
-
-	subj []item // subject content; heads marked
-	obj  []item // object or complement content
-	rest []item // other content: prepositional phrases, adverbs
-	verb item
 }
 
-// item is one content word (or one whole name) of a clause.
+// clause is a Clause as the analysis keeps it: 40 bytes, its spans
+// relative to its sentence, its content words in the document's item table.
+type clause struct {
+	span, subject, verbGroup, negCue rspan
+	sent                             uint32 // index of its sentence
+	verb                             uint32 // vocabulary id of the verb's lemma ("be" for a copula); 0 for none
+	items                            uint32 // first item in DocClaims.items: the subject's, the object's, then the rest's
+	nSubj, nObj, nRest               uint16
+	verbWord                         int16  // the verb's word in the sentence
+	negGroup                         uint16 // clauses sharing one negation ("no man singing and playing") share a number > 0
+	modal                            uint8  // 1 + index in modalList; 0 for none
+	flags                            clauseFlags
+}
+
+type clauseFlags uint8
+
+const (
+	fNegated clauseFlags = 1 << iota
+	fExistential
+	fPassive
+	fCopula
+	fResolved
+	fExistNeg // denied by "there is no", "no X", "nobody": it denies every narrower kind
+	fOpen     // followed by a clause that completes it ("China stressed that …"), or by words not read as a boundary
+	fDangling // completed by the clause after ("China stressed that …") or stopping mid-phrase ("there is reason to")
+)
+
+func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
+func (c *clause) copula() bool   { return c.flags&fCopula != 0 }
+func (c *clause) resolved() bool { return c.flags&fResolved != 0 }
+func (c *clause) existNeg() bool { return c.flags&fExistNeg != 0 }
+func (c *clause) open() bool     { return c.flags&fOpen != 0 }
+func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
+
+// verbItem is the clause's verb as an item.
+func (c *clause) verbItem() item {
+	it := item{lemma: c.verb, pos: 'v', word: c.verbWord}
+	if !c.copula() {
+		it.pf = itemHead
+	}
+	return it
+}
+
+// rspan is a span of Text relative to the start of its sentence; no
+// sentence is read past 64 KiB, so it fits 16 bits.
+type rspan struct{ start, end uint16 }
+
+// rsp returns the span [start, end) of Text relative to the sentence
+// being parsed.
+func (p *parser) rsp(start, end int) rspan { return rspan{p.off(start), p.off(end)} }
+
+// off is an offset of Text relative to the sentence being parsed.
+func (p *parser) off(x int) uint16 { return uint16(x - p.sentStart) }
+
+// pclause is a clause while its sentence is parsed, its content in the
+// parser's scratch space.
+type pclause struct {
+	clause
+	subj, obj, rest []item
+}
+
+// item is one content word (or one whole name) of a clause, in 8 bytes.
 type item struct {
-	lemma string // lemma, or entity key for names (upper case for acronyms)
-	pos   byte   // n, v, a, r, p (name), d (number)
-	head  bool   // head of its phrase
-	neg   bool   // negated word: "non-aligned", "without X"
-	word  int    // index in the sentence's words, -1 when borrowed from another sentence
-	prep  string // preposition that introduces its phrase
+	lemma uint32 // vocabulary id: lemma, or entity key for names (upper case for acronyms)
+	word  int16  // index in the sentence's words; -1 when borrowed from another sentence, -2 for a preposition
+	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), and itemHead
+	pos   byte   // n, v, a, r, p (name), d (number), x (personal pronoun), c (collective)
+}
+
+// itemHead marks the head of its phrase.
+const itemHead = 0x80
+
+// prep is the item's preposition (1 + index in prepList), or 0.
+func (it item) prep() uint8 { return it.pf &^ itemHead }
+
+// head reports whether the item heads its phrase.
+func (it item) head() bool { return it.pf&itemHead != 0 }
+
+// modalList and prepList number the modals and prepositions.
+var (
+	modalList = sortedSet(modals)
+	prepList  = sortedSet(prepositions)
+	prepIndex = indexOf(prepList)
+)
+
+func modalIndex(m string) uint8 {
+	for i, x := range modalList {
+		if x == m {
+			return uint8(i + 1)
+		}
+	}
+	return 0
+}
+
+func prepOf(p string) uint8 {
+	if p == "" {
+		return 0
+	}
+	return prepIndex[p]
+}
+
+func prepName(p uint8) string {
+	if p == 0 {
+		return ""
+	}
+	return prepList[p-1]
 }
 
 type group struct {
@@ -58,9 +148,11 @@ func isBe(l string) bool {
 	return false
 }
 
-// verbGroups finds the verb groups of a sentence.
-func verbGroups(ws []word) []group {
-	var gs []group
+func isHave(l string) bool { return l == "have" || l == "has" || l == "had" || l == "having" }
+
+// verbGroups finds the verb groups of a sentence, appending to gs[:0].
+func verbGroups(r *reader, ws []word, gs []group) []group {
+	gs = gs[:0]
 	for i := 0; i < len(ws); i++ {
 		t := ws[i].tag
 		if t != tagAux && t != tagModal && t != tagVerb {
@@ -68,6 +160,9 @@ func verbGroups(ws []word) []group {
 		}
 		if t == tagAux && ws[i].lower == "being" && i > 0 && ws[i-1].tag != tagAux {
 			continue // "human being"
+		}
+		if t == tagVerb && i > 0 && ws[i-1].tag == tagPrep && ws[i-1].lower != "to" && ws[i].punct == "" && strings.HasSuffix(ws[i].lower, "ing") {
+			continue // a gerund in a phrase: "the task of combating terrorism"
 		}
 		g := group{start: i, main: -1, neg: -1}
 		if i > 0 && ws[i-1].tag == tagNeg && ws[i].punct == "" && (i < 2 || ws[i-2].tag == tagCoord || ws[i-1].punct == ",") {
@@ -130,13 +225,17 @@ func verbGroups(ws []word) []group {
 			if last < 0 {
 				continue // a modal alone
 			}
-			if sawBe {
+			switch {
+			case sawBe && isHave(ws[last].lower) && last > i && isBe(ws[last-1].lower):
+				g.main = last // "is having fun": "have" is the verb
+			case sawBe:
 				g.copula = true
-			} else {
+			default:
 				g.main = last
 			}
-		} else if sawBe && (strings.HasSuffix(ws[g.main].lower, "ed") || irregularParticiple(ws[g.main].lower, ws[g.main].lemma)) && !strings.HasSuffix(ws[g.main].lower, "ing") {
-			g.passive = true
+		} else if sawBe && (strings.HasSuffix(ws[g.main].lower, "ed") || r.lexOf(ws[g.main].lower).irregular(ws[g.main].lower, ws[g.main].lemma) ||
+			g.main > 0 && (ws[g.main-1].lower == "being" || ws[g.main-1].lower == "been")) && !strings.HasSuffix(ws[g.main].lower, "ing") {
+			g.passive = true // "was signed", "is being spread"
 		}
 		g.nonFinite = nonFinite && g.start == g.main
 		gs = append(gs, g)
@@ -227,6 +326,143 @@ func npStartBefore(ws []word, p int) int {
 	return k
 }
 
+// activeRoles gives a passive clause with a "by" agent its logical roles:
+// "noodles are being boiled in water by a woman" is compared as "a woman
+// is boiling noodles in water", the agent its subject (and Subject its
+// span), the grammatical subject its object.
+func (p *parser) activeRoles(ws []word, c *pclause) {
+	by := prepOf("by")
+	first, last := -1, -1
+	for i, it := range c.rest {
+		switch {
+		case first < 0 && it.prep() == by:
+			first, last = i, i
+		case first >= 0 && (it.prep() == by || it.prep() == 0 && it.pos != 'r'):
+			last = i // "by a man and a woman"
+		case first >= 0:
+			break
+		}
+		if first >= 0 && last < i {
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	n := len(p.arena)
+	for _, it := range c.rest[first : last+1] {
+		it.pf = it.pf & itemHead // no longer after "by"
+		p.arena = append(p.arena, it)
+	}
+	subj := p.arena[n:len(p.arena):len(p.arena)]
+	if !hasHeadNoun(subj) {
+		// a phrase after another ("ridden in a creek by a man") had its
+		// head taken by the first: the agent's last noun heads it
+		for i := len(subj) - 1; i >= 0; i-- {
+			if subj[i].pos == 'n' || subj[i].pos == 'p' || subj[i].pos == 'x' {
+				subj[i].pf |= itemHead
+				break
+			}
+		}
+		if !hasHeadNoun(subj) {
+			p.arena = p.arena[:n]
+			return
+		}
+	}
+	n = len(p.arena)
+	p.arena = append(p.arena, c.subj...)
+	p.arena = append(p.arena, c.obj...)
+	obj := p.arena[n:len(p.arena):len(p.arena)]
+	n = len(p.arena)
+	p.arena = append(p.arena, c.rest[:first]...)
+	p.arena = append(p.arena, c.rest[last+1:]...)
+	rest := p.arena[n:len(p.arena):len(p.arena)]
+	a, b := int(subj[0].word), int(subj[len(subj)-1].word)
+	if a >= 0 && b >= a && b < len(ws) {
+		c.subject = p.rsp(ws[a].span.Start, ws[b].span.End)
+	}
+	c.subj, c.obj, c.rest = subj, obj, rest
+}
+
+func hasHeadNoun(its []item) bool {
+	for _, it := range its {
+		if it.head() && (it.pos == 'n' || it.pos == 'p' || it.pos == 'x') {
+			return true
+		}
+	}
+	return false
+}
+
+// secondComplement finds, in words [a, limit) after a copula, a second
+// complement coordinated with the first ("major countries in the world
+// and permanent members of the Council"): both are noun phrases and the
+// second runs to the end of the clause. It returns where the second
+// starts, or -1.
+func secondComplement(ws []word, a, limit int) int {
+	b := npEndAfter(ws, a, limit)
+	if b <= a || !hasNoun(ws[a:b]) {
+		return -1
+	}
+	for k := b; k+1 < limit; k++ {
+		if ws[k].tag == tagVerb || ws[k].tag == tagAux || ws[k].tag == tagSub {
+			return -1
+		}
+		if ws[k].lower != "and" {
+			continue
+		}
+		switch ws[k+1].tag {
+		case tagDet, tagAdj, tagNoun, tagProp, tagNum:
+			if npEndAfter(ws, k+1, limit) == limit && hasNoun(ws[k+1:limit]) {
+				return k + 1
+			}
+		}
+	}
+	return -1
+}
+
+func hasNoun(ws []word) bool {
+	for _, w := range ws {
+		if w.tag == tagNoun || w.tag == tagProp {
+			return true
+		}
+	}
+	return false
+}
+
+func participle(l string) bool { return strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing") }
+
+// subjectAfter keeps a subject found from a back to p out of the clause
+// before: "there is no man in the park and the gate is open" has "the
+// gate" as subject, not "no man in the park and the gate". A subject that
+// starts inside the previous clause's verb group or the phrase after it
+// starts after the last "and" (or other conjunction) before p instead.
+func subjectAfter(ws []word, rs []rawClause, a, p int) int {
+	if len(rs) == 0 {
+		return a
+	}
+	prev := rs[len(rs)-1]
+	lower := prev.g.end
+	if prev.exist {
+		lower = max(lower, prev.subjB)
+	}
+	if a >= lower {
+		return a
+	}
+	for k := p; k > a && k >= lower; k-- {
+		if ws[k].tag == tagCoord {
+			return k + 1
+		}
+	}
+	return a
+}
+
+// prepObject reports whether word p ends the object of a preposition in
+// its own stretch of the sentence (no comma between).
+func prepObject(ws []word, p int) bool {
+	a := npStartBefore(ws, p)
+	return a > 0 && ws[a-1].tag == tagPrep && !strings.Contains(ws[a].punct, ",")
+}
+
 // npEndAfter reads a noun phrase (or, for a copula, an adjective phrase)
 // from word i and returns its end.
 func npEndAfter(ws []word, i int, limit int) int {
@@ -270,18 +506,18 @@ func npEndAfter(ws []word, i int, limit int) int {
 }
 
 // phraseItems turns words [a, b) into content items, marking the head of
-// each conjunct and reading "a group of kids" as headed by "kids".
-func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) []item {
-	var out []item
-	conjStart := len(out)
+// each conjunct and reading "a group of kids" as headed by "kids". The
+// items go to the parser's scratch space.
+func (p *parser) phraseItems(ws []word, a, b int) []item {
+	n0 := len(p.arena)
 	lastHead := -1
 	markHead := func() {
 		if lastHead >= 0 {
-			out[lastHead].head = true
+			p.arena[lastHead].pf |= itemHead
 		}
 		lastHead = -1
 	}
-	curPrep := prep
+	curPrep := uint8(0)
 	inOf := false
 	for i := a; i < b; i++ {
 		w := ws[i]
@@ -290,12 +526,11 @@ func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) [
 				markHead()
 			}
 			inOf = false
-			conjStart = len(out)
-			curPrep = prep
+			curPrep = 0
 		}
 		if w.tag == tagPrep {
-			if w.lower == "of" && lastHead >= 0 && collectiveNouns[out[lastHead].lemma] {
-				out[lastHead].pos = 'c' // collective: the head follows
+			if w.lower == "of" && lastHead >= 0 && p.r.collective(p.arena[lastHead].lemma) {
+				p.arena[lastHead].pos = 'c' // collective: the head follows
 				lastHead = -1
 				continue
 			}
@@ -303,15 +538,16 @@ func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) [
 				markHead() // "member of the Council", "a man with a hat": the head stays
 				inOf = true
 			}
-			curPrep = w.lower
+			curPrep = prepOf(w.lower)
 			continue
 		}
-		if e := entAt[i]; e >= 0 {
-			en := ents[e]
-			if (en.first == i || i == a) && !(len(out) > 0 && out[len(out)-1].lemma == en.Key()) {
-				out = append(out, item{lemma: en.Key(), pos: 'p', word: i, prep: curPrep})
+		if e := p.entAt[i]; e >= 0 {
+			en := p.ents[e]
+			key := p.entKeys[e]
+			if (en.first == i || i == a) && !(len(p.arena) > n0 && p.arena[len(p.arena)-1].lemma == key) {
+				p.arena = append(p.arena, item{lemma: key, pos: 'p', word: int16(i), pf: curPrep})
 				if !inOf {
-					lastHead = len(out) - 1
+					lastHead = len(p.arena) - 1
 				}
 			}
 			continue
@@ -319,93 +555,106 @@ func phraseItems(ws []word, a, b int, entAt []int, ents []Entity, prep string) [
 		if w.tag == tagDet && (w.lower == "no" || w.lower == "neither") && i+1 < b {
 			continue
 		}
-		it, ok := contentItem(w, i)
+		it, ok := p.contentItem(w, i)
 		if !ok {
 			if w.tag == tagPron && !inOf {
-				if p, ok := personWords[w.lower]; ok {
-					out = append(out, item{lemma: p, pos: 'n', word: i, prep: curPrep})
-					lastHead = len(out) - 1
+				if pw, ok := personWords[w.lower]; ok {
+					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', word: int16(i), pf: curPrep})
+					lastHead = len(p.arena) - 1
 				} else if personalPronouns[w.lower] {
-					out = append(out, item{lemma: w.lower, pos: 'x', word: i, prep: curPrep})
-					lastHead = len(out) - 1
+					p.arena = append(p.arena, item{lemma: p.r.id(w.lower), pos: 'x', word: int16(i), pf: curPrep})
+					lastHead = len(p.arena) - 1
 				}
 			}
 			continue
 		}
-		it.prep = curPrep
-		out = append(out, it)
+		it.pf = curPrep
+		p.arena = append(p.arena, it)
 		if (it.pos == 'n' || it.pos == 'd') && !inOf {
-			lastHead = len(out) - 1
+			lastHead = len(p.arena) - 1
 		}
 	}
 	markHead()
-	_ = conjStart
-	return out
+	return p.arena[n0:len(p.arena):len(p.arena)]
 }
 
 // contentItem returns the item of a content word.
-func contentItem(w word, i int) (item, bool) {
+func (p *parser) contentItem(w word, i int) (item, bool) {
 	switch w.tag {
 	case tagNoun:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: w.lemma, pos: 'n', word: i, neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'n', word: int16(i)}, true
 	case tagProp:
-		return item{lemma: w.text, pos: 'p', word: i}, true
+		return item{lemma: p.r.id(w.text), pos: 'p', word: int16(i)}, true
 	case tagVerb:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: w.lemma, pos: 'v', word: i, neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'v', word: int16(i)}, true
 	case tagAdj:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: w.lemma, pos: 'a', word: i, neg: w.neg}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'a', word: int16(i)}, true
 	case tagAdv:
 		if functionWords[w.lower] {
 			return item{}, false
 		}
-		return item{lemma: w.lemma, pos: 'r', word: i}, true
+		return item{lemma: p.r.id(w.lemma), pos: 'r', word: int16(i)}, true
 	case tagNum:
-		return item{lemma: w.lower, pos: 'd', word: i}, true
+		return item{lemma: p.r.id(w.lower), pos: 'd', word: int16(i)}, true
 	}
 	return item{}, false
 }
 
-// parseClauses splits a tagged sentence into clauses.
-func parseClauses(ws []word, ents []Entity) []Clause {
-	entAt := make([]int, len(ws))
-	for i := range entAt {
-		entAt[i] = -1
+// rawClause is a verb group with where its subject is, before the clause
+// is built.
+type rawClause struct {
+	g          group
+	subjA      int
+	subjB      int
+	shared     int // clause whose subject this one shares, or -1
+	exist      bool
+	existNeg   int
+	subjNegCue int
+	rel        bool // a relative clause: its subject is the noun before "that"
+}
+
+// parseClauses splits a tagged sentence into clauses, in scratch space.
+func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
+	p.arena = p.arena[:0]
+	p.entAt = p.entAt[:0]
+	for range ws {
+		p.entAt = append(p.entAt, -1)
 	}
+	entAt := p.entAt
+	p.entKeys = p.entKeys[:0]
 	for k, e := range ents {
 		for i := e.first; i <= e.last; i++ {
 			entAt[i] = k
 		}
+		if e.Acronym != "" {
+			p.entKeys = append(p.entKeys, p.r.id(e.Acronym))
+		} else {
+			p.keyBuf = appendLower(p.keyBuf[:0], e.Text)
+			p.entKeys = append(p.entKeys, p.r.idBytes(p.keyBuf))
+		}
 	}
-	gs := verbGroups(ws)
-	type raw struct {
-		g          group
-		subjA      int
-		subjB      int
-		shared     int // clause whose subject this one shares, or -1
-		exist      bool
-		existNeg   int
-		subjNegCue int
-		rel        bool // a relative clause: its subject is the noun before "that"
-	}
-	var rs []raw
+	p.ents = ents
+	gs := verbGroups(p.r, ws, p.groups)
+	p.groups = gs
+	rs := p.raws[:0]
 	for gi := 0; gi < len(gs); gi++ {
 		g := gs[gi]
-		r := raw{g: g, subjA: -1, subjB: -1, shared: -1, existNeg: -1, subjNegCue: -1}
-		p := g.start - 1
-		for p >= 0 && ws[p].tag == tagAdv {
-			p--
+		r := rawClause{g: g, subjA: -1, subjB: -1, shared: -1, existNeg: -1, subjNegCue: -1}
+		pv := g.start - 1
+		for pv >= 0 && ws[pv].tag == tagAdv {
+			pv--
 		}
 		switch {
-		case p >= 0 && ws[p].lower == "there" && g.copula:
+		case pv >= 0 && ws[pv].lower == "there" && g.copula:
 			// existential: "there is no man playing a guitar"
 			r.exist = true
 			a := g.end
@@ -433,23 +682,40 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 				r.g.passive = strings.HasSuffix(ws[next.main].lower, "ed")
 				gi++
 			}
-		case p >= 0 && (ws[p].lower == "that" || ws[p].lower == "which" || ws[p].lower == "who") && p-1 >= 0 && npStartBefore(ws, p-1) >= 0 && !(p-1 >= 0 && ws[p-1].tag == tagVerb):
-			r.subjA, r.subjB, r.rel = npStartBefore(ws, p-1), p, true
-		case p >= 0 && ws[p].tag == tagCoord && len(rs) > 0:
+		case pv >= 0 && (ws[pv].lower == "that" || ws[pv].lower == "which" || ws[pv].lower == "who") && pv-1 >= 0 && npStartBefore(ws, pv-1) >= 0 && !(pv-1 >= 0 && ws[pv-1].tag == tagVerb):
+			r.subjA, r.subjB, r.rel = npStartBefore(ws, pv-1), pv, true
+		case strings.Contains(ws[g.start].punct, ",") && len(rs) > 0 && rs[len(rs)-1].rel && rs[len(rs)-1].subjB < g.start:
+			// "a badger, which is shrewd, is digging": the verb after a
+			// relative clause between commas has its antecedent as subject
 			r.shared = len(rs) - 1
-		case g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.end <= p && (ws[g.start].punct == "," || rs[len(rs)-1].g.copula || rs[len(rs)-1].exist):
+		case pv >= 0 && ws[pv].tag == tagCoord && len(rs) > 0:
+			r.shared = len(rs) - 1
+		case g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.end <= pv && (ws[g.start].punct == "," || rs[len(rs)-1].g.copula || rs[len(rs)-1].exist):
 			// a participle after the predicate describes the subject: "nobody is in the snow wearing …"
 			r.shared = len(rs) - 1
-		case !g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.nonFinite && rs[len(rs)-1].subjB == rs[len(rs)-1].g.start && rs[len(rs)-1].subjA >= 0 && rs[len(rs)-1].shared < 0 && npStartBefore(ws, p) > rs[len(rs)-1].g.start:
+		case !g.nonFinite && len(rs) > 0 && rs[len(rs)-1].g.nonFinite && rs[len(rs)-1].subjB == rs[len(rs)-1].g.start && rs[len(rs)-1].subjA >= 0 && rs[len(rs)-1].shared < 0 && npStartBefore(ws, pv) > rs[len(rs)-1].g.start:
 			// "a man wearing a shirt is sitting": the reduced relative belongs to the subject
 			r.shared = len(rs) - 1
+		case !g.nonFinite && len(rs) > 0 && prepObject(ws, pv) && rs[len(rs)-1].subjA >= 0 && rs[len(rs)-1].shared < 0 &&
+			rs[len(rs)-1].subjB == rs[len(rs)-1].g.start && rs[len(rs)-1].g.main == rs[len(rs)-1].g.start && participle(ws[rs[len(rs)-1].g.main].lower):
+			// "a white cat perched on a cabinet is looking": the noun before
+			// the verb ends a prepositional phrase, the participle before
+			// it describes the subject
+			r.shared = len(rs) - 1
+		case strings.Contains(ws[g.start].punct, ",") && len(rs) > 0 && (prepObject(ws, pv) || npStartBefore(ws, pv) == rs[len(rs)-1].g.end):
+			// "we should get creative in our thinking, create new
+			// opportunities", "we need to boost trade, foster convergence":
+			// the noun before the comma is an object, of a preposition or
+			// of the verb before; the verb shares that verb's subject
+			r.shared = len(rs) - 1
 		default:
-			if a := npStartBefore(ws, p); a >= 0 {
-				r.subjA, r.subjB = a, p+1
+			if a := npStartBefore(ws, pv); a >= 0 {
+				a = subjectAfter(ws, rs, a, pv)
+				r.subjA, r.subjB = a, pv+1
 				if ws[a].tag == tagDet && (ws[a].lower == "no" || ws[a].lower == "neither") {
 					r.subjNegCue = a
 				}
-				for k := a; k <= p; k++ {
+				for k := a; k <= pv; k++ {
 					if ws[k].lower == "nobody" || ws[k].lower == "none" || ws[k].lower == "nothing" || ws[k].lower == "noone" {
 						r.subjNegCue = k
 					}
@@ -460,10 +726,11 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 		}
 		rs = append(rs, r)
 	}
+	p.raws = rs
 	// the end of each clause is the start of the next
-	var out []Clause
-	starts := make([]int, len(rs))
-	for k, r := range rs {
+	out := p.pcs[:0]
+	starts := p.starts[:0]
+	for _, r := range rs {
 		s := r.g.start
 		if r.subjA >= 0 && r.subjA < s {
 			s = r.subjA
@@ -471,58 +738,94 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 		if r.exist {
 			s = r.g.start - 1
 		}
-		starts[k] = s
+		starts = append(starts, s)
 	}
+	p.starts = starts
 	for k, r := range rs {
 		end := len(ws)
+		closed := true    // the predication ends with the clause: no "that …" or a misread word after it
+		dangling := false // it stops mid-phrase, or a clause after completes it
 		if k+1 < len(rs) {
 			end = starts[k+1]
 			if rs[k+1].rel && rs[k+1].subjB > r.g.end {
 				end = rs[k+1].subjB // a relative clause: ours runs to its "that"
 			}
+			closed = false
 			for end > r.g.end && (ws[end-1].tag == tagCoord || ws[end-1].tag == tagSub) {
+				closed = ws[end-1].tag == tagCoord
+				if ws[end-1].tag == tagSub {
+					dangling = true // "China stressed that …": the claim is in the clause after
+				}
 				end--
+			}
+			if end < len(ws) && strings.ContainsAny(ws[end].punct, ",;:") {
+				closed = true
 			}
 		}
 		start := starts[k]
 		if end <= start {
 			end = r.g.end
 		}
-		c := Clause{Modal: r.g.modal, Copula: r.g.copula, Passive: r.g.passive, Existential: r.exist}
-		c.Span = compare.Span{Start: ws[start].span.Start, End: ws[max(end, r.g.end)-1].span.End}
-		c.VerbGroup = compare.Span{Start: ws[r.g.start].span.Start, End: ws[r.g.end-1].span.End}
+		switch ws[max(end, r.g.end)-1].tag {
+		case tagPrep, tagDet, tagAux, tagModal, tagNeg, tagSub:
+			dangling = true // "there is reason to", "Commodus was not": it stops mid-phrase
+		}
+		var c pclause
+		if !closed {
+			c.flags |= fOpen
+		}
+		if dangling {
+			c.flags |= fDangling
+		}
+		c.modal = modalIndex(r.g.modal)
 		if r.g.copula {
-			c.Verb = "be"
-			c.verb = item{lemma: "be", pos: 'v', word: r.g.start}
+			c.flags |= fCopula
+		}
+		if r.g.passive {
+			c.flags |= fPassive
+		}
+		if r.exist {
+			c.flags |= fExistential
+		}
+		c.span = p.rsp(ws[start].span.Start, ws[max(end, r.g.end)-1].span.End)
+		c.verbGroup = p.rsp(ws[r.g.start].span.Start, ws[r.g.end-1].span.End)
+		if r.g.copula {
+			c.verb, c.verbWord = p.r.id("be"), int16(r.g.start)
 		} else if r.g.main >= 0 {
-			c.Verb = ws[r.g.main].lemma
-			c.verb = item{lemma: c.Verb, pos: 'v', word: r.g.main, head: true}
+			c.verb, c.verbWord = p.r.id(ws[r.g.main].lemma), int16(r.g.main)
 		}
 		// negation: in the verb group, an existential "no", a "no"/"nobody" subject
 		switch {
 		case r.g.neg >= 0:
-			c.Negated, c.NegCue = true, negSpan(ws[r.g.neg])
+			c.flags |= fNegated
+			c.negCue = p.rsp(ws[r.g.neg].span.Start, ws[r.g.neg].span.End)
 		case r.existNeg >= 0:
-			c.Negated, c.NegCue, c.existNeg = true, ws[r.existNeg].span, true
+			c.flags |= fNegated | fExistNeg
+			c.negCue = p.rsp(ws[r.existNeg].span.Start, ws[r.existNeg].span.End)
 		case r.subjNegCue >= 0:
-			c.Negated, c.NegCue, c.existNeg = true, ws[r.subjNegCue].span, true
+			c.flags |= fNegated | fExistNeg
+			c.negCue = p.rsp(ws[r.subjNegCue].span.Start, ws[r.subjNegCue].span.End)
 		}
 		switch {
 		case r.shared >= 0:
-			c.subj = out[r.shared].subj
-			c.Subject = out[r.shared].Subject
-			c.Resolved = out[r.shared].Resolved
-			if !c.Negated && out[r.shared].Negated && out[r.shared].existNeg {
+			sh := &out[r.shared]
+			n := len(p.arena)
+			p.arena = append(p.arena, sh.subj...)
+			c.subj = p.arena[n:len(p.arena):len(p.arena)]
+			c.subject = sh.subject
+			c.flags |= sh.flags & fResolved
+			if !c.negated() && sh.negated() && sh.existNeg() {
 				// "there is no man sitting and rubbing his eyes": one negation over both
-				c.Negated, c.NegCue, c.existNeg = true, out[r.shared].NegCue, true
-				if out[r.shared].negGroup == 0 {
-					out[r.shared].negGroup = r.shared + 1
+				c.flags |= fNegated | fExistNeg
+				c.negCue = sh.negCue
+				if sh.negGroup == 0 {
+					sh.negGroup = uint16(r.shared + 1)
 				}
-				c.negGroup = out[r.shared].negGroup
+				c.negGroup = sh.negGroup
 			}
 		case r.subjA >= 0 && r.subjB > r.subjA:
-			c.subj = phraseItems(ws, r.subjA, r.subjB, entAt, ents, "")
-			c.Subject = compare.Span{Start: ws[r.subjA].span.Start, End: ws[r.subjB-1].span.End}
+			c.subj = p.phraseItems(ws, r.subjA, r.subjB)
+			c.subject = p.rsp(ws[r.subjA].span.Start, ws[r.subjB-1].span.End)
 		}
 		// object or complement, then the rest
 		a := r.g.end
@@ -533,60 +836,89 @@ func parseClauses(ws []word, ents []Entity) []Clause {
 			}
 		}
 		limit := max(end, a)
-		if a < limit && ws[a].tag != tagPrep && ws[a].tag != tagSub {
-			b := npEndAfter(ws, a, limit)
-			c.obj = phraseItems(ws, a, b, entAt, ents, "")
+		second := -1
+		if c.copula() && !r.exist {
+			second = secondComplement(ws, a, limit)
+		}
+		restEnd := limit
+		if second > 0 {
+			restEnd = second - 1 // the "and"
+		}
+		if a < restEnd && ws[a].tag != tagPrep && ws[a].tag != tagSub {
+			b := npEndAfter(ws, a, restEnd)
+			c.obj = p.phraseItems(ws, a, b)
 			a = b
 		}
-		if a < limit {
-			c.rest = phraseItems(ws, a, limit, entAt, ents, "")
+		if a < restEnd {
+			c.rest = p.phraseItems(ws, a, restEnd)
+		}
+		if c.flags&fPassive != 0 && !r.exist {
+			p.activeRoles(ws, &c)
+		}
+		if second > 0 {
+			// "we are major countries in the world and permanent members of
+			// the Council": two claims about one subject
+			c.span.end = p.off(ws[restEnd-1].span.End)
+			out = append(out, c)
+			c2 := c
+			c2.span = p.rsp(ws[second].span.Start, ws[limit-1].span.End)
+			c2.obj, c2.rest = p.phraseItems(ws, second, limit), nil
+			out = append(out, c2)
+			continue
 		}
 		out = append(out, c)
 	}
 	// "As a permanent member of the UN Security Council, China has …":
 	// the fronted phrase says what the subject is.
 	if len(ws) > 2 && ws[0].lower == "as" && len(out) > 0 {
-		b := npEndAfter(ws, 1, len(ws))
-		if b > 1 && b < len(ws) && ws[b].punct == "," {
+		// the phrase runs to the first comma, and is a noun phrase all through
+		b := 1
+		for b < len(ws) && !strings.Contains(ws[b].punct, ",") {
+			b++
+		}
+		if b > 1 && b < len(ws) && npEndAfter(ws, 1, b) == b {
 			main := out[0]
-			if main.Span.Start >= ws[b].span.Start && len(main.subj) > 0 {
-				c := Clause{Verb: "be", Copula: true, subj: main.subj, Subject: main.Subject}
-				c.Span = compare.Span{Start: ws[0].span.Start, End: ws[b-1].span.End}
-				c.VerbGroup = ws[0].span
-				c.verb = item{lemma: "be", pos: 'v', word: 0}
-				c.obj = phraseItems(ws, 1, b, entAt, ents, "")
-				out = append([]Clause{c}, out...)
+			if main.span.start >= p.off(ws[b].span.Start) && len(main.subj) > 0 {
+				var c pclause
+				c.flags = fCopula
+				c.verb, c.verbWord = p.r.id("be"), 0
+				c.subj, c.subject = main.subj, main.subject
+				c.span = p.rsp(ws[0].span.Start, ws[b-1].span.End)
+				c.verbGroup = p.rsp(ws[0].span.Start, ws[0].span.End)
+				c.obj = p.phraseItems(ws, 1, b)
+				out = append(out, pclause{})
+				copy(out[1:], out)
+				out[0] = c
 			}
 		}
 	}
 	// words before the first clause that hold no verb: a fronted fragment
 	// ("alliance systems in favour of the new security concept …, Jiang sought")
 	if len(out) > 0 {
-		first := out[0].Span.Start
+		first := out[0].span.start
 		n := 0
-		for n < len(ws) && ws[n].span.End <= first {
+		for n < len(ws) && p.off(ws[n].span.End) <= first {
 			n++
 		}
 		if n >= 4 {
-			its := phraseItems(ws, 0, n, entAt, ents, "")
+			its := p.phraseItems(ws, 0, n)
 			if len(its) >= 3 {
-				c := Clause{Span: compare.Span{Start: ws[0].span.Start, End: ws[n-1].span.End}, rest: its}
-				out = append([]Clause{c}, out...)
+				var c pclause
+				c.span = p.rsp(ws[0].span.Start, ws[n-1].span.End)
+				c.rest = its
+				out = append(out, pclause{})
+				copy(out[1:], out)
+				out[0] = c
 			}
 		}
 	}
 	// a sentence without a verb is one clause: a heading or a fragment
 	if len(out) == 0 && len(ws) > 0 {
-		c := Clause{Span: compare.Span{Start: ws[0].span.Start, End: ws[len(ws)-1].span.End}}
-		c.rest = phraseItems(ws, 0, len(ws), entAt, ents, "")
+		var c pclause
+		c.span = p.rsp(ws[0].span.Start, ws[len(ws)-1].span.End)
+		c.rest = p.phraseItems(ws, 0, len(ws))
 		out = append(out, c)
 	}
+	p.pcs = out
 	return out
-}
-
-func negSpan(w word) compare.Span {
-	if w.neg && w.negEnd > 0 {
-		return compare.Span{Start: w.span.Start, End: w.span.End}
-	}
-	return w.span
 }

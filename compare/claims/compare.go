@@ -20,12 +20,71 @@ type Verdict struct {
 	Covers string
 }
 
-// side is a clause with what it needs for comparing.
+// side is a clause with what comparing it needs.
 type side struct {
-	dc *DocClaims
-	s  *Sentence
-	c  *Clause
-	ci int
+	dc              *DocClaims
+	si, ci          int // sentence, and clause within it
+	c               *clause
+	subj, obj, rest []item
+}
+
+// abs turns a span relative to the side's sentence into Text coordinates.
+func (s side) abs(r rspan) compare.Span { return s.dc.abs(s.si, r) }
+
+func (s side) abs32(r rspan) span32 { return sp32(s.abs(r)) }
+
+// objRest is the object and the rest, which the tables keep together.
+func (s side) objRest() []item { return s.obj[:len(s.obj)+len(s.rest)] }
+
+// sideAt returns clause k of the document (an index in dc.clauses).
+func sideAt(dc *DocClaims, k int) side {
+	c := &dc.clauses[k]
+	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
+	s := side{dc: dc, si: int(c.sent), c: c}
+	s.ci = k - int(dc.sents[c.sent].clauses)
+	s.subj = its[:c.nSubj:c.nSubj]
+	s.obj = its[c.nSubj : c.nSubj+c.nObj]
+	s.rest = its[c.nSubj+c.nObj:]
+	return s
+}
+
+// comparer compares clauses for one goroutine: WordNet relations between
+// the vocabulary's words are cached, and scratch space reused.
+type comparer struct {
+	x      *index
+	voc    *vocab
+	rels   map[relKey]uint8
+	ca, cb []item // content of the two clauses
+	pa, pb []item // their predicate words
+	words  []word
+
+	wordAt   []int32 // per vocabulary id, its index in wordInfo, or -1
+	wordInfo []wordSenses
+	hyper    map[int32][]int32
+	front    []int32
+	next     []int32
+}
+
+// relKey packs a pair of lower-case words (vocabulary ids, below 2^29)
+// and their part of speech when both have the same.
+type relKey uint64
+
+func makeRelKey(a, b uint32, pos byte) relKey {
+	return relKey(a)<<32 | relKey(b) | relKey(posCode[pos])<<61
+}
+
+var posCode = [256]uint8{'n': 1, 'v': 2, 'a': 3, 'r': 4}
+
+// The bits of a cached relation.
+const (
+	relKnown    = 1 << 7
+	relAntonym  = 1 << 2
+	relDirect   = 1 << 3
+	relRelation = 3 // mask of the relation value
+)
+
+func newComparer(x *index, voc *vocab) *comparer {
+	return &comparer{x: x, voc: voc, rels: map[relKey]uint8{}}
 }
 
 type rel int
@@ -39,15 +98,15 @@ const (
 
 // itemRel relates two items: same lemma or stem, WordNet synonyms or
 // hypernyms, names by key; antonyms are opposed.
-func itemRel(a, b item) (rel, relation, bool) {
+func (k *comparer) itemRel(a, b item) (rel, relation, bool) {
 	if a.pos == 'x' || b.pos == 'x' {
-		if a.pos == b.pos && a.lemma == b.lemma && a.lemma != "it" {
+		if a.pos == b.pos && a.lemma == b.lemma && k.voc.str(a.lemma) != "it" {
 			return relMatch, same, false // the same speaker or group: "I", "we"
 		}
 		return relNone, unrelated, false
 	}
-	la, lb := strings.ToLower(a.lemma), strings.ToLower(b.lemma)
-	if la == lb || Stem(la) == Stem(lb) && len(la) > 3 {
+	wa, wb := &k.voc.words[a.lemma], &k.voc.words[b.lemma]
+	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
 		return relMatch, same, false
 	}
 	if a.pos == 'p' && b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
@@ -56,70 +115,87 @@ func itemRel(a, b item) (rel, relation, bool) {
 	if a.pos == 'p' || b.pos == 'p' {
 		return relNone, unrelated, false // a name may be an instance of a noun
 	}
-	if o, d := Antonyms(la, lb); o {
-		return relOpposed, unrelated, d
+	pos := byte(0)
+	if a.pos == b.pos {
+		pos = a.pos
+		if pos == 'c' {
+			pos = 'n'
+		}
 	}
-	pos := a.pos
+	r := k.cachedRel(wa.lower, wb.lower, pos)
+	if r&relAntonym != 0 {
+		return relOpposed, unrelated, r&relDirect != 0
+	}
 	if a.pos != b.pos {
 		// an adjective against a noun or verb of the same stem was caught above
 		return relConflict, unrelated, false
 	}
-	if pos == 'c' {
-		pos = 'n'
-	}
-	if r := relate(pos, la, lb); r != unrelated {
-		return relMatch, r, false
+	if how := relation(r & relRelation); how != unrelated {
+		return relMatch, how, false
 	}
 	return relConflict, unrelated, false
-}
-
-func heads(its []item) []item {
-	var out []item
-	for _, it := range its {
-		if it.head {
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // headsRel compares the heads of two phrases: a match when some pair
 // matches, opposed when some pair is antonyms and none matches, a conflict
 // when both have heads and none relates.
-func headsRel(a, b []item) (rel, item, item) {
-	ha, hb := heads(a), heads(b)
-	if len(ha) == 0 || len(hb) == 0 {
+func (k *comparer) headsRel(a, b []item) (rel, item, item) {
+	if !hasHead(a) || !hasHead(b) {
 		return relNone, item{}, item{}
 	}
 	best := relConflict
 	var x, y item
-	for _, p := range ha {
-		for _, q := range hb {
-			r, _, _ := itemRel(p, q)
-			switch {
-			case r == relMatch:
-				return relMatch, p, q
-			case r == relOpposed:
-				best, x, y = relOpposed, p, q
-			case r == relNone && best == relConflict:
-				best = relNone
+	eachHeadPair(a, b, func(p, q item) bool {
+		r, _, _ := k.itemRel(p, q)
+		switch {
+		case r == relMatch:
+			best, x, y = relMatch, p, q
+			return false
+		case r == relOpposed:
+			best, x, y = relOpposed, p, q
+		case r == relNone && best == relConflict:
+			best = relNone
+		}
+		return true
+	})
+	return best, x, y
+}
+
+// eachHeadPair calls fn with each head of a and each head of b, until fn
+// returns false.
+func eachHeadPair(a, b []item, fn func(p, q item) bool) {
+	for _, p := range a {
+		if !p.head() {
+			continue
+		}
+		for _, q := range b {
+			if q.head() && !fn(p, q) {
+				return
 			}
 		}
 	}
-	return best, x, y
+}
+
+func hasHead(its []item) bool {
+	for _, it := range its {
+		if it.head() {
+			return true
+		}
+	}
+	return false
 }
 
 // coverage is the IDF-weighted share of a's content that b holds (a word
 // of b that matches it, or is narrower than it, covers it).
-func coverage(x *index, a, b []item) (float64, int) {
+func (k *comparer) coverage(a, b []item) (float64, int) {
 	var total, got float64
 	missing := 0
 	for _, p := range a {
-		w := weightOf(x, p)
+		w := k.x.weight(p)
 		total += w
 		found := false
 		for _, q := range b {
-			r, how, _ := itemRel(q, p)
+			r, how, _ := k.itemRel(q, p)
 			if r == relMatch && (how == same || how == narrower) {
 				found = true
 				break
@@ -137,49 +213,72 @@ func coverage(x *index, a, b []item) (float64, int) {
 	return got / total, missing
 }
 
-func weightOf(x *index, it item) float64 {
-	if x == nil {
-		return 1
+// substance counts the words of a that b holds (as coverage has it),
+// leaving out light words.
+func (k *comparer) substance(a, b []item) int {
+	n := 0
+	for _, p := range a {
+		if k.voc.words[p.lemma].light {
+			continue
+		}
+		for _, q := range b {
+			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == same || how == narrower) {
+				n++
+				break
+			}
+		}
 	}
-	t := termOf(it)
-	if id, ok := x.dict[t]; ok && x.df[id] > 0 {
-		return x.idf(id)
-	}
-	return 1
+	return n
 }
 
-func content(c *Clause) []item {
-	out := make([]item, 0, len(c.subj)+len(c.obj)+len(c.rest)+1)
-	for _, it := range c.subj {
+// content appends the content words of a clause to buf[:0]: its subject
+// (without pronouns and collective nouns), its verb unless "be" or
+// "have", and its object and rest (without amounts).
+func (k *comparer) content(s side, buf []item) []item {
+	out := buf[:0]
+	for _, it := range s.subj {
 		if it.pos != 'c' && it.pos != 'x' {
 			out = append(out, it)
 		}
 	}
-	if c.Verb != "" && c.Verb != "be" && c.Verb != "have" {
-		out = append(out, c.verb)
+	if v := k.voc.str(s.c.verb); v != "" && v != "be" && v != "have" {
+		out = append(out, s.c.verbItem())
 	}
-	for _, its := range [][]item{c.obj, c.rest} {
-		for _, it := range its {
-			if it.pos != 'c' && it.pos != 'd' {
-				out = append(out, it)
-			}
+	for _, it := range s.objRest() {
+		if it.pos != 'c' && it.pos != 'd' {
+			out = append(out, it)
 		}
 	}
 	return out
 }
 
+// mayMatch is compareClauses's first test, on the verbs of clauses a
+// and b (as the index keeps them): the same verb, two copulas, verbs
+// related or opposed in WordNet; or exactly one verbless fragment.
+func (k *comparer) mayMatch(a, b int32) bool {
+	va, vb := k.x.verbs[a], k.x.verbs[b]
+	if va == 0 || vb == 0 {
+		return va != vb
+	}
+	if va == vb || va&vb&verbCopula != 0 {
+		return true
+	}
+	r, _, _ := k.itemRel(item{lemma: va &^ verbCopula, pos: 'v'}, item{lemma: vb &^ verbCopula, pos: 'v'})
+	return r == relMatch || r == relOpposed
+}
+
 // compareClauses decides whether two clauses make the same claim, and
 // whether they contradict.
-func compareClauses(x *index, A, B side) Verdict {
+func (k *comparer) compareClauses(A, B side) Verdict {
 	a, b := A.c, B.c
-	if a.Verb == "" && b.Verb == "" {
+	if a.verb == 0 && b.verb == 0 {
 		return Verdict{}
 	}
-	if a.Verb == "" || b.Verb == "" {
-		return fragmentOverlap(x, a, b)
+	if a.verb == 0 || b.verb == 0 {
+		return k.fragmentOverlap(A, B)
 	}
 	// the subject: the same thing (or one more general), not just a topic word
-	subj, sa, sb := headsRel(a.subj, b.subj)
+	subj, _, _ := k.headsRel(A.subj, B.subj)
 	if subj == relConflict || subj == relOpposed {
 		return Verdict{}
 	}
@@ -187,9 +286,9 @@ func compareClauses(x *index, A, B side) Verdict {
 	verbR := relConflict
 	verbOpp := false
 	verbDirect := false
-	if a.Verb == b.Verb || a.Copula && b.Copula {
+	if a.verb == b.verb || a.copula() && b.copula() {
 		verbR = relMatch
-	} else if r, _, d := itemRel(a.verb, b.verb); r == relMatch {
+	} else if r, _, d := k.itemRel(a.verbItem(), b.verbItem()); r == relMatch {
 		verbR = relMatch
 	} else if r == relOpposed {
 		verbOpp, verbDirect = true, d
@@ -197,85 +296,81 @@ func compareClauses(x *index, A, B side) Verdict {
 	if verbR != relMatch && !verbOpp {
 		return Verdict{}
 	}
-	objR, oa, ob := headsRel(a.obj, b.obj)
-	if objR == relConflict && !(a.Copula && b.Copula) {
+	objR, _, _ := k.headsRel(A.obj, B.obj)
+	if objR == relConflict && !(a.copula() && b.copula()) {
 		return Verdict{}
 	}
-	ca, cb := content(a), content(b)
-	covAB, missA := coverage(x, ca, cb) // how much of a b holds
-	covBA, missB := coverage(x, cb, ca)
+	k.ca = k.content(A, k.ca)
+	k.cb = k.content(B, k.cb)
+	ca, cb := k.ca, k.cb
+	covAB, missA := k.coverage(ca, cb) // how much of a b holds
+	covBA, missB := k.coverage(cb, ca)
 	score := (covAB + covBA) / 2
 	v := Verdict{Score: score}
 	// Arguments must be about the same thing: enough of the smaller side is
 	// held by the other.
-	strongPred := verbR == relMatch && (objR == relMatch || sharedArgs(a, b) >= 2 || a.Copula && b.Copula && complementMatch(a, b))
-	if subj == relNone && !(strongPred && max(covAB, covBA) >= 0.5 && sharedArgs(a, b) >= 2) {
+	shared := k.sharedArgs(A, B)
+	strongPred := verbR == relMatch && (objR == relMatch || shared >= 2 || a.copula() && b.copula() && k.complementMatch(A, B))
+	if subj == relNone && !(strongPred && max(covAB, covBA) >= 0.5 && shared >= 2) {
 		return Verdict{}
 	}
-	if a.Copula && b.Copula {
-		cr, _, _ := headsRel(append(a.obj, a.rest...), append(b.obj, b.rest...))
-		if cr == relConflict && !anyOpposed(a, b) {
+	if a.copula() && b.copula() {
+		cr, _, _ := k.headsRel(A.objRest(), B.objRest())
+		if cr == relConflict && !k.anyOpposed(A, B) {
 			return Verdict{}
 		}
 	}
-	if a.Modal != b.Modal && (a.Negated != b.Negated) {
+	if a.modal != b.modal && (a.negated() != b.negated()) {
 		return Verdict{} // "may not" against "is": not a contradiction
 	}
 
+	// Denial and opposition are read only between claims complete in
+	// themselves: "there is no reason to" denies nothing until the clause
+	// that completes it ("… to believe it") is compared too.
+	complete2 := !a.dangling() && !b.dangling()
 	// antonyms: opposed verbs, or opposed words aligned by role
-	if a.Negated == b.Negated {
+	if a.negated() == b.negated() && complete2 {
 		if verbOpp && objR != relConflict && subj == relMatch {
-			return antonymVerdict(v, A, B, a.verb, b.verb, verbDirect)
-		}
-		if subj == relOpposed {
-			_ = sa
-			_ = sb
+			return k.antonymVerdict(v, A, B, a.verbItem(), b.verbItem(), verbDirect)
 		}
 		if verbR == relMatch && subj == relMatch {
-			if p, q, d, ok := alignedOpposites(a, b); ok {
-				return antonymVerdict(v, A, B, p, q, d)
+			if p, q, d, ok := k.alignedOpposites(A, B); ok {
+				return k.antonymVerdict(v, A, B, p, q, d)
 			}
 		}
 	}
 	if verbR != relMatch || subj != relMatch && !strongPred {
 		return Verdict{}
 	}
-	_ = oa
-	_ = ob
 	// negation: one denies what the other states. The denied claim must be
 	// no more specific than the stated one ("there is no man playing" denies
 	// "a bald man is playing on stage", not the other way round).
-	if a.Negated != b.Negated && subj == relMatch {
+	if a.negated() != b.negated() && subj == relMatch {
+		if !complete2 {
+			return Verdict{}
+		}
 		neg, pos := A, B
 		missing := missA
-		if b.Negated {
+		if b.negated() {
 			neg, pos = B, A
 			missing = missB
 		}
-		cov := covAB
-		if b.Negated {
-			cov = covBA
-		}
-		_ = cov
 		// "A woman is not eating" does not deny "a girl is eating": a plain
 		// "not" speaks of one individual, so the subjects must be the same
 		// word; "no woman"/"nobody" deny every narrower kind.
-		if !neg.c.existNeg {
-			if sameHead(heads(a.subj), heads(b.subj)) == false {
-				return Verdict{}
-			}
+		if !neg.c.existNeg() && !k.sameHead(A.subj, B.subj) {
+			return Verdict{}
 		}
-		if missing == 0 && siblingsHeld(neg, pos) {
-			conf := 0.9
-			v.Kind, v.Confidence = "negation", conf
-			v.ValueA, v.ValueB = strings.ToLower(A.dc.Doc.TextOf(A.c.VerbGroupOrCue())), strings.ToLower(B.dc.Doc.TextOf(B.c.VerbGroupOrCue()))
-			v.SpanA, v.SpanB = A.c.VerbGroupOrCue(), B.c.VerbGroupOrCue()
-			_ = pos
+		if missing == 0 && k.siblingsHeld(neg, pos) {
+			v.Kind, v.Confidence = "negation", 0.9
+			v.SpanA, v.SpanB = A.abs(a.verbGroupOrCue()), B.abs(b.verbGroupOrCue())
+			v.ValueA = strings.ToLower(A.dc.Doc.TextOf(v.SpanA))
+			v.ValueB = strings.ToLower(B.dc.Doc.TextOf(v.SpanB))
 			return v
 		}
 		return Verdict{}
 	}
-	if a.Negated != b.Negated {
+	if a.negated() != b.negated() {
 		return Verdict{}
 	}
 	// numbers: the same measure with ranges that cannot both hold
@@ -291,11 +386,21 @@ func compareClauses(x *index, A, B side) Verdict {
 	}
 	// overlap: the same claim, in whole or in part
 	// a claim is more than a topic word: three matching content words at least
-	if len(ca)-missA < 3 && len(cb)-missB < 3 {
+	// (words too general to make a claim specific, "new opportunities",
+	// "various tasks", do not count) — or a short claim, subject and verb,
+	// complete in itself and held whole by the other ("a man is dancing",
+	// "a person is dancing")
+	sa, sb := k.substance(ca, cb), k.substance(cb, ca)
+	complete := subj == relMatch && verbR == relMatch && !a.open() && !b.open() &&
+		(missA == 0 && sa >= 2 && sa == len(ca) || missB == 0 && sb >= 2 && sb == len(cb))
+	if sa < 3 && sb < 3 && !complete {
 		return Verdict{}
 	}
+	if len(A.subj) == 0 || len(B.subj) == 0 {
+		return Verdict{} // a verb phrase without a subject ("to participate in …") is no claim of its own
+	}
 	if subj == relMatch || strongPred {
-		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && sharedArgs(a, b) >= 1 || strongPred && max(covAB, covBA) >= 0.6 {
+		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && shared >= 1 || strongPred && max(covAB, covBA) >= 0.6 || complete {
 			v.Kind, v.Confidence = "overlap", score
 			switch {
 			case missA == 0 && missB == 0:
@@ -319,11 +424,19 @@ func (c *Clause) VerbGroupOrCue() compare.Span {
 	return c.VerbGroup
 }
 
-func sharedArgs(a, b *Clause) int {
+func (c *clause) verbGroupOrCue() rspan {
+	if c.negated() && c.negCue.end > c.negCue.start {
+		return c.negCue
+	}
+	return c.verbGroup
+}
+
+// sharedArgs counts the words of a's object and rest that match one of b's.
+func (k *comparer) sharedArgs(a, b side) int {
 	n := 0
-	for _, p := range append(append([]item{}, a.obj...), a.rest...) {
-		for _, q := range append(append([]item{}, b.obj...), b.rest...) {
-			if r, _, _ := itemRel(p, q); r == relMatch && p.pos != 'd' {
+	for _, p := range a.objRest() {
+		for _, q := range b.objRest() {
+			if r, _, _ := k.itemRel(p, q); r == relMatch && p.pos != 'd' {
 				n++
 				break
 			}
@@ -332,77 +445,79 @@ func sharedArgs(a, b *Clause) int {
 	return n
 }
 
-func complementMatch(a, b *Clause) bool {
-	r, _, _ := headsRel(append(a.obj, a.rest...), append(b.obj, b.rest...))
+func (k *comparer) complementMatch(a, b side) bool {
+	r, _, _ := k.headsRel(a.objRest(), b.objRest())
 	return r == relMatch
 }
 
-func anyOpposed(a, b *Clause) bool {
-	_, _, _, ok := alignedOpposites(a, b)
+func (k *comparer) anyOpposed(a, b side) bool {
+	_, _, _, ok := k.alignedOpposites(a, b)
 	return ok
 }
 
 // alignedOpposites finds antonyms in the same place of two clauses: the
 // complements of copulas, modifiers of matching heads, prepositions before
 // the same object ("near the barrel" / "far from the barrel").
-func alignedOpposites(a, b *Clause) (item, item, bool, bool) {
+func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 	// Only predicate positions count: a copula's complement, adverbs and
 	// adjectives that describe the action. Opposite modifiers of the subject
 	// or object ("a white dog", "a black dog") name different things.
-	pred := func(c *Clause) []item {
-		var out []item
-		for _, it := range c.obj {
-			if (c.Copula || linkingVerbs[c.Verb]) && it.pos != 'n' {
+	pred := func(s side, out []item) []item {
+		out = out[:0]
+		cop := s.c.copula() || linkingVerbs[k.voc.str(s.c.verb)]
+		for _, it := range s.obj {
+			if cop && it.pos != 'n' {
 				out = append(out, it)
 			}
 		}
-		for _, it := range c.rest {
-			if it.pos == 'r' || it.pos == 'a' && it.prep == "" {
+		for _, it := range s.rest {
+			if it.pos == 'r' || it.pos == 'a' && it.prep() == 0 {
 				out = append(out, it)
 			}
 		}
 		return out
 	}
-	groups := [][2][]item{{pred(a), pred(b)}}
-	for _, g := range groups {
-		for _, p := range g[0] {
-			if p.pos != 'a' && p.pos != 'v' && p.pos != 'r' && p.pos != 'n' {
+	k.pa = pred(a, k.pa)
+	k.pb = pred(b, k.pb)
+	pa, pb := k.pa, k.pb
+	for _, p := range pa {
+		if p.pos != 'a' && p.pos != 'v' && p.pos != 'r' && p.pos != 'n' {
+			continue
+		}
+		for _, q := range pb {
+			if q.pos != p.pos && !(p.pos == 'a' && q.pos == 'r' || p.pos == 'r' && q.pos == 'a') {
 				continue
 			}
-			for _, q := range g[1] {
-				if q.pos != p.pos && !(p.pos == 'a' && q.pos == 'r' || p.pos == 'r' && q.pos == 'a') {
-					continue
+			if r, _, d := k.itemRel(p, q); r == relOpposed {
+				if p.pos == 'n' && (p.head() || q.head()) {
+					continue // different things, not opposite properties
 				}
-				if r, _, d := itemRel(p, q); r == relOpposed {
-					if p.pos == 'n' && (p.head || q.head) {
-						continue // different things, not opposite properties
-					}
-					if hasLemma(g[1], p.lemma) || hasLemma(g[0], q.lemma) {
-						continue // both words on both sides: "black and white"
-					}
-					return p, q, d, true
+				if hasLemma(pb, p.lemma) || hasLemma(pa, q.lemma) {
+					continue // both words on both sides: "black and white"
 				}
+				return p, q, d, true
 			}
 		}
 	}
 	// prepositions before the same object
-	for _, p := range append(a.obj, a.rest...) {
-		for _, q := range append(b.obj, b.rest...) {
-			if p.prep == "" || q.prep == "" || p.prep == q.prep || !p.head || !q.head {
+	for _, p := range a.objRest() {
+		for _, q := range b.objRest() {
+			if p.prep() == 0 || q.prep() == 0 || p.prep() == q.prep() || !p.head() || !q.head() {
 				continue
 			}
-			if r, _, _ := itemRel(p, q); r != relMatch {
+			if r, _, _ := k.itemRel(p, q); r != relMatch {
 				continue
 			}
-			if o, d := Antonyms(p.prep, q.prep); o {
-				return item{lemma: p.prep, pos: 'a', word: -2}, item{lemma: q.prep, pos: 'a', word: -2}, d, true
+			pp, qp := prepName(p.prep()), prepName(q.prep())
+			if o, d := Antonyms(pp, qp); o {
+				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
 			}
 		}
 	}
 	return item{}, item{}, false, false
 }
 
-func hasLemma(its []item, l string) bool {
+func hasLemma(its []item, l uint32) bool {
 	for _, it := range its {
 		if it.lemma == l {
 			return true
@@ -411,39 +526,43 @@ func hasLemma(its []item, l string) bool {
 	return false
 }
 
-func antonymVerdict(v Verdict, A, B side, p, q item, direct bool) Verdict {
+// antonymVerdict reports opposed words p and q of A and B.
+func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool) Verdict {
 	v.Kind = "antonym"
 	v.Confidence = 0.8
 	if !direct {
 		v.Confidence = 0.65
 	}
-	v.ValueA, v.ValueB = p.lemma, q.lemma
-	v.SpanA, v.SpanB = wordSpan(A, p), wordSpan(B, q)
+	v.ValueA, v.ValueB = k.voc.str(p.lemma), k.voc.str(q.lemma)
+	v.SpanA, v.SpanB = k.wordSpan(A, p), k.wordSpan(B, q)
 	return v
 }
 
 // wordSpan finds the span of an item's word by reading its sentence again.
-func wordSpan(s side, it item) compare.Span {
+func (k *comparer) wordSpan(s side, it item) compare.Span {
 	d := s.dc.Doc
-	ws := sentenceWords(d, s.s.Span)
-	if it.word >= 0 && it.word < len(ws) {
+	k.words = sentenceWords(d, d.Sentences[s.si], k.words)
+	ws := k.words
+	if it.word >= 0 && int(it.word) < len(ws) {
 		return ws[it.word].span
 	}
 	// a preposition: find it in the clause
+	lemma := k.voc.str(it.lemma)
+	cs := s.abs(s.c.span)
 	for _, w := range ws {
-		if w.span.Start >= s.c.Span.Start && w.span.End <= s.c.Span.End && w.lower == it.lemma {
+		if cs.Contains(w.span) && w.lower == lemma {
 			return w.span
 		}
 	}
-	return s.c.VerbGroup
+	return s.abs(s.c.verbGroup)
 }
 
 // clauseQuantities returns the amounts stated in a clause.
-func clauseQuantities(s *Sentence, ci int) []Quantity {
-	c := s.Clauses[ci]
-	var out []Quantity
-	for _, q := range s.Quantities {
-		if c.Span.Contains(q.Span) {
+func clauseQuantities(s side, buf []qty) []qty {
+	_, qs, _ := s.dc.sentence(s.si)
+	out := buf[:0]
+	for _, q := range qs {
+		if s.abs32(s.c.span).contains(q.span) {
 			out = append(out, q)
 		}
 	}
@@ -452,35 +571,50 @@ func clauseQuantities(s *Sentence, ci int) []Quantity {
 
 // clauseDates returns the dates of a clause, with dates fronted before
 // the first clause ("In August 2007, …") counted for it.
-func clauseDates(s *Sentence, ci int) []Date {
-	c := s.Clauses[ci]
-	var out []Date
-	for _, d := range s.Dates {
-		if c.Span.Contains(d.Span) || d.Span.End <= c.Span.Start && (ci == 0 || s.Clauses[ci-1].Span.End <= d.Span.Start) {
+func clauseDates(s side, buf []date) []date {
+	cs, _, ds := s.dc.sentence(s.si)
+	c := s.abs32(s.c.span)
+	out := buf[:0]
+	for _, d := range ds {
+		if c.contains(d.span) || d.span.end <= c.start && (s.ci == 0 || s.abs32(cs[s.ci-1].span).end <= d.span.start) {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
+// disjoint reports whether two ranges cannot both hold.
+func (q qty) disjoint(o qty) bool { return q.below(o) || o.below(q) }
+
+// below reports whether every value of q is under every value of o.
+func (q qty) below(o qty) bool {
+	if q.hi < o.lo {
+		return true
+	}
+	return q.hi == o.lo && (q.flags&qHiOpen != 0 || o.flags&qLoOpen != 0)
+}
+
 func numberConflict(A, B side) (Verdict, bool) {
-	qa, qb := clauseQuantities(A.s, A.ci), clauseQuantities(B.s, B.ci)
+	var bufA, bufB [8]qty
+	qa, qb := clauseQuantities(A, bufA[:0]), clauseQuantities(B, bufB[:0])
 	for _, p := range qa {
 		for _, q := range qb {
-			if p.Unit != q.Unit || p.Change != q.Change {
+			if p.unit != q.unit || p.flags&qChange != q.flags&qChange {
 				continue
 			}
-			inSubjA := A.c.Subject.Contains(p.Span)
-			inSubjB := B.c.Subject.Contains(q.Span)
+			inSubjA := A.c.subject != (rspan{}) && A.abs32(A.c.subject).contains(p.span)
+			inSubjB := B.c.subject != (rspan{}) && B.abs32(B.c.subject).contains(q.span)
 			if inSubjA != inSubjB {
 				continue
 			}
-			if Disjoint(p, q) {
+			if p.disjoint(q) {
 				conf := 0.85
-				if p.Approx || q.Approx || p.Unit == "" {
+				if p.flags&qApprox != 0 || q.flags&qApprox != 0 || p.unit == 0 {
 					conf = 0.7
 				}
-				return Verdict{Kind: "number", Confidence: conf, ValueA: p.Text, ValueB: q.Text, SpanA: p.Span, SpanB: q.Span}, true
+				v := Verdict{Kind: "number", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span()}
+				v.ValueA, v.ValueB = A.dc.Doc.TextOf(v.SpanA), B.dc.Doc.TextOf(v.SpanB)
+				return v, true
 			}
 		}
 	}
@@ -498,61 +632,71 @@ func prepClass(p string) string {
 }
 
 func dateConflict(A, B side, objR rel) (Verdict, bool) {
-	if A.c.Copula || B.c.Copula {
+	if A.c.copula() || B.c.copula() {
 		return Verdict{}, false
 	}
 	// the same event: the same verb on the same thing
-	if objR != relMatch && !(len(heads(A.c.obj)) == 0 && len(heads(B.c.obj)) == 0) {
+	if objR != relMatch && !(!hasHead(A.obj) && !hasHead(B.obj)) {
 		return Verdict{}, false
 	}
-	da, db := clauseDates(A.s, A.ci), clauseDates(B.s, B.ci)
+	var bufA, bufB [4]date
+	da, db := clauseDates(A, bufA[:0]), clauseDates(B, bufB[:0])
 	if len(da) != 1 || len(db) != 1 {
 		return Verdict{}, false // several dates: which is the event's is unclear
 	}
 	p, q := da[0], db[0]
-	if p.Relative || q.Relative || p.Gran == Period || q.Gran == Period || prepClass(p.Prep) != prepClass(q.Prep) {
+	if p.relative() || q.relative() || p.gran == Period || q.gran == Period || prepClass(prepName(p.prep)) != prepClass(prepName(q.prep)) {
 		return Verdict{}, false
 	}
-	if p.Overlaps(q) {
+	if p.overlaps(q) {
 		return Verdict{}, false
 	}
 	conf := 0.8
-	if p.Anchored || q.Anchored {
+	if p.anchored() || q.anchored() {
 		conf = 0.65
 	}
-	return Verdict{Kind: "date", Confidence: conf, ValueA: p.Text, ValueB: q.Text, SpanA: p.Span, SpanB: q.Span}, true
+	v := Verdict{Kind: "date", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span()}
+	v.ValueA, v.ValueB = A.dc.Doc.TextOf(v.SpanA), B.dc.Doc.TextOf(v.SpanB)
+	return v, true
 }
 
 // sameHead reports whether some pair of heads is the same lemma or synonyms.
-func sameHead(a, b []item) bool {
-	for _, p := range a {
-		for _, q := range b {
-			if r, how, _ := itemRel(p, q); r == relMatch && how == same {
-				return true
-			}
-		}
-	}
-	return false
+func (k *comparer) sameHead(a, b []item) bool {
+	found := false
+	eachHeadPair(a, b, func(p, q item) bool {
+		r, how, _ := k.itemRel(p, q)
+		found = r == relMatch && how == same
+		return !found
+	})
+	return found
 }
 
 // siblingsHeld checks the scope of a shared negation: "there is no man
 // singing and playing a guitar" denies only a man doing both, so every
 // clause that shares the negation must be matched on the positive side.
-func siblingsHeld(neg, pos side) bool {
+func (k *comparer) siblingsHeld(neg, pos side) bool {
 	if neg.c.negGroup == 0 {
 		return true
 	}
-	for ci := range neg.s.Clauses {
-		c := &neg.s.Clauses[ci]
+	ncs, _, _ := neg.dc.sentence(neg.si)
+	pcs, _, _ := pos.dc.sentence(pos.si)
+	for ci := range ncs {
+		c := &ncs[ci]
 		if ci == neg.ci || c.negGroup != neg.c.negGroup {
 			continue
 		}
 		found := false
-		for pj := range pos.s.Clauses {
-			pc := &pos.s.Clauses[pj]
-			if pc.Verb == c.Verb || pc.Verb != "" && c.Verb != "" && func() bool { r, _, _ := itemRel(pc.verb, c.verb); return r == relMatch }() {
+		for pj := range pcs {
+			pc := &pcs[pj]
+			if pc.verb == c.verb {
 				found = true
 				break
+			}
+			if pc.verb != 0 && c.verb != 0 {
+				if r, _, _ := k.itemRel(pc.verbItem(), c.verbItem()); r == relMatch {
+					found = true
+					break
+				}
 			}
 		}
 		if !found {
@@ -565,18 +709,18 @@ func siblingsHeld(neg, pos side) bool {
 // fragmentOverlap matches a verbless fragment against a clause whose whole
 // subject (a phrase of three or more content words: "the new security
 // concept") the fragment names: the fragment says something about it too.
-func fragmentOverlap(x *index, a, b *Clause) Verdict {
-	frag, cl := a, b
-	if b.Verb == "" {
-		frag, cl = b, a
+func (k *comparer) fragmentOverlap(A, B side) Verdict {
+	frag, cl := A, B
+	if B.c.verb == 0 {
+		frag, cl = B, A
 	}
-	if cl.Resolved || len(cl.subj) < 3 {
+	if cl.c.resolved() || len(cl.subj) < 3 {
 		return Verdict{}
 	}
 	// the subject's words, in order, inside the fragment
 	j := 0
 	for _, it := range frag.rest {
-		if j < len(cl.subj) && strings.EqualFold(it.lemma, cl.subj[j].lemma) {
+		if j < len(cl.subj) && k.voc.words[it.lemma].lower == k.voc.words[cl.subj[j].lemma].lower {
 			j++
 		} else if j > 0 && j < len(cl.subj) {
 			j = 0
@@ -585,7 +729,7 @@ func fragmentOverlap(x *index, a, b *Clause) Verdict {
 	if j < len(cl.subj) {
 		return Verdict{}
 	}
-	cov, _ := coverage(x, cl.subj, frag.rest)
+	cov, _ := k.coverage(cl.subj, frag.rest)
 	return Verdict{Kind: "overlap", Confidence: cov, Score: cov}
 }
 

@@ -21,6 +21,7 @@ const (
 	Period // a stretch of time: "the past two years"
 )
 
+// String names the granularity: "day", "month", "year", "decade", "period".
 func (g Granularity) String() string {
 	return [...]string{"day", "month", "year", "decade", "period"}[g]
 }
@@ -41,6 +42,50 @@ type Date struct {
 	Prep     string // the preposition that introduces it: "in", "on", "since", "until"
 	first    int    // index of its first word
 }
+
+// date is a Date as the analysis keeps it.
+type date struct {
+	span     span32
+	from, to int32 // days since 1970-01-01, to excluded
+	offset   int32
+	gran     Granularity
+	flags    uint8
+	prep     uint8 // 1 + index in prepList; 0 for none
+}
+
+const (
+	dRelative uint8 = 1 << iota
+	dAnchored
+)
+
+// compactDate is d as the tables keep it.
+func compactDate(d Date) date {
+	return date{span: sp32(d.Span), from: int32(d.From), to: int32(d.To), offset: int32(d.Offset), gran: d.Gran,
+		prep: prepOf(d.Prep), flags: flagIf(d.Relative, dRelative) | flagIf(d.Anchored, dAnchored)}
+}
+
+// flagIf is flag when on is set, else 0.
+func flagIf(on bool, flag uint8) uint8 {
+	if on {
+		return flag
+	}
+	return 0
+}
+
+// dateView is a kept date as a Date.
+func (dc *DocClaims) dateView(c date) Date {
+	d := Date{Span: c.span.span(), From: int(c.from), To: int(c.to), Offset: int(c.offset), Gran: c.gran, Prep: prepName(c.prep)}
+	d.Text = dc.Doc.TextOf(d.Span)
+	d.Relative, d.Anchored = c.flags&dRelative != 0, c.flags&dAnchored != 0
+	d.first = -1
+	return d
+}
+
+func (c date) relative() bool { return c.flags&dRelative != 0 }
+func (c date) anchored() bool { return c.flags&dAnchored != 0 }
+
+// overlaps reports whether the two dates can refer to the same time.
+func (c date) overlaps(o date) bool { return c.from < o.to && o.from < c.to }
 
 // Overlaps reports whether the two dates can refer to the same time.
 func (a Date) Overlaps(b Date) bool { return a.From < b.To && b.From < a.To }
@@ -108,9 +153,9 @@ type anchor struct {
 	day  int // days since epoch
 }
 
-// extractDates finds dates among ws, marking their words in used.
-func extractDates(d *compare.Document, ws []word, used []bool, at anchor) []Date {
-	var out []Date
+// extractDates finds dates among ws, marking their words in used, and
+// appends them to out.
+func extractDates(d *compare.Document, ws []word, used []bool, at anchor, out []Date) []Date {
 	add := func(first, last int, from, to int, g Granularity) {
 		dt := Date{Span: compare.Span{Start: ws[first].span.Start, End: ws[last].span.End}, From: from, To: to, Gran: g, first: first}
 		dt.Text = d.Text[dt.Span.Start:dt.Span.End]
@@ -270,22 +315,24 @@ func relativeAt(ws []word, i int) (relative, int, int, bool) {
 // documentAnchor finds the date a document states for itself: a full date
 // after "issued", "published", "dated", "posted", "released" or "updated"
 // in its first sentences.
-func documentAnchor(d *compare.Document) anchor {
+func documentAnchor(r *reader, d *compare.Document) anchor {
+	var ws []word
+	var used []bool
 	for si, s := range d.Sentences {
 		if si >= 8 {
 			break
 		}
-		ws := sentenceWords(d, s)
-		tagWords(ws)
+		ws = sentenceWords(d, s, ws)
+		tagWords(r, ws, nil)
 		for i, w := range ws {
 			switch w.lower {
 			case "issued", "published", "dated", "posted", "released", "updated":
 			default:
 				continue
 			}
-			used := make([]bool, len(ws))
 			k := min(len(ws), i+6)
-			for _, dt := range extractDates(d, ws[:k], used, anchor{}) {
+			used = resetBools(used, len(ws))
+			for _, dt := range extractDates(d, ws[:k], used, anchor{}, nil) {
 				if dt.Gran == Day && dt.first > i && dt.first <= i+2 {
 					t := time.Unix(int64(dt.From)*86400, 0).UTC()
 					return anchor{ok: true, year: t.Year(), day: dt.From}

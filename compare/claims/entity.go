@@ -31,8 +31,9 @@ func (e Entity) Key() string {
 // nameJoiners may stand inside a name between capitalised words.
 var nameJoiners = set("of", "the", "and", "for", "on", "in", "de", "du", "van", "von", "to")
 
-func extractEntities(d *compare.Document, ws []word, used []bool) []Entity {
-	var out []Entity
+// extractEntities finds the names among ws, appending them to out.
+func extractEntities(d *compare.Document, ws []word, used []bool, out []Entity) []Entity {
+	out = out[:0]
 	isName := func(i int) bool {
 		w := ws[i]
 		if used[i] {
@@ -66,7 +67,7 @@ func extractEntities(d *compare.Document, ws []word, used []bool) []Entity {
 			break
 		}
 		e := Entity{Span: compare.Span{Start: ws[i].span.Start, End: ws[j].span.End}, first: i, last: j}
-		e.Text = strings.Join(strings.Fields(d.Text[e.Span.Start:e.Span.End]), " ")
+		e.Text = collapseSpaces(d.Text[e.Span.Start:e.Span.End])
 		if dotted := strings.ReplaceAll(e.Text, ".", ""); len(dotted) >= 2 && isAcronym(dotted) && j-i+1 == len(dotted) {
 			e.Acronym = dotted // "U.S."
 		} else if i == j && isAcronym(ws[i].text) {
@@ -131,4 +132,16 @@ func initialsMatch(acr, expansion string) bool {
 	}
 	w0 := strings.ToLower(words[0])
 	return w0[0] == acr[0] && walk(1, 0, 1)
+}
+
+// collapseSpaces writes runs of white space as one space; it allocates only
+// when there is something to change.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }

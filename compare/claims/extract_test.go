@@ -1,7 +1,10 @@
 package claims
 
 import (
+	"context"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -32,9 +35,10 @@ func TestQuantities(t *testing.T) {
 		{"China held exercises with a score of countries.", "a score of countries", "country", 18, 22, true, false},
 		{"Some 4,000 military personnel came.", "Some 4,000 military personnel", "personnel", 3600, 4400, true, false},
 		{"They have visited more than 40 countries.", "more than 40 countries", "country", 40, inf, false, false},
+		{"The battle near Chalons [50] cost 40 lives.", "40 lives", "life", 40, 40, false, false},
 	} {
 		dc := extractText(t, c.text)
-		qs := dc.Sentences[0].Quantities
+		qs := dc.Sentences()[0].Quantities
 		if len(qs) != 1 {
 			t.Errorf("%q: %d quantities %+v", c.text, len(qs), qs)
 			continue
@@ -70,7 +74,7 @@ func TestDates(t *testing.T) {
 		{"Over the past two years, the states signed it.", "the past two years", "the past two years", Period},
 	} {
 		dc := extractText(t, c.text)
-		ds := dc.Sentences[0].Dates
+		ds := dc.Sentences()[0].Dates
 		if len(ds) != 1 || ds[0].Text != c.span || ds[0].Label() != c.label || ds[0].Gran != c.gran {
 			t.Errorf("%q: got %+v", c.text, ds)
 		}
@@ -80,13 +84,13 @@ func TestDates(t *testing.T) {
 	if !dc.Dated {
 		t.Fatal("document date not found")
 	}
-	ds := dc.Sentences[len(dc.Sentences)-1].Dates
+	ds := dc.Sentences()[len(dc.Sentences())-1].Dates
 	if len(ds) != 1 || !ds[0].Anchored || ds[0].Label() != "2010" {
 		t.Errorf("anchored: %+v", ds)
 	}
 	// "August 2007" and "10 August 2007" agree
-	a := extractText(t, "It met in August 2007.").Sentences[0].Dates[0]
-	b := extractText(t, "It met on 10 August 2007.").Sentences[0].Dates[0]
+	a := extractText(t, "It met in August 2007.").Sentences()[0].Dates[0]
+	b := extractText(t, "It met on 10 August 2007.").Sentences()[0].Dates[0]
 	if !a.Overlaps(b) {
 		t.Error("month and day in it do not overlap")
 	}
@@ -95,16 +99,16 @@ func TestDates(t *testing.T) {
 func TestEntitiesAndCues(t *testing.T) {
 	dc := extractText(t, "China is active in the Shanghai Cooperation Organization (SCO). Relations are non-aligned and we may not target any third party.")
 	var linked bool
-	for _, e := range dc.Sentences[0].Entities {
+	for _, e := range dc.Sentences()[0].Entities {
 		if e.Text == "Shanghai Cooperation Organization" && e.Acronym == "SCO" && dc.Doc.TextOf(e.Linked) == "SCO" {
 			linked = true
 		}
 	}
 	if !linked {
-		t.Errorf("expansion not linked: %+v", dc.Sentences[0].Entities)
+		t.Errorf("expansion not linked: %+v", dc.Sentences()[0].Entities)
 	}
 	var cues []string
-	for _, c := range dc.Sentences[1].Cues {
+	for _, c := range dc.Sentences()[1].Cues {
 		cues = append(cues, c.Kind+":"+dc.Doc.TextOf(c.Span))
 	}
 	want := []string{"negation:non-", "modality:may", "negation:not"}
@@ -143,7 +147,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("span %v splits a rune in %q", sp, s)
 			}
 		}
-		for _, st := range dc.Sentences {
+		for _, st := range dc.Sentences() {
 			for _, q := range st.Quantities {
 				ok(q.Span, st.Span)
 			}
@@ -161,4 +165,112 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A large document is read in runs of paragraphs, in parallel; the tables
+// are the same as reading it in one run.
+func TestRunsMatchOneRun(t *testing.T) {
+	raw := generatedProse(3*unitBytes, 7)
+	d, err := compare.NewDocument("big.txt", raw, compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(units(d)); n < 3 {
+		t.Fatalf("%d runs, want at least 3", n)
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newParser(newReader(dcs[0].voc))
+	doc := newDocContext(p.r, d)
+	whole := assemble(p.r.voc, d, doc, []tables{p.parseRun(d, doc, 0, len(d.Sentences))})
+	got := dcs[0]
+	if !slices.Equal(got.sents, whole.sents) || !slices.Equal(got.clauses, whole.clauses) ||
+		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
+		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",
+			len(got.sents), len(got.clauses), len(got.items), len(whole.sents), len(whole.clauses), len(whole.items))
+	}
+}
+
+// The clause parser on constructions the seeds and SICK need: each clause
+// as "text | verb | subject words" (lemmas, in order).
+func TestClauses(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"As a permanent member of the UN Security Council, China has consistently supported peacekeeping.", []string{
+			"As a permanent member of the UN Security Council | be | china",
+			"China has consistently supported peacekeeping | support | china"}},
+		{"We are both major countries in the world and permanent members of the UN Security Council.", []string{
+			"We are both major countries in the world | be | we",
+			"permanent members of the UN Security Council | be | we"}},
+		{"The navy held exercises with 14 countries, including Russia, France and India.", []string{
+			"The navy held exercises with 14 countries, including Russia, France and India | hold | navy"}},
+		{"They held an exercise in Russia, focusing on the task of combating terrorism.", []string{
+			"They held an exercise in Russia | hold | they",
+			"focusing on the task of combating terrorism | focus | they"}},
+		{"Noodles are being boiled in water by a woman.", []string{
+			"Noodles are being boiled in water by a woman | boil | woman"}},
+		{"A white cat perched on a small wooden cabinet is looking outside the window.", []string{
+			"A white cat perched on a small wooden cabinet | perch | white cat",
+			"is looking outside the window | look | white cat"}},
+		{"We should get creative in our thinking, create new opportunities and inject new impetus.", []string{
+			"We should get creative in our thinking | get | we",
+			"create new opportunities | create | we",
+			"inject new impetus | inject | we"}},
+		{"The men are playing soccer.", []string{"The men are playing soccer | play | man"}},
+		{"There is no ranger in the park and the gate is open.", []string{
+			"There is no ranger in the park | be | ranger",
+			"the gate is open | be | gate"}},
+	} {
+		dc := extractText(t, c.text)
+		var got []string
+		for si, s := range dc.Sentences() {
+			for ci, cl := range s.Clauses {
+				sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
+				var subj []string
+				for _, it := range sd.subj {
+					subj = append(subj, dc.voc.str(it.lemma))
+				}
+				got = append(got, dc.Doc.TextOf(cl.Span)+" | "+cl.Verb+" | "+strings.Join(subj, " "))
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A "sentence" past maxSentenceWords words or maxSentenceBytes bytes (a
+// table run together) is read up to the limit; nothing breaks after it.
+func TestLongSentence(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 3*maxSentenceBytes; i++ {
+		b.WriteString("China signed the agreement with 150 countries in August 2007 and ")
+	}
+	b.WriteString("the end.\n\nChina signed the agreement with 150 countries in August 2007.")
+	d, err := compare.NewDocument("long.txt", []byte(b.String()), compare.DocOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range dcs[0].Sentences() {
+		for _, c := range s.Clauses {
+			if !s.Span.Contains(c.Span) || c.Span.End-s.Span.Start > maxSentenceBytes {
+				t.Fatalf("clause %v outside the read part of sentence %v", c.Span, s.Span)
+			}
+		}
+	}
+	ms, err := Compare(context.Background(), dcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 {
+		t.Error("the short sentence matches nothing in the long one")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -60,6 +61,12 @@ func compareTexts(t *testing.T, a, b string) []Match {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return compareDocs(t, da, db)
+}
+
+// compareDocs extracts and compares the claims of two documents.
+func compareDocs(t *testing.T, da, db *compare.Document) []Match {
+	t.Helper()
 	dcs, err := ExtractAll(context.Background(), []*compare.Document{da, db})
 	if err != nil {
 		t.Fatal(err)
@@ -109,8 +116,8 @@ func TestOverlapGroup(t *testing.T) {
 	if len(fs) != 1 || fs[0].Check != CheckOverlap || len(fs[0].Related) != 1 {
 		t.Fatalf("findings %+v", fs)
 	}
-	if !strings.Contains(fs[0].Message, "{+both+}") {
-		t.Errorf("no word diff in %q", fs[0].Message)
+	if d, _ := fs[0].Details["word_diff"].(string); !strings.Contains(d, "{+both+}") {
+		t.Errorf("no word diff in %v", fs[0].Details)
 	}
 }
 
@@ -124,4 +131,41 @@ func TestMinConfidence(t *testing.T) {
 			t.Errorf("--min-confidence 0.99 kept %s", f.Check.ID)
 		}
 	}
+}
+
+// FuzzComparePair checks that comparing two texts never panics and that
+// every finding and related place lies inside its document, on rune
+// boundaries of the original bytes.
+func FuzzComparePair(f *testing.F) {
+	for _, c := range perturbed[:4] {
+		f.Add(c.a, c.b)
+	}
+	f.Add("Noodles are being boiled in water by a woman.", "A woman is boiling noodles in water.")
+	f.Add("As a permanent member of the UN Security Council, China has acted.", "We are both major countries and permanent members of the UN Security Council.")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		da, err := compare.NewDocument("a.txt", []byte(a), compare.DocOptions{Lenient: true})
+		if err != nil {
+			return
+		}
+		db, err := compare.NewDocument("b.txt", []byte(b), compare.DocOptions{Lenient: true})
+		if err != nil {
+			return
+		}
+		ms := compareDocs(t, da, db)
+		ok := func(l compare.Location) {
+			raw := l.Doc.Raw
+			if l.Span.Start < 0 || l.Span.End > len(raw) || l.Span.Start > l.Span.End {
+				t.Fatalf("span %v outside %d bytes", l.Span, len(raw))
+			}
+			if utf8.Valid(raw) && !utf8.Valid(raw[l.Span.Start:l.Span.End]) {
+				t.Fatalf("span %v splits a rune of %q", l.Span, raw)
+			}
+		}
+		for _, fd := range Findings(ms, Options{}) {
+			ok(fd.Location)
+			for _, r := range fd.Related {
+				ok(r.Location)
+			}
+		}
+	})
 }

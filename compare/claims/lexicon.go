@@ -1,5 +1,7 @@
 package claims
 
+import "sort"
+
 // Closed-class words the shallow parser recognises. Open-class words are
 // told apart with WordNet (wordnet.go) and the context.
 
@@ -23,6 +25,7 @@ const (
 	tagAdv
 )
 
+// String names the tag, for dumps.
 func (t tag) String() string {
 	return [...]string{"other", "det", "num", "pron", "prep", "coord", "sub", "aux", "modal", "neg",
 		"noun", "prop", "verb", "adj", "adv"}[t]
@@ -53,7 +56,8 @@ var prepositions = set("in", "on", "at", "by", "with", "of", "for", "from", "to"
 	"against", "among", "amongst", "about", "after", "before", "during", "since", "until", "till",
 	"within", "without", "toward", "towards", "upon", "inside", "outside", "beneath", "above", "below",
 	"via", "per", "despite", "beyond", "throughout", "amid", "like", "unlike", "off", "out", "up",
-	"down", "than", "next", "far", "alongside", "onto", "except", "regarding", "concerning")
+	"down", "than", "next", "far", "alongside", "onto", "except", "regarding", "concerning",
+	"including", "excluding") // "including Russia, France and India" lists examples, it is no clause
 
 var coordinators = set("and", "or", "but", "nor", "yet")
 
@@ -87,11 +91,21 @@ var functionWords = set("also", "very", "just", "only", "even", "still", "too", 
 	"one", "ones", "something", "someone", "somebody", "thing", "things", "being", "make", "made",
 	"get", "got", "take", "took", "not", "no", "never", "also", "always", "already", "yet")
 
+// lightWords are content words too general to make a claim specific: a
+// clause that matches another only on a verb and these ("create new
+// opportunities", "focusing on various tasks") states nothing in common.
+var lightWords = set("new", "relevant", "respective", "important", "major", "main", "further", "related",
+	"overall", "general", "specific", "particular", "current", "task", "opportunity", "effort", "form",
+	"type", "matter", "issue", "aspect", "area", "field", "part", "role", "step", "measure", "activity",
+	"action", "level", "basis", "process")
+
 // collectiveNouns head a phrase whose real head follows "of": "a group of kids".
 var collectiveNouns = set("group", "groups", "lot", "lots", "couple", "number", "total", "crowd", "bunch",
 	"pair", "herd", "flock", "team", "set", "series", "variety", "range", "majority", "kind", "type",
 	"sort", "piece", "pieces", "handful", "dozens", "hundreds", "thousands", "millions", "score", "dozen",
-	"few", "pack", "bundle")
+	"few", "pack", "bundle",
+	// portions and containers: "a slice of bread", "a glass of water"
+	"slice", "slices", "cup", "cups", "glass", "bottle", "bowl", "plate", "pile", "stack", "loaf", "bar")
 
 // personWords stand for any person when matching subjects.
 var personWords = map[string]string{
@@ -128,4 +142,23 @@ var monthNames = map[string]int{
 // units that give a quantity its measure when no noun follows.
 var unitWords = map[string]string{
 	"percent": "percent", "per": "", "%": "percent", "percentage": "percent",
+}
+
+// sortedSet lists a set's words in order.
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// indexOf numbers a list's words from 1.
+func indexOf(words []string) map[string]uint8 {
+	m := make(map[string]uint8, len(words))
+	for i, w := range words {
+		m[w] = uint8(i + 1)
+	}
+	return m
 }

@@ -2,7 +2,6 @@ package claims
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,5 +55,4 @@ func TestSICKFloor(t *testing.T) {
 	if op < 0.70 || or < 0.40 {
 		t.Errorf("overlap P %.3f R %.3f, want P ≥ 0.70 and R ≥ 0.40", op, or)
 	}
-	_ = fmt.Sprint
 }

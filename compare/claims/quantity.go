@@ -23,6 +23,40 @@ type Quantity struct {
 	unitAt int     // index of the unit word, or -1
 }
 
+// qty is a Quantity as the analysis keeps it.
+type qty struct {
+	span   span32
+	lo, hi float64
+	unit   uint32 // vocabulary id of the unit; 0 when bare
+	flags  uint8
+}
+
+const (
+	qLoOpen uint8 = 1 << iota
+	qHiOpen
+	qApprox
+	qChange
+)
+
+// compactQuantity is q as the tables keep it.
+func (p *parser) compactQuantity(q Quantity) qty {
+	c := qty{span: sp32(q.Span), lo: q.Lo, hi: q.Hi}
+	if q.Unit != "" {
+		c.unit = p.r.id(q.Unit)
+	}
+	c.flags = flagIf(q.LoOpen, qLoOpen) | flagIf(q.HiOpen, qHiOpen) | flagIf(q.Approx, qApprox) | flagIf(q.Change, qChange)
+	return c
+}
+
+// quantityView is a kept amount as a Quantity.
+func (dc *DocClaims) quantityView(c qty) Quantity {
+	q := Quantity{Span: c.span.span(), Lo: c.lo, Hi: c.hi, Unit: dc.voc.str(c.unit), unitAt: -1}
+	q.Text = dc.Doc.TextOf(q.Span)
+	q.LoOpen, q.HiOpen = c.flags&qLoOpen != 0, c.flags&qHiOpen != 0
+	q.Approx, q.Change = c.flags&qApprox != 0, c.flags&qChange != 0
+	return q
+}
+
 // Exact reports whether the quantity is one value.
 func (q Quantity) Exact() bool { return q.Lo == q.Hi && !q.Approx }
 
@@ -78,11 +112,10 @@ var qualifiers = []struct {
 
 // extractQuantities finds the amounts among ws; used marks words that are
 // already part of a date.
-func extractQuantities(d *compare.Document, ws []word, used []bool) []Quantity {
-	var out []Quantity
+func extractQuantities(d *compare.Document, ws []word, used []bool, out []Quantity) []Quantity {
 	for i := 0; i < len(ws); i++ {
-		if used[i] {
-			continue
+		if used[i] || strings.Contains(ws[i].punct, "[") {
+			continue // a note marker, "Champagne. [50]", is no amount
 		}
 		v, j, approx, ok := readNumber(ws, i)
 		if !ok {

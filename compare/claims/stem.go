@@ -2,7 +2,6 @@ package claims
 
 import (
 	"strings"
-	"sync"
 )
 
 // Stem returns the Porter2 (Snowball English) stem of a lower-case ASCII
@@ -12,16 +11,8 @@ func Stem(w string) string {
 	if len(w) <= 2 || !isLowerASCII(w) {
 		return w
 	}
-	if s, ok := stemCache.Load(w); ok {
-		return s.(string)
-	}
-	s := stem(w)
-	stemCache.Store(strings.Clone(w), s)
-	return s
+	return stem(w)
 }
-
-// stemCache remembers stems: the same few thousand words recur.
-var stemCache sync.Map
 
 func stem(w string) string {
 	if s, ok := stemExceptions[w]; ok {

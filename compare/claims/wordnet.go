@@ -3,114 +3,144 @@ package claims
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
-// lexicon is the parsed form of the generated WordNet tables, built on
-// first use (parsing takes a few tens of milliseconds).
-type lexicon struct {
-	antonyms   map[string]byte    // "a|b" (a < b) → 'd' direct or 'i' indirect
-	exceptions map[string]string  // irregular form → base ("men" → "man")
-	senses     map[string][]int32 // "n|word" → first synset ids
-	hypernyms  map[int32][]int32
+// The WordNet tables (wordnet_data.go) are constant strings of sorted
+// lines, looked up in place by binary search: they live in the binary's
+// read-only data, cost no heap and no start-up time, and pages of them are
+// only read when a lookup touches them. Lookups are cached per analysis
+// (see lexCache and relCache in vocab.go), so the binary search runs once
+// per distinct word or pair.
+
+// findLine returns the line of a sorted table whose key is key; a line's
+// key is its first field, or its first two fields when two is set. Lemmas
+// hold no byte below the space, so comparing keys as strings follows the
+// table's order.
+func findLine(table, key string, two bool) (string, bool) {
+	return searchLines(table, func(line string) int { return strings.Compare(lineKey(line, two), key) })
 }
 
-var (
-	lexOnce sync.Once
-	lex     *lexicon
-)
-
-func wordnet() *lexicon {
-	lexOnce.Do(func() {
-		l := &lexicon{
-			antonyms:   map[string]byte{},
-			exceptions: map[string]string{},
-			senses:     map[string][]int32{},
-			hypernyms:  map[int32][]int32{},
+// searchLines finds by binary search the line of a sorted table for which
+// cmp (how the line compares with the one sought) is 0.
+func searchLines(table string, cmp func(line string) int) (string, bool) {
+	lo, hi := 0, len(table) // the line sought starts in [lo, hi); both are line starts
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		s := lo + strings.LastIndexByte(table[lo:mid], '\n') + 1
+		e := s + strings.IndexByte(table[s:], '\n')
+		if e < s {
+			e = len(table)
 		}
-		eachLine(wordnetAntonyms, func(f []string) {
-			if len(f) == 4 {
-				k := pairKey(f[1], f[2])
-				if old, ok := l.antonyms[k]; !ok || old == 'i' {
-					l.antonyms[k] = f[3][0]
-				}
-			}
-		})
-		eachLine(wordnetExceptions, func(f []string) {
-			if len(f) == 2 {
-				l.exceptions[f[0]] = f[1]
-			}
-		})
-		eachLine(wordnetSenses, func(f []string) {
-			if len(f) >= 3 {
-				l.senses[f[0]+"|"+f[1]] = atoiAll(f[2:])
-			}
-		})
-		eachLine(wordnetHypernyms, func(f []string) {
-			if len(f) >= 2 {
-				ids := atoiAll(f)
-				l.hypernyms[ids[0]] = ids[1:]
-			}
-		})
-		lex = l
-	})
-	return lex
-}
-
-func eachLine(s string, fn func([]string)) {
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			i = len(s)
-		}
-		if line := s[:i]; line != "" {
-			fn(strings.Fields(line))
-		}
-		if i == len(s) {
-			break
-		}
-		s = s[i+1:]
-	}
-}
-
-func atoiAll(fs []string) []int32 {
-	out := make([]int32, 0, len(fs))
-	for _, f := range fs {
-		n, err := strconv.Atoi(f)
-		if err == nil {
-			out = append(out, int32(n))
+		line := table[s:e]
+		switch c := cmp(line); {
+		case c == 0:
+			return line, true
+		case c < 0:
+			lo = e + 1
+		default:
+			hi = s
 		}
 	}
-	return out
+	return "", false
 }
 
-func pairKey(a, b string) string {
-	if a > b {
-		a, b = b, a
+// lineKey is the first field of a line, or its first two fields.
+func lineKey(line string, two bool) string {
+	i := strings.IndexByte(line, ' ')
+	if i < 0 {
+		return line
 	}
-	return a + "|" + b
+	if two {
+		if j := strings.IndexByte(line[i+1:], ' '); j >= 0 {
+			return line[:i+1+j]
+		}
+		return line
+	}
+	return line[:i]
 }
 
 // Antonyms reports whether WordNet opposes the two lemmas, and whether the
 // opposition is direct (an antonym pointer between them) rather than
 // indirect (an adjective similar to one that has the antonym).
 func Antonyms(a, b string) (opposed, direct bool) {
-	k, ok := wordnet().antonyms[pairKey(a, b)]
-	return ok, k == 'd'
+	if a == b || a == "" || b == "" {
+		return false, false
+	}
+	if a > b {
+		a, b = b, a
+	}
+	line, ok := findLine(wordnetAntonyms, a+" "+b, true)
+	if !ok {
+		return false, false
+	}
+	return true, strings.HasSuffix(line, " d")
 }
 
-// hasPOS reports whether WordNet knows lemma as the part of speech
-// (n, v, a or r).
+// senses returns the ids of the first senses of lemma as the part of
+// speech (n, v, a or r), most frequent first, appended to buf.
+func senses(pos byte, lemma string, buf []int32) []int32 {
+	line, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
+	if !ok {
+		return buf
+	}
+	return appendInts(buf, line[2+len(lemma):])
+}
+
+// hasPOS reports whether WordNet knows lemma as the part of speech.
 func hasPOS(pos byte, lemma string) bool {
-	_, ok := wordnet().senses[string(pos)+"|"+lemma]
+	_, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
 	return ok
+}
+
+// hypernyms returns the ids of the hypernyms of synset id, appended to buf.
+func hypernyms(id int32, buf []int32) []int32 {
+	key := strconv.Itoa(int(id))
+	// the table is sorted by number: shorter numbers first, then as strings
+	line, ok := searchLines(wordnetHypernyms, func(line string) int {
+		k := lineKey(line, false)
+		if len(k) != len(key) {
+			return len(k) - len(key)
+		}
+		return strings.Compare(k, key)
+	})
+	if !ok {
+		return buf
+	}
+	return appendInts(buf, line[len(key):])
+}
+
+// exceptionBase returns the base form WordNet's exception list for the
+// part of speech gives an irregular inflection ("men" → "man" as a noun,
+// "held" → "hold" as a verb), or "".
+func exceptionBase(pos byte, w string) string {
+	line, ok := findLine(wordnetExceptions, w+" "+string(pos), true)
+	if !ok {
+		return ""
+	}
+	return line[len(w)+3:]
+}
+
+// appendInts appends the space-separated numbers of s to buf.
+func appendInts(buf []int32, s string) []int32 {
+	n, in := 0, false
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			n = n*10 + int(s[i]-'0')
+			in = true
+			continue
+		}
+		if in {
+			buf = append(buf, int32(n))
+		}
+		n, in = 0, false
+	}
+	return buf
 }
 
 // lemmaOf returns the WordNet base form of a lower-case word for the part
 // of speech, trying the exception list and then the regular endings.
 func lemmaOf(pos byte, w string) string {
-	l := wordnet()
-	if b, ok := l.exceptions[w]; ok && hasPOS(pos, b) {
+	if b := exceptionBase(pos, w); b != "" && hasPOS(pos, b) {
 		return b
 	}
 	if hasPOS(pos, w) {
@@ -119,11 +149,11 @@ func lemmaOf(pos byte, w string) string {
 	var rules [][2]string
 	switch pos {
 	case 'n':
-		rules = [][2]string{{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"s", ""}}
+		rules = nounRules
 	case 'v':
-		rules = [][2]string{{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}
+		rules = verbRules
 	case 'a':
-		rules = [][2]string{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}
+		rules = adjRules
 	}
 	for _, r := range rules {
 		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0])+1 {
@@ -140,6 +170,13 @@ func lemmaOf(pos byte, w string) string {
 	return ""
 }
 
+// WordNet's detachment rules (morphy), per part of speech.
+var (
+	nounRules = [][2]string{{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"s", ""}}
+	verbRules = [][2]string{{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}
+	adjRules  = [][2]string{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}
+)
+
 // relation is how two lemmas of one part of speech relate in WordNet.
 type relation int
 
@@ -150,31 +187,15 @@ const (
 	broader            // the second is a kind of the first
 )
 
-// relate says how lemma a relates to lemma b as the part of speech.
+// relate says how lemma a relates to lemma b as the part of speech. It
+// reads the tables every time; callers cache (relCache).
 func relate(pos byte, a, b string) relation {
 	if a == b {
 		return same
 	}
-	l := wordnet()
-	if len(l.senses[string(pos)+"|"+a]) == 0 || len(l.senses[string(pos)+"|"+b]) == 0 {
-		return unrelated
-	}
-	k := string(pos) + a + "|" + b
-	if r, ok := relCache.Load(k); ok {
-		return r.(relation)
-	}
-	r := relateUncached(pos, a, b)
-	relCache.Store(k, r)
-	return r
-}
-
-// relCache remembers WordNet relations between word pairs.
-var relCache sync.Map
-
-func relateUncached(pos byte, a, b string) relation {
-	l := wordnet()
-	sa := l.senses[string(pos)+"|"+a]
-	sb := l.senses[string(pos)+"|"+b]
+	var buf [8]int32
+	sa := senses(pos, a, buf[:0])
+	sb := senses(pos, b, buf[len(sa):len(sa)])
 	if len(sa) == 0 || len(sb) == 0 {
 		return unrelated
 	}
@@ -185,31 +206,34 @@ func relateUncached(pos byte, a, b string) relation {
 			}
 		}
 	}
-	if l.reaches(sa, sb) {
+	if reaches(sa, sb) {
 		return narrower
 	}
-	if l.reaches(sb, sa) {
+	if reaches(sb, sa) {
 		return broader
 	}
 	return unrelated
 }
 
-// reaches reports whether a hypernym chain from one of from leads to one of to.
-func (l *lexicon) reaches(from, to []int32) bool {
-	frontier := from
+// reaches reports whether a hypernym chain from one of from leads to one
+// of to within three levels.
+func reaches(from, to []int32) bool {
+	frontier := append([]int32(nil), from...)
+	var next []int32
 	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
-		var next []int32
+		next = next[:0]
 		for _, s := range frontier {
-			for _, h := range l.hypernyms[s] {
+			start := len(next)
+			next = hypernyms(s, next)
+			for _, h := range next[start:] {
 				for _, t := range to {
 					if h == t {
 						return true
 					}
 				}
-				next = append(next, h)
 			}
 		}
-		frontier = next
+		frontier, next = next, frontier
 	}
 	return false
 }

@@ -21,22 +21,35 @@ type word struct {
 	punct  string // punctuation between the previous word and this one, spaces removed
 }
 
+// maxSentenceWords and maxSentenceBytes bound how much of a sentence is
+// read: a longer "sentence" is a table or a list run together. Within
+// them, word indices fit an int16 and offsets from the sentence start 16
+// bits.
+const (
+	maxSentenceWords = 4096
+	maxSentenceBytes = 1<<16 - 1
+)
+
 // sentenceWords returns the words of a sentence span, joining "non-X" and
 // "no-X" into one negated word, splitting "n't" off contractions and
-// "15,2020" into a day and a year after a month name.
-func sentenceWords(d *compare.Document, s compare.Span) []word {
+// "15,2020" into a day and a year after a month name. The words are
+// appended to buf[:0].
+func sentenceWords(d *compare.Document, s compare.Span, buf []word) []word {
 	i := d.TokenAt(s.Start)
-	var ws []word
+	ws := buf[:0]
 	prevEnd := s.Start
-	for ; i < len(d.Tokens) && d.Tokens[i].End <= s.End; i++ {
+	for ; i < len(d.Tokens) && d.Tokens[i].End <= s.End && len(ws) < maxSentenceWords; i++ {
 		t := d.Tokens[i]
 		if t.Start < s.Start {
 			continue
 		}
+		if t.End-s.Start > maxSentenceBytes {
+			break
+		}
 		text := d.Text[t.Start:t.End]
 		gap := d.Text[prevEnd:t.Start]
 		prevEnd = t.End
-		w := word{span: t, text: text, lower: strings.ToLower(text), punct: strings.Join(strings.Fields(gap), "")}
+		w := word{span: t, text: text, lower: strings.ToLower(text), punct: punctOf(gap)}
 		r, _ := utf8.DecodeRuneInString(text)
 		w.cap = unicode.IsUpper(r)
 		// "non-aligned", "no-alliance", "non-Mandarin": a negating prefix
@@ -67,6 +80,28 @@ func sentenceWords(d *compare.Document, s compare.Span) []word {
 		ws = append(ws, w)
 	}
 	return ws
+}
+
+// punctOf is the punctuation of the gap between two words, spaces removed.
+func punctOf(gap string) string {
+	spaces := 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			spaces++
+		default:
+			if gap[i] >= 0x80 {
+				return strings.Join(strings.Fields(gap), "") // Unicode spaces: the slow way
+			}
+		}
+	}
+	switch spaces {
+	case 0:
+		return gap
+	case len(gap):
+		return ""
+	}
+	return strings.Join(strings.Fields(gap), "")
 }
 
 func allDigits(s string) bool {
@@ -115,17 +150,15 @@ func isAcronym(s string) bool {
 	return caps >= 2 || caps == 1 && s[0] >= 'A' && s[0] <= 'Z' && len(s) >= 2
 }
 
-// tagWords assigns each word a part of speech from the closed-class lists,
-// WordNet and its neighbours, and its lemma.
-func tagWords(ws []word) { tagWordsWith(ws, nil) }
-
 // capStats counts, per lower-case word, how often a document writes it
 // capitalised inside a sentence and how often in lower case; it tells a
 // sentence-initial name ("China") from a common word ("The").
 type capStats map[string][2]int32
 
-// tagWordsWith tags words using a document's capitalisation statistics.
-func tagWordsWith(ws []word, caps capStats) {
+// tagWords assigns each word a part of speech from the closed-class lists,
+// WordNet and its neighbours, and its lemma; caps (may be nil) are the
+// document's capitalisation statistics.
+func tagWords(r *reader, ws []word, caps capStats) {
 	for i := range ws {
 		w := &ws[i]
 		l := w.lower
@@ -164,15 +197,15 @@ func tagWordsWith(ws []word, caps capStats) {
 			w.lemma = w.lower
 			continue
 		}
-		w.tag, w.lemma = openClass(ws, i, caps)
+		w.tag, w.lemma = openClass(r, ws, i, caps)
 	}
 }
 
 // openClass tags a word that is not a closed-class word.
-func openClass(ws []word, i int, caps capStats) (tag, string) {
+func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 	w := ws[i]
 	l := w.lower
-	if w.cap && (i > 0 || !knownWord(l)) || isAcronym(w.text) {
+	if w.cap && (i > 0 || !r.lexOf(l).known()) || isAcronym(w.text) {
 		return tagProp, w.text
 	}
 	if w.cap && i == 0 && caps != nil {
@@ -194,24 +227,33 @@ func openClass(ws []word, i int, caps capStats) (tag, string) {
 	if prev != nil {
 		prevTag = prev.tag
 	}
-	n, v, a := lemmaOf('n', l), lemmaOf('v', l), lemmaOf('a', l)
-	if strings.HasSuffix(l, "ly") && lemmaOf('r', l) != "" && (a == "" || a != l) {
+	lx := r.lexOf(l)
+	n, v, a := lx.n, lx.v, lx.a
+	if strings.HasSuffix(l, "ly") && lx.r != "" && (a == "" || a != l) {
 		return tagAdv, l
 	}
 	if prev != nil && prevTag == tagVerb && linkingVerbs[prev.lemma] && a != "" {
 		return tagAdj, a // "remain closed", "look tired"
 	}
 	afterModifier := prevTag == tagDet || prevTag == tagAdj || prevTag == tagNum || prevTag == tagAdv && prev.lower != "not"
-	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || irregularParticiple(l, v)) && v != l {
+	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || lx.irregular(l, v)) && v != l {
 		// "the existing balance", "a dyed shirt": a participle used as an adjective
-		if afterModifier && next != nil && (next.tag == tagOther || next.tag == tagProp) && prevTag != tagAdv {
+		if (afterModifier && prevTag != tagAdv || i == 0) && next != nil && next.punct == "" && (next.tag == tagOther || next.tag == tagProp) && (i > 0 || r.lexOf(next.lower).n != "") {
+			// "Chopped vegetables are being dropped": so at the start too
 			if a != "" {
 				return tagAdj, a
 			}
 			return tagAdj, v
 		}
-		if prevTag == tagDet && n != "" && strings.HasSuffix(l, "ing") {
-			return tagNoun, n // "the building"
+		if (prevTag == tagDet || prevTag == tagAdj && strings.HasSuffix(l, "ing")) && n != "" {
+			return tagNoun, n // "the building", "on the stove", "the mutual understanding"
+		}
+		if prevTag == tagVerb && strings.HasSuffix(l, "ed") && next != nil && next.punct == "" && next.tag == tagOther && r.lexOf(next.lower).n != "" {
+			// "make sustained efforts": a participle between a verb and its object's noun
+			if a != "" {
+				return tagAdj, a
+			}
+			return tagAdj, v
 		}
 		return tagVerb, v
 	}
@@ -219,6 +261,14 @@ func openClass(ws []word, i int, caps capStats) (tag, string) {
 		if v != "" {
 			return tagVerb, v
 		}
+	}
+	if prev != nil && (prev.lower == "being" || prev.lower == "been") && v != "" {
+		return tagVerb, v // "is being read by a man": a participle
+	}
+	// "need to boost two-way trade", "efforts to synergize the Initiative":
+	// after "to", a word that can be a verb and has an object is one
+	if prev != nil && prev.lower == "to" && v != "" && startsObject(next) {
+		return tagVerb, v
 	}
 	switch {
 	case n != "" && v == "" && a == "":
@@ -228,21 +278,30 @@ func openClass(ws []word, i int, caps capStats) (tag, string) {
 	case v != "" && n == "" && a == "":
 		return tagVerb, v
 	case n == "" && v == "" && a == "":
-		if lemmaOf('r', l) != "" {
+		if lx.r != "" {
 			return tagAdv, l
 		}
 		return tagNoun, l // unknown: most unknown words are names of things
 	}
 	// ambiguous between noun, verb and adjective
-	if next != nil && (next.tag == tagAux || next.tag == tagModal || isPlainVerbForm(next.lower)) && n != "" {
+	if next != nil && (next.tag == tagAux || next.tag == tagModal || isPlainVerbForm(r, next.lower)) && n != "" {
 		return tagNoun, n // "trade exceeded", "member states concluded"
 	}
-	if v != "" && (prevTag == tagNoun || prevTag == tagProp || prevTag == tagPron) && !afterModifier && l != v+"ing" {
-		if hasPOS('v', v) && (strings.HasSuffix(l, "s") || l == v || l != n) && !(next != nil && next.tag == tagOther && a != "" && n != "") {
+	if v != "" && next != nil && next.tag == tagDet && next.punct == "" && next.lower != "that" && prevTag != tagDet && prevTag != tagAdj {
+		return tagVerb, v // "foster more convergence", "promote the development": a determiner starts its object
+	}
+	if prevTag == tagNoun && i >= 2 && ws[i-2].tag == tagVerb && !participle(ws[i-2].lower) && n != "" && w.punct == "" {
+		return tagNoun, n // "encourage personnel exchanges": a compound object, not a subject and its verb
+	}
+	if v != "" && (prevTag == tagNoun || prevTag == tagProp || prevTag == tagPron) && !afterModifier && l != v+"ing" && w.punct == "" && prev.punct != "-" && !finiteBefore(ws, i) {
+		// a noun then a verb form, with no comma between ("peace, development,
+		// progress") and no hyphenated modifier before ("two-way trade"):
+		// subject and verb
+		if (strings.HasSuffix(l, "s") || l == v || l != n) && !(next != nil && next.tag == tagOther && a != "" && n != "") {
 			return tagVerb, v
 		}
 	}
-	if a != "" && next != nil && (next.tag == tagOther || next.tag == tagProp) && nounish(ws, i+1) {
+	if a != "" && next != nil && (next.tag == tagOther || next.tag == tagProp) && nounish(r, ws, i+1) {
 		return tagAdj, a
 	}
 	if a != "" && n == "" {
@@ -260,30 +319,66 @@ func openClass(ws []word, i int, caps capStats) (tag, string) {
 	return tagVerb, v
 }
 
+// finiteBefore reports whether a verb stands between word i and the start
+// of its stretch of the sentence (after a comma, a conjunction or a
+// subordinator): a second verb there needs a boundary first, so a noun
+// or verb form after a noun is part of the first verb's object ("we should
+// make available better summer camps").
+func finiteBefore(ws []word, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		w := ws[k]
+		switch w.tag {
+		case tagSub, tagCoord:
+			return false
+		case tagAux, tagModal:
+			return true
+		case tagVerb:
+			if !strings.HasSuffix(w.lower, "ing") {
+				return true
+			}
+		}
+		if strings.ContainsAny(w.punct, ",;:()") {
+			return false
+		}
+	}
+	return false
+}
+
+// startsObject reports whether the word after a verb can start its object:
+// a determiner, a number, a pronoun or an open-class word, with no
+// punctuation between.
+func startsObject(next *word) bool {
+	if next == nil || next.punct != "" {
+		return false
+	}
+	switch next.tag {
+	case tagDet, tagNum, tagPron, tagOther:
+		return next.lower != "there"
+	}
+	return false
+}
+
 // nounish reports whether word i can be a noun or a name.
-func nounish(ws []word, i int) bool {
+func nounish(r *reader, ws []word, i int) bool {
 	w := ws[i]
 	if w.cap || isAcronym(w.text) {
 		return true
 	}
-	return lemmaOf('n', w.lower) != ""
+	return r.lexOf(w.lower).n != ""
 }
 
-func knownWord(l string) bool {
-	return lemmaOf('n', l) != "" || lemmaOf('v', l) != "" || lemmaOf('a', l) != "" || lemmaOf('r', l) != ""
-}
+// known reports whether WordNet knows the form as any part of speech.
+func (e *lexEntry) known() bool { return e.n != "" || e.v != "" || e.a != "" || e.r != "" }
 
-// irregularParticiple reports a form the exception list maps to verb v
-// that is not its base: "sat", "held", "ridden".
-func irregularParticiple(l, v string) bool {
-	b, ok := wordnet().exceptions[l]
-	return ok && b == v && l != v
-}
+// irregular reports whether the exception list maps form l to verb v
+// and l is not v itself: "sat", "held", "ridden".
+func (e *lexEntry) irregular(l, v string) bool { return e.exc != "" && e.exc == v && l != v }
 
 // isPlainVerbForm reports a past form that can only be a verb: "exceeded".
-func isPlainVerbForm(l string) bool {
+func isPlainVerbForm(r *reader, l string) bool {
 	if !strings.HasSuffix(l, "ed") {
 		return false
 	}
-	return lemmaOf('v', l) != "" && lemmaOf('n', l) == ""
+	e := r.lexOf(l)
+	return e.v != "" && e.n == ""
 }

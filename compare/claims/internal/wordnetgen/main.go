@@ -81,9 +81,9 @@ func run(dir, out, pkg string) error {
 			return err
 		}
 	}
-	exc := map[string]string{}
-	for _, pos := range []string{"adj", "noun", "verb"} {
-		if err := readExceptions(filepath.Join(dir, pos+".exc"), exc); err != nil {
+	exc := map[string]string{} // "form p" → base
+	for _, pos := range []string{"adj", "adv", "noun", "verb"} {
+		if err := readExceptions(filepath.Join(dir, pos+".exc"), pos[:1], exc); err != nil {
 			return err
 		}
 	}
@@ -168,16 +168,22 @@ func run(dir, out, pkg string) error {
 		fmt.Fprintf(&buf, "//\t%s\n", l)
 	}
 	fmt.Fprintf(&buf, "\npackage %s\n\n", pkg)
-	fmt.Fprintf(&buf, "// wordnetAntonyms holds one antonym pair per line: part of speech (n, v, a, r),\n")
-	fmt.Fprintf(&buf, "// the two words, and d for a direct antonym pointer or i for an indirect one\n")
-	fmt.Fprintf(&buf, "// (an adjective similar to a word that has the antonym).\n")
+	fmt.Fprintf(&buf, "// wordnetAntonyms holds one antonym pair per line, sorted: the two words (the\n")
+	fmt.Fprintf(&buf, "// smaller first) and d for a direct antonym pointer in some part of speech or i\n")
+	fmt.Fprintf(&buf, "// for an indirect one only (an adjective similar to a word that has the antonym).\n")
 	fmt.Fprintf(&buf, "const wordnetAntonyms = %s\n\n", quote(antonyms))
-	fmt.Fprintf(&buf, "// wordnetExceptions maps irregular inflections to base forms, one \"form base\" per line.\n")
+	fmt.Fprintf(&buf, "// wordnetAntonymWords lists, sorted, the words of wordnetAntonyms: a word not\n")
+	fmt.Fprintf(&buf, "// here has no antonym, which one lookup in a short table tells.\n")
+	fmt.Fprintf(&buf, "const wordnetAntonymWords = %s\n\n", quote(antonymWords(antonyms)))
+	fmt.Fprintf(&buf, "// wordnetExceptions maps irregular inflections to base forms, per part of speech\n")
+	fmt.Fprintf(&buf, "// (a, r, n, v): one \"form pos base\" per line, sorted by form and part of speech.\n")
 	fmt.Fprintf(&buf, "const wordnetExceptions = %s\n\n", quote(excLines))
 	fmt.Fprintf(&buf, "// wordnetSenses lists, per line, a part of speech, a single-word lemma and the\n")
-	fmt.Fprintf(&buf, "// ids of its first %d senses (synsets), most frequent first.\n", maxSenses)
+	fmt.Fprintf(&buf, "// ids of its first %d senses (synsets), most frequent first; sorted by part of\n", maxSenses)
+	fmt.Fprintf(&buf, "// speech and lemma.\n")
 	fmt.Fprintf(&buf, "const wordnetSenses = %s\n\n", quote(senseLines))
-	fmt.Fprintf(&buf, "// wordnetHypernyms lists, per line, a synset id and the ids of its hypernyms.\n")
+	fmt.Fprintf(&buf, "// wordnetHypernyms lists, per line, a synset id and the ids of its hypernyms;\n")
+	fmt.Fprintf(&buf, "// sorted by id.\n")
 	fmt.Fprintf(&buf, "const wordnetHypernyms = %s\n", quote(hyperLines))
 	src, err := format.Source(buf.Bytes())
 	if err != nil {
@@ -318,7 +324,7 @@ func readIndex(path string, senses map[string][]string) error {
 	return sc.Err()
 }
 
-func readExceptions(path string, exc map[string]string) error {
+func readExceptions(path, pos string, exc map[string]string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -330,30 +336,31 @@ func readExceptions(path string, exc map[string]string) error {
 		if len(fs) < 2 || !singleWord(fs[0]) || !singleWord(fs[1]) {
 			continue
 		}
-		if _, ok := exc[fs[0]]; !ok { // the first base listed wins
-			exc[fs[0]] = fs[1]
+		if k := fs[0] + " " + pos; exc[k] == "" { // the first base listed wins
+			exc[k] = fs[1]
 		}
 	}
 	return sc.Err()
 }
 
-// antonymPairs returns "pos a b kind" lines: every direct antonym pointer
-// between single words, and for adjectives the indirect antonyms: a
-// satellite whose synset is one of the word's first senses is opposed to
-// the antonyms of its head.
+// antonymPairs returns sorted "a b kind" lines (a < b): every direct
+// antonym pointer between single words, and for adjectives the indirect
+// antonyms: a satellite whose synset is one of the word's first senses is
+// opposed to the antonyms of its head. A pair that is direct in some part
+// of speech is direct. The runtime looks pairs up by binary search, so the
+// lines are keyed by the pair alone.
 func antonymPairs(synsets map[string]*synset, senses map[string][]string) []string {
-	set := map[string]bool{}
-	add := func(pos byte, a, b, kind string) {
+	kinds := map[string]string{} // "a b" → "d" or "i"
+	add := func(_ byte, a, b, kind string) {
 		if !singleWord(a) || !singleWord(b) || a == b {
 			return
-		}
-		if pos == 's' {
-			pos = 'a'
 		}
 		if a > b {
 			a, b = b, a
 		}
-		set[string(pos)+" "+a+" "+b+" "+kind] = true
+		if k := a + " " + b; kinds[k] != "d" {
+			kinds[k] = kind
+		}
 	}
 	isFirstSense := func(pos byte, word, k string) bool {
 		p := string(pos)
@@ -407,13 +414,26 @@ func antonymPairs(synsets map[string]*synset, senses map[string][]string) []stri
 			}
 		}
 	}
-	// a pair that is both direct and indirect stays direct
-	var out []string
-	for l := range set {
-		if strings.HasSuffix(l, " i") && set[strings.TrimSuffix(l, "i")+"d"] {
-			continue
-		}
-		out = append(out, l)
+	out := make([]string, 0, len(kinds))
+	for pair, kind := range kinds {
+		out = append(out, pair+" "+kind)
+	}
+	// Lemmas hold no byte below the space, so sorting whole lines sorts
+	// them by (first word, second word), the order the lookup expects.
+	sort.Strings(out)
+	return out
+}
+
+// antonymWords lists the distinct words of "a b kind" antonym lines, sorted.
+func antonymWords(lines []string) []string {
+	set := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		set[f[0]], set[f[1]] = true, true
+	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
 	}
 	sort.Strings(out)
 	return out

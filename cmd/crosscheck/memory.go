@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// minMemoryLimit is the least soft limit softMemoryLimit sets: small
+// inputs run as Go would run them.
+const minMemoryLimit = 64 << 20
+
+// softMemoryLimit asks the Go runtime to keep the heap near budget times
+// the size of the input, collecting garbage more often as the heap nears
+// it. Go's default pacing lets the heap grow to twice what is live, so a
+// command whose live data is seven or eight times its input would peak
+// near twenty; with the limit it stays near the budget. The limit is soft
+// (never an error: past it the collector only works harder), it is never
+// below minMemoryLimit, and a limit set with GOMEMLIMIT wins.
+func softMemoryLimit(docs []*compare.Document, budget int64) {
+	if budget <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Raw))
+	}
+	debug.SetMemoryLimit(max(budget*n, minMemoryLimit))
+}

@@ -1,5 +1,0 @@
-package claims
-
-import "time"
-
-func sleepMs(n int) { time.Sleep(time.Duration(n) * time.Millisecond) }

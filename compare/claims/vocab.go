@@ -1,0 +1,182 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+)
+
+// vocab numbers the lemmas and name keys of one analysis, so that items
+// hold a 4-byte id instead of a string, and keeps what comparing needs of
+// each word: its lower-case form and its stems. Words are added while
+// documents are read, under a lock and behind each reader's own cache;
+// once reading is done the vocabulary is only read, without locks.
+type vocab struct {
+	mu    sync.Mutex
+	ids   map[string]uint32
+	words []vocabWord // by id; id 0 is the empty word
+	lex   map[string]*lexEntry
+}
+
+// vocabWord is one word of a vocabulary.
+type vocabWord struct {
+	s     string
+	lower uint32 // id of the lower-case form (its own id when already lower case)
+	stem  uint32 // id of the stem of the lower-case form: "cooperation" ~ "cooperating"
+	term  uint32 // id of the stem of the word itself: its index term as a common word
+	long  bool   // the lower-case form has more than three bytes: shorter stems are not compared
+	fn    bool   // a function word, never content
+	light bool   // too general to make a claim specific: "new", "task"
+}
+
+// lexEntry is what WordNet says of one lower-case word form, whatever its
+// context: its base form as each part of speech, and an irregular base.
+type lexEntry struct {
+	n, v, a, r string // base forms as noun, verb, adjective, adverb; "" when it is not one
+	exc        string // base form from the verb exception list ("held" → "hold"), or ""
+}
+
+func newVocab() *vocab {
+	v := &vocab{ids: map[string]uint32{"": 0}, words: []vocabWord{{}}, lex: map[string]*lexEntry{}}
+	// Words the comparison names itself, so that it never adds any.
+	for p := range prepositions {
+		v.add(p)
+	}
+	for _, w := range []string{"be", "have", "person", "thing"} {
+		v.add(w)
+	}
+	return v
+}
+
+// add returns the id of s, adding it (and its lower-case form and stems)
+// when new. The caller holds v.mu, or owns v alone.
+func (v *vocab) add(s string) uint32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
+	s = strings.Clone(s)
+	id := uint32(len(v.words))
+	v.ids[s] = id
+	v.words = append(v.words, vocabWord{s: s})
+	w := vocabWord{s: s, fn: functionWords[s], light: lightWords[s]}
+	lower := strings.ToLower(s)
+	w.lower = id
+	if lower != s {
+		w.lower = v.add(lower)
+	}
+	w.long = len(lower) > 3
+	w.stem = w.lower
+	if st := Stem(lower); st != lower {
+		w.stem = v.add(st)
+	}
+	w.term = id
+	if st := Stem(s); st != s {
+		w.term = v.add(st)
+	}
+	v.words[id] = w
+	return id
+}
+
+// str is the word of an id.
+func (v *vocab) str(id uint32) string { return v.words[id].s }
+
+// lookup returns the id of a word already in the vocabulary, or 0.
+func (v *vocab) lookup(s string) uint32 { return v.ids[s] }
+
+// lexOf returns WordNet's entry for a lower-case word form, from the
+// shared cache or from the tables. The caller holds no lock.
+func (v *vocab) lexOf(w string) *lexEntry {
+	v.mu.Lock()
+	e, ok := v.lex[w]
+	v.mu.Unlock()
+	if ok {
+		return e
+	}
+	e = readLex(w)
+	v.mu.Lock()
+	if len(v.lex) < maxLexCache {
+		v.lex[strings.Clone(w)] = e
+	}
+	v.mu.Unlock()
+	return e
+}
+
+// maxLexCache bounds the shared cache of word forms: made-up or garbled
+// words beyond it are looked up again each time.
+const maxLexCache = 1 << 18
+
+// readLex looks a word form up in the WordNet tables.
+func readLex(w string) *lexEntry {
+	e := lexEntry{exc: exceptionBase('v', w)}
+	e.n, e.v, e.a, e.r = lemmaOf('n', w), lemmaOf('v', w), lemmaOf('a', w), lemmaOf('r', w)
+	if e == (lexEntry{}) {
+		return &unknownWord // most words of a large text are names and rarities
+	}
+	return &e
+}
+
+var unknownWord lexEntry
+
+// dropLex forgets the word forms read, once no more documents will be
+// read with the vocabulary (a view of a document reads them again).
+func (v *vocab) dropLex() {
+	v.mu.Lock()
+	v.lex = map[string]*lexEntry{}
+	v.mu.Unlock()
+}
+
+// reader is one goroutine's access to a vocabulary: lock-free caches in
+// front of the shared, locked maps. While documents are read, other
+// readers add words, so a reader never reads the vocabulary's words
+// itself: what it needs of an id it remembers from the string it gave.
+type reader struct {
+	voc     *vocab
+	ids     map[string]uint32
+	lex     map[string]*lexEntry
+	collect map[uint32]bool // ids of collective nouns
+}
+
+func newReader(v *vocab) *reader {
+	return &reader{voc: v, ids: map[string]uint32{}, lex: map[string]*lexEntry{}, collect: map[uint32]bool{}}
+}
+
+// collective reports whether id, which this reader gave, is a collective noun.
+func (r *reader) collective(id uint32) bool { return r.collect[id] }
+
+// id returns the vocabulary id of s.
+func (r *reader) id(s string) uint32 {
+	if id, ok := r.ids[s]; ok {
+		return id
+	}
+	r.voc.mu.Lock()
+	id := r.voc.add(s)
+	s = r.voc.words[id].s // the vocabulary's copy: no second allocation
+	r.voc.mu.Unlock()
+	if collectiveNouns[s] {
+		r.collect[id] = true
+	}
+	if len(r.ids) < maxLexCache {
+		r.ids[s] = id
+	}
+	return id
+}
+
+// idBytes returns the id of the word held in b, allocating only when the
+// word is new to this reader.
+func (r *reader) idBytes(b []byte) uint32 {
+	if id, ok := r.ids[string(b)]; ok {
+		return id
+	}
+	return r.id(string(b))
+}
+
+// lexOf returns WordNet's entry for a lower-case word form.
+func (r *reader) lexOf(w string) *lexEntry {
+	if e, ok := r.lex[w]; ok {
+		return e
+	}
+	e := r.voc.lexOf(w)
+	if len(r.lex) < maxLexCache {
+		r.lex[strings.Clone(w)] = e
+	}
+	return e
+}
