@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 // Quotation is a quoted passage tied to the note marker right after it.
@@ -198,11 +199,11 @@ func prepareQuote(text string) *quoteText {
 	return qt
 }
 
-// sourceIndex holds the anchor index of one source document, built once.
+// sourceIndex holds what quotation checks need of one source document,
+// found once: where its pages start.
 type sourceIndex struct {
-	once    sync.Once
-	anchors map[uint64][]int32 // 3-word key → token positions
-	pages   []pageMark
+	once  sync.Once
+	pages []pageMark
 }
 
 type pageMark struct {
@@ -228,85 +229,60 @@ func (a *anchorIndexes) get(d *compare.Document) *sourceIndex {
 	}
 	a.mu.Unlock()
 	ix.once.Do(func() {
-		keys := d.TokenKeys()
-		ix.anchors = make(map[uint64][]int32, len(keys))
-		for i := 0; i+2 < len(keys); i++ {
-			k := trigram(keys, i)
-			ix.anchors[k] = append(ix.anchors[k], int32(i))
-		}
 		ix.pages = findPages(d.Text)
 	})
 	return ix
 }
 
-func trigram(keys []uint64, i int) uint64 {
-	return keys[i]*0x9E3779B97F4A7C15 ^ keys[i+1]*0xC2B2AE3D27D4EB4F ^ keys[i+2]*0x165667B19E3779F9
-}
-
-// locateQuote finds where in the source a quotation comes from: it looks
-// up every three-word run of the quotation in the source, takes the
-// diagonal (source position minus quotation position) most runs agree on,
-// and returns the source tokens from the first to the last agreeing run,
-// widened by the quotation words outside them. ok is false when too few
-// runs are found. Only the quotation's tokens [from, to) are located.
-// This is the one place to swap in a full alignment engine.
-func locateQuote(q *compare.Document, from, to int, src *compare.Document, ix *sourceIndex) (compare.Span, bool) {
-	qk := q.TokenKeys()[from:to]
-	n := len(qk)
+// locateQuote finds where in the source a quotation comes from, with the
+// passage-alignment engine (compare/reuse) tuned for short passages: the
+// passages it finds between the quotation's tokens [from, to) and the
+// source are taken around the one with the most shared words, and the
+// source span is widened by the quotation words outside them, so that a
+// changed first or last word shows in the diff. ok is false when the
+// quotation shares too few words with the source.
+func locateQuote(q *compare.Document, from, to int, src *compare.Document) (compare.Span, bool) {
+	n := to - from
 	if n < 3 || len(src.Tokens) == 0 {
 		return compare.Span{}, false
 	}
-	type hit struct{ qi, si int }
-	var hits []hit
-	votes := map[int]int{}
-	for i := 0; i+2 < n; i++ {
-		for _, j := range ix.anchors[trigram(qk, i)] {
-			hits = append(hits, hit{i, int(j)})
-			votes[int(j)-i]++
+	qs := compare.Span{Start: q.Tokens[from].Start, End: q.Tokens[to-1].End}
+	ps := reuse.AlignRegions(q, qs, src, compare.Span{Start: 0, End: len(src.Text)}, reuse.QuoteOptions())
+	best := -1
+	for i, p := range ps {
+		if best < 0 || p.Matched > ps[best].Matched {
+			best = i
 		}
 	}
-	if len(hits) == 0 {
+	if best < 0 {
 		return compare.Span{}, false
 	}
-	// the best diagonal, with the votes of its neighbours (a few words
-	// added or dropped shift the diagonal a little)
-	slack := n/4 + 3
-	bestD, best := 0, -1
-	diags := make([]int, 0, len(votes))
-	for d := range votes {
-		diags = append(diags, d)
-	}
-	sort.Ints(diags)
-	for _, d := range diags {
-		v := 0
-		for _, e := range diags {
-			if e >= d-slack && e <= d+slack {
-				v += votes[e]
-			}
-		}
-		if v > best {
-			best, bestD = v, d
-		}
-	}
-	if best < max(1, (n-2)/5) {
-		return compare.Span{}, false
-	}
-	lo, hi := -1, -1
-	qlo, qhi := 0, 0
-	for _, h := range hits {
-		if d := h.si - h.qi; d < bestD-slack || d > bestD+slack {
+	// the passages near the best one in the source belong to the same
+	// quotation (a reordered or heavily edited stretch splits it)
+	b := ps[best]
+	lo, hi := b.B.Start, b.B.End
+	qlo, qhi := b.A.Start, b.A.End
+	matched := 0
+	window := n * 8 // bytes, about a word's worth each side per quotation word
+	for _, p := range ps {
+		if p.B.End < b.B.Start-window || p.B.Start > b.B.End+window {
 			continue
 		}
-		if lo < 0 || h.si < lo {
-			lo, qlo = h.si, h.qi
-		}
-		if h.si+2 > hi {
-			hi, qhi = h.si+2, h.qi+2
-		}
+		matched += p.Matched
+		lo, hi = min(lo, p.B.Start), max(hi, p.B.End)
+		qlo, qhi = min(qlo, p.A.Start), max(qhi, p.A.End)
 	}
-	start := max(0, lo-qlo)
-	end := min(len(src.Tokens)-1, hi+(n-1-qhi))
-	return compare.Span{Start: src.Tokens[start].Start, End: src.Tokens[end].End}, true
+	if matched < max(3, n/5) {
+		return compare.Span{}, false
+	}
+	before := q.TokenAt(qlo) - from                    // quotation words before the match
+	after := to - q.TokenAt(qhi)                       // and after it
+	start := max(0, src.TokenAt(lo)-before)            // first source word
+	end := min(len(src.Tokens), src.TokenAt(hi)+after) // one past the last
+	if end <= start {
+		return compare.Span{}, false
+	}
+	return compare.Span{Start: src.Tokens[start].Start, End: src.Tokens[end-1].End}, true
 }
 
 var (
@@ -406,7 +382,7 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 	cuts = append(cuts, len(qt.doc.Tokens))
 	for _, to := range cuts {
 		if to-from >= 3 {
-			if sp, found := locateQuote(qt.doc, from, to, src, ix); found && (!ok || sp.Start >= region.Start) {
+			if sp, found := locateQuote(qt.doc, from, to, src); found && (!ok || sp.Start >= region.Start) {
 				if !ok {
 					region = sp
 				}
