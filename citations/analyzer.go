@@ -2,6 +2,7 @@ package citations
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -208,11 +209,12 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 		if r.Reorder {
 			what = "reorders the words of"
 		}
-		f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation %s the source %s (%d word(s) missing, %d added): %s",
-			what, name, r.Missing, r.Added, r.Diff)
+		f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation %s the source %s: %s missing, %s added",
+			what, name, words(r.Missing), words(r.Added))
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})
+		// word_diff is what the table, Markdown and GitHub formats show
 		f.Details = map[string]any{"source": name, "note": n.Label, "missing": r.Missing, "added": r.Added,
-			"reordered": r.Reorder, "diff": r.Diff}
+			"reordered": r.Reorder, "word_diff": r.Diff}
 		report(f)
 	}
 	if r.Pages && c.Page != "" && r.Page != "" && !pageInRange(r.Page, c.Page, c.PageEnd) {
@@ -222,4 +224,12 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 		f.Details = map[string]any{"cited_page": c.Page, "page": r.Page, "source": name}
 		report(f)
 	}
+}
+
+// words says "1 word", "5 words".
+func words(n int) string {
+	if n == 1 {
+		return "1 word"
+	}
+	return strconv.Itoa(n) + " words"
 }

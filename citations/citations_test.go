@@ -286,8 +286,8 @@ func TestSeed001(t *testing.T) {
 	if mismatch == nil {
 		t.Fatalf("no quote mismatch: %s", ids(fs))
 	}
-	if !strings.Contains(mismatch.Message, "{+by developing sophisticated weapons systems+}") {
-		t.Errorf("the stutter should show as an added phrase: %s", mismatch.Message)
+	if d, _ := mismatch.Details["word_diff"].(string); !strings.Contains(d, "{+by developing sophisticated weapons systems+}") {
+		t.Errorf("the stutter should show as an added phrase: %q", d)
 	}
 }
 

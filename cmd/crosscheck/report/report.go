@@ -118,11 +118,15 @@ func Render(w io.Writer, format string, r *Result, opt Options) error {
 }
 
 // writeText writes one greppable line per finding:
-// file:line:col: severity check: message
+// file:line:col: severity check: message[; diff: word diff]
 func writeText(w io.Writer, r *Result, _ Options) error {
 	for _, f := range r.Findings {
 		p := f.Doc.Position(f.Span.Start)
-		msg := strings.ReplaceAll(printable(f.Message), "\n", " ")
+		msg := f.Message
+		if d := wordDiff(f); d != "" {
+			msg += "; diff: " + d
+		}
+		msg = strings.ReplaceAll(printable(msg), "\n", " ")
 		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", printable(f.Doc.Path), p.Line, p.Column, f.Severity, f.Check.ID, msg); err != nil {
 			return err
 		}
