@@ -67,6 +67,9 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
 			if err := checkOutputPath(args[0]); err != nil {
 				return err
 			}
+			if err := set.checkClaimOptions(); err != nil {
+				return err
+			}
 			lib, err := a.loadSources(cmd.Context(), sources)
 			if err != nil {
 				return err
@@ -85,6 +88,8 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
 	}
 	write.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
 	markPath(write.Flags(), "sources")
+	set.repeatFlags(write.Flags())
+	set.claimFlags(write.Flags())
 	cmd.AddCommand(write)
 	return cmd
 }

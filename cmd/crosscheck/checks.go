@@ -72,6 +72,9 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
   crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
   crosscheck check --fail-on error --format github docs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := set.checkClaimOptions(); err != nil {
+				return err
+			}
 			lib, err := a.loadSources(cmd.Context(), sources)
 			if err != nil {
 				return err
@@ -83,6 +86,8 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 	}
 	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
 	markPath(cmd.Flags(), "sources")
+	set.repeatFlags(cmd.Flags())
+	set.claimFlags(cmd.Flags())
 	return cmd
 }
 

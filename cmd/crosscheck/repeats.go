@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/compare/reuse"
 )
@@ -23,10 +24,15 @@ With no PATHS, the embedded seed corpus is checked.`,
 			return a.review(cmd.Context(), args, set.repeats(), nil)
 		},
 	}
-	f := cmd.Flags()
-	f.IntVar(&set.stutter.MaxWords, "stutter-max-words", 12, "longest phrase the stutter check looks for")
-	f.IntVar(&set.repeat.MinWords, "min-words", reuse.DefaultMinWords, "fewest shared words a repeated passage must have")
-	f.IntVar(&set.repeat.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one passage")
-	f.Float64Var(&set.repeat.MinSimilarity, "min-similarity", reuse.DefaultRepeatSimilarity, "least similarity (0-1) of the copies of a repeated passage")
+	set.repeatFlags(cmd.Flags())
 	return cmd
+}
+
+// repeatFlags binds the options of the repeats analyzers to flags; every
+// command that runs them (repeats, check, baseline write) takes them.
+func (s *analyzerSet) repeatFlags(f *pflag.FlagSet) {
+	f.IntVar(&s.stutter.MaxWords, "stutter-max-words", 12, "longest phrase the stutter check looks for")
+	f.IntVar(&s.repeat.MinWords, "min-words", reuse.DefaultMinWords, "fewest shared words a repeated passage must have")
+	f.IntVar(&s.repeat.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one passage")
+	f.Float64Var(&s.repeat.MinSimilarity, "min-similarity", reuse.DefaultRepeatSimilarity, "least similarity (0-1) of the copies of a repeated passage")
 }
