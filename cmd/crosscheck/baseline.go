@@ -51,7 +51,6 @@ func (a *app) baselineCommand() *cobra.Command {
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	var set analyzerSet
-	var sources []string
 	write := &cobra.Command{
 		Use:   "write FILE [PATHS…]",
 		Short: "Run every check and record the findings in FILE",
@@ -70,12 +69,11 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
 			if err := set.checkClaimOptions(); err != nil {
 				return err
 			}
-			lib, err := a.loadSources(cmd.Context(), sources)
+			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
 			}
-			set.cite.Library = lib
-			res, err := a.collect(cmd.Context(), args[1:], set.all(), lib.Docs())
+			res, err := a.collect(cmd.Context(), args[1:], set.all(), docs)
 			if err != nil {
 				return err
 			}
@@ -86,10 +84,7 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
 			return nil
 		},
 	}
-	write.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
-	markPath(write.Flags(), "sources")
-	set.repeatFlags(write.Flags())
-	set.claimFlags(write.Flags())
+	set.allFlags(write.Flags())
 	cmd.AddCommand(write)
 	return cmd
 }

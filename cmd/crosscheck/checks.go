@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/compare"
@@ -16,6 +17,7 @@ import (
 // analyzerSet builds the analyzers of every capability with the options
 // the flags give. Commands pick from it.
 type analyzerSet struct {
+	sources []string // --sources: documents and manifests citations may name
 	stutter compare.StutterOptions
 	claims  claims.Options
 	cite    citations.Options
@@ -60,7 +62,6 @@ func allChecks() []*compare.Check {
 
 func (a *app) checkCommand() *cobra.Command {
 	var set analyzerSet
-	var sources []string
 	cmd := &cobra.Command{
 		Use:   "check [PATHS…]",
 		Short: "Run every check (on the embedded seeds when no paths are given)",
@@ -75,20 +76,22 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 			if err := set.checkClaimOptions(); err != nil {
 				return err
 			}
-			lib, err := a.loadSources(cmd.Context(), sources)
+			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
 			}
-			set.cite.Library = lib
-			a.library = lib
-			return a.review(cmd.Context(), args, set.all(), lib.Docs())
+			return a.review(cmd.Context(), args, set.all(), docs)
 		},
 	}
-	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
-	markPath(cmd.Flags(), "sources")
-	set.repeatFlags(cmd.Flags())
-	set.claimFlags(cmd.Flags())
+	set.allFlags(cmd.Flags())
 	return cmd
+}
+
+// allFlags binds the options of every analyzer that check runs.
+func (s *analyzerSet) allFlags(f *pflag.FlagSet) {
+	s.sourceFlags(f)
+	s.repeatFlags(f)
+	s.claimFlags(f)
 }
 
 func (a *app) explainCommand() *cobra.Command {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/compare"
@@ -30,7 +31,6 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 
 func (a *app) citeCommand() *cobra.Command {
 	var set analyzerSet
-	var sources []string
 	cmd := &cobra.Command{
 		Use:   "cite [PATHS…] [--sources DIR|FILE…]",
 		Short: "Check notes and citations: markers, ibid./op. cit., sources and quotations",
@@ -60,16 +60,31 @@ or a BibTeX file whose entries have "file" fields.`,
   crosscheck cite chapters/ --sources sources/
   crosscheck cite article.html --sources refs.bib --sources pdf-texts/ --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := a.loadSources(cmd.Context(), sources)
+			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
 			}
-			set.cite.Library = lib
-			a.library = lib
-			return a.review(cmd.Context(), args, set.citations(), lib.Docs())
+			return a.review(cmd.Context(), args, set.citations(), docs)
 		},
 	}
-	cmd.Flags().StringSliceVar(&sources, "sources", nil, sourcesFlagHelp)
-	markPath(cmd.Flags(), "sources")
+	set.sourceFlags(cmd.Flags())
 	return cmd
+}
+
+// sourceFlags binds --sources, for every command that checks citations.
+func (s *analyzerSet) sourceFlags(f *pflag.FlagSet) {
+	f.StringSliceVar(&s.sources, "sources", nil, sourcesFlagHelp)
+	markPath(f, "sources")
+}
+
+// useSources reads --sources into the citation analyzer's library (and the
+// report's) and returns the source documents.
+func (a *app) useSources(ctx context.Context, s *analyzerSet) ([]*compare.Document, error) {
+	lib, err := a.loadSources(ctx, s.sources)
+	if err != nil {
+		return nil, err
+	}
+	s.cite.Library = lib
+	a.library = lib
+	return lib.Docs(), nil
 }
