@@ -38,6 +38,17 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // point or comma between digits ("11,063", "1.5"). Hyphens split words.
 // ASCII runs are scanned with a table in tight loops: this is the hottest
 // loop of loading.
+// mayContinueWord marks the bytes after a run of ASCII letters and digits
+// that may still belong to the word: non-ASCII (a letter or mark) and the
+// joiners "." "," "'" (decided by wordEnd).
+var mayContinueWord = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	t['.'], t[','], t['\''] = true, true, true
+	return t
+}()
+
 func tokenize(s string) []Span {
 	toks := make([]Span, 0, tokenEstimate(s))
 	n := len(s)
@@ -55,7 +66,7 @@ func tokenize(s string) []Span {
 			for i < n && asciiWord[s[i]] {
 				i++
 			}
-			if i < n && (s[i] >= utf8.RuneSelf || s[i] == '.' || s[i] == ',' || s[i] == '\'') {
+			if i < n && mayContinueWord[s[i]] {
 				i = wordEnd(s, start, i)
 			}
 			toks = append(toks, Span{start, i})
@@ -202,6 +213,13 @@ var months = map[string]bool{
 func wordBefore(s string, i int) (string, int) {
 	j := i
 	for j > 0 {
+		if c := s[j-1]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !unicode.IsLetter(r) {
 			break
@@ -412,18 +430,44 @@ func isAbbreviation(s string, i, k int) bool {
 		}
 		buf[j] = c
 	}
-	lw := string(buf[:len(w)]) // does not escape: map lookups only
-	if abbrevAlways[lw] {
+	kind := abbrevKinds[string(buf[:len(w)])] // a map lookup: no allocation
+	switch {
+	case kind&abbrevIsAlways != 0:
 		return true
-	}
-	if months[lw] && w[0] >= 'A' && w[0] <= 'Z' {
+	case kind&abbrevIsMonth != 0 && w[0] >= 'A' && w[0] <= 'Z':
 		return true
-	}
-	if abbrevBeforeNumber[lw] && k < len(s) && (isDigitByte(s[k]) || romanAt(s, k)) {
+	case kind&abbrevIsBeforeNumber != 0 && k < len(s) && (isDigitByte(s[k]) || romanAt(s, k)):
 		return true
 	}
 	return false
 }
+
+// The kinds of abbreviation, as bits: one lookup answers all three tables.
+const (
+	abbrevIsAlways = 1 << iota
+	abbrevIsBeforeNumber
+	abbrevIsMonth
+)
+
+var abbrevKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w, ok := range abbrevAlways {
+		if ok {
+			m[w] |= abbrevIsAlways
+		}
+	}
+	for w, ok := range abbrevBeforeNumber {
+		if ok {
+			m[w] |= abbrevIsBeforeNumber
+		}
+	}
+	for w, ok := range months {
+		if ok {
+			m[w] |= abbrevIsMonth
+		}
+	}
+	return m
+}()
 
 // romanAt reports a lower- or upper-case roman numeral word at k ("xii").
 func romanAt(s string, k int) bool {
