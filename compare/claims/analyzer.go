@@ -247,6 +247,7 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 				da, ka := x.clauseAt(a)
 				A := sideAt(dcs[da], ka)
 				if v := k.compareClauses(A, B); v.Kind != "" {
+					v.Confidence = weighEvidence(v)
 					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
 				}
 			})
@@ -360,6 +361,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		ca, cb := A.span(), B.span()
 		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q at %s (confidence %.2f)",
 			contradictionLabel(m.Kind), m.ValueB, m.ValueA, place(A, m.SpanA), m.Confidence)
+		f.Severity = m.Severity()
 		f.Relate("contradicted claim", A.Doc.Doc, ca)
 		if m.SpanA.End > m.SpanA.Start {
 			f.Relate("value", A.Doc.Doc, m.SpanA)
@@ -374,6 +376,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 			"other":       excerpt(A, ca, 200),
 			"value":       m.ValueB,
 			"other_value": m.ValueA,
+			"evidence":    m.Evidence.String(),
 		}
 		out = append(out, f)
 	}
@@ -431,6 +434,44 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// weighEvidence is a contradiction's confidence given what it rests on: a
+// claim restated with a change is as sure as the comparison says, a shared
+// name a little less, shared words alone much less.
+func weighEvidence(v Verdict) float64 {
+	if v.Kind == "overlap" {
+		return v.Confidence
+	}
+	switch v.Evidence {
+	case EvidenceAnchored, EvidenceIdentified:
+		return v.Confidence - 0.05
+	case EvidenceWords:
+		return v.Confidence - 0.2
+	}
+	return v.Confidence
+}
+
+// Severity is the severity a contradiction is reported at: warning when
+// it rests on enough evidence, info otherwise. Across documents a shared
+// name is enough; within one document, where the same words and names
+// come back for many armies, cities and years, it takes a claim restated
+// with a change or a thing identified by name and number ("Executive
+// Order 10925"): on the labelled real prose, pairs inside one document
+// anchored by a name alone were different events (a squadron's several
+// homecomings to one base).
+func (m Match) Severity() compare.Severity {
+	if m.Kind == "overlap" {
+		return CheckOverlap.Severity
+	}
+	need := EvidenceAnchored
+	if m.A.Doc == m.B.Doc {
+		need = EvidenceIdentified
+	}
+	if m.Evidence >= need {
+		return checkOf(m.Kind).Severity
+	}
+	return compare.Info
 }
 
 func contradictionLabel(kind string) string {

@@ -107,6 +107,7 @@ type proseFinding struct {
 	sets                 map[string]bool
 	// for REALPROSE_REVIEW: the whole sentences and the claims' clauses
 	fullA, fullB, claimA, claimB string
+	evidence                     string
 }
 
 // proseSentence is the key's text of the sentence holding an original span.
@@ -145,6 +146,7 @@ func newProseFinding(f compare.Finding) proseFinding {
 	p.valueB, _ = f.Details["value"].(string)
 	p.valueA, _ = f.Details["other_value"].(string)
 	p.confidence, _ = f.Details["confidence"].(float64)
+	p.evidence, _ = f.Details["evidence"].(string)
 	p.fullB, p.fullA = proseFullSentence(f.Location), proseFullSentence(other)
 	p.claimB, _ = f.Details["claim"].(string)
 	p.claimA, _ = f.Details["other"].(string)
@@ -366,7 +368,7 @@ func writeProseReview(t *testing.T, path string, fs []*proseFinding, labels map[
 			sets = append(sets, s)
 		}
 		sort.Strings(sets)
-		fmt.Fprintf(&b, "#%d %s %s conf %.2f [%s] label: %s\n", i+1, p.kind, p.severity, p.confidence, strings.Join(sets, ","), lab)
+		fmt.Fprintf(&b, "#%d %s %s conf %.2f evidence %s [%s] label: %s\n", i+1, p.kind, p.severity, p.confidence, p.evidence, strings.Join(sets, ","), lab)
 		fmt.Fprintf(&b, "  A %s value %q\n    claim: %s\n    sentence: %s\n", p.fileA, oneLine(p.valueA), p.claimA, p.fullA)
 		fmt.Fprintf(&b, "  B %s value %q\n    claim: %s\n    sentence: %s\n\n", p.fileB, oneLine(p.valueB), p.claimB, p.fullB)
 	}

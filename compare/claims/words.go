@@ -60,6 +60,12 @@ func sentenceWords(d *compare.Document, s compare.Span, buf []word) []word {
 			w.span.Start = p.span.Start
 			w.punct = p.punct
 			ws = ws[:n-1]
+			if p.lower == "non" && !w.cap {
+				// "non-political" is the word "nonpolitical", the opposite
+				// of "political": the prefix stays in what is compared
+				w.lower = "non" + w.lower
+				w.text = p.text + w.text
+			}
 		}
 		if base, ok := contractions[w.lower]; ok {
 			w.lower = base
@@ -87,11 +93,13 @@ func punctOf(gap string) string {
 	spaces := 0
 	for i := 0; i < len(gap); i++ {
 		switch gap[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
+		case ' ', '\t', '\n', '\r', '\v', '\f', '_':
+			// an underscore between words stands for a space ("is_not",
+			// "_emphasis_"), not for punctuation that ends a phrase
 			spaces++
 		default:
 			if gap[i] >= 0x80 {
-				return strings.Join(strings.Fields(gap), "") // Unicode spaces: the slow way
+				return strings.Join(strings.Fields(strings.ReplaceAll(gap, "_", " ")), "") // Unicode spaces: the slow way
 			}
 		}
 	}
@@ -101,7 +109,7 @@ func punctOf(gap string) string {
 	case len(gap):
 		return ""
 	}
-	return strings.Join(strings.Fields(gap), "")
+	return strings.Join(strings.Fields(strings.ReplaceAll(gap, "_", " ")), "")
 }
 
 func allDigits(s string) bool {
