@@ -20,6 +20,10 @@ type Clause struct {
 	Passive     bool
 	Copula      bool
 	Resolved    bool // the subject is a pronoun read as an earlier subject
+	// Asserted is false for a clause that states nothing of its own: a
+	// condition, a time or relative clause, a question, a litotes ("not
+	// unlike"). Such a clause contradicts only a copy of itself.
+	Asserted bool
 }
 
 // clause is a Clause as the analysis keeps it: 44 bytes, its spans
@@ -50,10 +54,11 @@ const (
 	// fHypothetical marks a clause that asserts nothing of its own: a
 	// condition ("if there is no shelter"), a time clause ("when the
 	// temperature reaches 103 degrees"), a relative clause ("a state in
-	// which the company is not licensed"), or a question.
+	// which the company is not licensed").
 	fHypothetical
-	fLitotes // denies by affirming: "not unlike his own", "not without reason", "not a little", "no less"
-	fDegree  // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
+	fLitotes  // denies by affirming: "not unlike his own", "not without reason", "not a little", "no less"
+	fDegree   // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
+	fQuestion // in a question: it asks, and contradicts nothing
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -66,7 +71,9 @@ func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
 // asserted reports whether the clause states something of its own, plainly
 // enough to be contradicted: not a condition, a relative clause or a
 // question, and not a litotes.
-func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes) == 0 }
+func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuestion) == 0 }
+
+func (c *clause) question() bool { return c.flags&fQuestion != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
@@ -844,7 +851,10 @@ func (p *parser) parseClauses(ws []word, ents []Entity, question bool) []pclause
 				c.flags |= fDegree
 			}
 		}
-		if question || hypotheticalBefore(ws, start, r.rel) {
+		if question {
+			c.flags |= fQuestion
+		}
+		if hypotheticalBefore(ws, start, r.rel) {
 			c.flags |= fHypothetical
 		}
 		switch {

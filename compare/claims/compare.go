@@ -347,7 +347,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	complete2 := !a.dangling() && !b.dangling()
 	asserted := a.asserted() && b.asserted()
 	plain := complete2 && asserted
-	sameModal := a.modal == b.modal
+	sameModal := a.modal == b.modal && !a.question() && !b.question() // a question contradicts nothing
 	within := A.dc == B.dc
 	sa, sb := k.substance(ca, cb), k.substance(cb, ca)
 	// what a denial or an opposition rests on: the same sentence restated
@@ -358,7 +358,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		if len(opposed) == 2 {
 			oa, ob = sp32(opposed[0]), sp32(opposed[1])
 		}
-		if r := k.restatement(A, B); r.similar && len(r.valsA) == 0 && len(r.valsB) == 0 && !r.swapped(oa, ob) {
+		if r := k.restatement(A, B, oa, ob); r.similar && len(r.valsA) == 0 && len(r.valsB) == 0 && !r.swapped() {
 			return EvidenceRestated
 		}
 		return k.anchorEvidence(A, B)
@@ -748,7 +748,7 @@ func countDates(s side) int {
 // ("Publish date: 07 Nov 2008 Publish date: 10 Sep 2008 …", a census
 // table) does not pass for one event.
 func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int, dates bool) Evidence {
-	if r := k.restatement(A, B); r.similar && len(r.valsA) > 0 && len(r.valsB) > 0 && allWithin(r.valsA, va) && allWithin(r.valsB, vb) && !r.swapped(va, vb) {
+	if k.restatement(A, B, span32{}, span32{}).changed(va, vb) {
 		return EvidenceRestated
 	}
 	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) && count(A) == 1 && count(B) == 1 {
@@ -807,6 +807,12 @@ func (k *comparer) dateConflict(A, B side, objR rel) (Verdict, bool) {
 		return Verdict{}, false
 	}
 	if p.yearless() != q.yearless() || p.overlaps(q) {
+		return Verdict{}, false
+	}
+	// other amounts on another date: a series ("in 2008 … 8 home sales",
+	// "in 2009 … 14 home sales"), not one event dated twice
+	var qbA, qbB [8]qty
+	if qa, qb := clauseQuantities(A, qbA[:0]), clauseQuantities(B, qbB[:0]); len(unpaired(qa, qb)) > 0 || len(unpaired(qb, qa)) > 0 {
 		return Verdict{}, false
 	}
 	ev := k.valueEvidence(A, B, p.span, q.span, countDates, true)

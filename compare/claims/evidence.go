@@ -33,9 +33,10 @@ func (e Evidence) String() string {
 	return [...]string{"words", "anchored", "identified", "restated"}[e]
 }
 
-// withinAmount reports whether an item's word lies inside one of its
-// clause's amounts or dates ("Mile" in "the 9 Mile exit", "March" in
-// "March 2"): such words are values, not names of the thing.
+// withinAmount reports whether an item's word is a figure of one of its
+// clause's amounts ("eleven" in "eleven cities") or lies inside one of its
+// dates ("March" in "March 2"): such words are values, not names of the
+// thing.
 func (k *comparer) withinAmount(s side, it item) bool {
 	if it.word < 0 {
 		return false
@@ -46,9 +47,13 @@ func (k *comparer) withinAmount(s side, it item) bool {
 	}
 	w := sp32(ws[it.word].span)
 	_, qs, ds := s.dc.sentence(s.si)
-	for _, q := range qs {
-		if q.span.contains(w) {
-			return true
+	if l := ws[it.word].lower; isNumeral(l) || numberWords[l] > 0 || scaleWords[l] > 0 {
+		// the figure of an amount; its other words ("African" in "three
+		// hundred African cities") describe what is counted
+		for _, q := range qs {
+			if q.span.contains(w) {
+				return true
+			}
 		}
 	}
 	for _, x := range ds {
@@ -316,24 +321,48 @@ type restated struct {
 	// the other (aligned in order), and the content words of each with no
 	// equal in the other
 	valsA, valsB, termsA, termsB []span32
+	// the figures paired, A's then B's
+	pairs [][2]span32
+}
+
+// changed reports whether the values va (of A) and vb (of B) are what
+// changed between two sentences restated: every figure left unpaired lies
+// in them, one of them at least is there, and a figure of one paired in
+// the other is paired inside the other value ("three hundred and
+// seventy-five thousand" and "seventy-five thousand"), not elsewhere in
+// the sentence ("he composed 104 symphonies … composed nine symphonies"
+// against "he composed 104 symphonies": nine was added, not changed).
+func (r restated) changed(va, vb span32) bool {
+	if !r.similar || len(r.valsA)+len(r.valsB) == 0 || !allWithin(r.valsA, va) || !allWithin(r.valsB, vb) || r.swapped() {
+		return false
+	}
+	for _, p := range r.pairs {
+		if va.contains(p[0]) != vb.contains(p[1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // swapped reports whether a content word of each sentence has no equal in
-// the other, outside the spans given: one thing put for another ("2) Piano
-// …", "3) Guitar …"; "an AM transmitter", "an FM transmitter"), which makes
-// two items of a list, not one claim restated with a change. A word put in
-// or left out on one side only is no swap.
-func (r restated) swapped(exceptA, exceptB span32) bool {
-	return anyOutside(r.termsA, exceptA) && anyOutside(r.termsB, exceptB)
-}
+// the other: one thing put for another ("2) Piano …", "3) Guitar …"; "an
+// AM transmitter", "an FM transmitter"), which makes two items of a list,
+// not one claim restated with a change. A word put in or left out on one
+// side only is no swap.
+func (r restated) swapped() bool { return len(r.termsA) > 0 && len(r.termsB) > 0 }
 
-func anyOutside(spans []span32, in span32) bool {
-	for _, s := range spans {
-		if !in.contains(s) {
-			return true
+// dropWithin removes the terms inside a span, in place.
+func dropWithin(ts []sentenceTerm, in span32) []sentenceTerm {
+	if in == (span32{}) {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if !in.contains(t.span) {
+			out = append(out, t)
 		}
 	}
-	return false
+	return out
 }
 
 // restatement compares the sentences of two claims word for word: whether
@@ -347,8 +376,10 @@ func anyOutside(spans []span32, in span32) bool {
 // but for theirs, are a template filled in for different things (census
 // pages: "For every 100 females there were 91.8 males"), not a claim
 // restated: they are not reported similar.
-func (k *comparer) restatement(A, B side) restated {
-	r := k.sentencesAlike(A.dc, A.si, B.dc, B.si)
+//
+// The words in exceptA and exceptB (opposed words) are left out.
+func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restated {
+	r := k.sentencesAlike(A.dc, A.si, B.dc, B.si, 3, exceptA, exceptB)
 	if !r.similar {
 		return restated{}
 	}
@@ -357,7 +388,7 @@ func (k *comparer) restatement(A, B side) restated {
 		if sa < 0 || sb < 0 || sa >= len(A.dc.Doc.Sentences) || sb >= len(B.dc.Doc.Sentences) || A.dc == B.dc && (sa == B.si || sb == A.si) {
 			continue
 		}
-		if n := k.sentencesAlike(A.dc, sa, B.dc, sb); n.similar && (len(n.valsA) > 0 || len(n.valsB) > 0) {
+		if n := k.sentencesAlike(A.dc, sa, B.dc, sb, 1, span32{}, span32{}); n.similar && (len(n.valsA) > 0 || len(n.valsB) > 0) {
 			return restated{}
 		}
 	}
@@ -365,21 +396,22 @@ func (k *comparer) restatement(A, B side) restated {
 }
 
 // sentencesAlike compares sentence sa of da with sentence sb of db (see
-// restatement).
-func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int) restated {
+// restatement): each must have minTerms content words or more, outside
+// the spans to leave out.
+func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, minTerms int, exceptA, exceptB span32) restated {
 	ca, va := k.sentenceTerms(side{dc: da, si: sa}, k.termsA[:0], k.valsA[:0])
-	k.termsA, k.valsA = ca, va
 	cb, vb := k.sentenceTerms(side{dc: db, si: sb}, k.termsB[:0], k.valsB[:0])
-	k.termsB, k.valsB = cb, vb
-	if min(len(ca), len(cb)) < 3 {
+	k.termsA, k.valsA, k.termsB, k.valsB = ca, va, cb, vb
+	if min(len(ca), len(cb)) < minTerms {
 		return restated{}
 	}
+	ca, cb = dropWithin(ca, exceptA), dropWithin(cb, exceptB)
 	ta, tb := unpairedValues(ca, cb), unpairedValues(cb, ca)
 	if float64(len(ta)) > 0.2*float64(len(ca)) || float64(len(tb)) > 0.2*float64(len(cb)) {
 		return restated{}
 	}
 	r := restated{similar: true, termsA: ta, termsB: tb}
-	r.valsA, r.valsB = alignValues(va, vb)
+	r.valsA, r.valsB, r.pairs = alignValues(va, vb)
 	return r
 }
 
@@ -391,9 +423,9 @@ const maxAligned = 256
 // subsequence, so that "five feet high … twelve feet deep" against "twelve
 // feet high … twelve feet deep" leaves five and the first twelve apart,
 // not five and the second) and returns the spans of those left over.
-func alignValues(a, b []sentenceTerm) ([]span32, []span32) {
+func alignValues(a, b []sentenceTerm) ([]span32, []span32, [][2]span32) {
 	if len(a) > maxAligned || len(b) > maxAligned {
-		return unpairedValues(a, b), unpairedValues(b, a)
+		return unpairedValues(a, b), unpairedValues(b, a), nil
 	}
 	n, m := len(a), len(b)
 	// lcs[i][j]: longest common subsequence of a[i:] and b[j:]
@@ -414,10 +446,12 @@ func alignValues(a, b []sentenceTerm) ([]span32, []span32) {
 		}
 	}
 	var xa, xb []span32
+	var pairs [][2]span32
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
 		case a[i].text == b[j].text && lcs[i][j] == lcs[i+1][j+1]+1:
+			pairs = append(pairs, [2]span32{a[i].span, b[j].span})
 			i, j = i+1, j+1
 		case lcs[i+1][j] >= lcs[i][j+1]:
 			xa = append(xa, a[i].span)
@@ -433,7 +467,7 @@ func alignValues(a, b []sentenceTerm) ([]span32, []span32) {
 	for ; j < m; j++ {
 		xb = append(xb, b[j].span)
 	}
-	return xa, xb
+	return xa, xb, pairs
 }
 
 // sentenceTerm is a word of a sentence as restatement compares it.

@@ -137,6 +137,7 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	}
 	v.Negated, v.Copula, v.Resolved = c.negated(), c.copula(), c.resolved()
 	v.Existential, v.Passive = c.flags&fExistential != 0, c.flags&fPassive != 0
+	v.Asserted = c.asserted()
 	return v
 }
 
