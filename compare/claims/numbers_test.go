@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +87,65 @@ func TestQualifiedRangesMeet(t *testing.T) {
 		if Disjoint(a[0], b[0]) {
 			t.Errorf("%q (%s) and %q (%s) do not meet", c[0], a[0], c[1], b[0])
 		}
+	}
+}
+
+// spell writes n (below a billion) in words, the British way: "three
+// hundred and seventy-five thousand", "two hundred and eight".
+func spell(n int) string {
+	ones := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	tens := []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	below100 := func(n int) string {
+		if n < 20 {
+			return ones[n]
+		}
+		if n%10 == 0 {
+			return tens[n/10]
+		}
+		return tens[n/10] + "-" + ones[n%10]
+	}
+	below1000 := func(n int, and bool) string {
+		var parts []string
+		if n >= 100 {
+			parts = append(parts, ones[n/100], "hundred")
+			if n%100 != 0 {
+				parts = append(parts, "and")
+			}
+		} else if and && n > 0 {
+			parts = append(parts, "and")
+		}
+		if n%100 != 0 {
+			parts = append(parts, below100(n%100))
+		}
+		return strings.Join(parts, " ")
+	}
+	var parts []string
+	if m := n / 1000000; m > 0 {
+		parts = append(parts, below1000(m, false), "million")
+	}
+	if t := n / 1000 % 1000; t > 0 {
+		parts = append(parts, below1000(t, false), "thousand")
+	}
+	if r := n % 1000; r > 0 {
+		parts = append(parts, below1000(r, len(parts) > 0))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Every number spelled out in words reads back as itself.
+func TestWordNumbersRoundTrip(t *testing.T) {
+	check := func(n int) {
+		text := "They counted " + spell(n) + " ships."
+		qs := extractText(t, text).Sentences()[0].Quantities
+		if len(qs) != 1 || qs[0].Lo != float64(n) || qs[0].Unit != "ship" {
+			t.Fatalf("%q: got %+v", text, qs)
+		}
+	}
+	for n := 1; n < 1000; n++ {
+		check(n)
+	}
+	for n := 1000; n < 1000000000; n = n*7/5 + 13 {
+		check(n)
 	}
 }

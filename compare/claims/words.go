@@ -198,6 +198,10 @@ func tagWords(r *reader, ws []word, caps capStats) {
 		if l == "may" && w.cap && i > 0 { // the month
 			w.tag = tagProp
 		}
+		if l == "one" && (i+1 < len(ws) && scaleWords[ws[i+1].lower] > 0 ||
+			i > 0 && scaleWords[ws[i-1].lower] > 0 || i > 1 && ws[i-1].lower == "and" && scaleWords[ws[i-2].lower] > 0) {
+			w.tag = tagNum // "one hundred", "a hundred and one": a number, not the pronoun
+		}
 	}
 	for i := range ws {
 		w := &ws[i]
