@@ -39,7 +39,16 @@ import (
 //	REALPROSE_WRITE=/tmp/labels.tsv go test -run TestRealProsePrecision ./compare/claims
 //
 // which writes every current finding, labelled or not ("?"), in the file's
-// layout, then copy the lines into the labels with a judgement.
+// layout, then copy the lines into the labels with a judgement
+// (REALPROSE_REVIEW=file writes them with whole sentences, for reading).
+// The labels keep the findings of earlier versions too: 234 distinct
+// contradictions at warning level before the same-event rules (5 true), so
+// that a rule that brings one back finds it labelled.
+//
+// The test prints true, false and unlabelled counts per run and severity,
+// and fails when the precision of warning-level contradictions falls
+// below proseMinPrecision. Recall is measured apart, on changes made to
+// real prose (realprose_edits_test.go).
 
 const proseLabelsFile = "testdata/realprose_labels.tsv"
 
