@@ -367,7 +367,8 @@ func dropWithin(ts []sentenceTerm, in span32) []sentenceTerm {
 
 // restatement compares the sentences of two claims word for word: whether
 // they are the same sentence but for a few words (each holds at least 80%
-// of the other's content words, counted with repeats, and three or more),
+// of the other's content words, counted with repeats, and three or more;
+// a sentence of two content words must have the same two),
 // and which figures and words of each have no equal in the other.
 // Negations do not count as content, so "is" and "is not" sentences can be
 // restatements.
@@ -396,18 +397,19 @@ func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restated {
 }
 
 // sentencesAlike compares sentence sa of da with sentence sb of db (see
-// restatement): each must have minTerms content words or more, outside
-// the spans to leave out.
+// restatement): each must have minTerms content words or more (or one
+// fewer, all alike), outside the spans to leave out.
 func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, minTerms int, exceptA, exceptB span32) restated {
 	ca, va := k.sentenceTerms(side{dc: da, si: sa}, k.termsA[:0], k.valsA[:0])
 	cb, vb := k.sentenceTerms(side{dc: db, si: sb}, k.termsB[:0], k.valsB[:0])
 	k.termsA, k.valsA, k.termsB, k.valsB = ca, va, cb, vb
-	if min(len(ca), len(cb)) < minTerms {
+	if min(len(ca), len(cb)) < minTerms-1 {
 		return restated{}
 	}
+	short := min(len(ca), len(cb)) < minTerms // a short sentence must be the same word for word
 	ca, cb = dropWithin(ca, exceptA), dropWithin(cb, exceptB)
 	ta, tb := unpairedValues(ca, cb), unpairedValues(cb, ca)
-	if float64(len(ta)) > 0.2*float64(len(ca)) || float64(len(tb)) > 0.2*float64(len(cb)) {
+	if float64(len(ta)) > 0.2*float64(len(ca)) || float64(len(tb)) > 0.2*float64(len(cb)) || short && len(ta)+len(tb) > 0 {
 		return restated{}
 	}
 	r := restated{similar: true, termsA: ta, termsB: tb}

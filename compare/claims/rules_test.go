@@ -64,6 +64,7 @@ func TestContradictionRules(t *testing.T) {
 		{"almost ninety", []string{"The Claudian family reigned almost ninety years over Rome.", "The Claudian family reigned ninety years over Rome."}, ""},
 		{"about and some", []string{"Rome sent about 300 ships to Egypt.", "Rome sent some 320 ships to Egypt."}, ""},
 		{"compound numeral", []string{"Xerxes led three hundred and seventy-five thousand men into Greece.", "Xerxes led seventy-five thousand men into Greece."}, "number/restated/warning"},
+		{"short sentence, word for word", []string{"The fleet had 300 ships.", "The fleet had 320 ships."}, "number/restated/warning"},
 		{"list items", []string{"2) Piano This is provided by a visiting private tutor, for all age groups.", "3) Guitar This is provided by a visiting private tutor, for all age groups."}, ""},
 
 		// negation: between claims that align, never from a litotes
@@ -160,6 +161,33 @@ func TestYearlessDates(t *testing.T) {
 		ds := extractText(t, c.text).Sentences()[0].Dates
 		if len(ds) != 1 || ds[0].Text != c.span || ds[0].Label() != c.label {
 			t.Errorf("%q: got %+v", c.text, ds)
+		}
+	}
+}
+
+// Which values of two sentences restated count as changed: those left
+// unpaired, inside the conflicting values, with every figure of one
+// conflicting value paired inside the other (not elsewhere).
+func TestRestatedChanged(t *testing.T) {
+	sp := func(a, b uint32) span32 { return span32{a, b} }
+	for _, c := range []struct {
+		name   string
+		r      restated
+		va, vb span32
+		want   bool
+	}{
+		{"one figure changed", restated{similar: true, valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), true},
+		{"not similar", restated{valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), false},
+		{"nothing changed", restated{similar: true}, sp(10, 20), sp(10, 20), false},
+		{"another figure changed too", restated{similar: true, valsA: []span32{sp(10, 12), sp(30, 32)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), false},
+		{"a word swapped", restated{similar: true, valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}, termsA: []span32{sp(40, 45)}, termsB: []span32{sp(40, 45)}}, sp(10, 20), sp(10, 20), false},
+		{"part of the figure left out", restated{similar: true, valsA: []span32{sp(10, 15)},
+			pairs: [][2]span32{{sp(20, 25), sp(10, 15)}}}, sp(10, 30), sp(10, 20), true},
+		{"figure added: B's is paired elsewhere in A", restated{similar: true, valsA: []span32{sp(50, 54)},
+			pairs: [][2]span32{{sp(10, 13), sp(10, 13)}}}, sp(50, 60), sp(10, 20), false},
+	} {
+		if got := c.r.changed(c.va, c.vb); got != c.want {
+			t.Errorf("%s: changed %v, want %v", c.name, got, c.want)
 		}
 	}
 }
