@@ -139,7 +139,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 			return true
 		}
 	}
-	// opposed adjectives, numbers that name
+	// opposed adjectives
 	for _, p := range a {
 		for _, q := range b {
 			switch {
@@ -150,28 +150,25 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 			}
 		}
 	}
-	var la, lb []uint32
+	// numbers that name: some on each side, none alike
+	na, nb = 0, 0
 	for _, p := range a {
-		if p.pos == 'd' && !k.withinAmount(A, p) {
-			la = append(la, k.voc.words[p.lemma].lower)
+		if p.pos != 'd' || k.withinAmount(A, p) {
+			continue
+		}
+		na++
+		for _, q := range b {
+			if q.pos == 'd' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+				return false
+			}
 		}
 	}
 	for _, q := range b {
 		if q.pos == 'd' && !k.withinAmount(B, q) {
-			lb = append(lb, k.voc.words[q.lemma].lower)
+			nb++
 		}
 	}
-	if len(la) > 0 && len(lb) > 0 {
-		for _, x := range la {
-			for _, y := range lb {
-				if x == y {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	return false
+	return na > 0 && nb > 0
 }
 
 // sameContent reports whether every content word of a has the same word or
