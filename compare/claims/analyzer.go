@@ -30,22 +30,28 @@ var (
 		Title:    "Two claims give amounts that cannot both hold",
 		Severity: compare.Warning,
 		Help: `Two claims about the same subject and predicate state amounts of the same measure whose ` +
-			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges ` +
-			`("over 150" is more than 150, "some 4,000" about 4,000, "up to 10" at most 10), so "over 150" ` +
-			`does not contradict "160"; units and scale words are compared ("190 billion dollars" is not ` +
-			`"190 million dollars", and neither is a percentage). Check which figure is right, or say why ` +
-			`they differ (another date, another scope).`,
+			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges, and a ` +
+			`qualified figure meets the plain one ("over 150" and "150", "almost ninety years" and "ninety ` +
+			`years" can both be said), so only ranges apart contradict; units and scale words are compared ` +
+			`("190 billion dollars" is not "190 million dollars"). The figures of the two claims are paired ` +
+			`first, equal with equal, and a number that names ("Type 1", "page 713") is no amount. Numbers ` +
+			`give many false alarms unless both claims are about the same event, so one is reported only ` +
+			`when the sentences are the same but for the figure (a passage restated or copied with a ` +
+			`change), or when the claims share a name, speak of the same time and each sentence states ` +
+			`that one figure. ` + evidenceHelp,
 	}
 	CheckDate = &compare.Check{
 		ID:       "claims.contradiction.date",
 		Title:    "Two claims date the same event differently",
 		Severity: compare.Warning,
-		Help: `Two claims about the same event (the same subject, verb and object) give dates that ` +
-			`cannot both hold at the granularity they are stated: "August 2007" and "10 August 2007" agree, ` +
-			`"August 2007" and "July 2007" do not. Relative dates ("10 years ago", "the past two years") ` +
-			`are resolved against the document's own date when it states one ("issued Dec 15, 2020") and ` +
-			`are otherwise never compared. Periods and "since"/"until" dates are compared only with their ` +
-			`own kind.`,
+		Help: `Two claims about the same event (the same subject, verb and object, the same sentence ` +
+			`restated or a shared name) give dates that cannot both hold at the granularity they are ` +
+			`stated: "August 2007" and "10 August 2007" agree, "August 2007" and "July 2007" do not; a day ` +
+			`without a year ("March 2") is compared only with another. Relative dates ("10 years ago", ` +
+			`"the past two years") are resolved against the document's own date when it states one ` +
+			`("issued Dec 15, 2020") and are otherwise never compared. Periods and "since"/"until" dates ` +
+			`are compared only with their own kind, and claims whose amounts differ too are a series ` +
+			`("in 2008 … 8 sales", "in 2009 … 14 sales"), not one event dated twice. ` + evidenceHelp,
 	}
 	CheckNegation = &compare.Check{
 		ID:       "claims.contradiction.negation",
@@ -55,21 +61,35 @@ var (
 			`no, nobody or none: "a deer is jumping over the fence" against "a deer isn't jumping over the ` +
 			`fence". The denied claim must be no more specific than the stated one: "there is no man ` +
 			`playing a guitar" denies "a bald man is playing a guitar on stage", but "two young women are ` +
-			`not sparring" does not deny "two women are sparring". Claims with different modality ` +
-			`("may not" against "is") are not compared.`,
+			`not sparring" does not deny "two women are sparring". A litotes denies nothing ("not unlike ` +
+			`his own", "not without reason", "not uncommon"), nor does "not only"; "not very good" and ` +
+			`"never widely used" deny a degree, not the predicate; a condition, a time or relative clause ` +
+			`and a question assert nothing of their own and contradict only a copy of themselves changed. ` +
+			`Claims with different modality ("may not" against "is") are not compared. ` + evidenceHelp,
 	}
 	CheckAntonym = &compare.Check{
 		ID:       "claims.contradiction.antonym",
 		Title:    "Two claims say opposite things about the same subject",
 		Severity: compare.Warning,
-		Help: `Two claims about the same subject have predicates, complements or modifiers in the same ` +
-			`place that WordNet lists as antonyms: "the rink is empty" against "the rink is full", "near ` +
-			`the barrel" against "far from the barrel", "sitting" against "standing". Direct antonyms ` +
-			`(an antonym pointer between the two words) get a higher confidence than indirect ones ` +
-			`("huge", similar to "large", against "small"). A claim and its negated antonym are not ` +
-			`reported.`,
+		Help: `Two claims alike in all else have predicates, complements or modifiers in the same place ` +
+			`that WordNet lists as antonyms: "the rink is empty" against "the rink is full", "near the ` +
+			`barrel" against "far from the barrel", "sitting" against "standing". The subjects must be the ` +
+			`same words and the objects the same: "a golden age would succeed to an age of iron" does not ` +
+			`oppose "the golden age of Trajan had been preceded by an age of iron". Direct antonyms (an ` +
+			`antonym pointer between the two words) get a higher confidence than indirect ones ("huge", ` +
+			`similar to "large", against "small"). A claim and its negated antonym are not reported. ` +
+			evidenceHelp,
 	}
 )
+
+// evidenceHelp ends the help of every contradiction check: what sets its
+// severity.
+const evidenceHelp = `The severity says what the contradiction rests on (details.evidence): warning ` +
+	`between documents when the claims share a name (anchored) or one restates the other with the ` +
+	`change (restated); inside one document, where the same words come back for many armies, cities ` +
+	`and years, only a restatement or a thing named with its number ("Executive Order 10925", ` +
+	`identified) makes a warning. Claims alike in words only are reported as info, with a lower ` +
+	`confidence.`
 
 // Checks lists the checks of the claims analyzer.
 var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym}
@@ -247,6 +267,7 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 				da, ka := x.clauseAt(a)
 				A := sideAt(dcs[da], ka)
 				if v := k.compareClauses(A, B); v.Kind != "" {
+					v.Confidence = weighEvidence(v)
 					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
 				}
 			})
@@ -360,6 +381,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		ca, cb := A.span(), B.span()
 		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q at %s (confidence %.2f)",
 			contradictionLabel(m.Kind), m.ValueB, m.ValueA, place(A, m.SpanA), m.Confidence)
+		f.Severity = m.Severity()
 		f.Relate("contradicted claim", A.Doc.Doc, ca)
 		if m.SpanA.End > m.SpanA.Start {
 			f.Relate("value", A.Doc.Doc, m.SpanA)
@@ -374,6 +396,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 			"other":       excerpt(A, ca, 200),
 			"value":       m.ValueB,
 			"other_value": m.ValueA,
+			"evidence":    m.Evidence.String(),
 		}
 		out = append(out, f)
 	}
@@ -431,6 +454,44 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// weighEvidence is a contradiction's confidence given what it rests on: a
+// claim restated with a change is as sure as the comparison says, a shared
+// name a little less, shared words alone much less.
+func weighEvidence(v Verdict) float64 {
+	if v.Kind == "overlap" {
+		return v.Confidence
+	}
+	switch v.Evidence {
+	case EvidenceAnchored, EvidenceIdentified:
+		return v.Confidence - 0.05
+	case EvidenceWords:
+		return v.Confidence - 0.2
+	}
+	return v.Confidence
+}
+
+// Severity is the severity a contradiction is reported at: warning when
+// it rests on enough evidence, info otherwise. Across documents a shared
+// name is enough; within one document, where the same words and names
+// come back for many armies, cities and years, it takes a claim restated
+// with a change or a thing identified by name and number ("Executive
+// Order 10925"): on the labelled real prose, pairs inside one document
+// anchored by a name alone were different events (a squadron's several
+// homecomings to one base).
+func (m Match) Severity() compare.Severity {
+	if m.Kind == "overlap" {
+		return CheckOverlap.Severity
+	}
+	need := EvidenceAnchored
+	if m.A.Doc == m.B.Doc {
+		need = EvidenceIdentified
+	}
+	if m.Evidence >= need {
+		return checkOf(m.Kind).Severity
+	}
+	return compare.Info
 }
 
 func contradictionLabel(kind string) string {

@@ -20,9 +20,13 @@ type Clause struct {
 	Passive     bool
 	Copula      bool
 	Resolved    bool // the subject is a pronoun read as an earlier subject
+	// Asserted is false for a clause that states nothing of its own: a
+	// condition, a time or relative clause, a question, a litotes ("not
+	// unlike"). Such a clause contradicts only a copy of itself.
+	Asserted bool
 }
 
-// clause is a Clause as the analysis keeps it: 40 bytes, its spans
+// clause is a Clause as the analysis keeps it: 44 bytes, its spans
 // relative to its sentence, its content words in the document's item table.
 type clause struct {
 	span, subject, verbGroup, negCue rspan
@@ -36,7 +40,7 @@ type clause struct {
 	flags                            clauseFlags
 }
 
-type clauseFlags uint8
+type clauseFlags uint16
 
 const (
 	fNegated clauseFlags = 1 << iota
@@ -47,6 +51,14 @@ const (
 	fExistNeg // denied by "there is no", "no X", "nobody": it denies every narrower kind
 	fOpen     // followed by a clause that completes it ("China stressed that …"), or by words not read as a boundary
 	fDangling // completed by the clause after ("China stressed that …") or stopping mid-phrase ("there is reason to")
+	// fHypothetical marks a clause that asserts nothing of its own: a
+	// condition ("if there is no shelter"), a time clause ("when the
+	// temperature reaches 103 degrees"), a relative clause ("a state in
+	// which the company is not licensed").
+	fHypothetical
+	fLitotes  // denies by affirming: "not unlike his own", "not without reason", "not a little", "no less"
+	fDegree   // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
+	fQuestion // in a question: it asks, and contradicts nothing
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -55,6 +67,13 @@ func (c *clause) resolved() bool { return c.flags&fResolved != 0 }
 func (c *clause) existNeg() bool { return c.flags&fExistNeg != 0 }
 func (c *clause) open() bool     { return c.flags&fOpen != 0 }
 func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
+
+// asserted reports whether the clause states something of its own, plainly
+// enough to be contradicted: not a condition, a relative clause or a
+// question, and not a litotes.
+func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuestion) == 0 }
+
+func (c *clause) question() bool { return c.flags&fQuestion != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
@@ -194,7 +213,7 @@ func verbGroups(r *reader, ws []word, gs []group) []group {
 				}
 				continue
 			case tagNeg:
-				if g.neg < 0 {
+				if g.neg < 0 && !notOnly(ws, j) {
 					g.neg = j
 				}
 				continue
@@ -313,6 +332,10 @@ func npStartBefore(ws []word, p int) int {
 		case tagCoord:
 			if prev.lower == "and" && k-2 >= 0 && (ws[k-2].tag == tagNoun || ws[k-2].tag == tagProp || ws[k-2].tag == tagPron) && ws[k].tag != tagVerb {
 				k--
+				continue
+			}
+			if prev.lower == "and" && k-2 >= 0 && ws[k-2].tag == tagNum && w.tag == tagNum && prev.punct == "" && w.punct == "" {
+				k-- // "one hundred and fifty thousand Romans": one number
 				continue
 			}
 		case tagVerb:
@@ -622,8 +645,9 @@ type rawClause struct {
 	rel        bool // a relative clause: its subject is the noun before "that"
 }
 
-// parseClauses splits a tagged sentence into clauses, in scratch space.
-func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
+// parseClauses splits a tagged sentence into clauses, in scratch space; a
+// question asserts none of them.
+func (p *parser) parseClauses(ws []word, ents []Entity, question bool) []pclause {
 	p.arena = p.arena[:0]
 	p.entAt = p.entAt[:0]
 	for range ws {
@@ -750,6 +774,15 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			if rs[k+1].rel && rs[k+1].subjB > r.g.end {
 				end = rs[k+1].subjB // a relative clause: ours runs to its "that"
 			}
+			// a semicolon ends the clause, whatever the next one takes
+			// for its subject: "… under the republic; and the emperors,
+			// for the most part, were satisfied"
+			for j := r.g.end; j < end; j++ {
+				if strings.Contains(ws[j].punct, ";") {
+					end = j
+					break
+				}
+			}
 			closed = false
 			for end > r.g.end && (ws[end-1].tag == tagCoord || ws[end-1].tag == tagSub) {
 				closed = ws[end-1].tag == tagCoord
@@ -795,16 +828,34 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 			c.verb, c.verbWord = p.r.id(ws[r.g.main].lemma), int16(r.g.main)
 		}
 		// negation: in the verb group, an existential "no", a "no"/"nobody" subject
+		negAt := -1
 		switch {
 		case r.g.neg >= 0:
 			c.flags |= fNegated
 			c.negCue = p.rsp(ws[r.g.neg].span.Start, ws[r.g.neg].span.End)
+			negAt = r.g.neg
 		case r.existNeg >= 0:
 			c.flags |= fNegated | fExistNeg
 			c.negCue = p.rsp(ws[r.existNeg].span.Start, ws[r.existNeg].span.End)
+			negAt = r.existNeg
 		case r.subjNegCue >= 0:
 			c.flags |= fNegated | fExistNeg
 			c.negCue = p.rsp(ws[r.subjNegCue].span.Start, ws[r.subjNegCue].span.End)
+			negAt = r.subjNegCue
+		}
+		if negAt >= 0 {
+			switch {
+			case litotes(p.r, ws, negAt):
+				c.flags |= fLitotes
+			case degreeAfter(ws, negAt):
+				c.flags |= fDegree
+			}
+		}
+		if question {
+			c.flags |= fQuestion
+		}
+		if hypotheticalBefore(ws, start, r.rel) {
+			c.flags |= fHypothetical
 		}
 		switch {
 		case r.shared >= 0:
@@ -921,4 +972,99 @@ func (p *parser) parseClauses(ws []word, ents []Entity) []pclause {
 	}
 	p.pcs = out
 	return out
+}
+
+// notOnly reports a "not" that does not deny: "not only … but also", "not
+// merely", "not just".
+func notOnly(ws []word, j int) bool {
+	if j+1 >= len(ws) {
+		return false
+	}
+	switch ws[j+1].lower {
+	case "only", "merely", "just", "simply", "solely":
+		return true
+	}
+	return false
+}
+
+// litotes reports a negation at word j that affirms by denying the
+// contrary: "not unlike", "not without", "not a little", "not a few", "no
+// less", "nothing but", "not un-X", "not in-X", "not dis-X" (an adjective
+// whose stem is its antonym: "not uncommon", "not inconsiderable", "not
+// dissimilar"). Such a clause is neither a plain statement nor a plain
+// denial, and is compared with neither.
+func litotes(r *reader, ws []word, j int) bool {
+	k := j + 1
+	if ws[j].tag == tagAux || ws[j].tag == tagModal {
+		k = j + 1 // "isn't unlike": the negation is on the auxiliary
+	}
+	for k < len(ws) && (ws[k].tag == tagAux && isBe(ws[k].lower) || ws[k].tag == tagAdv && strings.HasSuffix(ws[k].lower, "ly")) {
+		k++ // "was not entirely unlike", "is not unlike"
+	}
+	if k >= len(ws) {
+		return false
+	}
+	n := ws[k].lower
+	switch n {
+	case "unlike", "without", "less", "but", "doubt", "sooner", "inconsiderable", "unworthy":
+		return true
+	case "a", "an":
+		return k+1 < len(ws) && (ws[k+1].lower == "little" || ws[k+1].lower == "few")
+	}
+	// "not uncommon": a negated word whose stem is its antonym (not "not
+	// discovered", "not improved": "covered" and "proved" are no opposites)
+	for _, pre := range []string{"un", "in", "im", "il", "ir", "dis"} {
+		stem, ok := strings.CutPrefix(n, pre)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		a, sa := r.lexOf(n).a, r.lexOf(stem).a
+		if a == "" || sa == "" {
+			continue
+		}
+		if o, _ := Antonyms(a, sa); o {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeWords bear on how much, not whether: a negation before one denies a
+// degree ("not very good", "not always", "not enough homes").
+var degreeWords = set("very", "too", "so", "quite", "all", "always", "entirely", "fully", "completely", "necessarily",
+	"much", "many", "widely", "particularly", "especially", "exactly", "enough", "altogether", "wholly", "greatly",
+	"often", "generally", "universally", "really", "that", "as", "more", "most", "sufficiently", "highly")
+
+// degreeAfter reports whether a degree word follows the negation at word j
+// (past forms of "be"): "has never been widely used".
+func degreeAfter(ws []word, j int) bool {
+	k := j + 1
+	for k < len(ws) && ws[k].tag == tagAux && (isBe(ws[k].lower) || isHave(ws[k].lower)) {
+		k++
+	}
+	return k < len(ws) && degreeWords[ws[k].lower]
+}
+
+// hypotheticalSubs introduce a clause that states no fact of its own: a
+// condition, a time or a relative clause.
+var hypotheticalSubs = set("if", "unless", "whether", "when", "whenever", "lest", "which", "who", "whom", "whose", "where", "wherever")
+
+// hypotheticalBefore reports whether the clause starting at word start is
+// a condition, a time clause or a relative clause: a subordinator such as
+// "if", "when" or "which" stands before it (with at most a preposition or
+// "and" between: "in which", "and if"), or it was read as a relative clause.
+func hypotheticalBefore(ws []word, start int, rel bool) bool {
+	if rel {
+		return true
+	}
+	for k := start - 1; k >= 0 && k >= start-2; k-- {
+		w := ws[k]
+		if hypotheticalSubs[w.lower] && w.tag == tagSub {
+			return true
+		}
+		if w.tag != tagPrep && w.tag != tagCoord && w.tag != tagAdv || strings.ContainsAny(ws[k+1].punct, ",;:") {
+			return false
+		}
+	}
+	return false
 }

@@ -18,6 +18,8 @@ type Verdict struct {
 	// Covers is "both", "first", "second" or "": which clause says all that
 	// the other does (for overlaps).
 	Covers string
+	// Evidence is what a contradiction rests on beyond shared words.
+	Evidence Evidence
 }
 
 // side is a clause with what comparing it needs.
@@ -63,6 +65,11 @@ type comparer struct {
 	hyper    map[int32][]int32
 	front    []int32
 	next     []int32
+
+	sentCache [2]sentWords
+	sentNext  int
+	// scratch of restatement
+	termsA, valsA, termsB, valsB []sentenceTerm
 }
 
 // relKey packs a pair of lower-case words (vocabulary ids, below 2^29)
@@ -282,6 +289,10 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	if subj == relConflict || subj == relOpposed {
 		return Verdict{}
 	}
+	// heads alike, modifiers apart: "the army of Gaul", "the Gothic army"
+	if subj == relMatch && k.modifiersConflict(A, B, A.subj, B.subj) {
+		return Verdict{}
+	}
 	// the predicate
 	verbR := relConflict
 	verbOpp := false
@@ -326,16 +337,47 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 
 	// Denial and opposition are read only between claims complete in
 	// themselves: "there is no reason to" denies nothing until the clause
-	// that completes it ("… to believe it") is compared too.
+	// that completes it ("… to believe it") is compared too. Both must be
+	// asserted (no condition, relative clause, question or litotes), with
+	// the same modality.
+	// A clause that asserts nothing of its own (a condition, a relative
+	// clause, a question, a litotes) or stops short ("China stressed
+	// that …") contradicts only a copy of itself changed: the same
+	// sentence, restated, with the opposite word.
 	complete2 := !a.dangling() && !b.dangling()
-	// antonyms: opposed verbs, or opposed words aligned by role
-	if a.negated() == b.negated() && complete2 {
-		if verbOpp && objR != relConflict && subj == relMatch {
-			return k.antonymVerdict(v, A, B, a.verbItem(), b.verbItem(), verbDirect)
+	asserted := a.asserted() && b.asserted()
+	plain := complete2 && asserted
+	sameModal := a.modal == b.modal && !a.question() && !b.question() // a question contradicts nothing
+	within := A.dc == B.dc
+	sa, sb := k.substance(ca, cb), k.substance(cb, ca)
+	// what a denial or an opposition rests on: the same sentence restated
+	// (with no figure changed besides), or a shared name
+	// (for opposed words, the words themselves are the one swap allowed)
+	evidence := func(opposed ...compare.Span) Evidence {
+		var oa, ob span32
+		if len(opposed) == 2 {
+			oa, ob = sp32(opposed[0]), sp32(opposed[1])
 		}
-		if verbR == relMatch && subj == relMatch {
-			if p, q, d, ok := k.alignedOpposites(A, B); ok {
-				return k.antonymVerdict(v, A, B, p, q, d)
+		if r := k.restatement(A, B, oa, ob); r.similar && len(r.valsA) == 0 && len(r.valsB) == 0 && !r.swapped() {
+			return EvidenceRestated
+		}
+		return k.anchorEvidence(A, B)
+	}
+	// antonyms: opposed verbs, or opposed words aligned by role, between
+	// claims alike in all else: the same subject word for word (not "a
+	// golden age" and "the golden age of Trajan"), the same object
+	if a.negated() == b.negated() && sameModal && subj == relMatch && k.sameContent(A.subj, B.subj) {
+		if verbOpp && (!hasHead(A.obj) && !hasHead(B.obj) || k.sameContent(A.obj, B.obj)) && !k.argumentsConflict(A, B) &&
+			k.restAligned(ca, cb, a.verbItem(), b.verbItem()) {
+			if ev := evidence(k.wordSpan(A, a.verbItem()), k.wordSpan(B, b.verbItem())); (plain || ev == EvidenceRestated) && !k.crosswise(A, B, ev, a.verbItem(), b.verbItem()) {
+				return k.antonymVerdict(v, A, B, a.verbItem(), b.verbItem(), verbDirect, ev)
+			}
+		}
+		if verbR == relMatch {
+			if p, q, d, ok := k.alignedOpposites(A, B); ok && k.restAligned(ca, cb, p, q) {
+				if ev := evidence(k.wordSpan(A, p), k.wordSpan(B, q)); (plain || ev == EvidenceRestated) && !k.crosswise(A, B, ev, p, q) {
+					return k.antonymVerdict(v, A, B, p, q, d, ev)
+				}
 			}
 		}
 	}
@@ -346,7 +388,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// no more specific than the stated one ("there is no man playing" denies
 	// "a bald man is playing on stage", not the other way round).
 	if a.negated() != b.negated() && subj == relMatch {
-		if !complete2 {
+		if !sameModal {
 			return Verdict{}
 		}
 		neg, pos := A, B
@@ -355,17 +397,40 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			neg, pos = B, A
 			missing = missB
 		}
+		// "not very good" does not deny "good", nor "never widely used" "used"
+		if neg.c.flags&fDegree != 0 {
+			return Verdict{}
+		}
+		// "there are no packages" denies that packages exist, not that
+		// "packages are subject to availability"
+		if a.existentialOnly() != b.existentialOnly() {
+			return Verdict{}
+		}
 		// "A woman is not eating" does not deny "a girl is eating": a plain
 		// "not" speaks of one individual, so the subjects must be the same
-		// word; "no woman"/"nobody" deny every narrower kind.
+		// word; "no woman"/"nobody" deny every narrower kind. Within one
+		// document, where one word names many things, the subjects must be
+		// the same words throughout ("their expectations" is not "the
+		// expectations of Probus").
 		if !neg.c.existNeg() && !k.sameHead(A.subj, B.subj) {
 			return Verdict{}
 		}
+		if within && !k.sameContent(A.subj, B.subj) {
+			return Verdict{}
+		}
 		if missing == 0 && k.siblingsHeld(neg, pos) {
+			ev := evidence()
+			if !plain && ev != EvidenceRestated {
+				return Verdict{}
+			}
+			if ev == EvidenceRestated && k.negations(A) == k.negations(B) {
+				return Verdict{} // the same sentence twice, its clauses paired crosswise
+			}
 			v.Kind, v.Confidence = "negation", 0.9
 			v.SpanA, v.SpanB = A.abs(a.verbGroupOrCue()), B.abs(b.verbGroupOrCue())
 			v.ValueA = strings.ToLower(A.dc.Doc.TextOf(v.SpanA))
 			v.ValueB = strings.ToLower(B.dc.Doc.TextOf(v.SpanB))
+			v.Evidence = ev
 			return v
 		}
 		return Verdict{}
@@ -373,13 +438,19 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	if a.negated() != b.negated() {
 		return Verdict{}
 	}
-	// numbers: the same measure with ranges that cannot both hold
-	if subj == relMatch {
-		if nv, ok := numberConflict(A, B); ok {
+	// numbers and dates: about the same event, with values that cannot
+	// both hold
+	// (a clause whose subject was not found, "Each of them was at the head
+	// of nine legions", counts when the sentence is restated)
+	if subj != relConflict && sameModal && !k.argumentsConflict(A, B) {
+		ok := func(v Verdict) bool {
+			return v.Evidence == EvidenceRestated || asserted && subj == relMatch
+		}
+		if nv, found := k.numberConflict(A, B); found && ok(nv) {
 			nv.Score = score
 			return nv
 		}
-		if dv, ok := dateConflict(A, B, objR); ok {
+		if dv, found := k.dateConflict(A, B, objR); found && ok(dv) {
 			dv.Score = score
 			return dv
 		}
@@ -390,7 +461,6 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// "various tasks", do not count) — or a short claim, subject and verb,
 	// complete in itself and held whole by the other ("a man is dancing",
 	// "a person is dancing")
-	sa, sb := k.substance(ca, cb), k.substance(cb, ca)
 	complete := subj == relMatch && verbR == relMatch && !a.open() && !b.open() &&
 		(missA == 0 && sa >= 2 && sa == len(ca) || missB == 0 && sb >= 2 && sb == len(cb))
 	if sa < 3 && sb < 3 && !complete {
@@ -527,12 +597,13 @@ func hasLemma(its []item, l uint32) bool {
 }
 
 // antonymVerdict reports opposed words p and q of A and B.
-func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool) Verdict {
+func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, ev Evidence) Verdict {
 	v.Kind = "antonym"
 	v.Confidence = 0.8
 	if !direct {
 		v.Confidence = 0.65
 	}
+	v.Evidence = ev
 	v.ValueA, v.ValueB = k.voc.str(p.lemma), k.voc.str(q.lemma)
 	v.SpanA, v.SpanB = k.wordSpan(A, p), k.wordSpan(B, q)
 	return v
@@ -557,12 +628,25 @@ func (k *comparer) wordSpan(s side, it item) compare.Span {
 	return s.abs(s.c.verbGroup)
 }
 
-// clauseQuantities returns the amounts stated in a clause.
+// clauseQuantities returns the amounts stated in a clause: those that start
+// in it ("consisted of one hundred and eighty thousand horse, clothed …"
+// may be read as two clauses that split the amount).
+//
+// Amounts fronted before the first clause with a verb ("During the nine
+// years of his reign, he disdained …") count for it, as fronted dates do.
 func clauseQuantities(s side, buf []qty) []qty {
-	_, qs, _ := s.dc.sentence(s.si)
+	cs, qs, _ := s.dc.sentence(s.si)
 	out := buf[:0]
+	c := s.abs32(s.c.span)
+	firstVerb := true
+	for ci := 0; ci < s.ci; ci++ {
+		if cs[ci].verb != 0 {
+			firstVerb = false
+		}
+	}
+	sent := sp32(s.dc.Doc.Sentences[s.si])
 	for _, q := range qs {
-		if s.abs32(s.c.span).contains(q.span) {
+		if q.span.start >= c.start && q.span.start < c.end || firstVerb && q.span.start >= sent.start && q.span.end <= c.start {
 			out = append(out, q)
 		}
 	}
@@ -594,31 +678,102 @@ func (q qty) below(o qty) bool {
 	return q.hi == o.lo && (q.flags&qHiOpen != 0 || o.flags&qLoOpen != 0)
 }
 
-func numberConflict(A, B side) (Verdict, bool) {
+// numberConflict finds amounts of the same measure that cannot both hold,
+// in claims about the same event. The amounts of the two clauses are
+// paired first: equal ones are the same figure, and only what is left
+// over, in the same order on both sides, is compared ("486-2450" against
+// "486-2450" pairs 486 with 486, not with 2450). Then the claims must be
+// about one event (see valueEvidence). A bare figure, without a unit ("p.
+// 713", "No 882"), is compared only between sentences restated.
+func (k *comparer) numberConflict(A, B side) (Verdict, bool) {
 	var bufA, bufB [8]qty
 	qa, qb := clauseQuantities(A, bufA[:0]), clauseQuantities(B, bufB[:0])
-	for _, p := range qa {
-		for _, q := range qb {
-			if p.unit != q.unit || p.flags&qChange != q.flags&qChange {
-				continue
-			}
-			inSubjA := A.c.subject != (rspan{}) && A.abs32(A.c.subject).contains(p.span)
-			inSubjB := B.c.subject != (rspan{}) && B.abs32(B.c.subject).contains(q.span)
-			if inSubjA != inSubjB {
-				continue
-			}
-			if p.disjoint(q) {
-				conf := 0.85
-				if p.flags&qApprox != 0 || q.flags&qApprox != 0 || p.unit == 0 {
-					conf = 0.7
-				}
-				v := Verdict{Kind: "number", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span()}
-				v.ValueA, v.ValueB = A.dc.Doc.TextOf(v.SpanA), B.dc.Doc.TextOf(v.SpanB)
-				return v, true
-			}
+	if len(qa) == 0 || len(qb) == 0 {
+		return Verdict{}, false
+	}
+	ua, ub := unpaired(qa, qb), unpaired(qb, qa)
+	if len(ua) == 0 || len(ua) != len(ub) {
+		return Verdict{}, false // every figure has its like, or which goes with which is unclear
+	}
+	for i, p := range ua {
+		q := ub[i]
+		if p.unit != q.unit || p.flags&qChange != q.flags&qChange {
+			return Verdict{}, false // the left-over figures measure different things
 		}
+		inSubjA := A.c.subject != (rspan{}) && A.abs32(A.c.subject).contains(p.span)
+		inSubjB := B.c.subject != (rspan{}) && B.abs32(B.c.subject).contains(q.span)
+		if inSubjA != inSubjB || !p.disjoint(q) {
+			continue
+		}
+		ev := k.valueEvidence(A, B, p.span, q.span, countUnits, false)
+		if ev == EvidenceWords || p.unit == 0 && ev != EvidenceRestated {
+			return Verdict{}, false
+		}
+		conf := 0.85
+		if p.flags&qApprox != 0 || q.flags&qApprox != 0 || p.unit == 0 {
+			conf = 0.7
+		}
+		v := Verdict{Kind: "number", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span(), Evidence: ev}
+		v.ValueA, v.ValueB = A.dc.Doc.TextOf(v.SpanA), B.dc.Doc.TextOf(v.SpanB)
+		return v, true
 	}
 	return Verdict{}, false
+}
+
+// countUnits counts the amounts with a unit in a side's sentence.
+func countUnits(s side) int {
+	_, qs, _ := s.dc.sentence(s.si)
+	n := 0
+	for _, q := range qs {
+		if q.unit != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// countDates counts the dates in a side's sentence.
+func countDates(s side) int {
+	_, _, ds := s.dc.sentence(s.si)
+	return len(ds)
+}
+
+// valueEvidence says what a conflict of values va (in A) and vb (in B)
+// rests on. Restated: the two sentences are the same but for the
+// conflicting values (every other figure, day and month has its equal, and
+// no other word is swapped for another).
+// Anchored: the claims share a name, speak of the same time (unless the
+// values are the dates themselves), and each
+// sentence states one such value only (count), so that a list of values
+// ("Publish date: 07 Nov 2008 Publish date: 10 Sep 2008 …", a census
+// table) does not pass for one event.
+func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int, dates bool) Evidence {
+	if k.restatement(A, B, span32{}, span32{}).changed(va, vb) {
+		return EvidenceRestated
+	}
+	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) && count(A) == 1 && count(B) == 1 {
+		return ev
+	}
+	return EvidenceWords
+}
+
+// unpaired returns the amounts of a that have no equal in b (same value
+// and unit, or the same range), in order; each amount of b is an equal of
+// one amount of a at most.
+func unpaired(a, b []qty) []qty {
+	var used [8]bool
+	var out []qty
+next:
+	for _, p := range a {
+		for j, q := range b {
+			if j < len(used) && !used[j] && p.lo == q.lo && p.hi == q.hi && (p.unit == q.unit || p.unit == 0 || q.unit == 0) {
+				used[j] = true
+				continue next
+			}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func prepClass(p string) string {
@@ -631,7 +786,10 @@ func prepClass(p string) string {
 	return "at"
 }
 
-func dateConflict(A, B side, objR rel) (Verdict, bool) {
+// dateConflict finds dates of the same event that cannot both hold: the
+// same verb on the same object, claims that share a name or are restated,
+// one date each at a granularity both state.
+func (k *comparer) dateConflict(A, B side, objR rel) (Verdict, bool) {
 	if A.c.copula() || B.c.copula() {
 		return Verdict{}, false
 	}
@@ -648,16 +806,50 @@ func dateConflict(A, B side, objR rel) (Verdict, bool) {
 	if p.relative() || q.relative() || p.gran == Period || q.gran == Period || prepClass(prepName(p.prep)) != prepClass(prepName(q.prep)) {
 		return Verdict{}, false
 	}
-	if p.overlaps(q) {
+	if p.yearless() != q.yearless() || p.overlaps(q) {
+		return Verdict{}, false
+	}
+	// other amounts on another date: a series ("in 2008 … 8 home sales",
+	// "in 2009 … 14 home sales"), not one event dated twice
+	var qbA, qbB [8]qty
+	if qa, qb := clauseQuantities(A, qbA[:0]), clauseQuantities(B, qbB[:0]); len(unpaired(qa, qb)) > 0 || len(unpaired(qb, qa)) > 0 {
+		return Verdict{}, false
+	}
+	ev := k.valueEvidence(A, B, p.span, q.span, countDates, true)
+	if ev == EvidenceWords {
 		return Verdict{}, false
 	}
 	conf := 0.8
 	if p.anchored() || q.anchored() {
 		conf = 0.65
 	}
-	v := Verdict{Kind: "date", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span()}
+	v := Verdict{Kind: "date", Confidence: conf, SpanA: p.span.span(), SpanB: q.span.span(), Evidence: ev}
 	v.ValueA, v.ValueB = A.dc.Doc.TextOf(v.SpanA), B.dc.Doc.TextOf(v.SpanB)
 	return v, true
+}
+
+// restAligned reports whether two clauses with opposed words p (of ca) and
+// q (of cb) agree in all else: the shorter side's other content words are
+// all in the longer, which has at most one more ("an ice skating rink
+// placed outdoors is empty", "… is full of people").
+func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
+	short, long, ps, pl := ca, cb, p, q
+	if len(cb) < len(ca) {
+		short, long, ps, pl = cb, ca, q, p
+	}
+	if !k.heldAll(short, long, []item{ps, pl}) {
+		return false
+	}
+	extra := 0
+	for _, it := range long {
+		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.words[it.lemma].light || k.voc.words[it.lemma].fn {
+			continue
+		}
+		if !k.heldAll([]item{it}, short, []item{ps}) {
+			extra++
+		}
+	}
+	return extra <= 1
 }
 
 // sameHead reports whether some pair of heads is the same lemma or synonyms.

@@ -38,6 +38,7 @@ type Date struct {
 	Gran     Granularity
 	Relative bool   // relative and not resolved: "the past two years" in an undated text
 	Anchored bool   // resolved against the document date
+	Yearless bool   // a day of a month with no year ("March 2"): From and To fall in the leap year 2000
 	Offset   int    // for relative dates: years back (10 for "10 years ago")
 	Prep     string // the preposition that introduces it: "in", "on", "since", "until"
 	first    int    // index of its first word
@@ -56,12 +57,17 @@ type date struct {
 const (
 	dRelative uint8 = 1 << iota
 	dAnchored
+	dYearless
 )
+
+// yearlessYear holds the days of dates stated without a year: a leap year,
+// so that "February 29" is a day too.
+const yearlessYear = 2000
 
 // compactDate is d as the tables keep it.
 func compactDate(d Date) date {
 	return date{span: sp32(d.Span), from: int32(d.From), to: int32(d.To), offset: int32(d.Offset), gran: d.Gran,
-		prep: prepOf(d.Prep), flags: flagIf(d.Relative, dRelative) | flagIf(d.Anchored, dAnchored)}
+		prep: prepOf(d.Prep), flags: flagIf(d.Relative, dRelative) | flagIf(d.Anchored, dAnchored) | flagIf(d.Yearless, dYearless)}
 }
 
 // flagIf is flag when on is set, else 0.
@@ -77,12 +83,14 @@ func (dc *DocClaims) dateView(c date) Date {
 	d := Date{Span: c.span.span(), From: int(c.from), To: int(c.to), Offset: int(c.offset), Gran: c.gran, Prep: prepName(c.prep)}
 	d.Text = dc.Doc.TextOf(d.Span)
 	d.Relative, d.Anchored = c.flags&dRelative != 0, c.flags&dAnchored != 0
+	d.Yearless = c.flags&dYearless != 0
 	d.first = -1
 	return d
 }
 
 func (c date) relative() bool { return c.flags&dRelative != 0 }
 func (c date) anchored() bool { return c.flags&dAnchored != 0 }
+func (c date) yearless() bool { return c.flags&dYearless != 0 }
 
 // overlaps reports whether the two dates can refer to the same time.
 func (c date) overlaps(o date) bool { return c.from < o.to && o.from < c.to }
@@ -96,6 +104,9 @@ func (a Date) Label() string {
 		return a.Text
 	}
 	t := time.Unix(int64(a.From)*86400, 0).UTC()
+	if a.Yearless {
+		return t.Format("--01-02")
+	}
 	switch a.Gran {
 	case Day:
 		return t.Format("2006-01-02")
@@ -156,7 +167,7 @@ type anchor struct {
 // extractDates finds dates among ws, marking their words in used, and
 // appends them to out.
 func extractDates(d *compare.Document, ws []word, used []bool, at anchor, out []Date) []Date {
-	add := func(first, last int, from, to int, g Granularity) {
+	add := func(first, last int, from, to int, g Granularity) *Date {
 		dt := Date{Span: compare.Span{Start: ws[first].span.Start, End: ws[last].span.End}, From: from, To: to, Gran: g, first: first}
 		dt.Text = d.Text[dt.Span.Start:dt.Span.End]
 		if first > 0 && ws[first-1].tag == tagPrep {
@@ -166,6 +177,12 @@ func extractDates(d *compare.Document, ws []word, used []bool, at anchor, out []
 		for k := first; k <= last; k++ {
 			used[k] = true
 		}
+		return &out[len(out)-1]
+	}
+	// yearless adds "March 2" (or "2 March"): a day of a month, no year
+	yearless := func(first, last, m, dd int) {
+		f, t := dayDate(yearlessYear, m, dd)
+		add(first, last, f, t, Day).Yearless = true
 	}
 	for i := 0; i < len(ws); i++ {
 		if used[i] {
@@ -192,6 +209,14 @@ func extractDates(d *compare.Document, ws []word, used []bool, at anchor, out []
 					continue
 				}
 			}
+			// "On March 2 Kennedy signed": a day with no year
+			if i+1 < len(ws) && ws[i+1].punct == "" {
+				if dd, ok := dayOf(ws[i+1]); ok && !(i+2 < len(ws) && ws[i+2].punct == "" && ws[i+2].tag == tagNum) {
+					yearless(i, i+1, m, dd)
+					i++
+					continue
+				}
+			}
 			// "January and November 2007": the year comes with the last month
 			if i+3 < len(ws) && ws[i+1].lower == "and" {
 				if m2, ok := monthOf(ws[i+2]); ok && m2 > 0 {
@@ -204,12 +229,20 @@ func extractDates(d *compare.Document, ws []word, used []bool, at anchor, out []
 			}
 			continue
 		}
-		if dd, ok := dayOf(w); ok && i+2 < len(ws) {
-			if m, ok := monthOf(ws[i+1]); ok {
-				if y, ok := yearOf(ws[i+2]); ok {
-					f, t := dayDate(y, m, dd)
-					add(i, i+2, f, t, Day)
-					i += 2
+		if dd, ok := dayOf(w); ok && i+1 < len(ws) {
+			if m, ok := monthOf(ws[i+1]); ok && ws[i+1].punct == "" && !(ws[i+1].lower == "may" && (i+2 >= len(ws) || ws[i+2].tag == tagVerb || ws[i+2].tag == tagAux)) {
+				if i+2 < len(ws) {
+					if y, ok := yearOf(ws[i+2]); ok {
+						f, t := dayDate(y, m, dd)
+						add(i, i+2, f, t, Day)
+						i += 2
+						continue
+					}
+				}
+				// "On 4 April, she escorted": a day with no year
+				if !(i+2 < len(ws) && ws[i+2].tag == tagNum && ws[i+2].punct == "") {
+					yearless(i, i+1, m, dd)
+					i++
 					continue
 				}
 			}

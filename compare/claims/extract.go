@@ -137,6 +137,7 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	}
 	v.Negated, v.Copula, v.Resolved = c.negated(), c.copula(), c.resolved()
 	v.Existential, v.Passive = c.flags&fExistential != 0, c.flags&fPassive != 0
+	v.Asserted = c.asserted()
 	return v
 }
 
@@ -373,7 +374,14 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
 		}
 	}
-	return p.parseClauses(ws, p.ents)
+	return p.parseClauses(ws, p.ents, isQuestion(d, span))
+}
+
+// isQuestion reports whether a sentence ends with a question mark (before
+// any closing quotes or brackets).
+func isQuestion(d *compare.Document, span compare.Span) bool {
+	t := strings.TrimRight(d.Text[span.Start:span.End], " \t\n\r\"')]")
+	return strings.HasSuffix(t, "?")
 }
 
 func resetBools(b []bool, n int) []bool {

@@ -130,6 +130,8 @@ func FuzzExtract(f *testing.F) {
 		"There is no man playing a guitar on stage, and nobody isn't here.",
 		"The Shanghai Cooperation Organization (SCO) met on December 15,2020; trade was up by 116 percent 10 years ago.",
 		"non- no- - , . ( ) 1,2,3 15,2020 Dec",
+		"A hundred and and fifty thousand, three hundred and seventy-five thousand men, the twenty-first, On March 2 and 4 April.",
+		"If it is not unlike the rest, is_not it? Type 1 and Voyager 2; not only this.",
 	} {
 		f.Add(s)
 	}

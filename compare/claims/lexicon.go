@@ -62,7 +62,7 @@ var prepositions = set("in", "on", "at", "by", "with", "of", "for", "from", "to"
 var coordinators = set("and", "or", "but", "nor", "yet")
 
 var subordinators = set("that", "which", "who", "whom", "whose", "where", "when", "while", "whereas",
-	"because", "although", "though", "if", "unless", "whether", "as", "so", "once", "since")
+	"because", "although", "though", "if", "unless", "whether", "as", "so", "once", "since", "whenever", "wherever", "lest")
 
 var auxiliaries = set("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
 	"has", "have", "had", "having", "do", "does", "did")

@@ -9,7 +9,9 @@ import (
 )
 
 // Quantity is an amount a sentence states, as the range of values it allows:
-// "over 150 countries" is (150, ∞) countries, "some 4,000" about 4,000.
+// "over 150 countries" is [150, ∞) countries, "some 4,000" about 4,000. The
+// extractor keeps bounds closed (a plain figure beside a qualified one is
+// often rounded); LoOpen and HiOpen are for callers that need strict ones.
 type Quantity struct {
 	Span   compare.Span // Text coordinates, qualifier to unit
 	Text   string
@@ -117,13 +119,16 @@ func extractQuantities(d *compare.Document, ws []word, used []bool, out []Quanti
 		if used[i] || strings.Contains(ws[i].punct, "[") {
 			continue // a note marker, "Champagne. [50]", is no amount
 		}
+		if i > 0 && ws[i].punct == "" && (ws[i-1].tag == tagProp || ws[i-1].tag == tagNoun && labelNouns[ws[i-1].lower]) {
+			continue // a number that names: "Type 1", "Voyager 2", "Route 23", "grades 9-12"
+		}
 		v, j, approx, ok := readNumber(ws, i)
 		if !ok {
 			continue
 		}
 		q := Quantity{Lo: v, Hi: v, Approx: approx, num: i, unitAt: -1}
 		start := i
-		if approx && i > 0 && ws[i-1].lower == "a" { // "a score of", "a dozen"
+		if i > 0 && ws[i-1].lower == "a" && !isNumeral(ws[i].lower) { // "a score of", "a dozen", "a hundred"
 			start = i - 1
 		}
 		// qualifier before
@@ -146,20 +151,19 @@ func extractQuantities(d *compare.Document, ws []word, used []bool, out []Quanti
 				break
 			}
 			start -= n
+			// A qualifier widens the range to take in the figure itself:
+			// "over 150" and "150", "almost ninety years" and "ninety
+			// years" can both be said of the same thing (the plain figure is
+			// often rounded), so the bounds stay closed.
 			switch qu.kind {
-			case '>':
-				q.Hi, q.LoOpen = math.Inf(1), true
-			case 'g':
+			case '>', 'g':
 				q.Hi = math.Inf(1)
-			case '<':
-				q.Lo, q.HiOpen = 0, true
-			case 'l':
+			case '<', 'l':
 				q.Lo = 0
 			case '~':
 				q.Approx = true
 			case 'n':
 				q.Lo = v * 0.9
-				q.HiOpen = true
 			case 'c':
 				q.Change = true
 			}
@@ -212,6 +216,12 @@ func extractQuantities(d *compare.Document, ws []word, used []bool, out []Quanti
 	return out
 }
 
+// labelNouns are followed by a number that names rather than counts:
+// "type 2", "page 713", "grades 9-12".
+var labelNouns = set("type", "types", "number", "no", "version", "grade", "grades", "class", "level", "page", "pages",
+	"chapter", "article", "section", "route", "model", "phase", "stage", "round", "volume", "vol", "issue", "item",
+	"exit", "highway", "room", "unit", "zone", "region", "step", "part", "book", "line", "act", "scene", "verse")
+
 func changeVerb(w string) bool {
 	switch w {
 	case "up", "down", "rose", "rise", "risen", "rises", "fell", "fall", "fallen", "falls", "increased",
@@ -222,12 +232,12 @@ func changeVerb(w string) bool {
 }
 
 // readNumber reads a number starting at word i: "11,063", "190 billion",
-// "twenty-three", "a score of", "eight". It returns the value, the index
-// after it, and whether the words only estimate it.
+// "twenty-three", "three hundred and seventy-five thousand", "a score of",
+// "eight". It returns the value, the index after it, and whether the words
+// only estimate it.
 func readNumber(ws []word, i int) (float64, int, bool, bool) {
 	w := ws[i]
 	l := w.lower
-	approx := false
 	var v float64
 	j := i
 	switch {
@@ -240,11 +250,18 @@ func readNumber(ws []word, i int) (float64, int, bool, bool) {
 			return 0, i, false, false
 		}
 		v, j = f, i+1
+		// scale words: "190 billion", "1.5 million"
+		for j < len(ws) && scaleWords[ws[j].lower] > 0 && ws[j].punct == "" && !strings.HasSuffix(ws[j].lower, "s") {
+			v *= scaleWords[ws[j].lower]
+			j++
+		}
+		return v, j, false, true
 	case l == "score" || l == "dozen":
 		if i == 0 || ws[i-1].lower != "a" {
 			return 0, i, false, false
 		}
-		v, j, approx = numberWords[l], i+1, l == "score"
+		v, j = numberWords[l], i+1
+		return v, j, l == "score", true
 	case l == "dozens" || l == "hundreds" || l == "thousands" || l == "millions":
 		if i+1 >= len(ws) || ws[i+1].lower != "of" {
 			return 0, i, false, false
@@ -252,24 +269,109 @@ func readNumber(ws []word, i int) (float64, int, bool, bool) {
 		base := map[string]float64{"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1e6}[l]
 		return base * 5, i + 1, true, true
 	case l == "one":
-		if i+1 >= len(ws) || ws[i+1].tag != tagNoun && ws[i+1].tag != tagAdj || ws[i+1].lower == "another" {
+		// "one" is a pronoun unless a noun, an adjective or more of the number follows
+		if i+1 >= len(ws) || ws[i+1].lower == "another" ||
+			ws[i+1].tag != tagNoun && ws[i+1].tag != tagAdj && !(ws[i+1].tag == tagNum && ws[i+1].punct == "") {
 			return 0, i, false, false
 		}
-		v, j = 1, i+1
-	case numberWords[l] > 0 && l != "couple" && l != "pair" && l != "single":
-		v, j = numberWords[l], i+1
-		// "twenty-three", "twenty three"
-		if v >= 20 && v < 100 && j < len(ws) && numberWords[ws[j].lower] > 0 && numberWords[ws[j].lower] < 10 && (ws[j].punct == "-" || ws[j].punct == "") {
-			v += numberWords[ws[j].lower]
-			j++
+	case l == "hundred" || l == "thousand" || l == "million" || l == "billion":
+		// "a hundred and fifty thousand men"
+		if i == 0 || ws[i-1].lower != "a" {
+			return 0, i, false, false
 		}
+	case numberWords[l] > 0 && l != "couple" && l != "pair" && l != "single" && l != "score" && l != "dozen":
 	default:
 		return 0, i, false, false
 	}
-	// scale words: "190 billion", "two hundred thousand"
-	for j < len(ws) && scaleWords[ws[j].lower] > 0 && ws[j].punct == "" && !strings.HasSuffix(ws[j].lower, "s") {
-		v *= scaleWords[ws[j].lower]
-		j++
+	v, j = wordNumber(ws, i)
+	if j == i {
+		return 0, i, false, false
 	}
-	return v, j, approx, true
+	// "the twenty-first": an ordinal, no amount
+	if j < len(ws) && ws[j].punct == "-" && ordinalWords[ws[j].lower] {
+		return 0, i, false, false
+	}
+	return v, j, false, true
+}
+
+// wordNumber reads a number written in words from word i, the way it is
+// spoken: "twenty-three", "two hundred and eight", "three hundred and
+// seventy-five thousand", "a hundred and fifty thousand" (i at "hundred"),
+// "one million two hundred thousand". It returns the value and the index
+// after it (i when there is none).
+func wordNumber(ws []word, i int) (float64, int) {
+	var total, cur float64
+	// what the last word read was: 'u' a unit or teen, 't' a tens word,
+	// 'h' hundred, 's' thousand or more, 'a' "and"
+	last := byte(0)
+	lastScale := math.Inf(1)
+	end := i
+	for k := i; k < len(ws); k++ {
+		w := ws[k]
+		if k > i && w.punct != "" && !(w.punct == "-" && last == 't') {
+			break
+		}
+		l := w.lower
+		n, isNum := numberWords[l]
+		switch {
+		case l == "and":
+			// only between a scale and the smaller part that follows it
+			if (last != 'h' && last != 's') || k+1 >= len(ws) || ws[k+1].punct != "" {
+				return total + cur, end
+			}
+			if m := numberWords[ws[k+1].lower]; m <= 0 || m >= 100 {
+				return total + cur, end
+			}
+			last = 'a'
+			continue
+		case l == "hundred":
+			if last == 'h' || last == 's' && cur == 0 && k > i {
+				return total + cur, end // "thousand hundred"
+			}
+			if cur == 0 {
+				cur = 1 // "a hundred"
+			}
+			if cur >= 100 {
+				return total + cur, end
+			}
+			cur *= 100
+			last = 'h'
+		case l == "thousand" || l == "million" || l == "billion" || l == "trillion":
+			s := scaleWords[l]
+			if s >= lastScale {
+				return total + cur, end // "thousand million": read the first only
+			}
+			if cur == 0 {
+				cur = 1 // "a thousand"
+			}
+			total += cur * s
+			cur = 0
+			lastScale = s
+			last = 's'
+		case isNum && n > 0 && n < 100 && l != "couple" && l != "pair" && l != "single" && l != "score" && l != "dozen":
+			tens := n >= 20 && n < 100
+			switch last {
+			case 0, 'h', 's', 'a':
+				if last == 'h' && math.Mod(cur, 100) != 0 {
+					return total + cur, end
+				}
+			case 't':
+				if tens || n >= 10 || w.punct != "-" && w.punct != "" {
+					return total + cur, end // "twenty thirty", "twenty eleven"
+				}
+			default:
+				return total + cur, end // "three four"
+			}
+			cur += n
+			if tens {
+				last = 't'
+			} else {
+				last = 'u'
+			}
+		default:
+			return total + cur, end
+		}
+		end = k + 1
+	}
+	return total + cur, end
 }

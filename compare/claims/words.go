@@ -60,6 +60,12 @@ func sentenceWords(d *compare.Document, s compare.Span, buf []word) []word {
 			w.span.Start = p.span.Start
 			w.punct = p.punct
 			ws = ws[:n-1]
+			if p.lower == "non" && !w.cap {
+				// "non-political" is the word "nonpolitical", the opposite
+				// of "political": the prefix stays in what is compared
+				w.lower = "non" + w.lower
+				w.text = p.text + w.text
+			}
 		}
 		if base, ok := contractions[w.lower]; ok {
 			w.lower = base
@@ -87,11 +93,13 @@ func punctOf(gap string) string {
 	spaces := 0
 	for i := 0; i < len(gap); i++ {
 		switch gap[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
+		case ' ', '\t', '\n', '\r', '\v', '\f', '_':
+			// an underscore between words stands for a space ("is_not",
+			// "_emphasis_"), not for punctuation that ends a phrase
 			spaces++
 		default:
 			if gap[i] >= 0x80 {
-				return strings.Join(strings.Fields(gap), "") // Unicode spaces: the slow way
+				return strings.Join(strings.Fields(strings.ReplaceAll(gap, "_", " ")), "") // Unicode spaces: the slow way
 			}
 		}
 	}
@@ -101,7 +109,7 @@ func punctOf(gap string) string {
 	case len(gap):
 		return ""
 	}
-	return strings.Join(strings.Fields(gap), "")
+	return strings.Join(strings.Fields(strings.ReplaceAll(gap, "_", " ")), "")
 }
 
 func allDigits(s string) bool {
@@ -189,6 +197,10 @@ func tagWords(r *reader, ws []word, caps capStats) {
 		}
 		if l == "may" && w.cap && i > 0 { // the month
 			w.tag = tagProp
+		}
+		if l == "one" && (i+1 < len(ws) && scaleWords[ws[i+1].lower] > 0 ||
+			i > 0 && scaleWords[ws[i-1].lower] > 0 || i > 1 && ws[i-1].lower == "and" && scaleWords[ws[i-2].lower] > 0) {
+			w.tag = tagNum // "one hundred", "a hundred and one": a number, not the pronoun
 		}
 	}
 	for i := range ws {

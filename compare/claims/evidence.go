@@ -1,0 +1,564 @@
+package claims
+
+import "strings"
+
+// Two claims contradict only when they are about the same thing, and real
+// prose gives many reasons to think so wrongly: a long book speaks of many
+// armies, cities and battles with the same words, lists repeat a frame
+// ("Publish date: …") for different items, and a passage copied with edits
+// pairs its own figures crosswise. The tests here decide whether two
+// clauses' subjects and arguments name the same things, and how much the
+// pair rests on (see Evidence).
+
+// Evidence says what a contradiction between two claims rests on.
+type Evidence uint8
+
+const (
+	// EvidenceWords: the claims share subject and predicate words, nothing more.
+	EvidenceWords Evidence = iota
+	// EvidenceAnchored: they also share a name outside the conflicting
+	// values ("Kennedy", "the UN"), which ties them to one thing or event.
+	EvidenceAnchored
+	// EvidenceIdentified: they share a name and a number that names one
+	// thing ("Executive Order 10925", "Regulation No 882"): an event done
+	// to an identified thing happens once.
+	EvidenceIdentified
+	// EvidenceRestated: they say the same, word for word or nearly, but for
+	// the conflicting words: a passage restated or copied with a change.
+	EvidenceRestated
+)
+
+// String names the evidence: "words", "anchored", "restated".
+func (e Evidence) String() string {
+	return [...]string{"words", "anchored", "identified", "restated"}[e]
+}
+
+// withinAmount reports whether an item's word is a figure of one of its
+// clause's amounts ("eleven" in "eleven cities") or lies inside one of its
+// dates ("March" in "March 2"): such words are values, not names of the
+// thing.
+func (k *comparer) withinAmount(s side, it item) bool {
+	if it.word < 0 {
+		return false
+	}
+	ws := k.wordsOf(s)
+	if int(it.word) >= len(ws) {
+		return false
+	}
+	w := sp32(ws[it.word].span)
+	_, qs, ds := s.dc.sentence(s.si)
+	if l := ws[it.word].lower; isNumeral(l) || numberWords[l] > 0 || scaleWords[l] > 0 {
+		// the figure of an amount; its other words ("African" in "three
+		// hundred African cities") describe what is counted
+		for _, q := range qs {
+			if q.span.contains(w) {
+				return true
+			}
+		}
+	}
+	for _, x := range ds {
+		if x.span.contains(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf returns the words of a side's sentence, from a cache of the last
+// two sentences read.
+func (k *comparer) wordsOf(s side) []word {
+	for i := range k.sentCache {
+		if e := &k.sentCache[i]; e.dc == s.dc && e.si == s.si {
+			return e.ws
+		}
+	}
+	e := &k.sentCache[k.sentNext]
+	k.sentNext ^= 1
+	e.dc, e.si = s.dc, s.si
+	e.ws = sentenceWords(s.dc.Doc, s.dc.Doc.Sentences[s.si], e.ws)
+	return e.ws
+}
+
+// sentWords is a sentence's words, as a comparer caches them.
+type sentWords struct {
+	dc *DocClaims
+	si int
+	ws []word
+}
+
+// modifiersConflict reports whether two phrases whose heads match still
+// name different things by what modifies them: different names ("the army
+// of Gaul", "the Gothic army"; "cities of Asia", "African cities"),
+// different phrases after the same preposition ("a household in the
+// county", "a household in the city"; "the character of the tribunes",
+// "the character of a reformer"), opposed adjectives ("a white dog", "a
+// black dog"), or different numbers that name ("Type 1", "Type 2").
+func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
+	// names beside the head
+	na, nb, sharedName := 0, 0, false
+	for _, p := range a {
+		if p.pos != 'p' || p.head() || k.withinAmount(A, p) {
+			continue
+		}
+		na++
+		for _, q := range b {
+			if q.pos == 'p' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower {
+				sharedName = true
+			}
+		}
+	}
+	for _, q := range b {
+		if q.pos == 'p' && !q.head() && !k.withinAmount(B, q) {
+			nb++
+		}
+	}
+	if na > 0 && nb > 0 && !sharedName {
+		return true
+	}
+	// phrases after the same preposition: some pair must match, and a pair
+	// of different things (not a name against a noun, which may be the
+	// same) makes them different
+	for _, p := range a {
+		if p.prep() == 0 || p.head() || p.pos != 'n' && p.pos != 'p' {
+			continue
+		}
+		matched, conflict, seen := false, false, false
+		for _, q := range b {
+			if q.prep() != p.prep() || q.head() || q.pos != 'n' && q.pos != 'p' {
+				continue
+			}
+			seen = true
+			switch r, _, _ := k.itemRel(p, q); r {
+			case relMatch:
+				matched = true
+			case relConflict:
+				conflict = true
+			}
+		}
+		if seen && !matched && conflict {
+			return true
+		}
+	}
+	// opposed adjectives
+	for _, p := range a {
+		for _, q := range b {
+			switch {
+			case p.pos == 'a' && q.pos == 'a':
+				if r, _, _ := k.itemRel(p, q); r == relOpposed {
+					return true
+				}
+			}
+		}
+	}
+	// numbers that name: some on each side, none alike
+	na, nb = 0, 0
+	for _, p := range a {
+		if p.pos != 'd' || k.withinAmount(A, p) {
+			continue
+		}
+		na++
+		for _, q := range b {
+			if q.pos == 'd' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+				return false
+			}
+		}
+	}
+	for _, q := range b {
+		if q.pos == 'd' && !k.withinAmount(B, q) {
+			nb++
+		}
+	}
+	return na > 0 && nb > 0
+}
+
+// sameContent reports whether every content word of a has the same word or
+// a synonym in b, and every one of b in a, leaving out the words in skip
+// (the conflicting ones), light words and amounts.
+func (k *comparer) sameContent(a, b []item, skip ...item) bool {
+	return k.heldAll(a, b, skip) && k.heldAll(b, a, skip)
+}
+
+func (k *comparer) heldAll(a, b []item, skip []item) bool {
+next:
+	for _, p := range a {
+		if p.pos == 'd' || k.voc.words[p.lemma].light || k.voc.words[p.lemma].fn {
+			continue
+		}
+		for _, s := range skip {
+			if s.lemma == p.lemma && s.word == p.word {
+				continue next
+			}
+		}
+		for _, q := range b {
+			if r, how, _ := k.itemRel(p, q); r == relMatch && how == same {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// sharesName reports whether the two clauses name the same person, place
+// or thing outside their amounts and dates: a shared name ties two claims
+// to one subject or event.
+func (k *comparer) sharesName(A, B side) bool {
+	for _, pa := range [2][]item{A.subj, A.objRest()} {
+		for _, p := range pa {
+			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) {
+				continue // a pronoun's guessed antecedent is no evidence
+			}
+			for _, pb := range [2][]item{B.subj, B.objRest()} {
+				for _, q := range pb {
+					if q.pos == 'p' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sharesIdentifier reports whether the two clauses hold the same number
+// that names rather than counts (not part of an amount or a date): "10925"
+// in "Executive Order 10925".
+func (k *comparer) sharesIdentifier(A, B side) bool {
+	for _, pa := range [2][]item{A.subj, A.objRest()} {
+		for _, p := range pa {
+			if p.pos != 'd' || p.word < 0 || k.withinAmount(A, p) {
+				continue
+			}
+			for _, pb := range [2][]item{B.subj, B.objRest()} {
+				for _, q := range pb {
+					if q.pos == 'd' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// anchorEvidence is what shared names and identifiers make of a pair of
+// clauses: identified, anchored, or nothing beyond words.
+func (k *comparer) anchorEvidence(A, B side) Evidence {
+	if !k.sharesName(A, B) {
+		return EvidenceWords
+	}
+	if k.sharesIdentifier(A, B) {
+		return EvidenceIdentified
+	}
+	return EvidenceAnchored
+}
+
+// argumentsConflict reports whether the clauses' objects and phrases after
+// the same preposition name different things: "declared war on Germany",
+// "declared war on the Axis"; "arrived at the seventh planet", "arrived at
+// Jupiter". Amounts and dates are left out (they are what is compared).
+func (k *comparer) argumentsConflict(A, B side) bool {
+	ra, rb := A.objRest(), B.objRest()
+	for _, p := range ra {
+		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 {
+			continue
+		}
+		matched, seen := false, false
+		for _, q := range rb {
+			if q.prep() != p.prep() || q.pos == 'd' || q.pos == 'r' || q.pos == 'a' || k.withinAmount(B, q) || !q.head() && q.prep() == 0 {
+				continue
+			}
+			seen = true
+			if r, _, _ := k.itemRel(p, q); r == relMatch {
+				matched = true
+				break
+			}
+		}
+		if seen && !matched {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTime reports whether the sentences of two claims can speak of the
+// same time: neither states a date, or some date of one can be a date of
+// the other (relative dates by their words). "Last year … 14 home sales"
+// and "so far this year … 8 home sales" are about different times.
+func sameTime(A, B side) bool {
+	_, _, da := A.dc.sentence(A.si)
+	_, _, db := B.dc.sentence(B.si)
+	if len(da) == 0 && len(db) == 0 {
+		return true
+	}
+	for _, p := range da {
+		for _, q := range db {
+			if p.relative() || q.relative() {
+				if p.relative() && q.relative() && p.offset == q.offset && p.gran == q.gran {
+					return true
+				}
+				continue
+			}
+			if p.overlaps(q) && prepClass(prepName(p.prep)) == prepClass(prepName(q.prep)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// existentialOnly reports a bare "there is (no) X": existence, with no
+// predicate of its own.
+func (c *clause) existentialOnly() bool { return c.flags&fExistential != 0 && c.copula() }
+
+// restated is what restatement finds of two sentences.
+type restated struct {
+	similar bool
+	// the figures, day numbers and month names of each with no equal in
+	// the other (aligned in order), and the content words of each with no
+	// equal in the other
+	valsA, valsB, termsA, termsB []span32
+	// the figures paired, A's then B's
+	pairs [][2]span32
+}
+
+// changed reports whether the values va (of A) and vb (of B) are what
+// changed between two sentences restated: every figure left unpaired lies
+// in them, one of them at least is there, and a figure of one paired in
+// the other is paired inside the other value ("three hundred and
+// seventy-five thousand" and "seventy-five thousand"), not elsewhere in
+// the sentence ("he composed 104 symphonies … composed nine symphonies"
+// against "he composed 104 symphonies": nine was added, not changed).
+func (r restated) changed(va, vb span32) bool {
+	if !r.similar || len(r.valsA)+len(r.valsB) == 0 || !allWithin(r.valsA, va) || !allWithin(r.valsB, vb) || r.swapped() {
+		return false
+	}
+	for _, p := range r.pairs {
+		if va.contains(p[0]) != vb.contains(p[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// swapped reports whether a content word of each sentence has no equal in
+// the other: one thing put for another ("2) Piano …", "3) Guitar …"; "an
+// AM transmitter", "an FM transmitter"), which makes two items of a list,
+// not one claim restated with a change. A word put in or left out on one
+// side only is no swap.
+func (r restated) swapped() bool { return len(r.termsA) > 0 && len(r.termsB) > 0 }
+
+// dropWithin removes the terms inside a span, in place.
+func dropWithin(ts []sentenceTerm, in span32) []sentenceTerm {
+	if in == (span32{}) {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if !in.contains(t.span) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// restatement compares the sentences of two claims word for word: whether
+// they are the same sentence but for a few words (each holds at least 80%
+// of the other's content words, counted with repeats, and three or more;
+// a sentence of two content words must have the same two),
+// and which figures and words of each have no equal in the other.
+// Negations do not count as content, so "is" and "is not" sentences can be
+// restatements.
+//
+// Sentences that are alike but for their figures, next to sentences alike
+// but for theirs, are a template filled in for different things (census
+// pages: "For every 100 females there were 91.8 males"), not a claim
+// restated: they are not reported similar.
+//
+// The words in exceptA and exceptB (opposed words) are left out.
+func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restated {
+	r := k.sentencesAlike(A.dc, A.si, B.dc, B.si, 3, exceptA, exceptB)
+	if !r.similar {
+		return restated{}
+	}
+	for _, d := range []int{-1, 1} {
+		sa, sb := A.si+d, B.si+d
+		if sa < 0 || sb < 0 || sa >= len(A.dc.Doc.Sentences) || sb >= len(B.dc.Doc.Sentences) || A.dc == B.dc && (sa == B.si || sb == A.si) {
+			continue
+		}
+		if n := k.sentencesAlike(A.dc, sa, B.dc, sb, 1, span32{}, span32{}); n.similar && (len(n.valsA) > 0 || len(n.valsB) > 0) {
+			return restated{}
+		}
+	}
+	return r
+}
+
+// sentencesAlike compares sentence sa of da with sentence sb of db (see
+// restatement): each must have minTerms content words or more (or one
+// fewer, all alike), outside the spans to leave out.
+func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, minTerms int, exceptA, exceptB span32) restated {
+	ca, va := k.sentenceTerms(side{dc: da, si: sa}, k.termsA[:0], k.valsA[:0])
+	cb, vb := k.sentenceTerms(side{dc: db, si: sb}, k.termsB[:0], k.valsB[:0])
+	k.termsA, k.valsA, k.termsB, k.valsB = ca, va, cb, vb
+	if min(len(ca), len(cb)) < minTerms-1 {
+		return restated{}
+	}
+	short := min(len(ca), len(cb)) < minTerms // a short sentence must be the same word for word
+	ca, cb = dropWithin(ca, exceptA), dropWithin(cb, exceptB)
+	ta, tb := unpairedValues(ca, cb), unpairedValues(cb, ca)
+	if float64(len(ta)) > 0.2*float64(len(ca)) || float64(len(tb)) > 0.2*float64(len(cb)) || short && len(ta)+len(tb) > 0 {
+		return restated{}
+	}
+	r := restated{similar: true, termsA: ta, termsB: tb}
+	r.valsA, r.valsB, r.pairs = alignValues(va, vb)
+	return r
+}
+
+// maxAligned bounds the values aligned in order; longer lists (tables) are
+// paired as multisets.
+const maxAligned = 256
+
+// alignValues pairs the values of two sentences in order (a longest common
+// subsequence, so that "five feet high … twelve feet deep" against "twelve
+// feet high … twelve feet deep" leaves five and the first twelve apart,
+// not five and the second) and returns the spans of those left over.
+func alignValues(a, b []sentenceTerm) ([]span32, []span32, [][2]span32) {
+	if len(a) > maxAligned || len(b) > maxAligned {
+		return unpairedValues(a, b), unpairedValues(b, a), nil
+	}
+	n, m := len(a), len(b)
+	// lcs[i][j]: longest common subsequence of a[i:] and b[j:]
+	lcs := make([][]int16, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int16, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i].text == b[j].text:
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			case lcs[i+1][j] >= lcs[i][j+1]:
+				lcs[i][j] = lcs[i+1][j]
+			default:
+				lcs[i][j] = lcs[i][j+1]
+			}
+		}
+	}
+	var xa, xb []span32
+	var pairs [][2]span32
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i].text == b[j].text && lcs[i][j] == lcs[i+1][j+1]+1:
+			pairs = append(pairs, [2]span32{a[i].span, b[j].span})
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			xa = append(xa, a[i].span)
+			i++
+		default:
+			xb = append(xb, b[j].span)
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		xa = append(xa, a[i].span)
+	}
+	for ; j < m; j++ {
+		xb = append(xb, b[j].span)
+	}
+	return xa, xb, pairs
+}
+
+// sentenceTerm is a word of a sentence as restatement compares it.
+type sentenceTerm struct {
+	text string
+	span span32
+}
+
+// sentenceTerms appends the content words and the values of a side's
+// sentence to terms and vals.
+func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
+	for _, w := range k.wordsOf(s) {
+		l := w.lower
+		switch {
+		case l == "" || !isWordLike(l):
+		case isNumeral(l) || numberWords[l] > 0 || scaleWords[l] > 0 || monthNames[l] > 0 && w.cap:
+			vals = append(vals, sentenceTerm{l, sp32(w.span)})
+		case isAcronym(w.text):
+			terms = append(terms, sentenceTerm{l, sp32(w.span)}) // "AM", "US": a name, not "am", "us"
+		case determiners[l] || prepositions[l] || pronouns[l] || auxiliaries[l] || coordinators[l] ||
+			subordinators[l] || modals[l] || functionWords[l] || negators[l]:
+		default:
+			terms = append(terms, sentenceTerm{l, sp32(w.span)})
+		}
+	}
+	return terms, vals
+}
+
+// isWordLike reports whether a token has a letter or a digit.
+func isWordLike(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// unpairedValues returns the spans of a's terms with no equal left in b,
+// each of b's terms the equal of one of a's at most.
+func unpairedValues(a, b []sentenceTerm) []span32 {
+	var out []span32
+	taken := make(map[int]bool, len(b))
+next:
+	for _, p := range a {
+		for j, q := range b {
+			if !taken[j] && q.text == p.text {
+				taken[j] = true
+				continue next
+			}
+		}
+		out = append(out, p.span)
+	}
+	return out
+}
+
+// allWithin reports whether every span lies inside in.
+func allWithin(spans []span32, in span32) bool {
+	for _, s := range spans {
+		if !in.contains(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// negations counts the negating words of a side's sentence.
+func (k *comparer) negations(s side) int {
+	n := 0
+	for _, w := range k.wordsOf(s) {
+		if w.neg || negators[w.lower] || w.lower == "n't" {
+			n++
+		}
+	}
+	return n
+}
+
+// crosswise reports, for opposed words p (of A) and q (of B) in sentences
+// restated, whether each sentence holds both words: the same sentence
+// twice ("black and white"), its clauses paired crosswise.
+func (k *comparer) crosswise(A, B side, ev Evidence, p, q item) bool {
+	if ev != EvidenceRestated {
+		return false
+	}
+	has := func(s side, it item) bool {
+		w := k.voc.str(it.lemma)
+		for _, x := range k.wordsOf(s) {
+			if x.lower == w || strings.HasPrefix(x.lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(A, q) && has(B, p)
+}
