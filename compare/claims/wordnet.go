@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// The WordNet tables (wordnet_data.go) are constant strings of sorted
+// The WordNet tables (wordnet_data.go, wordnet_senses.go) are constant strings of sorted
 // lines, looked up in place by binary search: they live in the binary's
 // read-only data, cost no heap and no start-up time, and pages of them are
 // only read when a lookup touches them. Lookups are cached per analysis

@@ -54,7 +54,7 @@ func key(pos byte, off string) string {
 
 func main() {
 	dir := flag.String("dir", "/usr/share/wordnet", "WordNet database folder")
-	out := flag.String("out", "wordnet_data.go", "Go file to write")
+	out := flag.String("out", "wordnet_data.go", "Go file to write (the senses table goes beside it, in *_senses.go)")
 	pkg := flag.String("pkg", "claims", "package name of the output")
 	flag.Parse()
 	if err := run(*dir, *out, *pkg); err != nil {
