@@ -302,12 +302,8 @@ func scanLaTeX(s string, ns *Notes) regions {
 			if label == "" {
 				label = itoa(auto)
 			}
-			n := &Note{Label: label, Key: "latex-inline:" + itoa(start), Span: compare.Span{Start: start, End: end},
-				Body: body, Syntax: SyntaxLaTeX}
-			m := &Marker{Label: label, Key: n.Key, Span: compare.Span{Start: start, End: j}, Syntax: SyntaxLaTeX, Note: n}
-			n.Markers = []*Marker{m}
-			ns.Notes = append(ns.Notes, n)
-			ns.Markers = append(ns.Markers, m)
+			ns.addInline(label, "latex-inline:"+itoa(start), compare.Span{Start: start, End: end},
+				compare.Span{Start: start, End: j}, body, SyntaxLaTeX)
 		}
 		out = append(out, region{start, end})
 		i = end
@@ -315,6 +311,16 @@ func scanLaTeX(s string, ns *Notes) regions {
 	// \footnotemark / \footnotetext pairs are keyed; re-key them so the
 	// pairing treats them like Pandoc notes
 	return out
+}
+
+// addInline records a note written where it is referred to (LaTeX
+// \footnote{…}, Pandoc ^[…]): the note and its one marker, linked.
+func (ns *Notes) addInline(label, key string, note, marker, body compare.Span, syntax Syntax) {
+	n := &Note{Label: label, Key: key, Span: note, Body: body, Syntax: syntax}
+	m := &Marker{Label: label, Key: key, Span: marker, Syntax: syntax, Note: n}
+	n.Markers = []*Marker{m}
+	ns.Notes = append(ns.Notes, n)
+	ns.Markers = append(ns.Markers, m)
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -411,12 +417,8 @@ func scanPandoc(s string, ns *Notes) regions {
 			i = p + 2
 			continue
 		}
-		n := &Note{Label: "^[]", Key: "inline:" + itoa(p), Span: compare.Span{Start: p, End: e},
-			Body: trimSpan(s, compare.Span{Start: p + 2, End: e - 1}), Syntax: SyntaxPandocInline}
-		m := &Marker{Label: n.Label, Key: n.Key, Span: compare.Span{Start: p, End: p + 2}, Syntax: SyntaxPandocInline, Note: n}
-		n.Markers = []*Marker{m}
-		ns.Notes = append(ns.Notes, n)
-		ns.Markers = append(ns.Markers, m)
+		ns.addInline("^[]", "inline:"+itoa(p), compare.Span{Start: p, End: e}, compare.Span{Start: p, End: p + 2},
+			trimSpan(s, compare.Span{Start: p + 2, End: e - 1}), SyntaxPandocInline)
 		out = append(out, region{p, e})
 		i = e
 	}

@@ -398,6 +398,20 @@ func (d *Document) ParagraphAt(off int) int {
 	return -1
 }
 
+// TokensIn returns the tokens lying wholly inside span s of Text, as the
+// index range [i, j).
+func (d *Document) TokensIn(s Span) (int, int) {
+	i := d.TokenAt(s.Start)
+	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
+		i++
+	}
+	j := i
+	for j < len(d.Tokens) && d.Tokens[j].End <= s.End {
+		j++
+	}
+	return i, j
+}
+
 // TokenAt returns the index of the first token that ends after Text offset off.
 func (d *Document) TokenAt(off int) int {
 	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > off })

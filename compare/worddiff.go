@@ -35,8 +35,8 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 	if timeout <= 0 {
 		timeout = DefaultDiffTimeout
 	}
-	ai, aj := tokenRange(a, as)
-	bi, bj := tokenRange(b, bs)
+	ai, aj := a.TokensIn(as)
+	bi, bj := b.TokensIn(bs)
 	if aj-ai > maxDiffWords || bj-bi > maxDiffWords {
 		var ops []DiffOp
 		if aj > ai {
@@ -107,19 +107,6 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 	return ops
 }
 
-// tokenRange returns the tokens lying wholly inside span s of d.
-func tokenRange(d *Document, s Span) (int, int) {
-	i := d.TokenAt(s.Start)
-	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
-		i++
-	}
-	j := i
-	for j < len(d.Tokens) && d.Tokens[j].End <= s.End {
-		j++
-	}
-	return i, j
-}
-
 // DiffStats counts the words each kind of step covers.
 type DiffStats struct {
 	Equal, Deleted, Inserted int
@@ -131,13 +118,13 @@ func Stats(ops []DiffOp, a, b *Document) DiffStats {
 	for _, op := range ops {
 		switch op.Op {
 		case "equal":
-			i, j := tokenRange(a, op.A)
+			i, j := a.TokensIn(op.A)
 			s.Equal += j - i
 		case "delete":
-			i, j := tokenRange(a, op.A)
+			i, j := a.TokensIn(op.A)
 			s.Deleted += j - i
 		case "insert":
-			i, j := tokenRange(b, op.B)
+			i, j := b.TokensIn(op.B)
 			s.Inserted += j - i
 		}
 	}

@@ -122,16 +122,8 @@ func wholeSide(d *compare.Document) side {
 }
 
 func regionSide(d *compare.Document, s compare.Span) side {
-	k := d.TokenKeys()
-	lo := d.TokenAt(s.Start)
-	for lo < len(d.Tokens) && d.Tokens[lo].Start < s.Start {
-		lo++
-	}
-	hi := lo
-	for hi < len(d.Tokens) && d.Tokens[hi].End <= s.End {
-		hi++
-	}
-	return side{doc: d, keys: k, lo: lo, hi: hi}
+	lo, hi := d.TokensIn(s)
+	return side{doc: d, keys: d.TokenKeys(), lo: lo, hi: hi}
 }
 
 // AlignPair returns the passages documents a and b share, in order of their

@@ -89,14 +89,6 @@ func DiffDetails(ops []compare.DiffOp, a, b *compare.Document) []DiffOpDetail {
 
 // wordsIn counts the tokens lying wholly inside span s of d.
 func wordsIn(d *compare.Document, s compare.Span) int {
-	i := d.TokenAt(s.Start)
-	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
-		i++
-	}
-	n := 0
-	for i < len(d.Tokens) && d.Tokens[i].End <= s.End {
-		i++
-		n++
-	}
-	return n
+	i, j := d.TokensIn(s)
+	return j - i
 }

@@ -18,13 +18,7 @@ func writeGitHub(w io.Writer, r *Result, _ Options) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
 		l := location(f.Location)
-		level := "notice"
-		switch f.Severity {
-		case compare.Error:
-			level = "error"
-		case compare.Warning:
-			level = "warning"
-		}
+		level := githubLevel[f.Severity]
 		msg := f.Message
 		if d := wordDiff(f); d != "" {
 			msg += "\ndiff: " + d
@@ -40,6 +34,9 @@ func writeGitHub(w io.Writer, r *Result, _ Options) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// githubLevel names the workflow command for each severity.
+var githubLevel = [...]string{compare.Info: "notice", compare.Warning: "warning", compare.Error: "error"}
 
 // githubData escapes a workflow command's message the way the Actions
 // runner unescapes it: "%" first, then CR and LF. Other control

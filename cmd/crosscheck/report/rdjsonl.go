@@ -64,22 +64,18 @@ func rdSpan(d *compare.Document, s compare.Span) rdRange {
 	}
 }
 
+// rdSeverity is reviewdog's name for each severity.
+var rdSeverity = [...]string{compare.Info: "INFO", compare.Warning: "WARNING", compare.Error: "ERROR"}
+
 // writeRDJSONL writes one reviewdog Diagnostic per finding; a finding with
 // a fix carries it as a suggestion reviewdog can post.
 func writeRDJSONL(w io.Writer, r *Result, _ Options) error {
 	enc := json.NewEncoder(w)
 	for _, f := range r.Findings {
-		sev := "INFO"
-		switch f.Severity {
-		case compare.Error:
-			sev = "ERROR"
-		case compare.Warning:
-			sev = "WARNING"
-		}
 		d := rdDiagnostic{
 			Message:  f.Message,
 			Location: rdLoc(f.Doc, f.Span),
-			Severity: sev,
+			Severity: rdSeverity[f.Severity],
 			Source:   rdSource{Name: r.Tool},
 			Code:     rdCode{Value: f.Check.ID},
 		}
