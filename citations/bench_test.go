@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // BenchmarkGibbon runs the whole citation analyzer on Gibbon's first
@@ -20,7 +21,7 @@ func BenchmarkGibbon(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	d, err := compare.NewDocument("731.txt", raw, compare.DocOptions{})
+	d, err := input.Parse("731.txt", raw, input.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func BenchmarkGibbonLoad(b *testing.B) {
 	an := Analyzer(Options{})
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {
-		d, err := compare.NewDocument("731.txt", raw, compare.DocOptions{})
+		d, err := input.Parse("731.txt", raw, input.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

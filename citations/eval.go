@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -54,8 +53,8 @@ type EvalResult struct {
 
 // EvaluateFixtures checks every fixture in dir (sources for those that ask
 // for them in sourcesDir) and scores the findings against the expectations.
-func EvaluateFixtures(ctx context.Context, dir, sourcesDir string) (*EvalResult, error) {
-	ents, err := os.ReadDir(dir)
+func EvaluateFixtures(ctx context.Context, files compare.Files, dir, sourcesDir string) (*EvalResult, error) {
+	ents, err := files.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +72,7 @@ func EvaluateFixtures(ctx context.Context, dir, sourcesDir string) (*EvalResult,
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		raw, err := os.ReadFile(p)
+		raw, err := files.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +103,7 @@ func EvaluateFixtures(ctx context.Context, dir, sourcesDir string) (*EvalResult,
 		for _, m := range reDirective.FindAllIndex(raw, -1) {
 			blank(m[0], m[1])
 		}
-		doc, err := compare.NewDocument(filepath.ToSlash(p), clean, compare.DocOptions{})
+		doc, err := files.Parse(filepath.ToSlash(p), clean, "")
 		if err != nil {
 			return nil, err
 		}
@@ -112,7 +111,7 @@ func EvaluateFixtures(ctx context.Context, dir, sourcesDir string) (*EvalResult,
 		var srcDocs []*compare.Document
 		if useSources {
 			if lib == nil {
-				lib, err = LoadLibrary(ctx, []string{sourcesDir}, compare.LoadOptions{})
+				lib, err = LoadLibrary(ctx, files, []string{sourcesDir})
 				if err != nil {
 					return nil, err
 				}

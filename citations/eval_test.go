@@ -2,6 +2,7 @@ package citations
 
 import (
 	"context"
+	"github.com/crosscheck/crosscheck/compare/input"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // TestFixtures runs the labelled fixtures: every expected finding must be
 // reported and nothing else.
 func TestFixtures(t *testing.T) {
-	res, err := EvaluateFixtures(context.Background(), "../testdata/cite/fixtures", "../testdata/cite/sources")
+	res, err := EvaluateFixtures(context.Background(), input.Loader{}, "../testdata/cite/fixtures", "../testdata/cite/sources")
 	if err != nil {
 		t.Fatal(err)
 	}

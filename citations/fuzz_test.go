@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func checkSpan(t *testing.T, what string, sp compare.Span, n int) {
@@ -35,7 +36,7 @@ func FuzzFindNotes(f *testing.F) {
 	f.Add(`<a href="#fn1" epub:type="noteref">1</a><aside id="fn1" epub:type="footnote">Ibid.</aside>`, uint8(2))
 	names := []string{"f.txt", "f.md", "f.html", "f.tex"}
 	f.Fuzz(func(t *testing.T, text string, kind uint8) {
-		d, err := compare.NewDocument(names[int(kind)%4], []byte(text), compare.DocOptions{Lenient: true})
+		d, err := input.Parse(names[int(kind)%4], []byte(text), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}
@@ -79,7 +80,7 @@ func FuzzParseNote(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := compare.NewDocument("n.md", []byte("x[^1]\n\n[^1]: "+s+"\n"), compare.DocOptions{Lenient: true})
+		d, err := input.Parse("n.md", []byte("x[^1]\n\n[^1]: "+s+"\n"), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}
@@ -135,8 +136,8 @@ func FuzzManifestTOML(f *testing.F) {
 
 // FuzzCompareQuote compares arbitrary quotations with a fixed source.
 func FuzzCompareQuote(f *testing.F) {
-	src, err := compare.NewDocument("s.txt", []byte("%%page 1%%\nBoth history and reality show us that peace cannot be achieved through force.\f"+
-		"[p. 3] Much less can it be maintained by relying on a military alliance.\n"), compare.DocOptions{})
+	src, err := input.Parse("s.txt", []byte("%%page 1%%\nBoth history and reality show us that peace cannot be achieved through force.\f"+
+		"[p. 3] Much less can it be maintained by relying on a military alliance.\n"), input.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}

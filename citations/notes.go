@@ -143,9 +143,9 @@ type Notes struct {
 // restarts, pairs markers with definitions and records what does not pair.
 func FindNotes(doc *compare.Document) *Notes {
 	ns := &Notes{Doc: doc}
-	if doc.Format == compare.FormatHTML {
-		ns.Headings = htmlHeadings(doc)
-		scanHTML(doc, ns)
+	if doc.Structure.Markup {
+		ns.Headings = doc.Structure.Headings(3)
+		fromStructure(doc, ns)
 	} else {
 		ns.Headings = textHeadings(doc.Text)
 		scanText(doc.Text, ns)
@@ -157,6 +157,26 @@ func FindNotes(doc *compare.Document) *Notes {
 	}
 	ns.pair()
 	return ns
+}
+
+// fromStructure takes the notes the document's reader found in its markup.
+func fromStructure(doc *compare.Document, ns *Notes) {
+	syntax := func(k compare.NoteKind) Syntax {
+		switch k {
+		case compare.NoteNumbered:
+			return SyntaxSup
+		case compare.NoteListItem:
+			return SyntaxHTMLList
+		}
+		return SyntaxHTMLLink
+	}
+	for _, m := range doc.Structure.NoteMarkers {
+		ns.Markers = append(ns.Markers, &Marker{Label: m.Label, Key: m.Key, Span: m.Span, Syntax: syntax(m.Kind)})
+	}
+	for _, d := range doc.Structure.NoteDefs {
+		ns.Notes = append(ns.Notes, &Note{Label: d.Label, Key: d.Key, Span: d.Span,
+			Body: trimSpan(doc.Text, d.Body), Syntax: syntax(d.Kind)})
+	}
 }
 
 // labelNumber returns a label's value when it is a plain number, else -1.
@@ -211,14 +231,6 @@ func (ns *Notes) Ordered() []*Note {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func isSymbolLabel(s string) bool {
-	switch s {
-	case "*", "**", "***", "†", "‡", "§", "‖", "¶", "††", "‡‡":
-		return true
-	}
-	return false
-}
 
 // lineStart returns the offset where the line holding off begins.
 func lineStart(s string, off int) int {

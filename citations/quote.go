@@ -103,11 +103,8 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 		add(q)
 		i = end + 1
 	}
-	for _, el := range doc.Elements {
-		if el.Tag != "blockquote" && el.Tag != "q" {
-			continue
-		}
-		q := Quotation{Span: el.Span, Block: el.Tag == "blockquote"}
+	for _, el := range doc.Structure.Quotations() {
+		q := Quotation{Span: el.Span, Block: el.Kind == compare.BlockQuotation}
 		for _, m := range ns.Markers {
 			if m.Span.End <= el.Span.End && m.Span.End >= el.Span.End-1 && m.Span.Start >= el.Span.Start {
 				q.Marker = m
@@ -191,11 +188,7 @@ func prepareQuote(text string) *quoteText {
 		b.WriteByte(text[i])
 		i++
 	}
-	doc, err := compare.NewDocument("quotation", []byte(b.String()), compare.DocOptions{ForceFormat: true, Format: compare.FormatText, Lenient: true})
-	if err != nil {
-		return nil
-	}
-	qt.doc = doc
+	qt.doc = compare.NewTextDocument("quotation", b.String())
 	return qt
 }
 

@@ -3,7 +3,6 @@ package citations
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -130,7 +129,7 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 			i = j
 			continue
 		}
-		if labelNumber(label) < 0 && !isSymbolLabel(label) && !isLetterLabel(label) {
+		if labelNumber(label) < 0 && !compare.IsNoteSymbol(label) && !isLetterLabel(label) {
 			problems = append(problems, "label \""+label+"\" is neither a number nor a note symbol")
 		}
 		// the matching bracket, unless a new block or a heading comes first
@@ -536,7 +535,7 @@ func bracketMarkAt(s string, p int) (numberedMark, int) {
 		return numberedMark{}, 0
 	}
 	label := s[p+1 : j]
-	if !markerLabel(label) {
+	if !compare.IsNoteLabel(label) {
 		return numberedMark{}, 0
 	}
 	if p > 0 && (s[p-1] == ']' || s[p-1] == '^' || s[p-1] == '!' || s[p-1] == '\\') {
@@ -560,22 +559,6 @@ func bracketMarkAt(s string, p int) (numberedMark, int) {
 	return numberedMark{label: label, span: compare.Span{Start: p, End: j + 1}, syntax: SyntaxBracket}, j + 1 - p
 }
 
-// markerLabel accepts 1–5 digits with an optional letter ("12", "12a"),
-// and the note symbols.
-func markerLabel(l string) bool {
-	if isSymbolLabel(l) {
-		return true
-	}
-	d := 0
-	for d < len(l) && isDigit(l[d]) {
-		d++
-	}
-	if d == 0 || d > 5 {
-		return false
-	}
-	return d == len(l) || d == len(l)-1 && l[d] >= 'a' && l[d] <= 'z'
-}
-
 // supMarkAt reads a literal "<sup>12</sup>" (inner tags and brackets
 // allowed: "<sup><a href=…>[12]</a></sup>") at p.
 func supMarkAt(s string, p int) (numberedMark, int) {
@@ -592,27 +575,14 @@ func supMarkAt(s string, p int) (numberedMark, int) {
 	}
 	inner := stripTags(s[p+gt+1 : p+e])
 	inner = strings.Trim(strings.TrimSpace(inner), "[]()")
-	if !markerLabel(inner) && !isLetterLabel(inner) {
+	if !compare.IsNoteLabel(inner) && !isLetterLabel(inner) {
 		return numberedMark{}, 0
 	}
 	// an exponent, not a note: "10<sup>6</sup>", "km<sup>2</sup>"
-	if p > 0 && isDigit(s[p-1]) || isUnitBefore(s, p) {
+	if p > 0 && isDigit(s[p-1]) || compare.UnitBefore(s, p) {
 		return numberedMark{}, 0
 	}
 	return numberedMark{label: inner, span: compare.Span{Start: p, End: p + e + len("</sup>")}, syntax: SyntaxSup}, e + len("</sup>")
-}
-
-var units = map[string]bool{"m": true, "km": true, "cm": true, "mm": true, "ft": true, "in": true,
-	"mi": true, "yd": true, "s": true, "kg": true, "g": true}
-
-// isUnitBefore reports a unit of measure ending at p ("km" in
-// "3 km<sup>2</sup>"): what follows is an exponent.
-func isUnitBefore(s string, p int) bool {
-	j := p
-	for j > 0 && isLetter(s[j-1]) {
-		j--
-	}
-	return p-j > 0 && units[s[j:p]] && (j == 0 || s[j-1] == ' ' || s[j-1] == '/')
 }
 
 func stripTags(s string) string {
@@ -643,7 +613,7 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 	var zones regions
 	for i := 0; i < len(s); {
 		e := lineEnd(s, i)
-		if isRuleLine(s[i:e]) || isNotesHeading(s[i:e]) {
+		if isRuleLine(s[i:e]) || compare.IsNotesHeading(s[i:e]) {
 			zones = append(zones, region{e, nextHeading(e)})
 		}
 		i = e + 1
@@ -724,14 +694,3 @@ func isRuleLine(line string) bool {
 	return true
 }
 
-var notesHeadings = map[string]bool{"notes": true, "footnotes": true, "endnotes": true, "references": true,
-	"note": true, "sources": true, "works cited": true, "bibliography": true}
-
-func isNotesHeading(line string) bool {
-	t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
-	t = strings.Trim(t, "*_:. ")
-	if len(t) > 20 || !utf8.ValidString(t) {
-		return false
-	}
-	return notesHeadings[strings.ToLower(t)]
-}

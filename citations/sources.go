@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -105,11 +104,11 @@ func IsManifest(name string) bool {
 	return strings.HasSuffix(base, ".toml") || strings.HasSuffix(base, ".bib")
 }
 
-// LoadLibrary reads --sources: documents (files or directories, any
-// format compare.Load reads) and manifests (*.toml, *.bib, given as files
+// LoadLibrary reads --sources through files: documents (files or
+// directories, in any format the input layer reads) and manifests (*.toml, *.bib, given as files
 // or found at the top of a directory). A manifest's file paths are
 // relative to the manifest. Errors are input errors that name the file.
-func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (*Library, error) {
+func LoadLibrary(ctx context.Context, files compare.Files, paths []string) (*Library, error) {
 	type man struct {
 		path    string
 		entries []ManifestEntry
@@ -117,9 +116,9 @@ func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (
 	var mans []man
 	var docPaths []string
 	readManifest := func(p string) error {
-		raw, err := os.ReadFile(p)
+		raw, err := files.ReadFile(p)
 		if err != nil {
-			return &compare.InputError{Path: p, Offset: -1, Msg: err.Error()}
+			return err
 		}
 		var es []ManifestEntry
 		if strings.HasSuffix(strings.ToLower(p), ".bib") {
@@ -135,7 +134,7 @@ func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (
 		return nil
 	}
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		st, err := files.Stat(p)
 		if err != nil {
 			return nil, &compare.InputError{Path: p, Offset: -1, Msg: "cannot read sources: " + err.Error()}
 		}
@@ -149,7 +148,7 @@ func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (
 			docPaths = append(docPaths, p)
 			continue
 		}
-		ents, err := os.ReadDir(p)
+		ents, err := files.ReadDir(p)
 		if err != nil {
 			return nil, &compare.InputError{Path: p, Offset: -1, Msg: err.Error()}
 		}
@@ -171,7 +170,7 @@ func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (
 				continue
 			}
 			fp := filepath.Join(filepath.Dir(m.path), filepath.FromSlash(e.File))
-			if _, err := os.Stat(fp); err != nil {
+			if _, err := files.Stat(fp); err != nil {
 				return nil, &compare.InputError{Path: m.path, Offset: -1,
 					Msg:  fmt.Sprintf("source %q names file %q, which cannot be read: %v", nameOf(e), e.File, errors.Unwrap(err)),
 					Hint: "file paths in a manifest are relative to the manifest"}
@@ -184,23 +183,23 @@ func LoadLibrary(ctx context.Context, paths []string, opt compare.LoadOptions) (
 	}
 	var docs []*compare.Document
 	if len(docPaths)+len(extra) > 0 {
-		res := compare.Load(ctx, append(docPaths, extra...), opt)
+		res := files.Load(ctx, append(docPaths, extra...))
 		if len(res.Errors) > 0 {
 			return nil, res.Errors[0]
 		}
 		docs = res.Docs
 	}
 	var entries []ManifestEntry
-	files := map[int]string{}
+	fileOf := map[int]string{}
 	for _, m := range mans {
 		for _, e := range m.entries {
 			if e.File != "" {
-				files[len(entries)] = filepath.ToSlash(filepath.Join(filepath.Dir(m.path), filepath.FromSlash(e.File)))
+				fileOf[len(entries)] = filepath.ToSlash(filepath.Join(filepath.Dir(m.path), filepath.FromSlash(e.File)))
 			}
 			entries = append(entries, e)
 		}
 	}
-	return newLibrary(docs, entries, files), nil
+	return newLibrary(docs, entries, fileOf), nil
 }
 
 func nameOf(e ManifestEntry) string {
@@ -244,9 +243,9 @@ func newLibrary(docs []*compare.Document, entries []ManifestEntry, files map[int
 // firstHeading returns a document's first heading (HTML h1–h3, a
 // Markdown "#" line) or else its first non-blank line.
 func firstHeading(d *compare.Document) string {
-	for _, e := range d.Elements {
-		if e.Tag == "h1" || e.Tag == "h2" || e.Tag == "title" {
-			return strings.TrimSpace(d.TextOf(e.Span))
+	for _, b := range d.Structure.Blocks {
+		if b.Kind == compare.BlockHeading && b.Level <= 2 || b.Kind == compare.BlockTitle {
+			return strings.TrimSpace(d.TextOf(b.Span))
 		}
 	}
 	for _, line := range strings.SplitN(d.Text, "\n", 40) {

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -31,61 +30,30 @@ type Position struct {
 	Line, Column int
 }
 
-// Format is how a document's bytes are read.
-type Format int
-
-// The formats crosscheck reads.
-const (
-	FormatText Format = iota
-	FormatMarkdown
-	FormatHTML
-)
-
-func (f Format) String() string {
-	switch f {
-	case FormatMarkdown:
-		return "markdown"
-	case FormatHTML:
-		return "html"
-	}
-	return "text"
-}
-
-// FormatOf guesses a format from a file name, then from the first bytes.
-func FormatOf(name string, raw []byte) Format {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".html", ".htm", ".xhtml":
-		return FormatHTML
-	case ".md", ".markdown", ".mdown":
-		return FormatMarkdown
-	}
-	head := strings.ToLower(strings.TrimSpace(string(raw[:min(len(raw), 512)])))
-	head = strings.TrimPrefix(head, "\ufeff")
-	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
-		return FormatHTML
-	}
-	return FormatText
-}
-
 // Document is one input file ready for analysis: its original bytes, its
 // normalised text with an exact map back, and its segmentation.
 type Document struct {
 	Path     string // as the user named it, slash-separated
 	Raw      []byte // the file's bytes, never modified
-	Format   Format
+	Format   string // the reader's name: "text", "markdown", "html", …
 	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be"
 	Text     string // normalised text: what every analysis reads
+	// Structure is what the reader knows of blocks, notes and comments.
+	Structure Structure
+	// Locator, when set, names places the way the format's editors do
+	// (member, paragraph, page); see Where.
+	Locator Locator
 
 	Paragraphs []Span    // Text coordinates
 	Sentences  []Span    // Text coordinates, in order, never across paragraphs
 	Tokens     []Span    // word tokens, Text coordinates
-	Elements   []Element // HTML elements of interest (HTML documents only)
 	Replaced   []int     // original offsets of bytes replaced by U+FFFD (--lenient)
 
 	source    string       // the decoded file text (UTF-8)
-	textMaps  []*offsetMap // Text → source, the last normalisation step first
-	sourceMap *offsetMap   // source → Raw
+	textMaps  []*OffsetMap // Text → source, the last normalisation step first
+	sourceMap *OffsetMap   // source → Raw
 	ascii     bool
+	extracted bool // Text was extracted from markup: excerpts come from Text
 
 	linesOnce sync.Once
 	lineStart []int // offsets in source where lines begin
@@ -96,58 +64,96 @@ type Document struct {
 	keysBuilt atomic.Bool // keys is complete
 }
 
-// DocOptions control how bytes become a document.
-type DocOptions struct {
-	Lenient bool   // replace invalid UTF-8 instead of failing
-	Format  Format // used when ForceFormat is set
-	// ForceFormat uses Format instead of guessing from the name.
-	ForceFormat bool
+// Parts are what a format reader hands the kernel to make a document:
+// the file's bytes, their decoding, the text extracted from them, and the
+// structure found on the way.
+type Parts struct {
+	Path     string
+	Raw      []byte // kept, never modified
+	Format   string
+	Encoding string
+	// Source is the decoded file (UTF-8); SourceMap maps it back to Raw
+	// (nil: Source is Raw itself). ASCII says Source is all ASCII.
+	Source    string
+	SourceMap *OffsetMap
+	ASCII     bool
+	// Replaced are original offsets of bytes read as U+FFFD (lenient).
+	Replaced []int
+	// Text is the text content; TextMap maps it to Source. A nil TextMap
+	// with Extracted false means Text is Source.
+	Text      string
+	TextMap   *OffsetMap
+	Extracted bool
+	// Structure's Spans are in Text (pre-normalisation) coordinates and
+	// its Raw spans in Source coordinates; Assemble maps them.
+	Structure Structure
+	Locator   Locator
 }
 
-// NewDocument decodes, extracts (HTML), normalises and segments raw. It
-// returns an *InputError for undecodable bytes and a *SkipError for binary
-// data. raw is kept and must not be modified afterwards.
-func NewDocument(name string, raw []byte, opt DocOptions) (*Document, error) {
-	dec, err := decode(name, raw, opt.Lenient)
-	if err != nil {
-		return nil, err
-	}
+// Assemble normalises the parts' text, maps their structure onto it and
+// segments it into paragraphs, sentences and words.
+func Assemble(p Parts) *Document {
 	d := &Document{
-		Path:      name,
-		Raw:       raw,
-		Encoding:  dec.encoding,
-		Replaced:  dec.invalid,
-		source:    dec.text,
-		sourceMap: dec.m,
-		ascii:     dec.ascii,
+		Path:      p.Path,
+		Raw:       p.Raw,
+		Format:    p.Format,
+		Encoding:  p.Encoding,
+		Replaced:  p.Replaced,
+		source:    p.Source,
+		sourceMap: p.SourceMap,
+		ascii:     p.ASCII,
+		extracted: p.Extracted,
+		Locator:   p.Locator,
 	}
-	d.Format = opt.Format
-	if !opt.ForceFormat {
-		d.Format = FormatOf(name, raw)
-	}
-	text := dec.text
-	var htmlMap *offsetMap
-	var elems []Element
-	if d.Format == FormatHTML {
-		text, htmlMap, elems = extractHTML(text)
+	text := p.Text
+	if !p.Extracted && p.TextMap == nil {
+		text = p.Source
 	}
 	norm, maps := normalize(text)
 	d.Text = norm
 	d.textMaps = maps
-	if htmlMap != nil {
-		d.textMaps = append(d.textMaps, htmlMap)
+	if p.TextMap != nil {
+		d.textMaps = append(d.textMaps, p.TextMap)
 	}
-	if len(elems) > 0 {
-		for i := range elems {
-			e := &elems[i]
-			e.Span = Span{chainFromSrc(e.Span.Start, false, maps...), chainFromSrc(e.Span.End, true, maps...)}
-			e.Raw = Span{d.sourceMap.toSrc(e.Raw.Start, false), d.sourceMap.toSrc(e.Raw.End, true)}
-		}
-		sort.SliceStable(elems, func(a, b int) bool { return elems[a].Span.Start < elems[b].Span.Start })
-		d.Elements = elems
+	st := p.Structure
+	toText := func(s Span) Span {
+		return Span{chainFromSrc(s.Start, false, maps...), chainFromSrc(s.End, true, maps...)}
 	}
+	toRaw := func(s Span) Span {
+		return Span{d.sourceMap.toSrc(s.Start, false), d.sourceMap.toSrc(s.End, true)}
+	}
+	for i := range st.Blocks {
+		st.Blocks[i].Span = toText(st.Blocks[i].Span)
+		st.Blocks[i].Raw = toRaw(st.Blocks[i].Raw)
+	}
+	for i := range st.NoteMarkers {
+		st.NoteMarkers[i].Span = toText(st.NoteMarkers[i].Span)
+	}
+	for i := range st.NoteDefs {
+		st.NoteDefs[i].Span = toText(st.NoteDefs[i].Span)
+		st.NoteDefs[i].Body = toText(st.NoteDefs[i].Body)
+	}
+	for i := range st.Comments {
+		st.Comments[i].Span = toText(st.Comments[i].Span)
+		st.Comments[i].Raw = toRaw(st.Comments[i].Raw)
+	}
+	sort.SliceStable(st.Blocks, func(a, b int) bool { return st.Blocks[a].Span.Start < st.Blocks[b].Span.Start })
+	sort.SliceStable(st.NoteMarkers, func(a, b int) bool { return st.NoteMarkers[a].Span.Start < st.NoteMarkers[b].Span.Start })
+	sort.SliceStable(st.NoteDefs, func(a, b int) bool { return st.NoteDefs[a].Span.Start < st.NoteDefs[b].Span.Start })
+	d.Structure = st
 	d.segment()
-	return d, nil
+	return d
+}
+
+// NewTextDocument makes a plain-text document of text held in memory (a
+// quotation, a sentence pair): no file, no decoding. Invalid UTF-8 is
+// replaced first, so Raw is the valid text.
+func NewTextDocument(name, text string) *Document {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	return Assemble(Parts{Path: name, Raw: []byte(text), Format: "text", Encoding: "utf-8",
+		Source: text, ASCII: isASCII(text)})
 }
 
 func (d *Document) segment() {
@@ -270,7 +276,7 @@ func (d *Document) Lines() int {
 // cut to at most max code points with a visible "…". HTML markup is left out.
 func (d *Document) Excerpt(raw Span, max int) string {
 	var s string
-	if d.Format == FormatHTML {
+	if d.extracted {
 		t := d.TextSpan(raw)
 		s = d.Text[t.Start:t.End]
 	} else {

@@ -66,10 +66,10 @@ func FindDirectives(d *Document) []Directive {
 		ids := strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 		out = append(out, Directive{Checks: ids, Reason: strings.TrimSpace(m[2]), At: at, Scope: d.scopeAfter(at.End)})
 	}
-	if d.Format == FormatHTML {
-		for _, e := range d.Elements {
-			if e.Tag == "!--" && strings.Contains(e.Attr["text"], "crosscheck:ignore") {
-				add(e.Span, e.Attr["text"])
+	if d.Structure.Markup {
+		for _, c := range d.Structure.Comments {
+			if strings.Contains(c.Text, "crosscheck:ignore") {
+				add(c.Span, c.Text)
 			}
 		}
 		return out

@@ -1,9 +1,12 @@
-package compare
+package compare_test
 
 import (
 	"context"
 	"strings"
 	"testing"
+
+	. "github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func TestApplyDirectives(t *testing.T) {
@@ -32,7 +35,10 @@ func TestApplyDirectives(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := mustDoc(t, tt.file, tt.text)
+			d, err := input.Parse(tt.file, []byte(tt.text), input.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			fs, err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -59,7 +65,7 @@ func FuzzFindDirectives(f *testing.F) {
 		if html {
 			name = "f.html"
 		}
-		d, err := NewDocument(name, []byte(s), DocOptions{Lenient: true})
+		d, err := input.Parse(name, []byte(s), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}

@@ -44,8 +44,8 @@ func foldRune(r rune) rune {
 
 // normalize returns the normalised form of s and the maps back to s,
 // innermost (the last step) first. No map means no change.
-func normalize(s string) (string, []*offsetMap) {
-	var maps []*offsetMap
+func normalize(s string) (string, []*OffsetMap) {
+	var maps []*OffsetMap
 	if !isASCII(s) && !norm.NFC.IsNormalString(s) { // ASCII is NFC; the check is quicker
 		c, m := composeNFC(s)
 		s = c
@@ -53,20 +53,20 @@ func normalize(s string) (string, []*offsetMap) {
 	}
 	f, m := fold(s)
 	if m != nil {
-		maps = append([]*offsetMap{m}, maps...)
+		maps = append([]*OffsetMap{m}, maps...)
 	}
 	return f, maps
 }
 
-func composeNFC(s string) (string, *offsetMap) {
-	var b mapBuilder
+func composeNFC(s string) (string, *OffsetMap) {
+	var b MapBuilder
 	var out strings.Builder
 	out.Grow(len(s))
 	var it norm.Iter
 	for i := 0; i < len(s); {
 		n := norm.NFC.QuickSpanString(s[i:])
 		out.WriteString(s[i : i+n])
-		b.copy(n)
+		b.Copy(n)
 		i += n
 		if i >= len(s) {
 			break
@@ -78,14 +78,14 @@ func composeNFC(s string) (string, *offsetMap) {
 			used = len(s) - i
 		}
 		if string(seg) == s[i:i+used] {
-			b.copy(used)
+			b.Copy(used)
 		} else {
-			b.replace(used, len(seg))
+			b.Replace(used, len(seg))
 		}
 		out.Write(seg)
 		i += used
 	}
-	return out.String(), b.finish()
+	return out.String(), b.Finish()
 }
 
 // needsFold reports the first byte that fold may change (a carriage return
@@ -114,14 +114,14 @@ func needsFold(s string) int {
 	return -1
 }
 
-func fold(s string) (string, *offsetMap) {
+func fold(s string) (string, *OffsetMap) {
 	first := needsFold(s)
 	if first < 0 {
 		return s, nil
 	}
 	// two segments per line end (a copied run, then the CRLF), sized up front:
 	// growing by a quarter at a time would copy the map over and over
-	b := mapBuilder{segs: make([]seg, 0, 2*strings.Count(s[first:], "\r")+16)}
+	b := MapBuilder{segs: make([]seg, 0, 2*strings.Count(s[first:], "\r")+16)}
 	out := make([]byte, 0, len(s))
 	run := 0 // bytes copied but not yet recorded in the map
 	i := 0
@@ -140,14 +140,14 @@ func fold(s string) (string, *offsetMap) {
 		c := s[i]
 		switch {
 		case c == '\r':
-			b.copy(run)
+			b.Copy(run)
 			run = 0
 			out = append(out, '\n')
 			if i+1 < len(s) && s[i+1] == '\n' {
-				b.replace(2, 1)
+				b.Replace(2, 1)
 				i += 2
 			} else {
-				b.replace(1, 1)
+				b.Replace(1, 1)
 				i++
 			}
 		default:
@@ -156,21 +156,21 @@ func fold(s string) (string, *offsetMap) {
 				out = append(out, s[i:i+size]...)
 				run += size
 			} else {
-				b.copy(run)
+				b.Copy(run)
 				run = 0
 				n := len(out)
 				if f >= 0 {
 					out = utf8.AppendRune(out, f)
 				}
-				b.replace(size, len(out)-n)
+				b.Replace(size, len(out)-n)
 			}
 			i += size
 		}
 		first = needsFold(s[i:])
 	}
-	b.copy(run)
+	b.Copy(run)
 	if !b.changed {
 		return s, nil
 	}
-	return bytesString(out), b.finish() // out is never written again
+	return bytesString(out), b.Finish() // out is never written again
 }

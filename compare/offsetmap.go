@@ -19,23 +19,23 @@ type seg struct {
 	kind     segKind
 }
 
-// offsetMap maps offsets of a derived text (dst) back to the text it was
+// OffsetMap maps offsets of a derived text (dst) back to the text it was
 // derived from (src), and the other way round. It is piecewise: a run of
 // copied bytes costs one segment however long it is, so an unchanged ASCII
-// file needs a single segment. A nil *offsetMap is the identity.
-type offsetMap struct {
+// file needs a single segment. A nil *OffsetMap is the identity.
+type OffsetMap struct {
 	segs []seg // sorted by dst and by src; the last one is a sentinel at the ends
 }
 
-// mapBuilder records, in order, how a derived text was produced from its source.
-type mapBuilder struct {
+// MapBuilder records, in order, how a derived text was produced from its source.
+type MapBuilder struct {
 	segs     []seg
 	dst, src int
 	changed  bool
 }
 
-// copy records n bytes copied unchanged (or replaced by as many bytes).
-func (b *mapBuilder) copy(n int) {
+// Copy records n bytes copied unchanged (or replaced by as many bytes).
+func (b *MapBuilder) Copy(n int) {
 	if n == 0 {
 		return
 	}
@@ -46,8 +46,8 @@ func (b *mapBuilder) copy(n int) {
 	b.src += n
 }
 
-// double records n ASCII bytes decoded from 2n source bytes.
-func (b *mapBuilder) double(n int) {
+// Double records n ASCII bytes decoded from 2n source bytes.
+func (b *MapBuilder) Double(n int) {
 	if n == 0 {
 		return
 	}
@@ -59,11 +59,11 @@ func (b *mapBuilder) double(n int) {
 	b.src += 2 * n
 }
 
-// replace records srcN source bytes replaced by dstN derived bytes.
-func (b *mapBuilder) replace(srcN, dstN int) {
+// Replace records srcN source bytes replaced by dstN derived bytes.
+func (b *MapBuilder) Replace(srcN, dstN int) {
 	if srcN == dstN {
 		b.changed = true
-		b.copy(srcN)
+		b.Copy(srcN)
 		return
 	}
 	b.changed = true
@@ -78,19 +78,26 @@ func (b *mapBuilder) replace(srcN, dstN int) {
 	b.src += srcN
 }
 
-// finish returns the map, or nil when the derived text is the source itself.
-func (b *mapBuilder) finish() *offsetMap {
+// Finish returns the map, or nil when the derived text is the source itself.
+func (b *MapBuilder) Finish() *OffsetMap {
 	if !b.changed {
 		return nil
 	}
 	segs := append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
-	return &offsetMap{segs: segs}
+	return &OffsetMap{segs: segs}
 }
+
+// Changed marks the derived text as different from its source, so that
+// Finish returns a map even when every step so far was a copy.
+func (b *MapBuilder) Changed() { b.changed = true }
+
+// Len returns the derived and source lengths recorded so far.
+func (b *MapBuilder) Len() (dst, src int) { return b.dst, b.src }
 
 // toSrc maps a derived offset to a source offset. An offset that starts a span
 // (end=false) snaps to the start of a replaced chunk, an offset that ends one
 // (end=true) to its end, so a mapped span always covers what produced it.
-func (m *offsetMap) toSrc(p int, end bool) int {
+func (m *OffsetMap) toSrc(p int, end bool) int {
 	if m == nil {
 		return p
 	}
@@ -98,14 +105,14 @@ func (m *offsetMap) toSrc(p int, end bool) int {
 }
 
 // fromSrc maps a source offset to a derived offset, with the same snapping.
-func (m *offsetMap) fromSrc(p int, end bool) int {
+func (m *OffsetMap) fromSrc(p int, end bool) int {
 	if m == nil {
 		return p
 	}
 	return m.mapOffset(p, end, func(s seg) int { return s.src }, func(s seg) int { return s.dst }, true)
 }
 
-func (m *offsetMap) mapOffset(p int, end bool, from, to func(seg) int, reverse bool) int {
+func (m *OffsetMap) mapOffset(p int, end bool, from, to func(seg) int, reverse bool) int {
 	segs := m.segs
 	last := len(segs) - 1
 	if p < 0 || p == 0 && end {
@@ -156,7 +163,7 @@ func boolInt(b bool) int {
 }
 
 // chainToSrc maps an offset through several maps, the innermost derivation first.
-func chainToSrc(p int, end bool, maps ...*offsetMap) int {
+func chainToSrc(p int, end bool, maps ...*OffsetMap) int {
 	for _, m := range maps {
 		p = m.toSrc(p, end)
 	}
@@ -164,7 +171,7 @@ func chainToSrc(p int, end bool, maps ...*offsetMap) int {
 }
 
 // chainFromSrc is the inverse of chainToSrc.
-func chainFromSrc(p int, end bool, maps ...*offsetMap) int {
+func chainFromSrc(p int, end bool, maps ...*OffsetMap) int {
 	for i := len(maps) - 1; i >= 0; i-- {
 		p = maps[i].fromSrc(p, end)
 	}

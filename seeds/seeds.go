@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 //go:embed *.txt
@@ -35,7 +36,7 @@ func Documents() ([]*compare.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, err := compare.NewDocument("seeds/"+name, raw, compare.DocOptions{})
+		d, err := input.Parse("seeds/"+name, raw, input.Options{})
 		if err != nil {
 			return nil, err
 		}

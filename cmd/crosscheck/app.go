@@ -17,6 +17,7 @@ import (
 	"github.com/crosscheck/crosscheck/citations"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/reuse"
 	"github.com/crosscheck/crosscheck/seeds"
 )
@@ -240,6 +241,16 @@ func parseSize(s string) (int64, error) {
 	return int64(n * float64(mult)), nil
 }
 
+// files is the input layer with the limits the flags set, for code that
+// reads files of its own (the sources library, evaluations).
+func (a *app) files() (input.Loader, error) {
+	max, err := parseSize(a.maxFileSize)
+	if err != nil {
+		return input.Loader{}, usagef("--max-file-size: %s", err)
+	}
+	return input.Loader{Options: input.LoadOptions{Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin}}, nil
+}
+
 // loadDocuments reads the paths, or the embedded seeds when there are none.
 // Files passed over (binary, hidden, not text) are noted on standard error;
 // input errors stop the run, after every one of them has been printed.
@@ -252,7 +263,7 @@ func (a *app) loadDocuments(ctx context.Context, paths []string, loaded func(str
 	if err != nil {
 		return nil, nil, usagef("--max-file-size: %s", err)
 	}
-	res := compare.Load(ctx, paths, compare.LoadOptions{
+	res := input.Load(ctx, paths, input.LoadOptions{
 		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin,
 		Loaded: loaded,
 	})

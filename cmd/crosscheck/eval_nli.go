@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/compare/input"
 	"io"
 	"os"
 
@@ -26,9 +27,9 @@ sentence restates the first, in whole or in part.`,
   crosscheck eval nli pairs.tsv --predictions answers.tsv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			f, err := input.Open(args[0])
 			if err != nil {
-				return usagef("cannot read %s: %s", args[0], err)
+				return usagef("cannot read %s", err)
 			}
 			defer f.Close()
 			var pred io.Writer

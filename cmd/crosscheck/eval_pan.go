@@ -39,12 +39,15 @@ of both documents of every pair over the wall time of loading, aligning and writ
 					return usagef("eval pan needs %s", f.name)
 				}
 			}
-			pf, err := os.Open(pairsFile)
+			files, err := a.files()
+			if err != nil {
+				return err
+			}
+			raw, err := files.ReadFile(pairsFile)
 			if err != nil {
 				return usagef("--pairs: %s", err)
 			}
-			pairs, err := reuse.ReadPANPairs(pf)
-			pf.Close()
+			pairs, err := reuse.ReadPANPairs(bytes.NewReader(raw))
 			if err != nil {
 				return usagef("--pairs %s: %s", pairsFile, err)
 			}
@@ -52,7 +55,7 @@ of both documents of every pair over the wall time of loading, aligning and writ
 				return fmt.Errorf("--out: %w", err)
 			}
 			start := time.Now()
-			run, err := reuse.RunPAN(cmd.Context(), pairs, suspDir, srcDir, opt, workers)
+			run, err := reuse.RunPAN(cmd.Context(), files, pairs, suspDir, srcDir, opt, workers)
 			if err != nil {
 				return err
 			}
@@ -78,7 +81,7 @@ of both documents of every pair over the wall time of loading, aligning and writ
 			if truthDir == "" {
 				return nil
 			}
-			truth, err := reuse.ReadPANTruth(truthDir, pairs)
+			truth, err := reuse.ReadPANTruth(files, truthDir, pairs)
 			if err != nil {
 				return fmt.Errorf("--truth: %w", err)
 			}

@@ -25,7 +25,11 @@ or "% expect: …" in LaTeX), and print precision and recall per check. A fixtur
 			if _, err := os.Stat(fixtures); err != nil {
 				return usagef("no fixtures at %s (run from the repository root, or give --fixtures DIR)", fixtures)
 			}
-			res, err := citations.EvaluateFixtures(cmd.Context(), fixtures, sources)
+			files, err := a.files()
+			if err != nil {
+				return err
+			}
+			res, err := citations.EvaluateFixtures(cmd.Context(), files, fixtures, sources)
 			if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // generatedProse writes about n bytes of report-like English: sentences
@@ -125,7 +126,7 @@ func benchClaims(b *testing.B, mb int) {
 		b.StartTimer()
 		docs := make([]*compare.Document, len(raws))
 		for i, raw := range raws {
-			d, err := compare.NewDocument("gen"+strconv.Itoa(i)+".txt", raw, compare.DocOptions{})
+			d, err := input.Parse("gen"+strconv.Itoa(i)+".txt", raw, input.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}

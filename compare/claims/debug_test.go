@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // Two dumps for working on the parser and the comparison; they print, they
@@ -32,7 +33,7 @@ func TestDumpClaims(t *testing.T) {
 	if b, err := os.ReadFile(text); err == nil {
 		text = string(b)
 	}
-	d, err := compare.NewDocument("dump.txt", []byte(text), compare.DocOptions{})
+	d, err := input.Parse("dump.txt", []byte(text), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,11 +52,11 @@ func TestDumpPairs(t *testing.T) {
 			continue
 		}
 		a, b := p[len(p)-2], p[len(p)-1]
-		da, err := compare.NewDocument("A", []byte(a), compare.DocOptions{ForceFormat: true})
+		da, err := input.Parse("A", []byte(a), input.Options{Format: "text"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		db, err := compare.NewDocument("B", []byte(b), compare.DocOptions{ForceFormat: true})
+		db, err := input.Parse("B", []byte(b), input.Options{Format: "text"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,11 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func extractText(t testing.TB, text string) *DocClaims {
 	t.Helper()
-	d, err := compare.NewDocument("t.txt", []byte(text), compare.DocOptions{})
+	d, err := input.Parse("t.txt", []byte(text), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +137,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := compare.NewDocument("f.txt", []byte(s), compare.DocOptions{Lenient: true})
+		d, err := input.Parse("f.txt", []byte(s), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}
@@ -173,7 +174,7 @@ func FuzzExtract(f *testing.F) {
 // are the same as reading it in one run.
 func TestRunsMatchOneRun(t *testing.T) {
 	raw := generatedProse(3*unitBytes, 7)
-	d, err := compare.NewDocument("big.txt", raw, compare.DocOptions{})
+	d, err := input.Parse("big.txt", raw, input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +254,7 @@ func TestLongSentence(t *testing.T) {
 		b.WriteString("China signed the agreement with 150 countries in August 2007 and ")
 	}
 	b.WriteString("the end.\n\nChina signed the agreement with 150 countries in August 2007.")
-	d, err := compare.NewDocument("long.txt", []byte(b.String()), compare.DocOptions{})
+	d, err := input.Parse("long.txt", []byte(b.String()), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

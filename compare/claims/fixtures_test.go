@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // Seed passages with one thing changed: every change must be found with
@@ -53,11 +54,11 @@ var perturbed = []struct {
 
 func compareTexts(t *testing.T, a, b string) []Match {
 	t.Helper()
-	da, err := compare.NewDocument("a.txt", []byte(a), compare.DocOptions{})
+	da, err := input.Parse("a.txt", []byte(a), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := compare.NewDocument("b.txt", []byte(b), compare.DocOptions{})
+	db, err := input.Parse("b.txt", []byte(b), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,11 +144,11 @@ func FuzzComparePair(f *testing.F) {
 	f.Add("Noodles are being boiled in water by a woman.", "A woman is boiling noodles in water.")
 	f.Add("As a permanent member of the UN Security Council, China has acted.", "We are both major countries and permanent members of the UN Security Council.")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		da, err := compare.NewDocument("a.txt", []byte(a), compare.DocOptions{Lenient: true})
+		da, err := input.Parse("a.txt", []byte(a), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}
-		db, err := compare.NewDocument("b.txt", []byte(b), compare.DocOptions{Lenient: true})
+		db, err := input.Parse("b.txt", []byte(b), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // TestSICKKinds prints, per kind of finding, how often its pairs carry
@@ -33,8 +34,8 @@ func TestSICKKinds(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		p := strings.Split(sc.Text(), "\t")
-		da, _ := compare.NewDocument("A", []byte(p[1]), compare.DocOptions{})
-		db, _ := compare.NewDocument("B", []byte(p[2]), compare.DocOptions{})
+		da, _ := input.Parse("A", []byte(p[1]), input.Options{})
+		db, _ := input.Parse("B", []byte(p[2]), input.Options{})
 		dcs, _ := ExtractAll(context.Background(), []*compare.Document{da, db})
 		ms, _ := Compare(context.Background(), dcs)
 		kind := "none"

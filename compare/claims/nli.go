@@ -21,14 +21,7 @@ const (
 // way the claims analyzer compares documents, and says whether they
 // contradict, make the same claim, or neither.
 func ClassifyPair(ctx context.Context, a, b string, opt Options) (string, error) {
-	da, err := compare.NewDocument("A", []byte(a), compare.DocOptions{ForceFormat: true})
-	if err != nil {
-		return "", err
-	}
-	db, err := compare.NewDocument("B", []byte(b), compare.DocOptions{ForceFormat: true})
-	if err != nil {
-		return "", err
-	}
+	da, db := compare.NewTextDocument("A", a), compare.NewTextDocument("B", b)
 	dcs, err := ExtractAll(ctx, []*compare.Document{da, db})
 	if err != nil {
 		return "", err

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // The other half of the real-prose evaluation: recall. Real prose holds
@@ -131,11 +132,11 @@ func TestRealProseEdits(t *testing.T) {
 		for _, scope := range []string{"across", "within"} {
 			var docs []*compare.Document
 			if scope == "across" {
-				da, _ := compare.NewDocument("a.txt", []byte(e.orig), compare.DocOptions{})
-				db, _ := compare.NewDocument("b.txt", []byte(e.changed), compare.DocOptions{})
+				da, _ := input.Parse("a.txt", []byte(e.orig), input.Options{})
+				db, _ := input.Parse("b.txt", []byte(e.changed), input.Options{})
 				docs = []*compare.Document{da, db}
 			} else {
-				d, _ := compare.NewDocument("a.txt", []byte(e.orig+"\n\n"+e.changed), compare.DocOptions{})
+				d, _ := input.Parse("a.txt", []byte(e.orig+"\n\n"+e.changed), input.Options{})
 				docs = []*compare.Document{d}
 			}
 			dcs, err := ExtractAll(ctx, docs)
@@ -194,7 +195,7 @@ func changedSentence(e proseEdit) string {
 	for i < len(e.orig) && i < len(e.changed) && e.orig[i] == e.changed[i] {
 		i++
 	}
-	d, err := compare.NewDocument("b.txt", []byte(e.changed), compare.DocOptions{})
+	d, err := input.Parse("b.txt", []byte(e.changed), input.Options{})
 	if err != nil {
 		return ""
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // The real-prose evaluation of contradictions. SICK pairs are single
@@ -205,7 +206,7 @@ func runProse(t *testing.T, runs []proseRun) []*proseFinding {
 	}
 	if os.Getenv("REALPROSE_EXACT") != "" {
 		for _, r := range runs {
-			res := compare.Load(ctx, r.paths, compare.LoadOptions{})
+			res := input.Load(ctx, r.paths, input.LoadOptions{})
 			if len(res.Errors) > 0 {
 				t.Fatalf("%s: %v", r.set, res.Errors[0])
 			}
@@ -226,7 +227,7 @@ func runProse(t *testing.T, runs []proseRun) []*proseFinding {
 				}
 			}
 		}
-		res := compare.Load(ctx, paths, compare.LoadOptions{})
+		res := input.Load(ctx, paths, input.LoadOptions{})
 		if len(res.Errors) > 0 || len(res.Docs) != len(paths) {
 			t.Fatalf("reading %d files: %d documents, errors %v", len(paths), len(res.Docs), res.Errors)
 		}

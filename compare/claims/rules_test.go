@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // contradictions compares the claims of the given documents (one text
@@ -14,7 +15,7 @@ func contradictions(t *testing.T, texts ...string) []string {
 	t.Helper()
 	var docs []*compare.Document
 	for i, text := range texts {
-		d, err := compare.NewDocument(string(rune('a'+i))+".txt", []byte(text), compare.DocOptions{})
+		d, err := input.Parse(string(rune('a'+i))+".txt", []byte(text), input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

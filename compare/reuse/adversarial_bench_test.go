@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // runMeasured runs f b.N times and reports CPU seconds and peak memory as
@@ -32,7 +33,7 @@ func runMeasured(b *testing.B, input int, f func()) {
 }
 
 func newDoc(b *testing.B, name string, raw []byte) *compare.Document {
-	d, err := compare.NewDocument(name, raw, compare.DocOptions{})
+	d, err := input.Parse(name, raw, input.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package reuse
 
 import (
 	"context"
+	"github.com/crosscheck/crosscheck/compare/input"
 	"path/filepath"
 	"testing"
 )
@@ -13,7 +14,7 @@ func BenchmarkPAN(b *testing.B) {
 	dir, pairs := panCorpus(b)
 	var bytes int64
 	for i := 0; i < b.N; i++ {
-		run, err := RunPAN(context.Background(), pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
+		run, err := RunPAN(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
 		if err != nil {
 			b.Fatal(err)
 		}

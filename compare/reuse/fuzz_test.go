@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // FuzzAlign checks the engine's invariants on arbitrary texts: passages lie
@@ -14,11 +15,11 @@ func FuzzAlign(f *testing.F) {
 	f.Add(passage, passage+" "+passage)
 	f.Add("x y z x y z x y z x y z", "y z x y z x")
 	f.Fuzz(func(t *testing.T, x, y string) {
-		a, err := compare.NewDocument("a.txt", []byte(x), compare.DocOptions{Lenient: true})
+		a, err := input.Parse("a.txt", []byte(x), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}
-		b, err := compare.NewDocument("b.txt", []byte(y), compare.DocOptions{Lenient: true})
+		b, err := input.Parse("b.txt", []byte(y), input.Options{Lenient: true})
 		if err != nil {
 			return
 		}

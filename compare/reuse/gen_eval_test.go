@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func mustDoc(t testing.TB, name, text string) *compare.Document {
 	t.Helper()
-	d, err := compare.NewDocument(name, []byte(text), compare.DocOptions{})
+	d, err := input.Parse(name, []byte(text), input.Options{})
 	if err != nil {
 		t.Fatalf("NewDocument(%q): %v", name, err)
 	}

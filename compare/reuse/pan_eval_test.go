@@ -2,6 +2,7 @@ package reuse
 
 import (
 	"context"
+	"github.com/crosscheck/crosscheck/compare/input"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,11 +43,11 @@ func panCorpus(t testing.TB) (string, []PANPair) {
 // plagdet or granularity regress past the floor.
 func TestPANFloor(t *testing.T) {
 	dir, pairs := panCorpus(t)
-	run, err := RunPAN(context.Background(), pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
+	run, err := RunPAN(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	truth, err := ReadPANTruth(filepath.Join(dir, "truth"), pairs)
+	truth, err := ReadPANTruth(input.Loader{}, filepath.Join(dir, "truth"), pairs)
 	if err != nil {
 		t.Fatal(err)
 	}

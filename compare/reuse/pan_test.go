@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func pc(susp, src string, so, sl, ro, rl int) PANCase {
@@ -92,7 +92,7 @@ func TestCharOffset(t *testing.T) {
 	if got := CharOffset(d, w); got != 7 {
 		t.Errorf("CharOffset(w at byte %d) = %d, want 7 (the BOM counts)", w, got)
 	}
-	u, err := compare.NewDocument("u16.txt", []byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8, 0x00, 0xDE, 'b', 0}, compare.DocOptions{})
+	u, err := input.Parse("u16.txt", []byte{0xFF, 0xFE, 'a', 0, 0x3D, 0xD8, 0x00, 0xDE, 'b', 0}, input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

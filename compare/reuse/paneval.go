@@ -2,10 +2,12 @@ package reuse
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -44,10 +46,11 @@ type PANRun struct {
 	Elapsed    time.Duration
 }
 
-// RunPAN loads each document once (in parallel, as the pairs need them),
+// RunPAN loads each document once (through files, as plain text; in
+// parallel, as the pairs need them),
 // aligns every pair with AlignPair on workers goroutines, and returns the
 // detections with offsets in characters, and the throughput figures.
-func RunPAN(ctx context.Context, pairs []PANPair, suspDir, srcDir string, opt Options, workers int) (*PANRun, error) {
+func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, srcDir string, opt Options, workers int) (*PANRun, error) {
 	start := time.Now()
 	opt = opt.withDefaults()
 	type entry struct {
@@ -66,12 +69,12 @@ func RunPAN(ctx context.Context, pairs []PANPair, suspDir, srcDir string, opt Op
 		}
 		mu.Unlock()
 		e.once.Do(func() {
-			raw, err := os.ReadFile(path)
+			raw, err := files.ReadFile(path)
 			if err != nil {
 				e.err = err
 				return
 			}
-			e.doc, e.err = compare.NewDocument(path, raw, compare.DocOptions{ForceFormat: true, Format: compare.FormatText})
+			e.doc, e.err = files.Parse(path, raw, "text")
 		})
 		return e.doc, e.err
 	}
@@ -109,20 +112,20 @@ func RunPAN(ctx context.Context, pairs []PANPair, suspDir, srcDir string, opt Op
 
 // ReadPANTruth reads the truth file of each pair (SUSP-SRC.xml, SUSP and
 // SRC without their extension) from dir. A pair without a file has no cases.
-func ReadPANTruth(dir string, pairs []PANPair) ([]PANCase, error) {
+func ReadPANTruth(files compare.Files, dir string, pairs []PANPair) ([]PANCase, error) {
 	var all []PANCase
 	for _, p := range pairs {
-		f, err := os.Open(filepath.Join(dir, PANFileName(p)))
-		if os.IsNotExist(err) {
+		name := filepath.Join(dir, PANFileName(p))
+		raw, err := files.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		cs, err := ReadPANXML(f, "plagiarism")
-		f.Close()
+		cs, err := ReadPANXML(bytes.NewReader(raw), "plagiarism")
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		all = append(all, cs...)
 	}

@@ -319,8 +319,8 @@ func dropStutters(docs []*compare.Document, reps []Repeat, maxWords int) []Repea
 // double quotes in its paragraph, in Markdown or e-mail block quote lines
 // ("> …"), or inside an HTML <blockquote> or <q>.
 func Quoted(d *compare.Document, s compare.Span) bool {
-	for _, e := range d.Elements {
-		if (e.Tag == "blockquote" || e.Tag == "q") && e.Span.Start <= s.Start && s.End <= e.Span.End {
+	for _, e := range d.Structure.Quotations() {
+		if e.Span.Start <= s.Start && s.End <= e.Span.End {
 			return true
 		}
 	}

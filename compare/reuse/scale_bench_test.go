@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // genCorpus generates about totalBytes of documents of about docBytes
@@ -136,7 +137,7 @@ func procStatus(field string) uint64 {
 func loadAll(b *testing.B, raws [][]byte) []*compare.Document {
 	docs := make([]*compare.Document, len(raws))
 	parallel(context.Background(), len(raws), 0, func(i int) {
-		d, err := compare.NewDocument(fmt.Sprintf("d%05d.txt", i), raws[i], compare.DocOptions{})
+		d, err := input.Parse(fmt.Sprintf("d%05d.txt", i), raws[i], input.Options{})
 		if err != nil {
 			panic(err)
 		}

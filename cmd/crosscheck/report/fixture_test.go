@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // The fixture: a fixed set of documents and findings with every kind of
@@ -39,7 +40,7 @@ const longPath = "archive/2024/quarterly-reports/department-of-extremely-long-di
 // fixtureDoc builds a document or fails the test.
 func fixtureDoc(t testing.TB, name, raw string) *compare.Document {
 	t.Helper()
-	d, err := compare.NewDocument(name, []byte(raw), compare.DocOptions{})
+	d, err := input.Parse(name, []byte(raw), input.Options{})
 	if err != nil {
 		t.Fatalf("NewDocument(%q): %v", name, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // FuzzRenderers: any finding text (message, path, role, document text)
@@ -20,7 +21,7 @@ func FuzzRenderers(f *testing.F) {
 	f.Add("naïve café 中文", "\x1b[31m\u202e\r\nx\r", "-", "", uint16(2), uint16(40))
 	f.Add("", "", "", "role", uint16(0), uint16(0))
 	f.Fuzz(func(t *testing.T, text, message, path, role string, start, length uint16) {
-		d, err := compare.NewDocument(path, []byte(text), compare.DocOptions{Lenient: true})
+		d, err := input.Parse(path, []byte(text), input.Options{Lenient: true})
 		if err != nil {
 			return // binary text is skipped before it ever becomes a finding
 		}

@@ -381,7 +381,7 @@ func (rc *renderCtx) docs() []htmlDoc {
 		b.Grow(len(d.Text) + len(marks[i])*120)
 		writeMarked(&b, d.Text, 0, len(d.Text), marks[i], true)
 		c := counts[i]
-		out[i] = htmlDoc{Index: i, Num: i + 1, Path: d.Path, Format: d.Format.String(), Lines: d.Lines(), Bytes: d.Size(),
+		out[i] = htmlDoc{Index: i, Num: i + 1, Path: d.Path, Format: d.Format, Lines: d.Lines(), Bytes: d.Size(),
 			Encoding: d.Encoding, Findings: c[0] + c[1] + c[2], Error: c[compare.Error], Warning: c[compare.Warning],
 			Info: c[compare.Info], Text: template.HTML(b.String())}
 	}

@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func mustDoc(t testing.TB, name, text string) *compare.Document {
 	t.Helper()
-	d, err := compare.NewDocument(name, []byte(text), compare.DocOptions{})
+	d, err := input.Parse(name, []byte(text), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func FuzzHTMLDocument(f *testing.F) {
 	f.Add(hostile, 0, 14, 6, 40)
 	f.Add("<p>html &amp; <b>bold</b></p>", 0, 3, 2, 2)
 	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
-		doc, err := compare.NewDocument("f.txt", []byte(text), compare.DocOptions{})
+		doc, err := input.Parse("f.txt", []byte(text), input.Options{})
 		if err != nil {
 			return
 		}

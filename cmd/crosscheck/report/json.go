@@ -85,7 +85,7 @@ func writeJSON(w io.Writer, r *Result, _ Options) error {
 	out := jsonOutput{Tool: r.Tool, Version: r.Version, Schema: SchemaVersion,
 		Files: []jsonFile{}, Findings: []jsonFinding{}, Summary: r.Summary()}
 	for _, d := range r.Docs {
-		out.Files = append(out.Files, jsonFile{Path: d.Path, Bytes: d.Size(), Format: d.Format.String(), Encoding: d.Encoding, Lines: d.Lines()})
+		out.Files = append(out.Files, jsonFile{Path: d.Path, Bytes: d.Size(), Format: d.Format, Encoding: d.Encoding, Lines: d.Lines()})
 	}
 	for _, s := range r.Skipped {
 		out.Skipped = append(out.Skipped, jsonSkipped{s.Path, s.Reason})

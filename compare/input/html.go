@@ -1,20 +1,25 @@
-package compare
+package input
 
 import (
+	"github.com/crosscheck/crosscheck/compare"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// Element is an HTML element of interest to the checks (note markers and
-// notes, links, quotations, headings), with its text content as a span of
-// the document's normalised text and its markup as a span of the original.
-type Element struct {
+// element is an HTML element of interest (note markers and notes, links,
+// quotations, headings), with its text content as a span of the extracted
+// text and its markup as a span of the decoded source.
+type element struct {
 	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …; "!--" for a comment (its text in Attr["text"])
 	Attr map[string]string // id, href, class, epub:type, role (only those present)
-	Span Span              // text content, in Text coordinates
-	Raw  Span              // from the open tag's '<' to the close tag's '>', in original bytes
+	Span Span              // text content, extracted-text coordinates
+	Raw  Span              // from the open tag's '<' to the close tag's '>', source coordinates
 }
+
+// Span is the kernel's byte range.
+type Span = compare.Span
 
 var htmlBlock = map[string]bool{
 	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
@@ -58,7 +63,7 @@ var htmlEntities = map[string]string{
 const maxOpenElements = 1024
 
 type openElem struct {
-	el       Element
+	el       element
 	textFrom int
 }
 
@@ -66,14 +71,14 @@ type openElem struct {
 // to the markup, and the elements of interest (spans in the extracted text).
 // Block elements become paragraph breaks; script, style and comments vanish;
 // entities are decoded. It never fails: broken markup degrades to text.
-func extractHTML(src string) (string, *offsetMap, []Element) {
-	var b mapBuilder
+func extractHTML(src string) (string, *compare.OffsetMap, []element) {
+	var b compare.MapBuilder
 	out := make([]byte, 0, len(src))
-	var elems []Element
+	var elems []element
 	var stack []openElem
 	pre := 0
 	run := 0
-	flush := func() { b.copy(run); run = 0 }
+	flush := func() { b.Copy(run); run = 0 }
 	emitBreak := func(srcN int, brk string) {
 		flush()
 		n := len(out)
@@ -85,7 +90,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			brk = brk[1:]
 		}
 		out = append(out, brk...)
-		b.replace(srcN, len(out)-n)
+		b.Replace(srcN, len(out)-n)
 	}
 	i := 0
 	for i < len(src) {
@@ -95,7 +100,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 				flush()
 				k := len(out)
 				out = append(out, rep...)
-				b.replace(n, len(out)-k)
+				b.Replace(n, len(out)-k)
 				i += n
 				continue
 			}
@@ -123,8 +128,8 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			emitBreak(n, "")
 			// comments carry directives (crosscheck:ignore); keep them as
 			// elements with an empty text span where they stood
-			elems = append(elems, Element{Tag: "!--", Attr: map[string]string{"text": body},
-				Span: Span{len(out), len(out)}, Raw: Span{i, i + n}})
+			elems = append(elems, element{Tag: "!--", Attr: map[string]string{"text": body},
+				Span: Span{Start: len(out), End: len(out)}, Raw: Span{Start: i, End: i + n}})
 			i += n
 			continue
 		case strings.HasPrefix(rest, "<![CDATA["):
@@ -134,7 +139,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			}
 			emitBreak(9, "")
 			out = append(out, rest[9:end]...)
-			b.copy(end - 9)
+			b.Copy(end - 9)
 			n := min(end+3, len(rest)) - end
 			emitBreak(n, "")
 			i += end + n
@@ -191,7 +196,7 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 				if stack[k].el.Tag == name {
 					for j := len(stack) - 1; j >= k; j-- {
 						e := stack[j].el
-						e.Span = trimSpanBytes(out, Span{stack[j].textFrom, textEnd})
+						e.Span = trimSpanBytes(out, Span{Start: stack[j].textFrom, End: textEnd})
 						e.Raw.End = i
 						elems = append(elems, e)
 					}
@@ -202,18 +207,18 @@ func extractHTML(src string) (string, *offsetMap, []Element) {
 			continue
 		}
 		if htmlKeep[name] && !selfClose && !htmlVoid[name] && len(stack) < maxOpenElements {
-			stack = append(stack, openElem{el: Element{Tag: name, Attr: attrs, Raw: Span{start, i}}, textFrom: len(out)})
+			stack = append(stack, openElem{el: element{Tag: name, Attr: attrs, Raw: Span{Start: start, End: i}}, textFrom: len(out)})
 		}
 	}
 	flush()
 	for j := len(stack) - 1; j >= 0; j-- {
 		e := stack[j].el
-		e.Span = trimSpanBytes(out, Span{stack[j].textFrom, len(out)})
+		e.Span = trimSpanBytes(out, Span{Start: stack[j].textFrom, End: len(out)})
 		e.Raw.End = len(src)
 		elems = append(elems, e)
 	}
-	b.changed = true
-	return string(out), b.finish(), elems
+	b.Changed()
+	return string(out), b.Finish(), elems
 }
 
 func trimSpanBytes(b []byte, sp Span) Span {
@@ -360,3 +365,36 @@ func decodeEntities(s string) string {
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isASCIIAlnum(c byte) bool  { return isASCIILetter(c) || c >= '0' && c <= '9' }
 func isSpaceByte(c byte) bool   { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// htmlStructure turns the elements of interest into the document's
+// structure: headings, the title and quotations as blocks, comments, and
+// the notes the markup marks.
+func htmlStructure(text string, elems []element) compare.Structure {
+	sort.SliceStable(elems, func(a, b int) bool { return elems[a].Span.Start < elems[b].Span.Start })
+	st := compare.Structure{Markup: true}
+	var headings []Span
+	for _, e := range elems {
+		b := compare.Block{Span: e.Span, Raw: e.Raw}
+		switch e.Tag {
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			b.Kind, b.Level = compare.BlockHeading, int(e.Tag[1]-'0')
+			if b.Level <= 3 {
+				headings = append(headings, e.Span)
+			}
+		case "title":
+			b.Kind = compare.BlockTitle
+		case "blockquote":
+			b.Kind = compare.BlockQuotation
+		case "q":
+			b.Kind = compare.BlockInlineQuote
+		case "!--":
+			st.Comments = append(st.Comments, compare.Comment{Text: e.Attr["text"], Span: e.Span, Raw: e.Raw})
+			continue
+		default:
+			continue
+		}
+		st.Blocks = append(st.Blocks, b)
+	}
+	htmlNotes(text, elems, headings, &st)
+	return st
+}

@@ -1,47 +1,19 @@
-package compare
+package input
 
 import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"github.com/crosscheck/crosscheck/compare"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 )
 
-// InputError is a problem with an input file that stops it from being read:
-// it names the file and, where it makes sense, the byte offset.
-type InputError struct {
-	Path   string
-	Offset int // byte offset in the file, or -1
-	Msg    string
-	Hint   string // what the user can do about it
-}
-
-func (e *InputError) Error() string {
-	s := e.Path + ": " + e.Msg
-	if e.Offset >= 0 {
-		s = fmt.Sprintf("%s: %s at byte %d", e.Path, e.Msg, e.Offset)
-	}
-	if e.Hint != "" {
-		s += " (" + e.Hint + ")"
-	}
-	return s
-}
-
-// SkipError says that a file was passed over on purpose (binary data,
-// for instance); it is reported as a note, not as a failure.
-type SkipError struct {
-	Path   string
-	Reason string
-}
-
-func (e *SkipError) Error() string { return e.Path + ": skipped: " + e.Reason }
-
 // decoded is a file's text as UTF-8 with a map back to the file's bytes.
 type decoded struct {
 	text     string
-	m        *offsetMap // text → raw; nil when the text is the raw bytes
+	m        *compare.OffsetMap // text → raw; nil when the text is the raw bytes
 	encoding string
 	invalid  []int // raw offsets of bytes replaced by U+FFFD (lenient mode)
 	ascii    bool
@@ -113,28 +85,28 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		if raw[off] == 0 {
 			what = "a NUL byte at"
 		}
-		return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data, not text (%s offset %d)", what, off)}
+		return decoded{}, &compare.SkipError{Path: path, Reason: fmt.Sprintf("binary data, not text (%s offset %d)", what, off)}
 	}
 	body := raw
-	var b mapBuilder
+	var b compare.MapBuilder
 	enc := "utf-8"
 	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
 		body = raw[3:]
-		b.replace(3, 0)
+		b.Replace(3, 0)
 		enc = "utf-8-bom"
 	}
 	if isASCII(bytesString(body)) {
-		b.copy(len(body))
-		return decoded{text: bytesString(body), m: b.finish(), encoding: enc, ascii: true}, nil
+		b.Copy(len(body))
+		return decoded{text: bytesString(body), m: b.Finish(), encoding: enc, ascii: true}, nil
 	}
 	if utf8.Valid(body) {
-		b.copy(len(body))
-		return decoded{text: bytesString(body), m: b.finish(), encoding: enc}, nil
+		b.Copy(len(body))
+		return decoded{text: bytesString(body), m: b.Finish(), encoding: enc}, nil
 	}
 	base := len(raw) - len(body)
 	if !lenient {
 		off := base + firstInvalid(body)
-		return decoded{}, &InputError{Path: path, Offset: off, Msg: "invalid UTF-8",
+		return decoded{}, &compare.InputError{Path: path, Offset: off, Msg: "invalid UTF-8",
 			Hint: "convert the file to UTF-8, or pass --lenient to replace bad bytes and go on"}
 	}
 	var out []byte
@@ -144,9 +116,9 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 	for i := 0; i < len(body); {
 		r, size := utf8.DecodeRune(body[i:])
 		if r == utf8.RuneError && size == 1 {
-			b.copy(run)
+			b.Copy(run)
 			run = 0
-			b.replace(1, 3)
+			b.Replace(1, 3)
 			out = utf8.AppendRune(out, utf8.RuneError)
 			bad = append(bad, base+i)
 			i++
@@ -156,9 +128,9 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		run += size
 		i += size
 	}
-	b.copy(run)
-	b.changed = true
-	return decoded{text: string(out), m: b.finish(), encoding: enc, invalid: bad}, nil
+	b.Copy(run)
+	b.Changed()
+	return decoded{text: string(out), m: b.Finish(), encoding: enc, invalid: bad}, nil
 }
 
 func firstInvalid(b []byte) int {
@@ -179,8 +151,8 @@ func decodeUTF16(path string, raw []byte, lenient bool) (decoded, error) {
 		order = binary.BigEndian
 		enc = "utf-16be"
 	}
-	var b mapBuilder
-	b.replace(2, 0)
+	var b compare.MapBuilder
+	b.Replace(2, 0)
 	out := make([]byte, 0, len(raw)/2)
 	var bad []int
 	ascii := true
@@ -189,10 +161,10 @@ func decodeUTF16(path string, raw []byte, lenient bool) (decoded, error) {
 		u := order.Uint16(raw[i:])
 		if u < 0x80 {
 			if u == 0 {
-				return decoded{}, &SkipError{Path: path, Reason: fmt.Sprintf("binary data (NUL character at offset %d)", i)}
+				return decoded{}, &compare.SkipError{Path: path, Reason: fmt.Sprintf("binary data (NUL character at offset %d)", i)}
 			}
 			out = append(out, byte(u))
-			b.double(1)
+			b.Double(1)
 			i += 2
 			continue
 		}
@@ -208,7 +180,7 @@ func decodeUTF16(path string, raw []byte, lenient bool) (decoded, error) {
 			}
 			if r == utf8.RuneError {
 				if !lenient {
-					return decoded{}, &InputError{Path: path, Offset: i, Msg: "invalid UTF-16 (unpaired surrogate)",
+					return decoded{}, &compare.InputError{Path: path, Offset: i, Msg: "invalid UTF-16 (unpaired surrogate)",
 						Hint: "fix the file's encoding, or pass --lenient to replace bad characters and go on"}
 				}
 				bad = append(bad, i)
@@ -216,19 +188,19 @@ func decodeUTF16(path string, raw []byte, lenient bool) (decoded, error) {
 		}
 		n := len(out)
 		out = utf8.AppendRune(out, r)
-		b.replace(size, len(out)-n)
+		b.Replace(size, len(out)-n)
 		i += size
 	}
 	if i < len(raw) {
 		if !lenient {
-			return decoded{}, &InputError{Path: path, Offset: i, Msg: "invalid UTF-16 (odd number of bytes)",
+			return decoded{}, &compare.InputError{Path: path, Offset: i, Msg: "invalid UTF-16 (odd number of bytes)",
 				Hint: "fix the file's encoding, or pass --lenient to replace bad characters and go on"}
 		}
 		bad = append(bad, i)
 		n := len(out)
 		out = utf8.AppendRune(out, utf8.RuneError)
-		b.replace(1, len(out)-n)
+		b.Replace(1, len(out)-n)
 	}
-	b.changed = true
-	return decoded{text: string(out), m: b.finish(), encoding: enc, invalid: bad, ascii: ascii}, nil
+	b.Changed()
+	return decoded{text: string(out), m: b.Finish(), encoding: enc, invalid: bad, ascii: ascii}, nil
 }

@@ -1,9 +1,10 @@
-package compare
+package input
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/crosscheck/crosscheck/compare"
 	"io"
 	"io/fs"
 	"os"
@@ -16,9 +17,6 @@ import (
 // DefaultMaxFileSize is the largest file read unless LoadOptions says
 // otherwise. A document costs about ten times its size in memory.
 const DefaultMaxFileSize = 256 << 20
-
-// TextExtensions are the file endings read when walking a directory.
-var TextExtensions = []string{".txt", ".text", ".md", ".markdown", ".mdown", ".html", ".htm", ".xhtml"}
 
 // LoadOptions say which files to read and how.
 type LoadOptions struct {
@@ -33,20 +31,6 @@ type LoadOptions struct {
 	Loaded func(path string, size int64)
 }
 
-// Skipped is a file passed over on purpose, with the reason.
-type Skipped struct {
-	Path   string
-	Reason string
-}
-
-// LoadResult is what Load read: documents, what it skipped, and the input
-// errors that stop a run (missing paths, undecodable files, files too large).
-type LoadResult struct {
-	Docs    []*Document
-	Skipped []Skipped
-	Errors  []error
-}
-
 func (o LoadOptions) maxSize() int64 {
 	if o.MaxFileSize > 0 {
 		return o.MaxFileSize
@@ -57,8 +41,8 @@ func (o LoadOptions) maxSize() int64 {
 // Load reads the named files and directories ("-" is standard input).
 // Directories are walked recursively for text files; hidden entries and
 // binary files are skipped with a note. Documents come back in path order.
-func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
-	res := &LoadResult{}
+func Load(ctx context.Context, paths []string, opt LoadOptions) *compare.LoadResult {
+	res := &compare.LoadResult{}
 	seen := map[string]bool{}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
@@ -67,12 +51,13 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 		}
 		if p == "-" {
 			if opt.Stdin == nil {
-				res.Errors = append(res.Errors, &InputError{Path: "-", Offset: -1, Msg: "no standard input"})
+				res.Errors = append(res.Errors, &compare.InputError{Path: "-", Offset: -1, Msg: "no standard input"})
 				continue
 			}
 			raw, err := readLimited(opt.Stdin, opt.maxSize(), "-")
 			if err == nil {
-				res.add(NewDocument("-", raw, DocOptions{Lenient: opt.Lenient}))
+				d, err := Parse("-", raw, Options{Lenient: opt.Lenient})
+				addResult(res, d, err)
 			} else {
 				res.Errors = append(res.Errors, err)
 			}
@@ -86,7 +71,7 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 		if !st.IsDir() {
 			if !seen[p] {
 				seen[p] = true
-				res.loadFile(opt, p, st)
+				loadFile(res, opt, p, st)
 			}
 			continue
 		}
@@ -112,7 +97,7 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 					wanted = matchAny(opt.Include, rel, d.Name())
 				}
 				if wanted {
-					res.Skipped = append(res.Skipped, Skipped{fp, "hidden file (name it to read it)"})
+					res.Skipped = append(res.Skipped, compare.Skipped{Path: fp, Reason: "hidden file (name it to read it)"})
 				}
 				return nil
 			}
@@ -149,24 +134,24 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *LoadResult {
 				res.Errors = append(res.Errors, describeOpenError(fp, err))
 				continue
 			}
-			res.loadFile(opt, fp, st)
+			loadFile(res, opt, fp, st)
 		}
 		if len(res.Docs)+len(res.Errors) == before && len(found) == 0 {
-			why := "folder holds no text files (" + strings.Join(TextExtensions, " ") + ")"
+			why := "folder holds no text files (" + strings.Join(Extensions(), " ") + ")"
 			if len(opt.Include) > 0 {
 				why = "folder holds no files matching --include " + strings.Join(opt.Include, ",")
 			}
-			res.Skipped = append(res.Skipped, Skipped{p, why})
+			res.Skipped = append(res.Skipped, compare.Skipped{Path: p, Reason: why})
 		}
 	}
 	return res
 }
 
-func (r *LoadResult) add(d *Document, err error) {
-	var skip *SkipError
+func addResult(r *compare.LoadResult, d *compare.Document, err error) {
+	var skip *compare.SkipError
 	switch {
 	case errors.As(err, &skip):
-		r.Skipped = append(r.Skipped, Skipped{skip.Path, skip.Reason})
+		r.Skipped = append(r.Skipped, compare.Skipped{Path: skip.Path, Reason: skip.Reason})
 	case err != nil:
 		r.Errors = append(r.Errors, err)
 	default:
@@ -174,16 +159,16 @@ func (r *LoadResult) add(d *Document, err error) {
 	}
 }
 
-func (r *LoadResult) loadFile(opt LoadOptions, p string, st fs.FileInfo) {
+func loadFile(r *compare.LoadResult, opt LoadOptions, p string, st fs.FileInfo) {
 	if opt.Loaded != nil {
 		defer opt.Loaded(p, st.Size())
 	}
 	if !st.Mode().IsRegular() {
-		r.Skipped = append(r.Skipped, Skipped{p, "not a regular file"})
+		r.Skipped = append(r.Skipped, compare.Skipped{Path: p, Reason: "not a regular file"})
 		return
 	}
 	if st.Size() > opt.maxSize() {
-		r.Errors = append(r.Errors, &InputError{Path: p, Offset: -1,
+		r.Errors = append(r.Errors, &compare.InputError{Path: p, Offset: -1,
 			Msg:  fmt.Sprintf("file is %s, over the %s limit", humanBytes(st.Size()), humanBytes(opt.maxSize())),
 			Hint: "split it, or raise the limit with --max-file-size"})
 		return
@@ -193,7 +178,8 @@ func (r *LoadResult) loadFile(opt LoadOptions, p string, st fs.FileInfo) {
 		r.Errors = append(r.Errors, describeOpenError(p, err))
 		return
 	}
-	r.add(NewDocument(filepath.ToSlash(p), raw, DocOptions{Lenient: opt.Lenient}))
+	d, err := Parse(filepath.ToSlash(p), raw, Options{Lenient: opt.Lenient})
+	addResult(r, d, err)
 }
 
 func (o LoadOptions) stat(p string) (fs.FileInfo, error) {
@@ -250,7 +236,7 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 		return nil, describeOpenError(name, err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, &InputError{Path: name, Offset: -1,
+		return nil, &compare.InputError{Path: name, Offset: -1,
 			Msg:  fmt.Sprintf("input is over the %s limit", humanBytes(limit)),
 			Hint: "split it, or raise the limit with --max-file-size"}
 	}
@@ -258,26 +244,26 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 }
 
 func describeOpenError(p string, err error) error {
-	var ie *InputError
+	var ie *compare.InputError
 	if errors.As(err, &ie) {
 		return err
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &InputError{Path: p, Offset: -1, Msg: "no such file or directory", Hint: "check the path"}
+		return &compare.InputError{Path: p, Offset: -1, Msg: "no such file or directory", Hint: "check the path", Err: err}
 	case errors.Is(err, fs.ErrPermission):
-		return &InputError{Path: p, Offset: -1, Msg: "permission denied", Hint: "make the file readable"}
+		return &compare.InputError{Path: p, Offset: -1, Msg: "permission denied", Hint: "make the file readable", Err: err}
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return &InputError{Path: p, Offset: -1, Msg: pe.Err.Error()}
+		return &compare.InputError{Path: p, Offset: -1, Msg: pe.Err.Error(), Err: err}
 	}
-	return &InputError{Path: p, Offset: -1, Msg: err.Error()}
+	return &compare.InputError{Path: p, Offset: -1, Msg: err.Error(), Err: err}
 }
 
 func hasTextExtension(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
-	for _, e := range TextExtensions {
+	for _, e := range Extensions() {
 		if ext == e {
 			return true
 		}
@@ -343,4 +329,76 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// ReadFile reads one auxiliary file whole (a manifest, a configuration, a
+// baseline, a list of pairs): a regular file within the size limit, never
+// a device, a pipe or a directory, which could block or never end.
+func ReadFile(p string, opt LoadOptions) ([]byte, error) {
+	st, err := opt.stat(p)
+	if err != nil {
+		return nil, describeOpenError(p, err)
+	}
+	if !st.Mode().IsRegular() {
+		what := "not a regular file"
+		if st.IsDir() {
+			what = "is a directory"
+		}
+		return nil, &compare.InputError{Path: p, Offset: -1, Msg: what, Hint: "name a regular file"}
+	}
+	if st.Size() > opt.maxSize() {
+		return nil, &compare.InputError{Path: p, Offset: -1,
+			Msg:  fmt.Sprintf("file is %s, over the %s limit", humanBytes(st.Size()), humanBytes(opt.maxSize())),
+			Hint: "split it, or raise the limit with --max-file-size"}
+	}
+	return opt.readFile(p)
+}
+
+// Loader is the input layer behind compare.Files, for code that prepares
+// an analysis without doing I/O itself (the sources library, evaluations).
+type Loader struct {
+	Options LoadOptions
+}
+
+var _ compare.Files = Loader{}
+
+// Load reads the named files and directories with the loader's options.
+func (l Loader) Load(ctx context.Context, paths []string) *compare.LoadResult {
+	return Load(ctx, paths, l.Options)
+}
+
+// Parse makes a document of bytes already read ("" format: by its name).
+func (l Loader) Parse(name string, raw []byte, format string) (*compare.Document, error) {
+	return Parse(name, raw, Options{Lenient: l.Options.Lenient, Format: format})
+}
+
+// ReadFile reads a small auxiliary file within the loader's limits.
+func (l Loader) ReadFile(p string) ([]byte, error) { return ReadFile(p, l.Options) }
+
+// Stat describes a path without reading it.
+func (l Loader) Stat(p string) (fs.FileInfo, error) { return l.Options.stat(p) }
+
+// ReadDir lists a directory, sorted by name.
+func (l Loader) ReadDir(p string) ([]fs.DirEntry, error) {
+	if l.Options.FS != nil {
+		return fs.ReadDir(l.Options.FS, p)
+	}
+	return os.ReadDir(p)
+}
+
+// Open opens one regular file for streaming (a long list of sentence
+// pairs), refusing devices, pipes and directories as ReadFile does.
+func Open(p string) (io.ReadCloser, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, describeOpenError(p, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &compare.InputError{Path: p, Offset: -1, Msg: "not a regular file", Hint: "name a regular file"}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, describeOpenError(p, err)
+	}
+	return f, nil
 }

@@ -1,4 +1,4 @@
-package compare
+package input
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 // the test or benchmark when the shared folder is not beside the checkout.
 func sharedCorpus(tb testing.TB, rel string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "corpora", filepath.FromSlash(rel))
+	p := filepath.Join("..", "..", "..", "shared", "corpora", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
 		tb.Skipf("shared corpus not available: %s", p)
 	}

@@ -1,16 +1,17 @@
-package compare
+package input
 
 import (
+	"github.com/crosscheck/crosscheck/compare"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-func mustDoc(t testing.TB, name, text string) *Document {
+func mustDoc(t testing.TB, name, text string) *compare.Document {
 	t.Helper()
-	d, err := NewDocument(name, []byte(text), DocOptions{})
+	d, err := Parse(name, []byte(text), Options{})
 	if err != nil {
-		t.Fatalf("NewDocument(%q): %v", name, err)
+		t.Fatalf("Parse(%q): %v", name, err)
 	}
 	return d
 }
@@ -46,21 +47,21 @@ func TestOrigMapsBack(t *testing.T) {
 	for _, tok := range d.Tokens {
 		o := d.Orig(tok)
 		got := string(d.Raw[o.Start:o.End])
-		norm, _ := normalize(got)
+		norm := compare.NewTextDocument("n", got).Text
 		if norm != d.TextOf(tok) {
 			t.Errorf("token %q maps to raw %q (normalised %q)", d.TextOf(tok), got, norm)
 		}
 	}
 	// "cooperate" spans the soft hyphen in the original
 	i := strings.Index(d.Text, "cooperate")
-	o := d.Orig(Span{i, i + len("cooperate")})
+	o := d.Orig(compare.Span{Start: i, End: i + len("cooperate")})
 	if got := string(d.Raw[o.Start:o.End]); got != "co\u00adoperate" {
 		t.Errorf("cooperate maps to %q", got)
 	}
-	if p := d.Position(strings.Index(raw, "Second")); p != (Position{2, 1}) {
+	if p := d.Position(strings.Index(raw, "Second")); p != (compare.Position{Line: 2, Column: 1}) {
 		t.Errorf("Second at %+v, want 2:1", p)
 	}
-	if p := d.Position(strings.Index(raw, "end")); p != (Position{2, 19}) {
+	if p := d.Position(strings.Index(raw, "end")); p != (compare.Position{Line: 2, Column: 19}) {
 		t.Errorf("end at %+v, want 2:19 (code points)", p)
 	}
 }
@@ -69,11 +70,11 @@ func TestPositionColumnsCountCodePoints(t *testing.T) {
 	d := mustDoc(t, "t.txt", "héllo wörld\nzweite Zeile ü x")
 	cases := []struct {
 		sub  string
-		want Position
+		want compare.Position
 	}{
-		{"wörld", Position{1, 7}},
-		{"zweite", Position{2, 1}},
-		{"x", Position{2, 16}},
+		{"wörld", compare.Position{Line: 1, Column: 7}},
+		{"zweite", compare.Position{Line: 2, Column: 1}},
+		{"x", compare.Position{Line: 2, Column: 16}},
 	}
 	for _, c := range cases {
 		off := strings.Index(string(d.Raw), c.sub)
@@ -88,7 +89,7 @@ func TestPositionLongLine(t *testing.T) {
 	line := strings.Repeat("é", 100000) + "X"
 	d := mustDoc(t, "t.txt", "first\n"+line)
 	off := len("first\n") + len(line) - 1
-	if got := d.Position(off); got != (Position{2, 100001}) {
+	if got := d.Position(off); got != (compare.Position{Line: 2, Column: 100001}) {
 		t.Errorf("got %+v", got)
 	}
 }
@@ -96,7 +97,7 @@ func TestPositionLongLine(t *testing.T) {
 func TestUTF16(t *testing.T) {
 	// "Hé\nyo" in UTF-16LE with BOM
 	raw := []byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, '\n', 0, 'y', 0, 'o', 0}
-	d, err := NewDocument("u.txt", raw, DocOptions{})
+	d, err := Parse("u.txt", raw, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,22 +106,22 @@ func TestUTF16(t *testing.T) {
 	}
 	tok := d.Tokens[1] // "yo"
 	o := d.Orig(tok)
-	if o != (Span{8, 12}) {
+	if o != (compare.Span{Start: 8, End: 12}) {
 		t.Errorf("yo maps to %+v, want {8 12}", o)
 	}
-	if p := d.Position(o.Start); p != (Position{2, 1}) {
+	if p := d.Position(o.Start); p != (compare.Position{Line: 2, Column: 1}) {
 		t.Errorf("position %+v", p)
 	}
 }
 
 func TestInvalidUTF8(t *testing.T) {
 	raw := []byte("good\nbad \xff byte")
-	_, err := NewDocument("bad.txt", raw, DocOptions{})
-	ie, ok := err.(*InputError)
+	_, err := Parse("bad.txt", raw, Options{})
+	ie, ok := err.(*compare.InputError)
 	if !ok || ie.Offset != 9 || !strings.Contains(ie.Error(), "bad.txt") {
 		t.Fatalf("err = %v", err)
 	}
-	d, err := NewDocument("bad.txt", raw, DocOptions{Lenient: true})
+	d, err := Parse("bad.txt", raw, Options{Lenient: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,14 +129,14 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Errorf("replaced %v", d.Replaced)
 	}
 	i := strings.Index(d.Text, "byte")
-	if o := d.Orig(Span{i, i + 4}); string(raw[o.Start:o.End]) != "byte" {
+	if o := d.Orig(compare.Span{Start: i, End: i + 4}); string(raw[o.Start:o.End]) != "byte" {
 		t.Errorf("byte maps to %q", raw[o.Start:o.End])
 	}
 }
 
 func TestBinaryIsSkipped(t *testing.T) {
-	_, err := NewDocument("x.bin", []byte("ELF\x00\x01\x02"), DocOptions{})
-	if _, ok := err.(*SkipError); !ok {
+	_, err := Parse("x.bin", []byte("ELF\x00\x01\x02"), Options{})
+	if _, ok := err.(*compare.SkipError); !ok {
 		t.Fatalf("err = %v, want SkipError", err)
 	}
 }
@@ -145,7 +146,7 @@ func TestEmpty(t *testing.T) {
 	if len(d.Tokens)+len(d.Sentences)+len(d.Paragraphs) != 0 || d.Lines() != 0 {
 		t.Errorf("empty doc has segments")
 	}
-	if p := d.Position(0); p != (Position{1, 1}) {
+	if p := d.Position(0); p != (compare.Position{Line: 1, Column: 1}) {
 		t.Errorf("position %+v", p)
 	}
 }
@@ -179,35 +180,31 @@ func TestHTMLExtraction(t *testing.T) {
 	if !strings.Contains(d.Text, "Peace cannot be achieved & kept.35") {
 		t.Errorf("text %q", d.Text)
 	}
-	var sup, a, aside *Element
-	for i := range d.Elements {
-		e := &d.Elements[i]
-		switch e.Tag {
-		case "sup":
-			sup = e
-		case "a":
-			a = e
-		case "aside":
-			aside = e
-		}
+	st := d.Structure
+	if !st.Markup || len(st.NoteMarkers) != 2 || len(st.NoteDefs) != 1 || len(st.Comments) != 1 {
+		t.Fatalf("structure: %+v", st)
 	}
-	if sup == nil || d.TextOf(sup.Span) != "35" {
-		t.Fatalf("sup element: %+v", sup)
-	}
-	if got := string(d.Raw[sup.Raw.Start:sup.Raw.End]); got != "<sup>35</sup>" {
-		t.Errorf("sup raw %q", got)
+	sup, link, note := st.NoteMarkers[0], st.NoteMarkers[1], st.NoteDefs[0]
+	if sup.Kind != compare.NoteNumbered || sup.Label != "35" || d.TextOf(sup.Span) != "35" {
+		t.Errorf("sup marker: %+v", sup)
 	}
 	if o := d.Orig(sup.Span); string(d.Raw[o.Start:o.End]) != "35" {
 		t.Errorf("sup text maps to %q", d.Raw[o.Start:o.End])
 	}
-	if a == nil || a.Attr["href"] != "#fn12" || a.Attr["epub:type"] != "noteref" {
-		t.Errorf("a element %+v", a)
+	if link.Kind != compare.NoteLinked || link.Key != "#fn12" || link.Label != "12" {
+		t.Errorf("linked marker %+v", link)
 	}
-	if aside == nil || aside.Attr["id"] != "fn12" || d.TextOf(aside.Span) != "Note text." {
-		t.Errorf("aside element %+v", aside)
+	if note.Key != "#fn12" || d.TextOf(note.Body) != "Note text." {
+		t.Errorf("note %+v", note)
+	}
+	if c := st.Comments[0]; c.Text != " a comment " || string(d.Raw[c.Raw.Start:c.Raw.End]) != "<!-- a comment -->" {
+		t.Errorf("comment %+v", c)
+	}
+	if len(st.Blocks) != 1 || st.Blocks[0].Kind != compare.BlockTitle || d.TextOf(st.Blocks[0].Span) != "T" {
+		t.Errorf("blocks %+v", st.Blocks)
 	}
 	i := strings.Index(d.Text, "&")
-	if o := d.Orig(Span{i, i + 1}); string(d.Raw[o.Start:o.End]) != "&amp;" {
+	if o := d.Orig(compare.Span{Start: i, End: i + 1}); string(d.Raw[o.Start:o.End]) != "&amp;" {
 		t.Errorf("& maps to %q", d.Raw[o.Start:o.End])
 	}
 	if len(d.Paragraphs) < 3 {
@@ -272,7 +269,7 @@ func TestSentences(t *testing.T) {
 // checkRoundTrip asserts the offset contract on any input: every rune of the
 // normalised text maps inside the original bytes, in order, and maps back.
 func checkRoundTrip(t *testing.T, name string, raw []byte) {
-	d, err := NewDocument(name, raw, DocOptions{Lenient: true})
+	d, err := Parse(name, raw, Options{Lenient: true})
 	if err != nil {
 		return // binary input is skipped, not mapped
 	}
@@ -285,7 +282,7 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 				n = 3
 			}
 		}
-		o := d.Orig(Span{i, i + n})
+		o := d.Orig(compare.Span{Start: i, End: i + n})
 		if o.Start < 0 || o.End > len(raw) || o.Start > o.End {
 			t.Fatalf("rune %d %q maps to %+v outside 0..%d", i, r, o, len(raw))
 		}
@@ -305,17 +302,17 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 		rawTok := string(raw[o.Start:o.End])
 		switch {
 		case len(d.Replaced) > 0 || !strings.HasPrefix(d.Encoding, "utf-8"):
-		case d.Format == FormatHTML:
+		case d.Format == "html":
 			if strings.HasPrefix(rawTok, "<") || strings.HasSuffix(rawTok, ">") {
 				t.Fatalf("token %q maps to markup %q", d.TextOf(tok), rawTok)
 			}
 		default:
-			if n, _ := normalize(rawTok); n != d.TextOf(tok) {
+			if n := compare.NewTextDocument("n", rawTok).Text; n != d.TextOf(tok) {
 				t.Fatalf("token %q maps to %q", d.TextOf(tok), rawTok)
 			}
 		}
 	}
-	for _, sp := range [][]Span{d.Tokens, d.Sentences, d.Paragraphs} {
+	for _, sp := range [][]compare.Span{d.Tokens, d.Sentences, d.Paragraphs} {
 		last := -1
 		for _, s := range sp {
 			if s.Start < last || s.Start > s.End || s.End > len(d.Text) {
@@ -332,7 +329,7 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 			}
 		}
 	}
-	_ = d.Excerpt(Span{0, len(raw)}, 50)
+	_ = d.Excerpt(compare.Span{Start: 0, End: len(raw)}, 50)
 }
 
 func FuzzDocumentRoundTrip(f *testing.F) {
@@ -356,7 +353,7 @@ func FuzzSentences(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		d, err := NewDocument("f.txt", []byte(s), DocOptions{})
+		d, err := Parse("f.txt", []byte(s), Options{})
 		if err != nil {
 			return // binary-looking input is skipped, not segmented
 		}
@@ -376,14 +373,14 @@ func FuzzSentences(f *testing.F) {
 func TestHTMLDeepNesting(t *testing.T) {
 	src := strings.Repeat("<div><a href=x>", 3000) + "the the end"
 	d := mustDoc(t, "deep.html", src)
-	if len(d.Elements) > maxOpenElements {
-		t.Errorf("%d elements kept, want at most %d", len(d.Elements), maxOpenElements)
+	if _, _, elems := extractHTML(src); len(elems) > maxOpenElements {
+		t.Errorf("%d elements kept, want at most %d", len(elems), maxOpenElements)
 	}
 	i := strings.Index(d.Text, "the the end")
 	if i < 0 {
 		t.Fatalf("text %q", d.Text[max(0, len(d.Text)-40):])
 	}
-	if o := d.Orig(Span{i, i + 3}); o.Start != strings.Index(src, "the the") {
+	if o := d.Orig(compare.Span{Start: i, End: i + 3}); o.Start != strings.Index(src, "the the") {
 		t.Errorf("maps to %+v", o)
 	}
 }

@@ -1,24 +1,14 @@
-package citations
+package input
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
 
-// htmlHeadings returns h1–h3 elements: chapter boundaries in HTML.
-func htmlHeadings(doc *compare.Document) []compare.Span {
-	var out []compare.Span
-	for _, e := range doc.Elements {
-		if e.Tag == "h1" || e.Tag == "h2" || e.Tag == "h3" {
-			out = append(out, e.Span)
-		}
-	}
-	return out
-}
-
-func attrHas(e *compare.Element, key string, words ...string) bool {
+func attrHas(e *element, key string, words ...string) bool {
 	v := strings.ToLower(e.Attr[key])
 	if v == "" {
 		return false
@@ -33,7 +23,7 @@ func attrHas(e *compare.Element, key string, words ...string) bool {
 	return false
 }
 
-func attrContains(e *compare.Element, key string, subs ...string) bool {
+func attrContains(e *element, key string, subs ...string) bool {
 	v := strings.ToLower(e.Attr[key])
 	for _, s := range subs {
 		if v != "" && strings.Contains(v, s) {
@@ -46,7 +36,7 @@ func attrContains(e *compare.Element, key string, subs ...string) bool {
 // isNoteDefElement reports elements marked as notes: epub:type footnote,
 // endnote, rearnote or note; role doc-footnote or doc-endnote; class
 // "footnote" on an aside, li, div or p.
-func isNoteDefElement(e *compare.Element) bool {
+func isNoteDefElement(e *element) bool {
 	if attrHas(e, "epub:type", "footnote", "endnote", "rearnote", "note") || attrHas(e, "role", "doc-footnote", "doc-endnote") {
 		return true
 	}
@@ -58,7 +48,7 @@ func isNoteDefElement(e *compare.Element) bool {
 }
 
 // isNotesContainer reports a section, list or block that holds notes.
-func isNotesContainer(e *compare.Element) bool {
+func isNotesContainer(e *element) bool {
 	if attrHas(e, "epub:type", "footnotes", "endnotes", "rearnotes") || attrHas(e, "role", "doc-endnotes", "doc-footnotes") {
 		return true
 	}
@@ -71,12 +61,12 @@ func isNotesContainer(e *compare.Element) bool {
 }
 
 // isNoteRefLink reports a link marked as a note reference.
-func isNoteRefLink(e *compare.Element) bool {
+func isNoteRefLink(e *element) bool {
 	return attrHas(e, "epub:type", "noteref") || attrHas(e, "role", "doc-noteref") ||
 		attrContains(e, "class", "footnote-ref", "noteref", "fnref", "footnoteref", "footnote_ref")
 }
 
-func isBackLink(e *compare.Element) bool {
+func isBackLink(e *element) bool {
 	if attrHas(e, "epub:type", "backlink") || attrHas(e, "role", "doc-backlink") ||
 		attrContains(e, "class", "footnote-back", "backref", "backlink", "fn-back", "reversefootnote") {
 		return true
@@ -99,15 +89,16 @@ func noteLikeID(id string) bool {
 	return false
 }
 
-// scanHTML finds notes in an HTML document from its elements.
-func scanHTML(doc *compare.Document, ns *Notes) {
-	els := doc.Elements
-	s := doc.Text
-	within := func(inner, outer *compare.Element) bool {
+// htmlNotes finds the notes of an HTML document from its elements: links
+// to note ids, elements marked as notes (epub:type, role, class), notes
+// sections after a "Notes" heading, superscript numbers, ordered lists of
+// notes. s is the extracted text; headings are the h1–h3 spans.
+func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) {
+	within := func(inner, outer *element) bool {
 		return outer.Raw.Start <= inner.Raw.Start && inner.Raw.End <= outer.Raw.End && inner != outer
 	}
-	var containers, defEls []*compare.Element
-	byID := map[string][]*compare.Element{}
+	var containers, defEls []*element
+	byID := map[string][]*element{}
 	for i := range els {
 		e := &els[i]
 		if isNotesContainer(e) {
@@ -117,7 +108,7 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 			byID[id] = append(byID[id], e)
 		}
 	}
-	inContainer := func(e *compare.Element) bool {
+	inContainer := func(e *element) bool {
 		for _, c := range containers {
 			if within(e, c) || c == e && e.Tag != "ol" && e.Tag != "section" && e.Tag != "div" {
 				return true
@@ -129,9 +120,9 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 	var zones regions
 	for i := range els {
 		e := &els[i]
-		if e.Tag[0] == 'h' && len(e.Tag) == 2 && isNotesHeading(doc.TextOf(e.Span)) {
+		if e.Tag[0] == 'h' && len(e.Tag) == 2 && compare.IsNotesHeading(s[e.Span.Start:e.Span.End]) {
 			end := len(s)
-			for _, h := range ns.Headings {
+			for _, h := range headings {
 				if h.Start > e.Span.End {
 					end = h.Start
 					break
@@ -142,7 +133,7 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 	}
 	zones = zones.sorted()
 	// definitions marked as notes, or with a note-like id in a notes container
-	isDef := map[*compare.Element]bool{}
+	isDef := map[*element]bool{}
 	for i := range els {
 		e := &els[i]
 		id := e.Attr["id"]
@@ -161,7 +152,7 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 			}
 		}
 	}
-	insideDef := func(e *compare.Element) *compare.Element {
+	insideDef := func(e *element) *element {
 		for _, d := range defEls {
 			if within(e, d) {
 				return d
@@ -170,16 +161,16 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 		return nil
 	}
 	// markers: note-reference links
-	usedSup := map[*compare.Element]bool{}
+	usedSup := map[*element]bool{}
 	markerIDs := map[string]bool{}
-	var sups []*compare.Element
+	var sups []*element
 	for i := range els {
 		e := &els[i]
 		if e.Tag == "sup" {
 			sups = append(sups, e)
 		}
 	}
-	supAround := func(a *compare.Element) *compare.Element {
+	supAround := func(a *element) *element {
 		for _, sp := range sups {
 			if within(a, sp) || within(sp, a) || sp.Span == a.Span {
 				return sp
@@ -188,7 +179,7 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 		return nil
 	}
 	type link struct {
-		e      *compare.Element
+		e      *element
 		target string
 	}
 	var links []link
@@ -252,11 +243,11 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 		if sp := supAround(l.e); sp != nil && sp.Span.Start <= span.Start && sp.Span.End >= span.End {
 			span = sp.Span
 		}
-		label := strings.Trim(strings.TrimSpace(doc.TextOf(l.e.Span)), "[]()")
+		label := strings.Trim(strings.TrimSpace(s[l.e.Span.Start:l.e.Span.End]), "[]()")
 		if label == "" {
 			label = l.target
 		}
-		ns.Markers = append(ns.Markers, &Marker{Label: label, Key: "#" + l.target, Span: span, Syntax: SyntaxHTMLLink})
+		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: "#" + l.target, Span: span, Kind: compare.NoteLinked})
 	}
 	// definitions
 	sort.Slice(defEls, func(i, j int) bool { return defEls[i].Raw.Start < defEls[j].Raw.Start })
@@ -275,13 +266,13 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 				body.End = min(body.End, e.Span.Start)
 			}
 		}
-		body = trimSpan(s, compare.Span{Start: body.Start, End: max(body.Start, body.End)})
+		body = trimSpan(s, Span{Start: body.Start, End: max(body.Start, body.End)})
 		id := d.Attr["id"]
 		label := id
 		if id == "" {
 			continue
 		}
-		ns.Notes = append(ns.Notes, &Note{Label: label, Key: "#" + id, Span: d.Span, Body: body, Syntax: SyntaxHTMLLink})
+		st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: "#" + id, Span: d.Span, Body: body, Kind: compare.NoteLinked})
 	}
 	// numbered notes: <sup>12</sup> without a link in the text, and
 	// definitions that start with one in a notes section, or the items of
@@ -290,15 +281,15 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 		if usedSup[sp] || insideDef(sp) != nil {
 			continue
 		}
-		label := strings.Trim(strings.TrimSpace(doc.TextOf(sp.Span)), "[]()")
-		if !markerLabel(label) {
+		label := strings.Trim(strings.TrimSpace(s[sp.Span.Start:sp.Span.End]), "[]()")
+		if !compare.IsNoteLabel(label) {
 			continue
 		}
-		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || isUnitBefore(s, sp.Span.Start) {
+		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || compare.UnitBefore(s, sp.Span.Start) {
 			continue // an exponent
 		}
 		// the start of a block in a notes section is a definition
-		var block *compare.Element
+		var block *element
 		for i := range els {
 			e := &els[i]
 			if (e.Tag == "p" || e.Tag == "li" || e.Tag == "div") && e.Span.Start == sp.Span.Start && within(sp, e) {
@@ -306,11 +297,11 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 			}
 		}
 		if block != nil && (inContainer(block) || zones.inside(block.Span.Start)) {
-			ns.Notes = append(ns.Notes, &Note{Label: label, Key: label, Span: block.Span,
-				Body: trimSpan(s, compare.Span{Start: sp.Span.End, End: block.Span.End}), Syntax: SyntaxSup})
+			st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: label, Span: block.Span,
+				Body: trimSpan(s, Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
 			continue
 		}
-		ns.Markers = append(ns.Markers, &Marker{Label: label, Key: label, Span: sp.Span, Syntax: SyntaxSup})
+		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: label, Span: sp.Span, Kind: compare.NoteNumbered})
 	}
 	for _, c := range containers {
 		if c.Tag != "ol" {
@@ -323,8 +314,37 @@ func scanHTML(doc *compare.Document, ns *Notes) {
 				continue
 			}
 			n++
-			label := itoa(n)
-			ns.Notes = append(ns.Notes, &Note{Label: label, Key: label, Span: e.Span, Body: e.Span, Syntax: SyntaxHTMLList})
+			label := strconv.Itoa(n)
+			st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: label, Span: e.Span, Body: e.Span, Kind: compare.NoteListItem})
 		}
 	}
+}
+
+// region is a stretch of text; regions are kept sorted by start.
+type region struct{ start, end int }
+
+type regions []region
+
+func (r regions) sorted() regions {
+	sort.Slice(r, func(i, j int) bool { return r[i].start < r[j].start })
+	return r
+}
+
+// inside reports whether off lies in one of the regions (sorted).
+func (r regions) inside(off int) bool {
+	i := sort.Search(len(r), func(k int) bool { return r[k].end > off })
+	return i < len(r) && r[i].start <= off
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func trimSpan(s string, sp Span) Span {
+	for sp.Start < sp.End && isSpaceByte(s[sp.Start]) {
+		sp.Start++
+	}
+	for sp.End > sp.Start && isSpaceByte(s[sp.End-1]) {
+		sp.End--
+	}
+	return sp
 }
