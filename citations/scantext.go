@@ -693,4 +693,3 @@ func isRuleLine(line string) bool {
 	}
 	return true
 }
-

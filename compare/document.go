@@ -44,10 +44,10 @@ type Document struct {
 	// (member, paragraph, page); see Where.
 	Locator Locator
 
-	Paragraphs []Span    // Text coordinates
-	Sentences  []Span    // Text coordinates, in order, never across paragraphs
-	Tokens     []Span    // word tokens, Text coordinates
-	Replaced   []int     // original offsets of bytes replaced by U+FFFD (--lenient)
+	Paragraphs []Span // Text coordinates
+	Sentences  []Span // Text coordinates, in order, never across paragraphs
+	Tokens     []Span // word tokens, Text coordinates
+	Replaced   []int  // original offsets of bytes replaced by U+FFFD (--lenient)
 
 	source    string       // the decoded file text (UTF-8)
 	textMaps  []*OffsetMap // Text → source, the last normalisation step first

@@ -34,4 +34,3 @@ type SkipError struct {
 }
 
 func (e *SkipError) Error() string { return e.Path + ": skipped: " + e.Reason }
-
