@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // configName is the file crosscheck looks for in the working directory
@@ -61,8 +62,14 @@ func findConfig(dir string) string {
 // loadConfig reads a config file; known says which flag names exist.
 // Unknown keys are errors that name the key and the file.
 func loadConfig(path string, known map[string]bool) (*config, error) {
+	// a configuration is small: 1 MiB is far more than any real one, and
+	// keeps a device or a huge file named as config from being read
+	text, err := input.ReadFile(path, input.LoadOptions{MaxFileSize: 1 << 20})
+	if err != nil {
+		return nil, usagef("%s", err)
+	}
 	raw := map[string]any{}
-	if _, err := toml.DecodeFile(path, &raw); err != nil {
+	if _, err := toml.Decode(string(text), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			return nil, usagef("%s:%d: %s", path, perr.Position.Line, perr.Message)
