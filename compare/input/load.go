@@ -24,6 +24,9 @@ type LoadOptions struct {
 	Exclude     []string // globs that leave a file or directory out
 	Lenient     bool     // replace invalid UTF-8 instead of failing
 	MaxFileSize int64    // 0 means DefaultMaxFileSize
+	// MaxTotalBytes bounds the bytes of all documents of one load
+	// (0: no bound beyond each file's).
+	MaxTotalBytes int64
 	Stdin       io.Reader
 	// FS, when set, is read instead of the operating system's files.
 	FS fs.FS
@@ -44,6 +47,7 @@ func (o LoadOptions) maxSize() int64 {
 func Load(ctx context.Context, paths []string, opt LoadOptions) *compare.LoadResult {
 	res := &compare.LoadResult{}
 	seen := map[string]bool{}
+	var total int64
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			res.Errors = append(res.Errors, err)
@@ -71,7 +75,7 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *compare.LoadRes
 		if !st.IsDir() {
 			if !seen[p] {
 				seen[p] = true
-				loadFile(res, opt, p, st)
+				loadFile(res, opt, p, st, &total)
 			}
 			continue
 		}
@@ -134,7 +138,7 @@ func Load(ctx context.Context, paths []string, opt LoadOptions) *compare.LoadRes
 				res.Errors = append(res.Errors, describeOpenError(fp, err))
 				continue
 			}
-			loadFile(res, opt, fp, st)
+			loadFile(res, opt, fp, st, &total)
 		}
 		if len(res.Docs)+len(res.Errors) == before && len(found) == 0 {
 			why := "folder holds no text files (" + strings.Join(Extensions(), " ") + ")"
@@ -159,7 +163,7 @@ func addResult(r *compare.LoadResult, d *compare.Document, err error) {
 	}
 }
 
-func loadFile(r *compare.LoadResult, opt LoadOptions, p string, st fs.FileInfo) {
+func loadFile(r *compare.LoadResult, opt LoadOptions, p string, st fs.FileInfo, total *int64) {
 	if opt.Loaded != nil {
 		defer opt.Loaded(p, st.Size())
 	}
@@ -173,11 +177,18 @@ func loadFile(r *compare.LoadResult, opt LoadOptions, p string, st fs.FileInfo) 
 			Hint: "split it, or raise the limit with --max-file-size"})
 		return
 	}
+	if opt.MaxTotalBytes > 0 && *total+st.Size() > opt.MaxTotalBytes {
+		r.Errors = append(r.Errors, &compare.InputError{Path: p, Offset: -1,
+			Msg:  fmt.Sprintf("the files read so far and this one come to over the %s limit for one run", humanBytes(opt.MaxTotalBytes)),
+			Hint: "check fewer files at a time, or raise the limit with --max-total-size"})
+		return
+	}
 	raw, err := opt.readFile(p)
 	if err != nil {
 		r.Errors = append(r.Errors, describeOpenError(p, err))
 		return
 	}
+	*total += int64(len(raw))
 	d, err := Parse(filepath.ToSlash(p), raw, Options{Lenient: opt.Lenient})
 	addResult(r, d, err)
 }
