@@ -27,7 +27,7 @@ type LoadOptions struct {
 	// MaxTotalBytes bounds the bytes of all documents of one load
 	// (0: no bound beyond each file's).
 	MaxTotalBytes int64
-	Stdin       io.Reader
+	Stdin         io.Reader
 	// FS, when set, is read instead of the operating system's files.
 	FS fs.FS
 	// Loaded, when set, hears of each file read (for progress displays).
