@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -321,10 +322,18 @@ func checkOf(kind string) *compare.Check {
 	return CheckOverlap
 }
 
-func place(r ClauseRef, span compare.Span) string {
-	d := r.Doc.Doc
-	p := d.Position(d.Orig(span).Start)
-	return fmt.Sprintf("%s:%d:%d", d.Path, p.Line, p.Column)
+// elsewhere says where another claim is for a message, without its
+// position (that is a Related place): "elsewhere in the document", or "in"
+// the other document's file name (its path when the names are the same).
+func elsewhere(r, here ClauseRef) string {
+	d, this := r.Doc.Doc, here.Doc.Doc
+	if d == this {
+		return "elsewhere in the document"
+	}
+	if name := filepath.Base(d.Path); name != filepath.Base(this.Path) {
+		return "in " + name
+	}
+	return "in " + d.Path
 }
 
 func excerpt(r ClauseRef, span compare.Span, n int) string {
@@ -379,8 +388,8 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		c := checkOf(m.Kind)
 		A, B := m.A, m.B
 		ca, cb := A.span(), B.span()
-		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q at %s (confidence %.2f)",
-			contradictionLabel(m.Kind), m.ValueB, m.ValueA, place(A, m.SpanA), m.Confidence)
+		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
+			contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
 		f.Severity = m.Severity()
 		f.Relate("contradicted claim", A.Doc.Doc, ca)
 		if m.SpanA.End > m.SpanA.Start {
@@ -430,13 +439,9 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		})
 		first := refs[0]
 		fc := first.span()
-		var places []string
 		var diffs []string
-		for _, r := range refs[1:] {
-			places = append(places, place(r, r.span()))
-		}
-		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places (also %s): %q",
-			len(refs), strings.Join(places, ", "), excerpt(first, fc, 120))
+		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
+			len(refs), excerpt(first, fc, 120))
 		for i, r := range refs[1:] {
 			rc := r.span()
 			f.Relate("same claim", r.Doc.Doc, rc)

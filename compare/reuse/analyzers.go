@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -93,8 +95,8 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 
 func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration) compare.Finding {
 	ops := Diff(a, b, ps, timeout)
-	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s line %d%s",
-		ps.Matched, a.Path, lineOf(a, ps.A), similarityNote(ps.Similarity))
+	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s%s",
+		ps.Matched, docName(a, b), similarityNote(ps.Similarity))
 	f.Relate("source", a, ps.A)
 	oa, ob := a.Orig(ps.A), b.Orig(ps.B)
 	f.Details = map[string]any{
@@ -140,24 +142,27 @@ func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) co
 	first, this := r.Places[0], r.Places[1]
 	fd, td := docs[first.Doc], docs[this.Doc]
 	kind := Kind(td, this.Span)
+	// where the other copies are goes in Related; the message says only
+	// whether they are in this document or which others
+	var others []string
+	for _, pl := range r.Places {
+		if name := docName(docs[pl.Doc], td); pl.Doc != this.Doc && !slices.Contains(others, name) {
+			others = append(others, name)
+		}
+	}
+	if len(others) > 2 {
+		others = append(others[:2], fmt.Sprintf("+%d more", len(others)-2))
+	}
 	var where string
 	switch {
 	case r.Count == 2 && first.Doc == this.Doc:
-		where = "repeated from " + placeRefs(docs, this, []Place{first})[0]
+		where = "repeated from earlier in the document"
 	case r.Count == 2:
-		where = "also in " + placeRefs(docs, this, []Place{first})[0]
+		where = "also in " + others[0]
+	case len(others) == 0:
+		where = fmt.Sprintf("in %d places in the document", r.Count)
 	default:
-		var shown []Place
-		for k, pl := range r.Places {
-			if k != 1 && len(shown) < 2 {
-				shown = append(shown, pl)
-			}
-		}
-		refs := placeRefs(docs, this, shown)
-		if r.Count > 3 {
-			refs = append(refs, fmt.Sprintf("+%d more", r.Count-3))
-		}
-		where = fmt.Sprintf("in %d places, also %s", r.Count, strings.Join(refs, ", "))
+		where = fmt.Sprintf("in %d places, also in %s", r.Count, strings.Join(others, ", "))
 	}
 	quoted := true
 	for _, pl := range r.Places[1:] {
@@ -191,33 +196,15 @@ func repeatFinding(docs []*compare.Document, r Repeat, timeout time.Duration) co
 	return f
 }
 
-// placeRefs names places for a message: "line 12" in the finding's own
-// document, "path line 12" in another; "12:40" and "path 12:40" when two
-// of them, or one and the finding, share a line.
-func placeRefs(docs []*compare.Document, this Place, pls []Place) []string {
-	type at struct{ doc, line int }
-	seen := map[at]int{{this.Doc, lineOf(docs[this.Doc], this.Span)}: 1}
-	for _, pl := range pls {
-		seen[at{pl.Doc, lineOf(docs[pl.Doc], pl.Span)}]++
+// docName names another document in a message: its file name, or its
+// whole path when the file name is the same as that of the finding's own
+// document (where exactly goes in the finding's Related places).
+func docName(d, this *compare.Document) string {
+	name := filepath.Base(d.Path)
+	if name == filepath.Base(this.Path) {
+		return d.Path
 	}
-	refs := make([]string, len(pls))
-	for i, pl := range pls {
-		d := docs[pl.Doc]
-		pos := d.Position(d.Orig(pl.Span).Start)
-		where := fmt.Sprintf("line %d", pos.Line)
-		if seen[at{pl.Doc, pos.Line}] > 1 {
-			where = fmt.Sprintf("%d:%d", pos.Line, pos.Column)
-		}
-		if pl.Doc != this.Doc {
-			where = d.Path + " " + where
-		}
-		refs[i] = where
-	}
-	return refs
-}
-
-func lineOf(d *compare.Document, s compare.Span) int {
-	return d.Position(d.Orig(s).Start).Line
+	return name
 }
 
 // similarityNote is ", 93% similar" for an edited copy, "" for a verbatim one.

@@ -8,9 +8,10 @@ import (
 )
 
 // csvHeader names the CSV columns; offsets are bytes of the original file,
-// lines and columns are 1-based, columns count code points.
+// lines and columns are 1-based, columns count code points; related lists
+// the finding's other places as "role: [path:]line:col", separated by "; ".
 var csvHeader = []string{"file", "line", "column", "end_line", "end_column", "offset", "end_offset",
-	"severity", "check", "message", "excerpt"}
+	"severity", "check", "message", "excerpt", "related"}
 
 // writeCSV writes a header row and one row per finding (RFC 4180, through
 // encoding/csv). Line breaks inside fields are written as "\n", so every
@@ -24,7 +25,8 @@ func writeCSV(w io.Writer, r *Result, _ Options) error {
 		l := location(f.Location)
 		row := []string{csvField(l.File), strconv.Itoa(l.Line), strconv.Itoa(l.Column), strconv.Itoa(l.EndLine),
 			strconv.Itoa(l.EndColumn), strconv.Itoa(l.Offset), strconv.Itoa(l.EndOffset),
-			f.Severity.String(), f.Check.ID, csvField(f.Message), csvField(l.Excerpt)}
+			f.Severity.String(), f.Check.ID, csvField(f.Message), csvField(l.Excerpt),
+			csvField(strings.Join(relatedLines(f), "; "))}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -314,7 +314,7 @@ func (rc *renderCtx) findingRows() []htmlFindingRow {
 	out := make([]htmlFindingRow, len(rc.r.Findings))
 	for i, f := range rc.r.Findings {
 		out[i] = htmlFindingRow{Index: i, Severity: f.Severity.String(), Check: f.Check.ID,
-			Doc: rc.docIndex[f.Doc], Where: rc.where(f.Location), Message: compare.Shorten(f.Message, maxMessageRunes)}
+			Doc: rc.docIndex[f.Doc], Where: rc.where(f.Location), Message: compare.Shorten(f.Message, maxMessageRunes) + relatedInline(f)}
 	}
 	return out
 }

@@ -118,11 +118,11 @@ func Render(w io.Writer, format string, r *Result, opt Options) error {
 }
 
 // writeText writes one greppable line per finding:
-// file:line:col: severity check: message[; diff: word diff]
+// file:line:col: severity check: message[ (related places)][; diff: word diff]
 func writeText(w io.Writer, r *Result, _ Options) error {
 	for _, f := range r.Findings {
 		p := f.Doc.Position(f.Span.Start)
-		msg := f.Message
+		msg := f.Message + relatedInline(f)
 		if d := wordDiff(f); d != "" {
 			msg += "; diff: " + d
 		}
@@ -159,6 +159,24 @@ func relatedLines(f compare.Finding) []string {
 		out = append(out, rel.Role+": "+where(rel.Location, f.Doc))
 	}
 	return out
+}
+
+// maxInlineRelated is how many related places relatedInline names before
+// "+N more".
+const maxInlineRelated = 5
+
+// relatedInline describes a finding's related places on one line, for
+// formats with one line per finding: " (first: 5:212)", " (copy: b.txt:4:25,
+// copy: c.txt:3:38)"; "" when it has none.
+func relatedInline(f compare.Finding) string {
+	rel := relatedLines(f)
+	if len(rel) == 0 {
+		return ""
+	}
+	if n := len(rel) - maxInlineRelated; n > 0 {
+		rel = append(rel[:maxInlineRelated], fmt.Sprintf("+%d more", n))
+	}
+	return " (" + strings.Join(rel, ", ") + ")"
 }
 
 // printable makes text safe to show on a terminal or in a document: it
