@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Clause is one predication of a sentence: a subject, a verb group and
@@ -1022,7 +1023,7 @@ func litotes(r *reader, ws []word, j int) bool {
 		if a == "" || sa == "" {
 			continue
 		}
-		if o, _ := Antonyms(a, sa); o {
+		if o, _ := lang.Antonyms(a, sa); o {
 			return true
 		}
 	}

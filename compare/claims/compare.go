@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Verdict is what comparing two clauses finds.
@@ -105,22 +106,22 @@ const (
 
 // itemRel relates two items: same lemma or stem, WordNet synonyms or
 // hypernyms, names by key; antonyms are opposed.
-func (k *comparer) itemRel(a, b item) (rel, relation, bool) {
+func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 	if a.pos == 'x' || b.pos == 'x' {
 		if a.pos == b.pos && a.lemma == b.lemma && k.voc.str(a.lemma) != "it" {
-			return relMatch, same, false // the same speaker or group: "I", "we"
+			return relMatch, lang.Same, false // the same speaker or group: "I", "we"
 		}
-		return relNone, unrelated, false
+		return relNone, lang.Unrelated, false
 	}
 	wa, wb := &k.voc.words[a.lemma], &k.voc.words[b.lemma]
 	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
-		return relMatch, same, false
+		return relMatch, lang.Same, false
 	}
 	if a.pos == 'p' && b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
-		return relConflict, unrelated, false
+		return relConflict, lang.Unrelated, false
 	}
 	if a.pos == 'p' || b.pos == 'p' {
-		return relNone, unrelated, false // a name may be an instance of a noun
+		return relNone, lang.Unrelated, false // a name may be an instance of a noun
 	}
 	pos := byte(0)
 	if a.pos == b.pos {
@@ -131,16 +132,16 @@ func (k *comparer) itemRel(a, b item) (rel, relation, bool) {
 	}
 	r := k.cachedRel(wa.lower, wb.lower, pos)
 	if r&relAntonym != 0 {
-		return relOpposed, unrelated, r&relDirect != 0
+		return relOpposed, lang.Unrelated, r&relDirect != 0
 	}
 	if a.pos != b.pos {
 		// an adjective against a noun or verb of the same stem was caught above
-		return relConflict, unrelated, false
+		return relConflict, lang.Unrelated, false
 	}
-	if how := relation(r & relRelation); how != unrelated {
+	if how := lang.Relation(r & relRelation); how != lang.Unrelated {
 		return relMatch, how, false
 	}
-	return relConflict, unrelated, false
+	return relConflict, lang.Unrelated, false
 }
 
 // headsRel compares the heads of two phrases: a match when some pair
@@ -203,7 +204,7 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 		found := false
 		for _, q := range b {
 			r, how, _ := k.itemRel(q, p)
-			if r == relMatch && (how == same || how == narrower) {
+			if r == relMatch && (how == lang.Same || how == lang.Narrower) {
 				found = true
 				break
 			}
@@ -229,7 +230,7 @@ func (k *comparer) substance(a, b []item) int {
 			continue
 		}
 		for _, q := range b {
-			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == same || how == narrower) {
+			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == lang.Same || how == lang.Narrower) {
 				n++
 				break
 			}
@@ -579,7 +580,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 				continue
 			}
 			pp, qp := prepName(p.prep()), prepName(q.prep())
-			if o, d := Antonyms(pp, qp); o {
+			if o, d := lang.Antonyms(pp, qp); o {
 				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
 			}
 		}
@@ -857,7 +858,7 @@ func (k *comparer) sameHead(a, b []item) bool {
 	found := false
 	eachHeadPair(a, b, func(p, q item) bool {
 		r, how, _ := k.itemRel(p, q)
-		found = r == relMatch && how == same
+		found = r == relMatch && how == lang.Same
 		return !found
 	})
 	return found

@@ -1,6 +1,10 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare/lang"
+)
 
 // Two claims contradict only when they are about the same thing, and real
 // prose gives many reasons to think so wrongly: a long book speaks of many
@@ -190,7 +194,7 @@ next:
 			}
 		}
 		for _, q := range b {
-			if r, how, _ := k.itemRel(p, q); r == relMatch && how == same {
+			if r, how, _ := k.itemRel(p, q); r == relMatch && how == lang.Same {
 				continue next
 			}
 		}

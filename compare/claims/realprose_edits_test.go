@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // The other half of the real-prose evaluation: recall. Real prose holds
@@ -119,7 +120,7 @@ func TestRealProseEdits(t *testing.T) {
 		t.Skip(err)
 	}
 	for a, b := range editAntonyms {
-		if o, _ := Antonyms(a, b); !o {
+		if o, _ := lang.Antonyms(a, b); !o {
 			t.Fatalf("%s and %s are no antonyms in WordNet", a, b)
 		}
 	}

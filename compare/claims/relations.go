@@ -1,5 +1,7 @@
 package claims
 
+import "github.com/crosscheck/crosscheck/compare/lang"
+
 // A comparer meets the same words over and over in different pairs: what
 // WordNet says of each word (its first senses, whether it has antonyms) and
 // of each synset (its hypernyms) is read from the tables once per comparer.
@@ -29,10 +31,10 @@ func (k *comparer) sensesOf(id uint32) *wordSenses {
 	var ws wordSenses
 	var buf [8]int32
 	for p, pos := range []byte{'n', 'v', 'a', 'r'} {
-		s := senses(pos, w, buf[:0])
+		s := lang.Senses(pos, w, buf[:0])
 		ws.n[p] = uint8(copy(ws.ids[p][:], s))
 	}
-	_, ws.antonyms = findLine(wordnetAntonymWords, w, false)
+	ws.antonyms = lang.HasAntonym(w)
 	k.wordAt[id] = int32(len(k.wordInfo))
 	k.wordInfo = append(k.wordInfo, ws)
 	return &k.wordInfo[len(k.wordInfo)-1]
@@ -71,7 +73,7 @@ func (k *comparer) wordRel(a, b uint32, pos byte) uint8 {
 	r := uint8(relKnown)
 	sa, sb := k.sensesOf(a), k.sensesOf(b)
 	if sa.antonyms && sb.antonyms {
-		if o, d := Antonyms(k.voc.str(a), k.voc.str(b)); o {
+		if o, d := lang.Antonyms(k.voc.str(a), k.voc.str(b)); o {
 			r |= relAntonym
 			if d {
 				r |= relDirect
@@ -90,15 +92,15 @@ func (k *comparer) wordRel(a, b uint32, pos byte) uint8 {
 	for _, i := range x {
 		for _, j := range y {
 			if i == j {
-				return r | uint8(same)
+				return r | uint8(lang.Same)
 			}
 		}
 	}
 	if k.reaches(x, y) {
-		return r | uint8(narrower)
+		return r | uint8(lang.Narrower)
 	}
 	if k.reaches(y, x) {
-		return r | uint8(broader)
+		return r | uint8(lang.Broader)
 	}
 	return r
 }
@@ -134,7 +136,7 @@ func (k *comparer) hypernymsOf(id int32) []int32 {
 	if k.hyper == nil {
 		k.hyper = map[int32][]int32{}
 	}
-	hs := hypernyms(id, nil)
+	hs := lang.Hypernyms(id, nil)
 	k.hyper[id] = hs
 	return hs
 }

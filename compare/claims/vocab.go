@@ -3,6 +3,8 @@ package claims
 import (
 	"strings"
 	"sync"
+
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // vocab numbers the lemmas and name keys of one analysis, so that items
@@ -65,11 +67,11 @@ func (v *vocab) add(s string) uint32 {
 	}
 	w.long = len(lower) > 3
 	w.stem = w.lower
-	if st := Stem(lower); st != lower {
+	if st := lang.Stem(lower); st != lower {
 		w.stem = v.add(st)
 	}
 	w.term = id
-	if st := Stem(s); st != s {
+	if st := lang.Stem(s); st != s {
 		w.term = v.add(st)
 	}
 	v.words[id] = w
@@ -106,8 +108,8 @@ const maxLexCache = 1 << 18
 
 // readLex looks a word form up in the WordNet tables.
 func readLex(w string) *lexEntry {
-	e := lexEntry{exc: exceptionBase('v', w)}
-	e.n, e.v, e.a, e.r = lemmaOf('n', w), lemmaOf('v', w), lemmaOf('a', w), lemmaOf('r', w)
+	e := lexEntry{exc: lang.ExceptionBase('v', w)}
+	e.n, e.v, e.a, e.r = lang.LemmaOf('n', w), lang.LemmaOf('v', w), lang.LemmaOf('a', w), lang.LemmaOf('r', w)
 	if e == (lexEntry{}) {
 		return &unknownWord // most words of a large text are names and rarities
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // word is one token of a sentence as the claim parser sees it.
@@ -225,7 +226,7 @@ func openClass(r *reader, ws []word, i int, caps capStats) (tag, string) {
 			return tagProp, w.text
 		}
 	}
-	if !isLowerASCII(l) {
+	if !lang.IsLowerASCII(l) {
 		return tagNoun, l
 	}
 	var prev, next *word
