@@ -59,13 +59,11 @@ type comparer struct {
 	rels   map[relKey]uint8
 	ca, cb []item // content of the two clauses
 	pa, pb []item // their predicate words
-	words  []word
+	words  []lang.Word
 
 	wordAt   []int32 // per vocabulary id, its index in wordInfo, or -1
-	wordInfo []wordSenses
-	hyper    map[int32][]int32
-	front    []int32
-	next     []int32
+	wordInfo []lang.WordSenses
+	senses   lang.SenseRelater
 
 	sentCache [2]sentWords
 	sentNext  int
@@ -535,7 +533,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 	// or object ("a white dog", "a black dog") name different things.
 	pred := func(s side, out []item) []item {
 		out = out[:0]
-		cop := s.c.copula() || linkingVerbs[k.voc.str(s.c.verb)]
+		cop := s.c.copula() || lang.IsLinkingVerb(k.voc.str(s.c.verb))
 		for _, it := range s.obj {
 			if cop && it.pos != 'n' {
 				out = append(out, it)
@@ -613,17 +611,17 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 // wordSpan finds the span of an item's word by reading its sentence again.
 func (k *comparer) wordSpan(s side, it item) compare.Span {
 	d := s.dc.Doc
-	k.words = sentenceWords(d, d.Sentences[s.si], k.words)
+	k.words = lang.Words(d, d.Sentences[s.si], k.words)
 	ws := k.words
 	if it.word >= 0 && int(it.word) < len(ws) {
-		return ws[it.word].span
+		return ws[it.word].Span
 	}
 	// a preposition: find it in the clause
 	lemma := k.voc.str(it.lemma)
 	cs := s.abs(s.c.span)
 	for _, w := range ws {
-		if cs.Contains(w.span) && w.lower == lemma {
-			return w.span
+		if cs.Contains(w.Span) && w.Lower == lemma {
+			return w.Span
 		}
 	}
 	return s.abs(s.c.verbGroup)
@@ -777,16 +775,6 @@ next:
 	return out
 }
 
-func prepClass(p string) string {
-	switch p {
-	case "since", "from", "after":
-		return "since"
-	case "until", "till", "by", "before":
-		return "until"
-	}
-	return "at"
-}
-
 // dateConflict finds dates of the same event that cannot both hold: the
 // same verb on the same object, claims that share a name or are restated,
 // one date each at a granularity both state.
@@ -804,7 +792,7 @@ func (k *comparer) dateConflict(A, B side, objR rel) (Verdict, bool) {
 		return Verdict{}, false // several dates: which is the event's is unclear
 	}
 	p, q := da[0], db[0]
-	if p.relative() || q.relative() || p.gran == Period || q.gran == Period || prepClass(prepName(p.prep)) != prepClass(prepName(q.prep)) {
+	if p.relative() || q.relative() || p.gran == lang.Period || q.gran == lang.Period || lang.PrepClass(prepName(p.prep)) != lang.PrepClass(prepName(q.prep)) {
 		return Verdict{}, false
 	}
 	if p.yearless() != q.yearless() || p.overlaps(q) {
@@ -925,6 +913,3 @@ func (k *comparer) fragmentOverlap(A, B side) Verdict {
 	cov, _ := k.coverage(cl.subj, frag.rest)
 	return Verdict{Kind: "overlap", Confidence: cov, Score: cov}
 }
-
-// linkingVerbs take a complement that describes the subject, as "be" does.
-var linkingVerbs = set("remain", "stay", "become", "seem", "appear", "look", "turn", "grow", "keep", "prove", "feel", "sound")
