@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Verdict is what comparing two clauses finds.
@@ -58,13 +59,11 @@ type comparer struct {
 	rels   map[relKey]uint8
 	ca, cb []item // content of the two clauses
 	pa, pb []item // their predicate words
-	words  []word
+	words  []lang.Word
 
 	wordAt   []int32 // per vocabulary id, its index in wordInfo, or -1
-	wordInfo []wordSenses
-	hyper    map[int32][]int32
-	front    []int32
-	next     []int32
+	wordInfo []lang.WordSenses
+	senses   lang.SenseRelater
 
 	sentCache [2]sentWords
 	sentNext  int
@@ -105,22 +104,22 @@ const (
 
 // itemRel relates two items: same lemma or stem, WordNet synonyms or
 // hypernyms, names by key; antonyms are opposed.
-func (k *comparer) itemRel(a, b item) (rel, relation, bool) {
+func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 	if a.pos == 'x' || b.pos == 'x' {
 		if a.pos == b.pos && a.lemma == b.lemma && k.voc.str(a.lemma) != "it" {
-			return relMatch, same, false // the same speaker or group: "I", "we"
+			return relMatch, lang.Same, false // the same speaker or group: "I", "we"
 		}
-		return relNone, unrelated, false
+		return relNone, lang.Unrelated, false
 	}
 	wa, wb := &k.voc.words[a.lemma], &k.voc.words[b.lemma]
 	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
-		return relMatch, same, false
+		return relMatch, lang.Same, false
 	}
 	if a.pos == 'p' && b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
-		return relConflict, unrelated, false
+		return relConflict, lang.Unrelated, false
 	}
 	if a.pos == 'p' || b.pos == 'p' {
-		return relNone, unrelated, false // a name may be an instance of a noun
+		return relNone, lang.Unrelated, false // a name may be an instance of a noun
 	}
 	pos := byte(0)
 	if a.pos == b.pos {
@@ -131,16 +130,16 @@ func (k *comparer) itemRel(a, b item) (rel, relation, bool) {
 	}
 	r := k.cachedRel(wa.lower, wb.lower, pos)
 	if r&relAntonym != 0 {
-		return relOpposed, unrelated, r&relDirect != 0
+		return relOpposed, lang.Unrelated, r&relDirect != 0
 	}
 	if a.pos != b.pos {
 		// an adjective against a noun or verb of the same stem was caught above
-		return relConflict, unrelated, false
+		return relConflict, lang.Unrelated, false
 	}
-	if how := relation(r & relRelation); how != unrelated {
+	if how := lang.Relation(r & relRelation); how != lang.Unrelated {
 		return relMatch, how, false
 	}
-	return relConflict, unrelated, false
+	return relConflict, lang.Unrelated, false
 }
 
 // headsRel compares the heads of two phrases: a match when some pair
@@ -203,7 +202,7 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 		found := false
 		for _, q := range b {
 			r, how, _ := k.itemRel(q, p)
-			if r == relMatch && (how == same || how == narrower) {
+			if r == relMatch && (how == lang.Same || how == lang.Narrower) {
 				found = true
 				break
 			}
@@ -229,7 +228,7 @@ func (k *comparer) substance(a, b []item) int {
 			continue
 		}
 		for _, q := range b {
-			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == same || how == narrower) {
+			if r, how, _ := k.itemRel(q, p); r == relMatch && (how == lang.Same || how == lang.Narrower) {
 				n++
 				break
 			}
@@ -534,7 +533,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 	// or object ("a white dog", "a black dog") name different things.
 	pred := func(s side, out []item) []item {
 		out = out[:0]
-		cop := s.c.copula() || linkingVerbs[k.voc.str(s.c.verb)]
+		cop := s.c.copula() || lang.IsLinkingVerb(k.voc.str(s.c.verb))
 		for _, it := range s.obj {
 			if cop && it.pos != 'n' {
 				out = append(out, it)
@@ -579,7 +578,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 				continue
 			}
 			pp, qp := prepName(p.prep()), prepName(q.prep())
-			if o, d := Antonyms(pp, qp); o {
+			if o, d := lang.Antonyms(pp, qp); o {
 				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
 			}
 		}
@@ -612,17 +611,17 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 // wordSpan finds the span of an item's word by reading its sentence again.
 func (k *comparer) wordSpan(s side, it item) compare.Span {
 	d := s.dc.Doc
-	k.words = sentenceWords(d, d.Sentences[s.si], k.words)
+	k.words = lang.Words(d, d.Sentences[s.si], k.words)
 	ws := k.words
 	if it.word >= 0 && int(it.word) < len(ws) {
-		return ws[it.word].span
+		return ws[it.word].Span
 	}
 	// a preposition: find it in the clause
 	lemma := k.voc.str(it.lemma)
 	cs := s.abs(s.c.span)
 	for _, w := range ws {
-		if cs.Contains(w.span) && w.lower == lemma {
-			return w.span
+		if cs.Contains(w.Span) && w.Lower == lemma {
+			return w.Span
 		}
 	}
 	return s.abs(s.c.verbGroup)
@@ -776,16 +775,6 @@ next:
 	return out
 }
 
-func prepClass(p string) string {
-	switch p {
-	case "since", "from", "after":
-		return "since"
-	case "until", "till", "by", "before":
-		return "until"
-	}
-	return "at"
-}
-
 // dateConflict finds dates of the same event that cannot both hold: the
 // same verb on the same object, claims that share a name or are restated,
 // one date each at a granularity both state.
@@ -803,7 +792,7 @@ func (k *comparer) dateConflict(A, B side, objR rel) (Verdict, bool) {
 		return Verdict{}, false // several dates: which is the event's is unclear
 	}
 	p, q := da[0], db[0]
-	if p.relative() || q.relative() || p.gran == Period || q.gran == Period || prepClass(prepName(p.prep)) != prepClass(prepName(q.prep)) {
+	if p.relative() || q.relative() || p.gran == lang.Period || q.gran == lang.Period || lang.PrepClass(prepName(p.prep)) != lang.PrepClass(prepName(q.prep)) {
 		return Verdict{}, false
 	}
 	if p.yearless() != q.yearless() || p.overlaps(q) {
@@ -857,7 +846,7 @@ func (k *comparer) sameHead(a, b []item) bool {
 	found := false
 	eachHeadPair(a, b, func(p, q item) bool {
 		r, how, _ := k.itemRel(p, q)
-		found = r == relMatch && how == same
+		found = r == relMatch && how == lang.Same
 		return !found
 	})
 	return found
@@ -924,6 +913,3 @@ func (k *comparer) fragmentOverlap(A, B side) Verdict {
 	cov, _ := k.coverage(cl.subj, frag.rest)
 	return Verdict{Kind: "overlap", Confidence: cov, Score: cov}
 }
-
-// linkingVerbs take a complement that describes the subject, as "be" does.
-var linkingVerbs = set("remain", "stay", "become", "seem", "appear", "look", "turn", "grow", "keep", "prove", "feel", "sound")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Two dumps for working on the parser and the comparison; they print, they
@@ -97,16 +98,16 @@ func dumpClaims(dc *DocClaims) string {
 	var b strings.Builder
 	d := dc.Doc
 	r := newReader(dc.voc)
-	caps := capitalisation(d)
+	caps := lang.Capitalisation(d)
 	views := dc.Sentences()
-	var ws []word
+	var ws []lang.Word
 	for si, s := range views {
 		fmt.Fprintf(&b, "S%d %q\n", s.Index, compare.Shorten(d.TextOf(s.Span), 140))
-		ws = sentenceWords(d, s.Span, ws)
-		tagWords(r, ws, caps)
+		ws = lang.Words(d, s.Span, ws)
+		lang.TagWords(r.lex, ws, caps)
 		var tags []string
 		for _, w := range ws {
-			tags = append(tags, w.text+"/"+w.tag.String())
+			tags = append(tags, w.Text+"/"+w.Tag.String())
 		}
 		fmt.Fprintf(&b, "  tags: %s\n", strings.Join(tags, " "))
 		cs, _, _ := dc.sentence(si)

@@ -1,6 +1,10 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare/lang"
+)
 
 // Two claims contradict only when they are about the same thing, and real
 // prose gives many reasons to think so wrongly: a long book speaks of many
@@ -45,9 +49,9 @@ func (k *comparer) withinAmount(s side, it item) bool {
 	if int(it.word) >= len(ws) {
 		return false
 	}
-	w := sp32(ws[it.word].span)
+	w := sp32(ws[it.word].Span)
 	_, qs, ds := s.dc.sentence(s.si)
-	if l := ws[it.word].lower; isNumeral(l) || numberWords[l] > 0 || scaleWords[l] > 0 {
+	if l := ws[it.word].Lower; lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 {
 		// the figure of an amount; its other words ("African" in "three
 		// hundred African cities") describe what is counted
 		for _, q := range qs {
@@ -66,7 +70,7 @@ func (k *comparer) withinAmount(s side, it item) bool {
 
 // wordsOf returns the words of a side's sentence, from a cache of the last
 // two sentences read.
-func (k *comparer) wordsOf(s side) []word {
+func (k *comparer) wordsOf(s side) []lang.Word {
 	for i := range k.sentCache {
 		if e := &k.sentCache[i]; e.dc == s.dc && e.si == s.si {
 			return e.ws
@@ -75,7 +79,7 @@ func (k *comparer) wordsOf(s side) []word {
 	e := &k.sentCache[k.sentNext]
 	k.sentNext ^= 1
 	e.dc, e.si = s.dc, s.si
-	e.ws = sentenceWords(s.dc.Doc, s.dc.Doc.Sentences[s.si], e.ws)
+	e.ws = lang.Words(s.dc.Doc, s.dc.Doc.Sentences[s.si], e.ws)
 	return e.ws
 }
 
@@ -83,7 +87,7 @@ func (k *comparer) wordsOf(s side) []word {
 type sentWords struct {
 	dc *DocClaims
 	si int
-	ws []word
+	ws []lang.Word
 }
 
 // modifiersConflict reports whether two phrases whose heads match still
@@ -190,7 +194,7 @@ next:
 			}
 		}
 		for _, q := range b {
-			if r, how, _ := k.itemRel(p, q); r == relMatch && how == same {
+			if r, how, _ := k.itemRel(p, q); r == relMatch && how == lang.Same {
 				continue next
 			}
 		}
@@ -299,7 +303,7 @@ func sameTime(A, B side) bool {
 				}
 				continue
 			}
-			if p.overlaps(q) && prepClass(prepName(p.prep)) == prepClass(prepName(q.prep)) {
+			if p.overlaps(q) && lang.PrepClass(prepName(p.prep)) == lang.PrepClass(prepName(q.prep)) {
 				return true
 			}
 		}
@@ -479,30 +483,20 @@ type sentenceTerm struct {
 // sentence to terms and vals.
 func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
 	for _, w := range k.wordsOf(s) {
-		l := w.lower
+		l := w.Lower
 		switch {
-		case l == "" || !isWordLike(l):
-		case isNumeral(l) || numberWords[l] > 0 || scaleWords[l] > 0 || monthNames[l] > 0 && w.cap:
-			vals = append(vals, sentenceTerm{l, sp32(w.span)})
-		case isAcronym(w.text):
-			terms = append(terms, sentenceTerm{l, sp32(w.span)}) // "AM", "US": a name, not "am", "us"
-		case determiners[l] || prepositions[l] || pronouns[l] || auxiliaries[l] || coordinators[l] ||
-			subordinators[l] || modals[l] || functionWords[l] || negators[l]:
+		case l == "" || !lang.IsWordLike(l):
+		case lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap:
+			vals = append(vals, sentenceTerm{l, sp32(w.Span)})
+		case lang.IsAcronym(w.Text):
+			terms = append(terms, sentenceTerm{l, sp32(w.Span)}) // "AM", "US": a name, not "am", "us"
+		case lang.IsDeterminer(l) || lang.IsPreposition(l) || lang.IsPronoun(l) || lang.IsAuxiliary(l) || lang.IsCoordinator(l) ||
+			lang.IsSubordinator(l) || lang.IsModal(l) || lang.IsFunctionWord(l) || lang.IsNegator(l):
 		default:
-			terms = append(terms, sentenceTerm{l, sp32(w.span)})
+			terms = append(terms, sentenceTerm{l, sp32(w.Span)})
 		}
 	}
 	return terms, vals
-}
-
-// isWordLike reports whether a token has a letter or a digit.
-func isWordLike(s string) bool {
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 {
-			return true
-		}
-	}
-	return false
 }
 
 // unpairedValues returns the spans of a's terms with no equal left in b,
@@ -537,7 +531,7 @@ func allWithin(spans []span32, in span32) bool {
 func (k *comparer) negations(s side) int {
 	n := 0
 	for _, w := range k.wordsOf(s) {
-		if w.neg || negators[w.lower] || w.lower == "n't" {
+		if w.Neg || lang.IsNegator(w.Lower) || w.Lower == "n't" {
 			n++
 		}
 	}
@@ -554,7 +548,7 @@ func (k *comparer) crosswise(A, B side, ev Evidence, p, q item) bool {
 	has := func(s side, it item) bool {
 		w := k.voc.str(it.lemma)
 		for _, x := range k.wordsOf(s) {
-			if x.lower == w || strings.HasPrefix(x.lower, w) {
+			if x.Lower == w || strings.HasPrefix(x.Lower, w) {
 				return true
 			}
 		}

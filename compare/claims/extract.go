@@ -8,19 +8,13 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
-// Cue is a word that changes what a sentence claims: a negation ("not",
-// "never", "without", "non-") or a modal ("may", "will", "should").
-type Cue struct {
-	Span compare.Span // Text coordinates of the cue itself
-	Kind string       // "negation" or "modality"
-	Word string       // the cue in lower case
-}
+// Cue is a word that changes what a sentence claims (see lang.Cue).
+type Cue = lang.Cue
 
 // Sentence is what one sentence of a document claims.
 type Sentence struct {
@@ -32,6 +26,9 @@ type Sentence struct {
 	Entities   []Entity
 	Cues       []Cue
 }
+
+// Entity is a name a sentence states (see lang.Entity).
+type Entity = lang.Entity
 
 // DocClaims is what a document claims. It is held compactly (a few bytes
 // per word: clauses, their content words as vocabulary ids, amounts and
@@ -92,9 +89,9 @@ func (dc *DocClaims) Sentences() []Sentence {
 		return nil
 	}
 	r := newReader(dc.voc)
-	caps := capitalisation(d)
-	at := documentAnchor(r, d)
-	var ws []word
+	caps := lang.Capitalisation(d)
+	at := lang.DocumentAnchor(r.lex, d)
+	var ws []lang.Word
 	var used []bool
 	out := make([]Sentence, 0, len(d.Sentences))
 	for si, span := range d.Sentences {
@@ -110,13 +107,13 @@ func (dc *DocClaims) Sentences() []Sentence {
 			s.Dates = append(s.Dates, dc.dateView(x))
 		}
 		// names and cues are not kept: read them again
-		ws = sentenceWords(d, span, ws)
-		tagWords(r, ws, caps)
-		used = resetBools(used, len(ws))
-		extractDates(d, ws, used, at, nil)
-		extractQuantities(d, ws, used, nil)
-		s.Entities = extractEntities(d, ws, used, nil)
-		s.Cues = cuesOf(d, ws)
+		ws = lang.Words(d, span, ws)
+		lang.TagWords(r.lex, ws, caps)
+		used = lang.ResetBools(used, len(ws))
+		lang.ReadDates(d, ws, used, at, nil)
+		lang.ReadQuantities(d, ws, used, nil)
+		s.Entities = lang.ReadEntities(d, ws, used, nil)
+		s.Cues = lang.Cues(d, ws)
 		out = append(out, s)
 	}
 	return out
@@ -141,26 +138,6 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	return v
 }
 
-// cuesOf lists the negation and modality cues among ws.
-func cuesOf(d *compare.Document, ws []word) []Cue {
-	var out []Cue
-	for _, w := range ws {
-		switch {
-		case w.neg:
-			end := w.negEnd
-			if end <= w.span.Start {
-				end = w.span.End
-			}
-			out = append(out, Cue{Span: compare.Span{Start: w.span.Start, End: end}, Kind: "negation", Word: strings.ToLower(d.Text[w.span.Start:end])})
-		case negators[w.lower]:
-			out = append(out, Cue{Span: w.span, Kind: "negation", Word: w.lower})
-		case w.tag == tagModal:
-			out = append(out, Cue{Span: w.span, Kind: "modality", Word: w.lower})
-		}
-	}
-	return out
-}
-
 // parser reads the claims of documents, one sentence at a time, reusing
 // its scratch space; one goroutine owns it.
 type parser struct {
@@ -173,12 +150,12 @@ type parser struct {
 	base int    // first sentence of the run
 
 	// per sentence, reused
-	words   []word
+	words   []lang.Word
 	used    []bool
 	ents    []Entity
 	entAt   []int
 	entKeys []uint32 // vocabulary id of each entity's key
-	groups  []group
+	groups  []lang.VerbGroup
 	raws    []rawClause
 	starts  []int
 	pcs     []pclause
@@ -206,12 +183,12 @@ type tables struct {
 // docContext is what reading any sentence of a document needs to know of
 // the whole of it.
 type docContext struct {
-	caps capStats
-	at   anchor
+	caps lang.CapStats
+	at   lang.Anchor
 }
 
 func newDocContext(r *reader, d *compare.Document) *docContext {
-	return &docContext{caps: capitalisation(d), at: documentAnchor(r, d)}
+	return &docContext{caps: lang.Capitalisation(d), at: lang.DocumentAnchor(r.lex, d)}
 }
 
 // extract reads the claims of every sentence of d.
@@ -318,7 +295,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tabl
 // assemble joins the tables of a document's runs, in order, into the
 // document's: one allocation of the exact size per table.
 func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []tables) *DocClaims {
-	dc := &DocClaims{Doc: d, voc: voc, Dated: doc.at.ok}
+	dc := &DocClaims{Doc: d, voc: voc, Dated: doc.at.OK}
 	var ns, nc, ni, nq, nd, na int
 	for _, t := range parts {
 		ns, nc, ni = ns+len(t.sents), nc+len(t.clauses), ni+len(t.items)
@@ -356,105 +333,23 @@ func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []tables) 
 func (p *parser) sentence(si int, span compare.Span) []pclause {
 	d, t := p.d, &p.out
 	p.sentStart = span.Start
-	ws := sentenceWords(d, span, p.words)
+	ws := lang.Words(d, span, p.words)
 	p.words = ws
-	tagWords(p.r, ws, p.doc.caps)
-	p.used = resetBools(p.used, len(ws))
-	p.dbuf = extractDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
+	lang.TagWords(p.r.lex, ws, p.doc.caps)
+	p.used = lang.ResetBools(p.used, len(ws))
+	p.dbuf = lang.ReadDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
 	for _, x := range p.dbuf {
 		t.dates = append(t.dates, compactDate(x))
 	}
-	p.qbuf = extractQuantities(d, ws, p.used, p.qbuf[:0])
+	p.qbuf = lang.ReadQuantities(d, ws, p.used, p.qbuf[:0])
 	for _, q := range p.qbuf {
 		t.qtys = append(t.qtys, p.compactQuantity(q))
 	}
-	p.ents = extractEntities(d, ws, p.used, p.ents[:0])
+	p.ents = lang.ReadEntities(d, ws, p.used, p.ents[:0])
 	for _, e := range p.ents {
 		if e.Expansion != "" && e.Acronym != "" && e.Text == e.Expansion {
 			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
 		}
 	}
-	return p.parseClauses(ws, p.ents, isQuestion(d, span))
-}
-
-// isQuestion reports whether a sentence ends with a question mark (before
-// any closing quotes or brackets).
-func isQuestion(d *compare.Document, span compare.Span) bool {
-	t := strings.TrimRight(d.Text[span.Start:span.End], " \t\n\r\"')]")
-	return strings.HasSuffix(t, "?")
-}
-
-func resetBools(b []bool, n int) []bool {
-	if cap(b) < n {
-		return make([]bool, n)
-	}
-	b = b[:n]
-	clear(b)
-	return b
-}
-
-// capitalisation counts how the document writes, inside sentences, the
-// words that some sentence starts with capitalised: whether "The" or
-// "China" opening a sentence is a name is told by how the word is written
-// elsewhere. Only those words are counted, to keep the table small.
-func capitalisation(d *compare.Document) capStats {
-	caps := capStats{}
-	ti := 0
-	for _, s := range d.Sentences {
-		for ti < len(d.Tokens) && d.Tokens[ti].Start < s.Start {
-			ti++
-		}
-		if ti >= len(d.Tokens) || d.Tokens[ti].End > s.End {
-			continue
-		}
-		w := d.Text[d.Tokens[ti].Start:d.Tokens[ti].End]
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			caps[strings.ToLower(w)] = [2]int32{}
-		}
-	}
-	if len(caps) == 0 {
-		return caps
-	}
-	var buf []byte
-	si := 0
-	for ti, t := range d.Tokens {
-		for si < len(d.Sentences) && d.Sentences[si].End <= t.Start {
-			si++
-		}
-		if si < len(d.Sentences) && d.Sentences[si].Start == t.Start || ti == 0 {
-			continue
-		}
-		w := d.Text[t.Start:t.End]
-		c := w[0]
-		if c >= 'A' && c <= 'Z' {
-			buf = appendLower(buf[:0], w)
-			if v, ok := caps[string(buf)]; ok {
-				v[0]++
-				caps[string(buf)] = v
-			}
-		} else if c >= 'a' && c <= 'z' {
-			if v, ok := caps[w]; ok {
-				v[1]++
-				caps[w] = v
-			}
-		}
-	}
-	return caps
-}
-
-// appendLower appends s in lower case.
-func appendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(buf, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
+	return p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 func extractText(t testing.TB, text string) *DocClaims {
@@ -53,10 +54,10 @@ func TestQuantities(t *testing.T) {
 		}
 	}
 	over150 := Quantity{Lo: 150, Hi: inf, LoOpen: true}
-	if Disjoint(over150, Quantity{Lo: 160, Hi: 160}) {
+	if lang.Disjoint(over150, Quantity{Lo: 160, Hi: 160}) {
 		t.Error(`"over 150" contradicts "160"`)
 	}
-	if !Disjoint(over150, Quantity{Lo: 120, Hi: 120}) || !Disjoint(over150, Quantity{Lo: 150, Hi: 150}) {
+	if !lang.Disjoint(over150, Quantity{Lo: 120, Hi: 120}) || !lang.Disjoint(over150, Quantity{Lo: 150, Hi: 150}) {
 		t.Error(`"over 150" agrees with 120 or 150`)
 	}
 }
@@ -64,15 +65,15 @@ func TestQuantities(t *testing.T) {
 func TestDates(t *testing.T) {
 	for _, c := range []struct {
 		text, span, label string
-		gran              Granularity
+		gran              lang.Granularity
 	}{
-		{"At the Bishkek Summit in August 2007 the states met.", "August 2007", "2007-08", Month},
-		{"Withdrawal was accomplished on 13 June 2002.", "13 June 2002", "2002-06-13", Day},
-		{"It enters into force on December 15,2020.", "December 15,2020", "2020-12-15", Day},
-		{"It was signed on Dec 15, 2020 by both.", "Dec 15, 2020", "2020-12-15", Day},
-		{"Since 1990 the PLA has sent troops.", "1990", "1990", Year},
-		{"I was elected President 10 years ago.", "10 years ago", "10 years ago", Year},
-		{"Over the past two years, the states signed it.", "the past two years", "the past two years", Period},
+		{"At the Bishkek Summit in August 2007 the states met.", "August 2007", "2007-08", lang.Month},
+		{"Withdrawal was accomplished on 13 June 2002.", "13 June 2002", "2002-06-13", lang.Day},
+		{"It enters into force on December 15,2020.", "December 15,2020", "2020-12-15", lang.Day},
+		{"It was signed on Dec 15, 2020 by both.", "Dec 15, 2020", "2020-12-15", lang.Day},
+		{"Since 1990 the PLA has sent troops.", "1990", "1990", lang.Year},
+		{"I was elected President 10 years ago.", "10 years ago", "10 years ago", lang.Year},
+		{"Over the past two years, the states signed it.", "the past two years", "the past two years", lang.Period},
 	} {
 		dc := extractText(t, c.text)
 		ds := dc.Sentences()[0].Dates
@@ -246,11 +247,11 @@ func TestClauses(t *testing.T) {
 	}
 }
 
-// A "sentence" past maxSentenceWords words or maxSentenceBytes bytes (a
+// A "sentence" past lang.MaxSentenceWords words or lang.MaxSentenceBytes bytes (a
 // table run together) is read up to the limit; nothing breaks after it.
 func TestLongSentence(t *testing.T) {
 	var b strings.Builder
-	for i := 0; b.Len() < 3*maxSentenceBytes; i++ {
+	for i := 0; b.Len() < 3*lang.MaxSentenceBytes; i++ {
 		b.WriteString("China signed the agreement with 150 countries in August 2007 and ")
 	}
 	b.WriteString("the end.\n\nChina signed the agreement with 150 countries in August 2007.")
@@ -264,7 +265,7 @@ func TestLongSentence(t *testing.T) {
 	}
 	for _, s := range dcs[0].Sentences() {
 		for _, c := range s.Clauses {
-			if !s.Span.Contains(c.Span) || c.Span.End-s.Span.Start > maxSentenceBytes {
+			if !s.Span.Contains(c.Span) || c.Span.End-s.Span.Start > lang.MaxSentenceBytes {
 				t.Fatalf("clause %v outside the read part of sentence %v", c.Span, s.Span)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // The other half of the real-prose evaluation: recall. Real prose holds
@@ -120,7 +121,7 @@ func TestRealProseEdits(t *testing.T) {
 		t.Skip(err)
 	}
 	for a, b := range editAntonyms {
-		if o, _ := Antonyms(a, b); !o {
+		if o, _ := lang.Antonyms(a, b); !o {
 			t.Fatalf("%s and %s are no antonyms in WordNet", a, b)
 		}
 	}

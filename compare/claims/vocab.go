@@ -3,6 +3,8 @@ package claims
 import (
 	"strings"
 	"sync"
+
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // vocab numbers the lemmas and name keys of one analysis, so that items
@@ -14,7 +16,7 @@ type vocab struct {
 	mu    sync.Mutex
 	ids   map[string]uint32
 	words []vocabWord // by id; id 0 is the empty word
-	lex   map[string]*lexEntry
+	lex   *lang.LexCache
 }
 
 // vocabWord is one word of a vocabulary.
@@ -28,17 +30,10 @@ type vocabWord struct {
 	light bool   // too general to make a claim specific: "new", "task"
 }
 
-// lexEntry is what WordNet says of one lower-case word form, whatever its
-// context: its base form as each part of speech, and an irregular base.
-type lexEntry struct {
-	n, v, a, r string // base forms as noun, verb, adjective, adverb; "" when it is not one
-	exc        string // base form from the verb exception list ("held" → "hold"), or ""
-}
-
 func newVocab() *vocab {
-	v := &vocab{ids: map[string]uint32{"": 0}, words: []vocabWord{{}}, lex: map[string]*lexEntry{}}
+	v := &vocab{ids: map[string]uint32{"": 0}, words: []vocabWord{{}}, lex: lang.NewLexCache()}
 	// Words the comparison names itself, so that it never adds any.
-	for p := range prepositions {
+	for _, p := range lang.Prepositions() {
 		v.add(p)
 	}
 	for _, w := range []string{"be", "have", "person", "thing"} {
@@ -57,7 +52,7 @@ func (v *vocab) add(s string) uint32 {
 	id := uint32(len(v.words))
 	v.ids[s] = id
 	v.words = append(v.words, vocabWord{s: s})
-	w := vocabWord{s: s, fn: functionWords[s], light: lightWords[s]}
+	w := vocabWord{s: s, fn: lang.IsFunctionWord(s), light: lang.IsLightWord(s)}
 	lower := strings.ToLower(s)
 	w.lower = id
 	if lower != s {
@@ -65,11 +60,11 @@ func (v *vocab) add(s string) uint32 {
 	}
 	w.long = len(lower) > 3
 	w.stem = w.lower
-	if st := Stem(lower); st != lower {
+	if st := lang.Stem(lower); st != lower {
 		w.stem = v.add(st)
 	}
 	w.term = id
-	if st := Stem(s); st != s {
+	if st := lang.Stem(s); st != s {
 		w.term = v.add(st)
 	}
 	v.words[id] = w
@@ -82,47 +77,13 @@ func (v *vocab) str(id uint32) string { return v.words[id].s }
 // lookup returns the id of a word already in the vocabulary, or 0.
 func (v *vocab) lookup(s string) uint32 { return v.ids[s] }
 
-// lexOf returns WordNet's entry for a lower-case word form, from the
-// shared cache or from the tables. The caller holds no lock.
-func (v *vocab) lexOf(w string) *lexEntry {
-	v.mu.Lock()
-	e, ok := v.lex[w]
-	v.mu.Unlock()
-	if ok {
-		return e
-	}
-	e = readLex(w)
-	v.mu.Lock()
-	if len(v.lex) < maxLexCache {
-		v.lex[strings.Clone(w)] = e
-	}
-	v.mu.Unlock()
-	return e
-}
-
-// maxLexCache bounds the shared cache of word forms: made-up or garbled
-// words beyond it are looked up again each time.
-const maxLexCache = 1 << 18
-
-// readLex looks a word form up in the WordNet tables.
-func readLex(w string) *lexEntry {
-	e := lexEntry{exc: exceptionBase('v', w)}
-	e.n, e.v, e.a, e.r = lemmaOf('n', w), lemmaOf('v', w), lemmaOf('a', w), lemmaOf('r', w)
-	if e == (lexEntry{}) {
-		return &unknownWord // most words of a large text are names and rarities
-	}
-	return &e
-}
-
-var unknownWord lexEntry
+// maxIDCache bounds a reader's cache of ids: made-up or garbled words
+// beyond it are looked up in the vocabulary each time.
+const maxIDCache = 1 << 18
 
 // dropLex forgets the word forms read, once no more documents will be
 // read with the vocabulary (a view of a document reads them again).
-func (v *vocab) dropLex() {
-	v.mu.Lock()
-	v.lex = map[string]*lexEntry{}
-	v.mu.Unlock()
-}
+func (v *vocab) dropLex() { v.lex.Drop() }
 
 // reader is one goroutine's access to a vocabulary: lock-free caches in
 // front of the shared, locked maps. While documents are read, other
@@ -131,12 +92,12 @@ func (v *vocab) dropLex() {
 type reader struct {
 	voc     *vocab
 	ids     map[string]uint32
-	lex     map[string]*lexEntry
+	lex     *lang.Lexicon
 	collect map[uint32]bool // ids of collective nouns
 }
 
 func newReader(v *vocab) *reader {
-	return &reader{voc: v, ids: map[string]uint32{}, lex: map[string]*lexEntry{}, collect: map[uint32]bool{}}
+	return &reader{voc: v, ids: map[string]uint32{}, lex: lang.NewLexicon(v.lex), collect: map[uint32]bool{}}
 }
 
 // collective reports whether id, which this reader gave, is a collective noun.
@@ -151,10 +112,10 @@ func (r *reader) id(s string) uint32 {
 	id := r.voc.add(s)
 	s = r.voc.words[id].s // the vocabulary's copy: no second allocation
 	r.voc.mu.Unlock()
-	if collectiveNouns[s] {
+	if lang.IsCollectiveNoun(s) {
 		r.collect[id] = true
 	}
-	if len(r.ids) < maxLexCache {
+	if len(r.ids) < maxIDCache {
 		r.ids[s] = id
 	}
 	return id
@@ -167,16 +128,4 @@ func (r *reader) idBytes(b []byte) uint32 {
 		return id
 	}
 	return r.id(string(b))
-}
-
-// lexOf returns WordNet's entry for a lower-case word form.
-func (r *reader) lexOf(w string) *lexEntry {
-	if e, ok := r.lex[w]; ok {
-		return e
-	}
-	e := r.voc.lexOf(w)
-	if len(r.lex) < maxLexCache {
-		r.lex[strings.Clone(w)] = e
-	}
-	return e
 }

@@ -1,4 +1,4 @@
-package claims
+package lang
 
 import (
 	"strconv"
@@ -8,9 +8,9 @@ import (
 // The WordNet tables (wordnet_data.go, wordnet_senses.go) are constant strings of sorted
 // lines, looked up in place by binary search: they live in the binary's
 // read-only data, cost no heap and no start-up time, and pages of them are
-// only read when a lookup touches them. Lookups are cached per analysis
-// (see lexCache and relCache in vocab.go), so the binary search runs once
-// per distinct word or pair.
+// only read when a lookup touches them. Callers cache lookups per word
+// form and per pair of words, so the binary search runs once per distinct
+// word or pair.
 
 // findLine returns the line of a sorted table whose key is key; a line's
 // key is its first field, or its first two fields when two is set. Lemmas
@@ -76,9 +76,16 @@ func Antonyms(a, b string) (opposed, direct bool) {
 	return true, strings.HasSuffix(line, " d")
 }
 
-// senses returns the ids of the first senses of lemma as the part of
+// HasAntonym reports whether WordNet lists an antonym of the lemma, as
+// any part of speech.
+func HasAntonym(lemma string) bool {
+	_, ok := findLine(wordnetAntonymWords, lemma, false)
+	return ok
+}
+
+// Senses returns the ids of the first senses of lemma as the part of
 // speech (n, v, a or r), most frequent first, appended to buf.
-func senses(pos byte, lemma string, buf []int32) []int32 {
+func Senses(pos byte, lemma string, buf []int32) []int32 {
 	line, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
 	if !ok {
 		return buf
@@ -86,14 +93,14 @@ func senses(pos byte, lemma string, buf []int32) []int32 {
 	return appendInts(buf, line[2+len(lemma):])
 }
 
-// hasPOS reports whether WordNet knows lemma as the part of speech.
-func hasPOS(pos byte, lemma string) bool {
+// HasPOS reports whether WordNet knows lemma as the part of speech.
+func HasPOS(pos byte, lemma string) bool {
 	_, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
 	return ok
 }
 
-// hypernyms returns the ids of the hypernyms of synset id, appended to buf.
-func hypernyms(id int32, buf []int32) []int32 {
+// Hypernyms returns the ids of the hypernyms of synset id, appended to buf.
+func Hypernyms(id int32, buf []int32) []int32 {
 	key := strconv.Itoa(int(id))
 	// the table is sorted by number: shorter numbers first, then as strings
 	line, ok := searchLines(wordnetHypernyms, func(line string) int {
@@ -109,10 +116,10 @@ func hypernyms(id int32, buf []int32) []int32 {
 	return appendInts(buf, line[len(key):])
 }
 
-// exceptionBase returns the base form WordNet's exception list for the
+// ExceptionBase returns the base form WordNet's exception list for the
 // part of speech gives an irregular inflection ("men" → "man" as a noun,
 // "held" → "hold" as a verb), or "".
-func exceptionBase(pos byte, w string) string {
+func ExceptionBase(pos byte, w string) string {
 	line, ok := findLine(wordnetExceptions, w+" "+string(pos), true)
 	if !ok {
 		return ""
@@ -137,13 +144,13 @@ func appendInts(buf []int32, s string) []int32 {
 	return buf
 }
 
-// lemmaOf returns the WordNet base form of a lower-case word for the part
+// LemmaOf returns the WordNet base form of a lower-case word for the part
 // of speech, trying the exception list and then the regular endings.
-func lemmaOf(pos byte, w string) string {
-	if b := exceptionBase(pos, w); b != "" && hasPOS(pos, b) {
+func LemmaOf(pos byte, w string) string {
+	if b := ExceptionBase(pos, w); b != "" && HasPOS(pos, b) {
 		return b
 	}
-	if hasPOS(pos, w) {
+	if HasPOS(pos, w) {
 		return w
 	}
 	var rules [][2]string
@@ -158,11 +165,11 @@ func lemmaOf(pos byte, w string) string {
 	for _, r := range rules {
 		if strings.HasSuffix(w, r[0]) && len(w) > len(r[0])+1 {
 			b := w[:len(w)-len(r[0])] + r[1]
-			if hasPOS(pos, b) {
+			if HasPOS(pos, b) {
 				return b
 			}
 			// doubled consonant: "running" → "run", "sitting" → "sit"
-			if (r[0] == "ing" || r[0] == "ed") && r[1] == "" && len(b) >= 3 && b[len(b)-1] == b[len(b)-2] && hasPOS(pos, b[:len(b)-1]) {
+			if (r[0] == "ing" || r[0] == "ed") && r[1] == "" && len(b) >= 3 && b[len(b)-1] == b[len(b)-2] && HasPOS(pos, b[:len(b)-1]) {
 				return b[:len(b)-1]
 			}
 		}
@@ -177,42 +184,43 @@ var (
 	adjRules  = [][2]string{{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}
 )
 
-// relation is how two lemmas of one part of speech relate in WordNet.
-type relation int
+// Relation is how two lemmas of one part of speech relate in WordNet.
+type Relation int
 
+// The relations, as Relate finds them.
 const (
-	unrelated relation = iota
-	same               // equal, or sharing one of their first senses
-	narrower           // the first is a kind of the second (hypernym within a few levels)
-	broader            // the second is a kind of the first
+	Unrelated Relation = iota
+	Same               // equal, or sharing one of their first senses
+	Narrower           // the first is a kind of the second (hypernym within a few levels)
+	Broader            // the second is a kind of the first
 )
 
-// relate says how lemma a relates to lemma b as the part of speech. It
-// reads the tables every time; callers cache (relCache).
-func relate(pos byte, a, b string) relation {
+// Relate says how lemma a relates to lemma b as the part of speech. It
+// reads the tables every time; callers cache.
+func Relate(pos byte, a, b string) Relation {
 	if a == b {
-		return same
+		return Same
 	}
 	var buf [8]int32
-	sa := senses(pos, a, buf[:0])
-	sb := senses(pos, b, buf[len(sa):len(sa)])
+	sa := Senses(pos, a, buf[:0])
+	sb := Senses(pos, b, buf[len(sa):len(sa)])
 	if len(sa) == 0 || len(sb) == 0 {
-		return unrelated
+		return Unrelated
 	}
 	for _, x := range sa {
 		for _, y := range sb {
 			if x == y {
-				return same
+				return Same
 			}
 		}
 	}
 	if reaches(sa, sb) {
-		return narrower
+		return Narrower
 	}
 	if reaches(sb, sa) {
-		return broader
+		return Broader
 	}
-	return unrelated
+	return Unrelated
 }
 
 // reaches reports whether a hypernym chain from one of from leads to one
@@ -224,7 +232,7 @@ func reaches(from, to []int32) bool {
 		next = next[:0]
 		for _, s := range frontier {
 			start := len(next)
-			next = hypernyms(s, next)
+			next = Hypernyms(s, next)
 			for _, h := range next[start:] {
 				for _, t := range to {
 					if h == t {

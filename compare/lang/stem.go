@@ -1,4 +1,4 @@
-package claims
+package lang
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 // word; other words are returned unchanged. Stems make "cooperation",
 // "cooperative" and "cooperating" one index term.
 func Stem(w string) string {
-	if len(w) <= 2 || !isLowerASCII(w) {
+	if len(w) <= 2 || !IsLowerASCII(w) {
 		return w
 	}
 	return stem(w)
@@ -45,7 +45,9 @@ func stem(w string) string {
 	return string(b)
 }
 
-func isLowerASCII(w string) bool {
+// IsLowerASCII reports whether w holds only the letters a to z and
+// apostrophes: a word the stemmer and the WordNet tables can read.
+func IsLowerASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if (c < 'a' || c > 'z') && c != '\'' {

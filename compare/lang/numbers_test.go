@@ -1,10 +1,28 @@
-package claims
+package lang
 
 import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/compare/input"
 )
+
+// quantitiesOf reads the amounts of the first sentence of text, as the
+// claims analyzer reads them.
+func quantitiesOf(t testing.TB, text string) []Quantity {
+	t.Helper()
+	d, err := input.Parse("t.txt", []byte(text), input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := NewLexicon(NewLexCache())
+	ws := Words(d, d.Sentences[0], nil)
+	TagWords(lx, ws, Capitalisation(d))
+	used := make([]bool, len(ws))
+	ReadDates(d, ws, used, DocumentAnchor(lx, d), nil)
+	return ReadQuantities(d, ws, used, nil)
+}
 
 // Numbers written in words are read whole, the way they are spoken, and
 // a number that names something ("Type 1") is no amount.
@@ -27,8 +45,7 @@ func TestCompoundNumerals(t *testing.T) {
 		{"China has ties with over 150 countries.", "over 150 countries", "country", 150, inf},
 		{"They sent up to 10 ships.", "up to 10 ships", "ship", 0, 10},
 	} {
-		dc := extractText(t, c.text)
-		qs := dc.Sentences()[0].Quantities
+		qs := quantitiesOf(t, c.text)
 		if len(qs) != 1 {
 			t.Errorf("%q: %d quantities %+v", c.text, len(qs), qs)
 			continue
@@ -51,7 +68,7 @@ func TestCompoundNumerals(t *testing.T) {
 		{"In twenty thirty years passed.", []float64{20, 30}},
 	} {
 		var got []float64
-		for _, q := range extractText(t, c.text).Sentences()[0].Quantities {
+		for _, q := range quantitiesOf(t, c.text) {
 			got = append(got, q.Lo)
 		}
 		if len(got) != len(c.want) {
@@ -78,8 +95,8 @@ func TestQualifiedRangesMeet(t *testing.T) {
 		{"The fleet had about 300 ships.", "The fleet had 320 ships."},
 		{"The fleet had some 300 ships.", "The fleet had 280 ships."},
 	} {
-		a := extractText(t, c[0]).Sentences()[0].Quantities
-		b := extractText(t, c[1]).Sentences()[0].Quantities
+		a := quantitiesOf(t, c[0])
+		b := quantitiesOf(t, c[1])
 		if len(a) != 1 || len(b) != 1 {
 			t.Errorf("%q / %q: quantities %+v %+v", c[0], c[1], a, b)
 			continue
@@ -137,7 +154,7 @@ func spell(n int) string {
 func TestWordNumbersRoundTrip(t *testing.T) {
 	check := func(n int) {
 		text := "They counted " + spell(n) + " ships."
-		qs := extractText(t, text).Sentences()[0].Quantities
+		qs := quantitiesOf(t, text)
 		if len(qs) != 1 || qs[0].Lo != float64(n) || qs[0].Unit != "ship" {
 			t.Fatalf("%q: got %+v", text, qs)
 		}

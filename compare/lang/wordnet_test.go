@@ -1,4 +1,4 @@
-package claims
+package lang
 
 import "testing"
 
@@ -21,16 +21,16 @@ func TestWordNet(t *testing.T) {
 	for _, c := range []struct {
 		pos  byte
 		a, b string
-		want relation
+		want Relation
 	}{
-		{'v', "target", "direct", same},
-		{'n', "kid", "child", same},
-		{'n', "man", "person", narrower},
-		{'n', "person", "man", broader},
-		{'n', "dog", "cat", unrelated},
+		{'v', "target", "direct", Same},
+		{'n', "kid", "child", Same},
+		{'n', "man", "person", Narrower},
+		{'n', "person", "man", Broader},
+		{'n', "dog", "cat", Unrelated},
 	} {
-		if got := relate(c.pos, c.a, c.b); got != c.want {
-			t.Errorf("relate(%c, %s, %s) = %v, want %v", c.pos, c.a, c.b, got, c.want)
+		if got := Relate(c.pos, c.a, c.b); got != c.want {
+			t.Errorf("Relate(%c, %s, %s) = %v, want %v", c.pos, c.a, c.b, got, c.want)
 		}
 	}
 	for _, c := range []struct {
@@ -41,8 +41,8 @@ func TestWordNet(t *testing.T) {
 		{'v', "ran", "run"}, {'v', "playing", "play"}, {'n', "countries", "country"},
 		{'v', "riding", "ride"}, {'a', "bigger", "big"},
 	} {
-		if got := lemmaOf(c.pos, c.w); got != c.want {
-			t.Errorf("lemmaOf(%c, %s) = %q, want %q", c.pos, c.w, got, c.want)
+		if got := LemmaOf(c.pos, c.w); got != c.want {
+			t.Errorf("LemmaOf(%c, %s) = %q, want %q", c.pos, c.w, got, c.want)
 		}
 	}
 }

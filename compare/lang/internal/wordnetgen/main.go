@@ -1,10 +1,10 @@
-// Command wordnetgen writes the WordNet tables that package claims uses:
+// Command wordnetgen writes the WordNet tables of package lang:
 // antonym pairs (from WordNet's antonym pointers), irregular inflections
 // (from the exception lists) and the first senses and hypernyms of single
 // words (for matching synonyms and more general words). It reads a WordNet
 // 3.0 database such as Debian's wordnet-base installs in /usr/share/wordnet.
 //
-// Run by `go generate ./compare/claims`; the output is committed, so builds
+// Run by `go generate ./compare/lang`; the output is committed, so builds
 // never need WordNet.
 package main
 
@@ -55,7 +55,7 @@ func key(pos byte, off string) string {
 func main() {
 	dir := flag.String("dir", "/usr/share/wordnet", "WordNet database folder")
 	out := flag.String("out", "wordnet_data.go", "Go file to write (the senses table goes beside it, in *_senses.go)")
-	pkg := flag.String("pkg", "claims", "package name of the output")
+	pkg := flag.String("pkg", "lang", "package name of the output")
 	flag.Parse()
 	if err := run(*dir, *out, *pkg); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnetgen:", err)

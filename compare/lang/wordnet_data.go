@@ -32,7 +32,7 @@
 //	any associated documentation shall at all times remain with
 //	Princeton University and LICENSEE agrees to preserve same.
 
-package claims
+package lang
 
 // wordnetAntonyms holds one antonym pair per line, sorted: the two words (the
 // smaller first) and d for a direct antonym pointer in some part of speech or i

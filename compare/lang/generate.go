@@ -1,4 +1,4 @@
-package claims
+package lang
 
 // The WordNet tables are generated from Debian's wordnet-base package, which
 // is installed only for this step; the output and its licence are committed.

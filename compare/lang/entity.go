@@ -1,4 +1,4 @@
-package claims
+package lang
 
 import (
 	"strings"
@@ -15,8 +15,8 @@ type Entity struct {
 	Acronym   string       // the acronym of a linked pair, or of the entity itself
 	Expansion string       // the expansion of a linked pair
 	Linked    compare.Span // the other half of "Expansion (ACR)" or "ACR (Expansion)"
-	first     int
-	last      int
+	First     int          // index of its first word
+	Last      int          // index of its last word
 }
 
 // Key is how the entity is compared: its acronym when it has one, else its
@@ -31,18 +31,18 @@ func (e Entity) Key() string {
 // nameJoiners may stand inside a name between capitalised words.
 var nameJoiners = set("of", "the", "and", "for", "on", "in", "de", "du", "van", "von", "to")
 
-// extractEntities finds the names among ws, appending them to out.
-func extractEntities(d *compare.Document, ws []word, used []bool, out []Entity) []Entity {
+// ReadEntities finds the names among tagged words ws, appending them to out.
+func ReadEntities(d *compare.Document, ws []Word, used []bool, out []Entity) []Entity {
 	out = out[:0]
 	isName := func(i int) bool {
 		w := ws[i]
 		if used[i] {
 			return false // part of a date or an amount
 		}
-		return w.tag == tagProp || (w.cap && i > 0 && !w.neg && w.tag != tagDet && w.tag != tagPron && w.tag != tagSub && w.tag != tagCoord && w.tag != tagPrep && w.tag != tagAux && w.tag != tagModal && monthNames[w.lower] == 0)
+		return w.Tag == TagProp || (w.Cap && i > 0 && !w.Neg && w.Tag != TagDet && w.Tag != TagPron && w.Tag != TagSub && w.Tag != TagCoord && w.Tag != TagPrep && w.Tag != TagAux && w.Tag != TagModal && monthNames[w.Lower] == 0)
 	}
 	for i := 0; i < len(ws); i++ {
-		if !isName(i) || strings.Contains(ws[i].punct, "(") && isAcronym(ws[i].text) && len(out) > 0 && out[len(out)-1].last == i-1 {
+		if !isName(i) || strings.Contains(ws[i].Punct, "(") && IsAcronym(ws[i].Text) && len(out) > 0 && out[len(out)-1].Last == i-1 {
 			if !isName(i) {
 				continue
 			}
@@ -50,28 +50,28 @@ func extractEntities(d *compare.Document, ws []word, used []bool, out []Entity) 
 		j := i
 		for j+1 < len(ws) {
 			n := ws[j+1]
-			p := n.punct
-			if isName(j+1) && (p == "" || p == "-" || p == "." && len(ws[j].text) == 1) {
+			p := n.Punct
+			if isName(j+1) && (p == "" || p == "-" || p == "." && len(ws[j].Text) == 1) {
 				j++
 				continue
 			}
 			// "Organization of the Islamic Conference": joiners between names
 			k := j + 1
-			for k < len(ws) && nameJoiners[ws[k].lower] && ws[k].punct == "" && !ws[k].cap {
+			for k < len(ws) && nameJoiners[ws[k].Lower] && ws[k].Punct == "" && !ws[k].Cap {
 				k++
 			}
-			if k > j+1 && k < len(ws) && isName(k) && ws[k].punct == "" && ws[j+1].lower != "and" {
+			if k > j+1 && k < len(ws) && isName(k) && ws[k].Punct == "" && ws[j+1].Lower != "and" {
 				j = k
 				continue
 			}
 			break
 		}
-		e := Entity{Span: compare.Span{Start: ws[i].span.Start, End: ws[j].span.End}, first: i, last: j}
+		e := Entity{Span: compare.Span{Start: ws[i].Span.Start, End: ws[j].Span.End}, First: i, Last: j}
 		e.Text = collapseSpaces(d.Text[e.Span.Start:e.Span.End])
-		if dotted := strings.ReplaceAll(e.Text, ".", ""); len(dotted) >= 2 && isAcronym(dotted) && j-i+1 == len(dotted) {
+		if dotted := strings.ReplaceAll(e.Text, ".", ""); len(dotted) >= 2 && IsAcronym(dotted) && j-i+1 == len(dotted) {
 			e.Acronym = dotted // "U.S."
-		} else if i == j && isAcronym(ws[i].text) {
-			e.Acronym = ws[i].text
+		} else if i == j && IsAcronym(ws[i].Text) {
+			e.Acronym = ws[i].Text
 		}
 		out = append(out, e)
 		i = j
@@ -79,7 +79,7 @@ func extractEntities(d *compare.Document, ws []word, used []bool, out []Entity) 
 	// link "Expansion (ACR)" and "ACR (Expansion)"
 	for k := 0; k+1 < len(out); k++ {
 		a, b := &out[k], &out[k+1]
-		if b.first != a.last+1 || !strings.Contains(ws[b.first].punct, "(") {
+		if b.First != a.Last+1 || !strings.Contains(ws[b.First].Punct, "(") {
 			continue
 		}
 		switch {

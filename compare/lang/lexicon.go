@@ -1,32 +1,35 @@
-package claims
+package lang
 
 import "sort"
 
 // Closed-class words the shallow parser recognises. Open-class words are
 // told apart with WordNet (wordnet.go) and the context.
 
-type tag uint8
+// Tag is the word class of a word.
+type Tag uint8
 
+// The word classes: the closed classes the lexicons list, then the open
+// ones.
 const (
-	tagOther tag = iota
-	tagDet       // a, the, some, each, no (as a determiner it is also a negation cue)
-	tagNum       // 11,063, eight, dozen
-	tagPron      // we, they, someone, nobody
-	tagPrep      // in, on, with, against
-	tagCoord     // and, or, but, nor
-	tagSub       // that, which, who, while, because
-	tagAux       // forms of be, have, do
-	tagModal     // may, will, should
-	tagNeg       // not, never
-	tagNoun
-	tagProp // a capitalised name
-	tagVerb
-	tagAdj
-	tagAdv
+	TagOther Tag = iota
+	TagDet       // a, the, some, each, no (as a determiner it is also a negation cue)
+	TagNum       // 11,063, eight, dozen
+	TagPron      // we, they, someone, nobody
+	TagPrep      // in, on, with, against
+	TagCoord     // and, or, but, nor
+	TagSub       // that, which, who, while, because
+	TagAux       // forms of be, have, do
+	TagModal     // may, will, should
+	TagNeg       // not, never
+	TagNoun
+	TagProp // a capitalised name
+	TagVerb
+	TagAdj
+	TagAdv
 )
 
 // String names the tag, for dumps.
-func (t tag) String() string {
+func (t Tag) String() string {
 	return [...]string{"other", "det", "num", "pron", "prep", "coord", "sub", "aux", "modal", "neg",
 		"noun", "prop", "verb", "adj", "adv"}[t]
 }
@@ -154,11 +157,102 @@ func sortedSet(m map[string]bool) []string {
 	return out
 }
 
-// indexOf numbers a list's words from 1.
-func indexOf(words []string) map[string]uint8 {
-	m := make(map[string]uint8, len(words))
-	for i, w := range words {
-		m[w] = uint8(i + 1)
-	}
-	return m
+// linkingVerbs take a complement that describes the subject, as "be" does.
+var linkingVerbs = set("remain", "stay", "become", "seem", "appear", "look", "turn", "grow", "keep", "prove", "feel", "sound")
+
+// degreeWords bear on how much, not whether: a negation before one denies a
+// degree ("not very good", "not always", "not enough homes").
+var degreeWords = set("very", "too", "so", "quite", "all", "always", "entirely", "fully", "completely", "necessarily",
+	"much", "many", "widely", "particularly", "especially", "exactly", "enough", "altogether", "wholly", "greatly",
+	"often", "generally", "universally", "really", "that", "as", "more", "most", "sufficiently", "highly")
+
+// hypotheticalSubs introduce a clause that states no fact of its own: a
+// condition, a time or a relative clause.
+var hypotheticalSubs = set("if", "unless", "whether", "when", "whenever", "lest", "which", "who", "whom", "whose", "where", "wherever")
+
+// Lookups. Words are lower case.
+
+// IsDeterminer reports a determiner: "the", "some", "no", "their".
+func IsDeterminer(w string) bool { return determiners[w] }
+
+// IsPronoun reports a pronoun, including the indefinite ones: "we", "someone", "nothing".
+func IsPronoun(w string) bool { return pronouns[w] }
+
+// IsPersonalPronoun reports a personal pronoun that points back to an
+// earlier subject: "we", "they", "it".
+func IsPersonalPronoun(w string) bool { return personalPronouns[w] }
+
+// IsPreposition reports a preposition: "in", "against", "including".
+func IsPreposition(w string) bool { return prepositions[w] }
+
+// IsCoordinator reports a coordinating conjunction: "and", "or", "but".
+func IsCoordinator(w string) bool { return coordinators[w] }
+
+// IsSubordinator reports a subordinating conjunction or relative word:
+// "that", "which", "because".
+func IsSubordinator(w string) bool { return subordinators[w] }
+
+// IsAuxiliary reports a form of "be", "have" or "do".
+func IsAuxiliary(w string) bool { return auxiliaries[w] }
+
+// IsModal reports a modal verb: "may", "should", "cannot".
+func IsModal(w string) bool { return modals[w] }
+
+// IsNegator reports a word that negates the clause it stands in: "not",
+// "never", "nobody", "without".
+func IsNegator(w string) bool { return negators[w] }
+
+// Contraction returns the positive form of a negated auxiliary ("isn't" →
+// "is"), and whether w is one.
+func Contraction(w string) (string, bool) {
+	base, ok := contractions[w]
+	return base, ok
 }
+
+// IsFunctionWord reports a word that never counts as content: "also",
+// "very", "thing".
+func IsFunctionWord(w string) bool { return functionWords[w] }
+
+// IsLightWord reports a content word too general to make a claim
+// specific: "new", "task", "effort".
+func IsLightWord(w string) bool { return lightWords[w] }
+
+// IsCollectiveNoun reports a noun that heads a phrase whose real head
+// follows "of": "a group of kids", "a slice of bread".
+func IsCollectiveNoun(w string) bool { return collectiveNouns[w] }
+
+// PersonWord returns "person" or "thing" for a word that stands for any
+// person or thing ("someone", "nothing"), or "".
+func PersonWord(w string) string { return personWords[w] }
+
+// NumberWord returns the value of a number word ("eight", "dozen",
+// "pair"), or 0.
+func NumberWord(w string) float64 { return numberWords[w] }
+
+// ScaleWord returns the value of a scale word ("hundred", "millions"), or 0.
+func ScaleWord(w string) float64 { return scaleWords[w] }
+
+// IsOrdinal reports an ordinal word: "first", "twentieth", "last".
+func IsOrdinal(w string) bool { return ordinalWords[w] }
+
+// MonthNumber returns the number (1 to 12) of a month name or its abbreviation
+// ("march", "sept"), or 0.
+func MonthNumber(w string) int { return monthNames[w] }
+
+// IsLinkingVerb reports a verb (lemma) that takes an adjective as its
+// complement: "remain", "seem".
+func IsLinkingVerb(w string) bool { return linkingVerbs[w] }
+
+// IsDegreeWord reports a word that bears on a degree: "very", "always",
+// "enough".
+func IsDegreeWord(w string) bool { return degreeWords[w] }
+
+// IsHypotheticalSub reports a subordinator that introduces a clause
+// stating no fact of its own: "if", "when", "which".
+func IsHypotheticalSub(w string) bool { return hypotheticalSubs[w] }
+
+// Modals lists the modal verbs in order.
+func Modals() []string { return sortedSet(modals) }
+
+// Prepositions lists the prepositions in order.
+func Prepositions() []string { return sortedSet(prepositions) }

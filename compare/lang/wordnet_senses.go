@@ -32,7 +32,7 @@
 //	any associated documentation shall at all times remain with
 //	Princeton University and LICENSEE agrees to preserve same.
 
-package claims
+package lang
 
 // wordnetSenses lists, per line, a part of speech, a single-word lemma and the
 // ids of its first 3 senses (synsets), most frequent first; sorted by part of
