@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestApplyDirectives(t *testing.T) {
+func TestDirectivesStage(t *testing.T) {
 	tests := []struct {
 		name, file, text string
 		want             []string // check IDs left, in order
@@ -33,14 +33,14 @@ func TestApplyDirectives(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := mustDoc(t, tt.file, tt.text)
-			fs, err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, nil)
-			if err != nil {
+			known := append([]*Check{CheckStutter}, IgnoreChecks...)
+			var got Collector
+			sink := Directives([]*Document{d}, known, &got)
+			if err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, Budget{}, sink); err != nil {
 				t.Fatal(err)
 			}
-			known := append([]*Check{CheckStutter}, IgnoreChecks...)
-			got := ApplyDirectives([]*Document{d}, fs, known)
 			var ids []string
-			for _, f := range got {
+			for _, f := range got.Findings {
 				ids = append(ids, f.Check.ID)
 			}
 			if strings.Join(ids, " ") != strings.Join(tt.want, " ") {

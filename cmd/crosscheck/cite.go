@@ -22,11 +22,11 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	max, err := parseSize(a.maxFileSize)
+	budget, err := a.budget()
 	if err != nil {
-		return nil, usagef("--max-file-size: %s", err)
+		return nil, err
 	}
-	return citations.LoadLibrary(ctx, paths, compare.LoadOptions{Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin})
+	return citations.LoadLibrary(ctx, paths, compare.LoadOptions{Lenient: a.lenient, MaxFileSize: budget.MaxFileBytes, Stdin: a.stdin})
 }
 
 func (a *app) citeCommand() *cobra.Command {
