@@ -70,3 +70,40 @@ func FuzzFindDirectives(f *testing.F) {
 		}
 	})
 }
+
+// TestDirectivesStageClose: the stage silences findings as they pass, emits its
+// own findings only on Close, and none when the run is aborted.
+func TestDirectivesStageClose(t *testing.T) {
+	d := mustDoc(t, "a.md", "<!-- crosscheck:ignore repeat.stutter -->\nWe we said so.\n\nThey they did.\n")
+	known := append([]*Check{CheckStutter}, IgnoreChecks...)
+	var fs Collector
+	if err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, Budget{}, &fs); err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.Findings) != 2 {
+		t.Fatalf("%d stutters, want 2", len(fs.Findings))
+	}
+	var next recordingSink
+	s := Directives([]*Document{d}, known, &next)
+	for _, f := range fs.Findings {
+		if err := s.Put(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if next.puts != 1 {
+		t.Fatalf("%d findings passed, want the one outside the directive's paragraph", next.puts)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if next.puts != 2 || !next.closed {
+		t.Errorf("after Close: %d findings, closed %v; want the missing-reason finding, then Close", next.puts, next.closed)
+	}
+
+	var aborted recordingSink
+	s = Directives([]*Document{d}, known, &aborted)
+	Abort(s, context.Canceled)
+	if aborted.puts != 0 || !aborted.aborted {
+		t.Errorf("aborted: %+v", aborted)
+	}
+}

@@ -72,6 +72,38 @@ const (
 type Alignment struct {
 	Options Options // the options the documents were aligned with
 	Pairs   []Pair
+
+	docs []*compare.Document
+	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
+}
+
+// Boilerplate returns the stretches of Docs[i] made of phrases found in
+// more than Options.MaxDocs of the documents (phrases common to the
+// collection, which seed no passage), as Text spans in order, merged where
+// they overlap. It is computed when asked; nil when the collection has no
+// such phrase.
+func (a *Alignment) Boilerplate(i int) []compare.Span {
+	if a.skip == nil {
+		return nil
+	}
+	d := a.docs[i]
+	keys := d.TokenKeys()
+	k := a.Options.SeedWords
+	all := grams(keys, 0, len(keys), k, nil, nil)
+	kept := grams(keys, 0, len(keys), k, a.skip, nil)
+	var out []compare.Span
+	for t := range all {
+		if all[t] == 0 || kept[t] != 0 {
+			continue
+		}
+		s := compare.Span{Start: d.Tokens[t].Start, End: d.Tokens[t+k-1].End}
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // alignmentAnalyzers holds one AlignmentAnalyzer per set of options.
@@ -79,7 +111,8 @@ var alignmentAnalyzers sync.Map // Options (with defaults) → *compare.Analyzer
 
 // AlignmentAnalyzer returns the analyzer that aligns every pair of the
 // documents (Align) under opt and returns the passages as an *Alignment,
-// for align.passage and for reports that show what pairs share. It
+// for align.passage and for reports that show what pairs share, with the
+// collection's boilerplate (Alignment.Boilerplate). It
 // reports nothing. For equal options it returns the same analyzer, so that
 // everything requiring the alignment under those options shares one run.
 func AlignmentAnalyzer(opt Options) *compare.Analyzer {
@@ -91,11 +124,11 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 		Name: "alignment",
 		Doc:  "The passages any two of the documents share.",
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			pairs, err := Align(ctx, p.Docs, opt)
+			pairs, skip, err := alignAll(ctx, p.Docs, opt)
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: pairs}, nil
+			return &Alignment{Options: opt, Pairs: pairs, docs: p.Docs, skip: skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
