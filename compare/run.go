@@ -82,8 +82,8 @@ func OnFinished(f func(*Analyzer)) RunOption {
 // Close when every analyzer succeeded, and otherwise (an analyzer failed,
 // ctx was cancelled, a requirement cycle) with Abort when the sink is an
 // Aborter, so that no partial report is written, and with Close when it
-// is not. The error is the first analyzer's error (in the order of
-// analyzers), else the sink's, else ctx's.
+// is not. The error is the first analyzer's error (requirements before
+// what requires them), else the sink's, else ctx's.
 func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, budget Budget, sink Sink, opts ...RunOption) error {
 	var cfg runConfig
 	for _, o := range opts {

@@ -7,8 +7,9 @@ import (
 
 // Sink receives the findings of a run. Run calls Put from one goroutine at
 // a time, in the order analyzers report (which varies from run to run), and
-// Close once at the end. A sink is usually a chain of stages, each passing
-// what it keeps to the next: Filter, Map, Directives, Cap, then a renderer.
+// Close once at the end (or, when the run fails, Abort if the sink is an
+// Aborter). A sink is usually a chain of stages, each passing what it keeps
+// to the next: Filter, Map, Directives, Cap, then a renderer.
 type Sink interface {
 	// Put takes one finding. An error stops the run.
 	Put(Finding) error
