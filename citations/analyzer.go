@@ -18,13 +18,16 @@ type Options struct {
 	DiffTimeout time.Duration
 }
 
-// Analyzer checks notes, short forms, sources and quotations.
+// Analyzer checks notes, short forms, sources and quotations. It requires
+// NotesAnalyzer, whose notes it judges.
 func Analyzer(opt Options) *compare.Analyzer {
 	return &compare.Analyzer{
-		Name:   "cite",
-		Doc:    "Notes and citations: markers and definitions, ibid./op. cit./loc. cit./id./supra, available sources, quotations.",
-		Checks: AllChecks(),
-		Run: func(ctx context.Context, p *compare.Pass) error {
+		Name:     "cite",
+		Doc:      "Notes and citations: markers and definitions, ibid./op. cit./loc. cit./id./supra, available sources, quotations.",
+		Checks:   AllChecks(),
+		Requires: []*compare.Analyzer{NotesAnalyzer},
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			notes := p.ResultOf[NotesAnalyzer].(*NotesResult)
 			lib := opt.Library
 			if lib == nil && len(p.Sources) > 0 {
 				lib = NewLibrary(p.Sources)
@@ -36,26 +39,24 @@ func Analyzer(opt Options) *compare.Analyzer {
 			idx := &anchorIndexes{}
 			for _, d := range p.Docs {
 				if err := ctx.Err(); err != nil {
-					return err
+					return nil, err
 				}
 				if isSource[d.Path] {
 					continue
 				}
-				checkDocument(d, lib, idx, opt, p.Report)
+				checkDocument(notes.Of(d), lib, idx, opt, p.Report)
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }
 
-// checkDocument runs every citation check on one document.
-func checkDocument(d *compare.Document, lib *Library, idx *anchorIndexes, opt Options, report func(compare.Finding)) {
-	ns := FindNotes(d)
-	if len(ns.Markers) == 0 && len(ns.Notes) == 0 {
+// checkDocument runs every citation check on one document's notes.
+func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, report func(compare.Finding)) {
+	if dn == nil || dn.Resolution == nil { // neither notes nor markers
 		return
 	}
-	ParseReferences(ns)
-	res := Resolve(ns)
+	d, ns, res := dn.Doc, dn.Notes, dn.Resolution
 	reportNotes(d, ns, report)
 	for _, is := range res.Issues {
 		f := compare.Newf(is.Check, d, is.Citation.Span, "%s", is.Msg)

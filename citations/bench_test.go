@@ -29,7 +29,7 @@ func BenchmarkGibbon(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compare.Run(context.Background(), []*compare.Analyzer{an}, []*compare.Document{d}, nil, nil); err != nil {
+		if err := compare.Run(context.Background(), []*compare.Analyzer{an}, []*compare.Document{d}, nil, compare.Budget{}, &compare.Collector{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,7 +53,7 @@ func BenchmarkGibbonLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := compare.Run(context.Background(), []*compare.Analyzer{an}, []*compare.Document{d}, nil, nil); err != nil {
+		if err := compare.Run(context.Background(), []*compare.Analyzer{an}, []*compare.Document{d}, nil, compare.Budget{}, &compare.Collector{}); err != nil {
 			b.Fatal(err)
 		}
 	}

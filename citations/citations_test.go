@@ -245,10 +245,12 @@ func TestSeed001(t *testing.T) {
 		t.Fatalf("markers %d notes %d", len(ns.Markers), len(ns.Notes))
 	}
 	run := func(sources []*compare.Document, lib *Library) []compare.Finding {
-		fs, err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{Library: lib})}, []*compare.Document{d}, sources, nil)
+		var found compare.Collector
+		err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{Library: lib})}, []*compare.Document{d}, sources, compare.Budget{}, &found)
 		if err != nil {
 			t.Fatal(err)
 		}
+		fs := found.Findings
 		return fs
 	}
 	ids := func(fs []compare.Finding) string {

@@ -119,10 +119,12 @@ func EvaluateFixtures(ctx context.Context, files compare.Files, dir, sourcesDir 
 			opt.Library = lib
 			srcDocs = lib.Docs()
 		}
-		fs, err := compare.Run(ctx, []*compare.Analyzer{Analyzer(opt)}, []*compare.Document{doc}, srcDocs, nil)
+		var found compare.Collector
+		err = compare.Run(ctx, []*compare.Analyzer{Analyzer(opt)}, []*compare.Document{doc}, srcDocs, compare.Budget{}, &found)
 		if err != nil {
 			return nil, err
 		}
+		fs := found.Findings
 		fr := FixtureResult{Path: filepath.ToSlash(p), Expected: nExp, Found: len(fs)}
 		left := map[string]int{}
 		for k, v := range expected {

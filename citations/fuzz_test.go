@@ -66,7 +66,7 @@ func FuzzFindNotes(f *testing.F) {
 		for _, q := range FindQuotations(d, ns) {
 			checkSpan(t, "quotation", q.Span, n)
 		}
-		if _, err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{})}, []*compare.Document{d}, nil, nil); err != nil {
+		if err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{})}, []*compare.Document{d}, nil, compare.Budget{}, &compare.Collector{}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -22,27 +22,5 @@ type Entry struct {
 // Cross-references ("Part II, supra") are not citations of a work and are
 // left out.
 func Entries(d *compare.Document, lib *Library) []Entry {
-	ns := FindNotes(d)
-	if len(ns.Notes) == 0 {
-		return nil
-	}
-	ParseReferences(ns)
-	Resolve(ns)
-	var out []Entry
-	for _, n := range ns.Ordered() {
-		for _, c := range n.Citations {
-			if c.Kind == KindCrossRef {
-				continue
-			}
-			e := Entry{Note: n, Citation: c}
-			if c.Work != nil {
-				e.Target = c.Work.Name()
-			}
-			if c.Name() != "" {
-				e.Source, _ = lib.Match(c)
-			}
-			out = append(out, e)
-		}
-	}
-	return out
+	return ReadNotes(d).Entries(lib)
 }

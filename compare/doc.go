@@ -1,3 +1,4 @@
-// Package compare turns files into documents with exact offsets and finds
-// what documents share, repeat and claim.
+// Package compare is crosscheck's kernel: documents with exact offsets,
+// checks and findings, analyzers run over them (Run, with Requires and
+// ResultOf, within a Budget), and the sink chain their findings go through.
 package compare

@@ -42,7 +42,7 @@ var (
 	}
 )
 
-// IgnoreChecks lists the checks ApplyDirectives may report.
+// IgnoreChecks lists the checks the Directives stage may report.
 var IgnoreChecks = []*Check{CheckIgnoreNoReason, CheckIgnoreUnknown, CheckIgnoreUnused}
 
 // Directive is one crosscheck:ignore directive in a document.
@@ -133,61 +133,92 @@ func (dir Directive) matches(id string) bool {
 	return false
 }
 
-// ApplyDirectives drops the findings that directives in their documents
-// silence and adds findings about the directives themselves: no reason, an
-// unknown check ID, or nothing silenced. known lists every check ID.
-func ApplyDirectives(docs []*Document, findings []Finding, known []*Check) []Finding {
-	type placed struct {
-		Directive
-		doc  *Document
-		raw  Span
-		used bool
-	}
-	byDoc := map[*Document][]*placed{}
-	var all []*placed
+// Directives returns the stage that applies the ignore directives of docs:
+// it drops, as they pass, the findings a directive silences (those of a
+// check it names that start in the paragraph after it), and on Close
+// passes on findings about the directives themselves (no reason, an
+// unknown check ID, nothing silenced) before closing next. known lists
+// every check ID. The findings it adds come in document order; a Sorted
+// stage downstream puts them in place.
+func Directives(docs []*Document, known []*Check, next Sink) Sink {
+	s := &directiveSink{next: next, known: known, byDoc: map[*Document][]*placedDirective{}}
 	for _, d := range docs {
 		for _, dir := range FindDirectives(d) {
-			p := &placed{Directive: dir, doc: d, raw: d.Orig(dir.Scope)}
-			byDoc[d] = append(byDoc[d], p)
-			all = append(all, p)
+			p := &placedDirective{Directive: dir, doc: d, raw: d.Orig(dir.Scope)}
+			s.byDoc[d] = append(s.byDoc[d], p)
+			s.all = append(s.all, p)
 		}
 	}
-	if len(all) == 0 {
-		return findings
+	if len(s.all) == 0 {
+		return next // nothing to silence or report
 	}
-	kept := findings[:0:0]
-	for _, f := range findings {
-		silenced := false
-		for _, p := range byDoc[f.Doc] {
-			if f.Span.Start >= p.raw.Start && f.Span.Start < p.raw.End && p.matches(f.Check.ID) {
-				p.used = true
-				silenced = true
-			}
-		}
-		if !silenced {
-			kept = append(kept, f)
+	return s
+}
+
+// placedDirective is a directive with its document, the original bytes of
+// its scope, and whether it has silenced anything.
+type placedDirective struct {
+	Directive
+	doc  *Document
+	raw  Span
+	used bool
+}
+
+type directiveSink struct {
+	next  Sink
+	known []*Check
+	byDoc map[*Document][]*placedDirective
+	all   []*placedDirective
+}
+
+func (s *directiveSink) Put(f Finding) error {
+	silenced := false
+	for _, p := range s.byDoc[f.Doc] {
+		if f.Span.Start >= p.raw.Start && f.Span.Start < p.raw.End && p.matches(f.Check.ID) {
+			p.used = true
+			silenced = true
 		}
 	}
-	for _, p := range all {
+	if silenced {
+		return nil
+	}
+	return s.next.Put(f)
+}
+
+func (s *directiveSink) Close() error {
+	for _, f := range s.directiveFindings() {
+		if err := s.next.Put(f); err != nil {
+			Abort(s.next, err)
+			return err
+		}
+	}
+	return s.next.Close()
+}
+
+func (s *directiveSink) Abort(err error) { Abort(s.next, err) }
+
+// directiveFindings judges the directives once every finding has passed.
+func (s *directiveSink) directiveFindings() []Finding {
+	var out []Finding
+	for _, p := range s.all {
 		if p.Reason == "" {
-			kept = append(kept, Newf(CheckIgnoreNoReason, p.doc, p.At,
+			out = append(out, Newf(CheckIgnoreNoReason, p.doc, p.At,
 				"crosscheck:ignore %s has no reason; add one after a colon", strings.Join(p.Checks, ",")))
 		}
 		for _, id := range p.Checks {
-			if !knownCheck(id, known) {
-				kept = append(kept, Newf(CheckIgnoreUnknown, p.doc, p.At,
+			if !knownCheck(id, s.known) {
+				out = append(out, Newf(CheckIgnoreUnknown, p.doc, p.At,
 					"crosscheck:ignore names %q, which is no check ID or prefix", id))
 			}
 		}
 		if len(p.Checks) == 0 {
-			kept = append(kept, Newf(CheckIgnoreUnknown, p.doc, p.At, "crosscheck:ignore names no check; name one, or 'all'"))
+			out = append(out, Newf(CheckIgnoreUnknown, p.doc, p.At, "crosscheck:ignore names no check; name one, or 'all'"))
 		} else if !p.used {
-			kept = append(kept, Newf(CheckIgnoreUnused, p.doc, p.At,
+			out = append(out, Newf(CheckIgnoreUnused, p.doc, p.At,
 				"crosscheck:ignore %s silenced nothing in the paragraph after it", strings.Join(p.Checks, ",")))
 		}
 	}
-	SortFindings(kept)
-	return kept
+	return out
 }
 
 func knownCheck(id string, known []*Check) bool {

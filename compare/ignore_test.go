@@ -1,15 +1,12 @@
-package compare_test
+package compare
 
 import (
 	"context"
 	"strings"
 	"testing"
-
-	. "github.com/crosscheck/crosscheck/compare"
-	"github.com/crosscheck/crosscheck/compare/input"
 )
 
-func TestApplyDirectives(t *testing.T) {
+func TestDirectivesStage(t *testing.T) {
 	tests := []struct {
 		name, file, text string
 		want             []string // check IDs left, in order
@@ -26,27 +23,21 @@ func TestApplyDirectives(t *testing.T) {
 		{"unknown check and unused", "a.md",
 			"<!-- crosscheck:ignore repeat.stuter: typo -->\nWe we said so.\n",
 			[]string{"ignore.unknown-check", "ignore.unused", "repeat.stutter"}},
-		{"html comment", "a.html",
-			"<p>x</p><!-- crosscheck:ignore all: legacy text --><p>We we said so.</p><p>They they did.</p>",
-			[]string{"repeat.stutter"}},
 		{"directive mentioned in prose is not one", "a.txt",
 			"The crosscheck:ignore directive is documented. We we said so.\n",
 			[]string{"repeat.stutter"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := input.Parse(tt.file, []byte(tt.text), input.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := mustDoc(t, tt.file, tt.text)
 			known := append([]*Check{CheckStutter}, IgnoreChecks...)
-			got := ApplyDirectives([]*Document{d}, fs, known)
+			var got Collector
+			sink := Directives([]*Document{d}, known, &got)
+			if err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, Budget{}, sink); err != nil {
+				t.Fatal(err)
+			}
 			var ids []string
-			for _, f := range got {
+			for _, f := range got.Findings {
 				ids = append(ids, f.Check.ID)
 			}
 			if strings.Join(ids, " ") != strings.Join(tt.want, " ") {
@@ -56,23 +47,39 @@ func TestApplyDirectives(t *testing.T) {
 	}
 }
 
-func FuzzFindDirectives(f *testing.F) {
-	f.Add("<!-- crosscheck:ignore a.b, c: why -->\ntext", false)
-	f.Add("% crosscheck:ignore x\n\nnext", false)
-	f.Add("<p><!-- crosscheck:ignore all: r --></p><p>t</p>", true)
-	f.Fuzz(func(t *testing.T, s string, html bool) {
-		name := "f.txt"
-		if html {
-			name = "f.html"
+// TestDirectivesStageClose: the stage silences findings as they pass, emits its
+// own findings only on Close, and none when the run is aborted.
+func TestDirectivesStageClose(t *testing.T) {
+	d := mustDoc(t, "a.md", "<!-- crosscheck:ignore repeat.stutter -->\nWe we said so.\n\nThey they did.\n")
+	known := append([]*Check{CheckStutter}, IgnoreChecks...)
+	var fs Collector
+	if err := Run(context.Background(), []*Analyzer{StutterAnalyzer(StutterOptions{})}, []*Document{d}, nil, Budget{}, &fs); err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.Findings) != 2 {
+		t.Fatalf("%d stutters, want 2", len(fs.Findings))
+	}
+	var next recordingSink
+	s := Directives([]*Document{d}, known, &next)
+	for _, f := range fs.Findings {
+		if err := s.Put(f); err != nil {
+			t.Fatal(err)
 		}
-		d, err := input.Parse(name, []byte(s), input.Options{Lenient: true})
-		if err != nil {
-			return
-		}
-		for _, dir := range FindDirectives(d) {
-			if dir.At.Start > dir.At.End || dir.Scope.Start > dir.Scope.End || dir.Scope.End > len(d.Text) {
-				t.Fatalf("bad directive spans %+v", dir)
-			}
-		}
-	})
+	}
+	if next.puts != 1 {
+		t.Fatalf("%d findings passed, want the one outside the directive's paragraph", next.puts)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if next.puts != 2 || !next.closed {
+		t.Errorf("after Close: %d findings, closed %v; want the missing-reason finding, then Close", next.puts, next.closed)
+	}
+
+	var aborted recordingSink
+	s = Directives([]*Document{d}, known, &aborted)
+	Abort(s, context.Canceled)
+	if aborted.puts != 0 || !aborted.aborted {
+		t.Errorf("aborted: %+v", aborted)
+	}
 }

@@ -18,8 +18,11 @@ func InputAnalyzer() *Analyzer {
 		Name:   "input",
 		Doc:    "Problems met while reading the files.",
 		Checks: []*Check{CheckReplacedBytes},
-		Run: func(ctx context.Context, p *Pass) error {
+		Run: func(ctx context.Context, p *Pass) (any, error) {
 			for _, d := range p.Docs {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
 				// one finding per run of adjacent bad bytes
 				for i := 0; i < len(d.Replaced); {
 					j := i + 1
@@ -34,7 +37,7 @@ func InputAnalyzer() *Analyzer {
 					i = j
 				}
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }

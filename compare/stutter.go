@@ -35,10 +35,10 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 		Name:   "stutter",
 		Doc:    "Immediately repeated words and phrases inside a document.",
 		Checks: []*Check{CheckStutter},
-		Run: func(ctx context.Context, p *Pass) error {
+		Run: func(ctx context.Context, p *Pass) (any, error) {
 			for _, d := range p.Docs {
 				if err := ctx.Err(); err != nil {
-					return err
+					return nil, err
 				}
 				for _, s := range FindStutters(d, opt.MaxWords) {
 					phrase := Shorten(collapseSpace(d.TextOf(s.First)), 80)
@@ -54,7 +54,7 @@ func StutterAnalyzer(opt StutterOptions) *Analyzer {
 					p.Report(f)
 				}
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }

@@ -82,7 +82,7 @@ func TestStutterFinding(t *testing.T) {
 	d := mustDoc(t, "t.txt", raw)
 	var fs []Finding
 	pass := NewPass([]*Document{d}, nil, func(f Finding) { fs = append(fs, f) })
-	if err := StutterAnalyzer(StutterOptions{}).Run(context.Background(), pass); err != nil {
+	if _, err := StutterAnalyzer(StutterOptions{}).Run(context.Background(), pass); err != nil {
 		t.Fatal(err)
 	}
 	if len(fs) != 1 {
@@ -161,7 +161,7 @@ func TestStutterFix(t *testing.T) {
 	d := mustDoc(t, "f.txt", raw)
 	var got []Finding
 	a := StutterAnalyzer(StutterOptions{})
-	if err := a.Run(context.Background(), NewPass([]*Document{d}, nil, func(f Finding) { got = append(got, f) })); err != nil {
+	if _, err := a.Run(context.Background(), NewPass([]*Document{d}, nil, func(f Finding) { got = append(got, f) })); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].Fix == nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -55,6 +56,8 @@ type app struct {
 	exclude      []string
 	lenient      bool
 	maxFileSize  string
+	maxFindings  int
+	maxTotalSize string
 	configPath   string
 	checkRules   []string
 	baselinePath string
@@ -157,6 +160,8 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	pf.StringSliceVar(&a.exclude, "exclude", nil, "when walking directories, leave out files and folders matching these globs")
 	pf.BoolVar(&a.lenient, "lenient", false, "replace invalid UTF-8 with U+FFFD (reported as info) instead of failing")
 	pf.StringVar(&a.maxFileSize, "max-file-size", "256MiB", "largest file to read (a document takes about ten times its size in memory)")
+	pf.StringVar(&a.maxTotalSize, "max-total-size", "", "most bytes to read in all, over every file of a run (empty: no limit beyond --max-file-size)")
+	pf.IntVar(&a.maxFindings, "max-findings", compare.DefaultMaxFindings, "most findings to report, the first in file order (0: no limit)")
 	pf.StringVar(&a.configPath, "config", "", "settings file (default: "+configName+" in this folder or the nearest parent)")
 	pf.StringSliceVar(&a.checkRules, "checks", nil, "checks to report, by ID or prefix, applied in order: all,-claims.overlap")
 	pf.StringVar(&a.baselinePath, "baseline", "", "report only findings not in this baseline (written by 'crosscheck baseline write')")
@@ -244,27 +249,25 @@ func parseSize(s string) (int64, error) {
 // files is the input layer with the limits the flags set, for code that
 // reads files of its own (the sources library, evaluations).
 func (a *app) files() (input.Loader, error) {
-	max, err := parseSize(a.maxFileSize)
+	budget, err := a.budget()
 	if err != nil {
-		return input.Loader{}, usagef("--max-file-size: %s", err)
+		return input.Loader{}, err
 	}
-	return input.Loader{Options: input.LoadOptions{Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin}}, nil
+	return input.Loader{Options: input.LoadOptions{Lenient: a.lenient, Stdin: a.stdin,
+		MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes}}, nil
 }
 
 // loadDocuments reads the paths, or the embedded seeds when there are none.
 // Files passed over (binary, hidden, not text) are noted on standard error;
 // input errors stop the run, after every one of them has been printed.
-func (a *app) loadDocuments(ctx context.Context, paths []string, loaded func(string, int64)) ([]*compare.Document, []compare.Skipped, error) {
+func (a *app) loadDocuments(ctx context.Context, paths []string, budget compare.Budget, loaded func(string, int64)) ([]*compare.Document, []compare.Skipped, error) {
 	if len(paths) == 0 {
 		docs, err := seeds.Documents()
 		return docs, nil, err
 	}
-	max, err := parseSize(a.maxFileSize)
-	if err != nil {
-		return nil, nil, usagef("--max-file-size: %s", err)
-	}
 	res := input.Load(ctx, paths, input.LoadOptions{
-		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, MaxFileSize: max, Stdin: a.stdin,
+		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, Stdin: a.stdin,
+		MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes,
 		Loaded: loaded,
 	})
 	if len(res.Errors) > 0 {
@@ -316,7 +319,8 @@ func (a *app) notef(format string, args ...any) {
 }
 
 // review runs analyzers over the documents named by paths and writes the
-// report; it sets the exit code from the findings and --fail-on.
+// report as the findings come through the sink chain; it sets the exit
+// code from the findings and --fail-on.
 func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.Analyzer, sources []*compare.Document) error {
 	failOn, failNever, err := a.failLevel()
 	if err != nil {
@@ -328,43 +332,114 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err := checkOutputPath(a.output); err != nil {
 		return err // before the checks run, not after
 	}
-	res, err := a.collect(ctx, paths, analyzers, sources)
+	budget, err := a.budget()
 	if err != nil {
 		return err
 	}
+	var base *baseline
 	if a.baselinePath != "" {
-		hidden, err := applyBaseline(a.baselinePath, res)
-		if err != nil {
-			return err
-		}
-		if hidden > 0 {
-			a.notef("%d finding(s) not shown: already in the baseline %s", hidden, a.baselinePath)
-		}
-	}
-	if report.NeedsExtras(a.format) { // after the baseline: the extras index the findings shown
-		if err := a.addReportExtras(ctx, res, sources); err != nil {
+		if base, err = readBaseline(a.baselinePath); err != nil {
 			return err
 		}
 	}
-	if err := a.writeReport(res); err != nil {
+	filters, err := a.filters()
+	if err != nil {
 		return err
 	}
+	prog := a.newProgress()
+	defer prog.close()
+	docs, skipped, err := a.loadDocuments(ctx, paths, budget, prog.loaded)
+	if err != nil {
+		return err
+	}
+	softMemoryLimit(docs, a.memoryBudget)
+
+	head := report.Head{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped, Checks: allChecks()}
+	opt := report.Options{Width: a.width}
+	if report.NeedsExtras(a.format) {
+		extras := a.extrasAnalyzer(ctx, sources)
+		analyzers = append(append([]*compare.Analyzer(nil), analyzers...), extras.analyzer)
+		opt.Extras = extras.compute
+	}
+	out, err := a.openOutput()
+	if err != nil {
+		return err
+	}
+	defer out.discard() // a no-op once committed
+
+	// The sink chain, from the renderer back to what the analyzers report
+	// into: enabled checks → severity → ignore directives → baseline →
+	// every finding counted (for the exit code) → cap and sort → the
+	// findings shown counted → the renderer.
+	var limit *compare.SortedSink
+	opt.Dropped = func() int { return limit.Dropped() }
+	render, err := report.New(out.w, a.format, head, opt)
+	if err != nil {
+		return err
+	}
+	shown := &tally{next: render, before: prog.close} // the report starts: clear the progress line
+	limit = compare.Cap(budget, shown)
+	all := &tally{next: limit}
+	var sink compare.Sink = all
+	var held *baselineStage
+	if base != nil {
+		held = base.stage(sink)
+		sink = held
+	}
+	sink = filters(docs, sink)
+
+	prog.checking(len(docs), len(analyzers))
+	if err := compare.Run(ctx, analyzers, docs, sources, budget, sink, compare.OnFinished(prog.finished)); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // cancelled as the report was written: keep no part of it
+	}
+	if held != nil && held.hidden > 0 {
+		a.notef("%d finding(s) not shown: already in the baseline %s", held.hidden, a.baselinePath)
+	}
+	if n := limit.Dropped(); n > 0 {
+		a.notef("%d more finding(s) not shown: the report stops at --max-findings %d; raise it, or give 0 for no limit", n, budget.MaxFindings)
+	}
+	if err := out.commit(); err != nil {
+		return err
+	}
+	if a.output != "" && a.output != "-" {
+		a.notef("wrote %s: %s", a.output, report.SummaryLine(len(docs), len(skipped), shown.counts))
+	}
 	a.exit = exitOK
-	if !failNever {
-		for _, f := range res.Findings {
-			if f.Severity >= failOn {
-				a.exit = exitFindings
-				break
-			}
-		}
+	if !failNever && all.counts.Findings > 0 && all.worst >= failOn {
+		a.exit = exitFindings
 	}
 	return nil
 }
 
-// collect loads the documents and runs the analyzers: the checks --checks
-// and the config turn on, at the severities the config sets, less what
-// ignore directives in the documents silence.
-func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.Analyzer, sources []*compare.Document) (*report.Result, error) {
+// budget builds the run's limits from the flags and the config.
+func (a *app) budget() (compare.Budget, error) {
+	b := compare.DefaultBudget()
+	size, err := parseSize(a.maxFileSize)
+	if err != nil {
+		return b, usagef("--max-file-size: %s", err)
+	}
+	b.MaxFileBytes = size
+	if a.maxTotalSize != "" {
+		total, err := parseSize(a.maxTotalSize)
+		if err != nil {
+			return b, usagef("--max-total-size: %s", err)
+		}
+		b.MaxTotalBytes = total
+	}
+	if a.maxFindings < 0 {
+		return b, usagef("--max-findings must be 0 (no limit) or more, got %d", a.maxFindings)
+	}
+	b.MaxFindings = a.maxFindings
+	return b, nil
+}
+
+// filters returns the first stages of the sink chain for the documents:
+// the checks --checks and the config turn on, at the severities the
+// config sets, less what ignore directives in the documents silence.
+func (a *app) filters() (func(docs []*compare.Document, next compare.Sink) compare.Sink, error) {
 	rules := a.checkRules
 	if len(rules) == 0 && a.cfg != nil {
 		rules = a.cfg.checks
@@ -373,29 +448,84 @@ func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.
 	if err != nil {
 		return nil, err
 	}
+	var severity map[string]compare.Severity
+	if a.cfg != nil {
+		severity = a.cfg.severity
+	}
+	return func(docs []*compare.Document, next compare.Sink) compare.Sink {
+		sink := compare.Directives(docs, allChecks(), next)
+		if len(severity) > 0 {
+			sink = compare.Map(func(f *compare.Finding) {
+				if s, ok := severityFor(severity, f.Check); ok {
+					f.Severity = s
+				}
+			}, sink)
+		}
+		if enabled != nil {
+			sink = compare.Filter(func(f *compare.Finding) bool { return enabled(f.Check) }, sink)
+		}
+		return sink
+	}, nil
+}
+
+// collect loads the documents and runs the analyzers through the same
+// filters as review (enabled checks, severities, ignore directives), and
+// returns every finding: no baseline, no cap.
+func (a *app) collect(ctx context.Context, paths []string, analyzers []*compare.Analyzer, sources []*compare.Document) (*report.Result, error) {
+	budget, err := a.budget()
+	if err != nil {
+		return nil, err
+	}
+	filters, err := a.filters()
+	if err != nil {
+		return nil, err
+	}
 	prog := a.newProgress()
 	defer prog.close()
-	docs, skipped, err := a.loadDocuments(ctx, paths, prog.loaded)
+	docs, skipped, err := a.loadDocuments(ctx, paths, budget, prog.loaded)
 	if err != nil {
 		return nil, err
 	}
 	softMemoryLimit(docs, a.memoryBudget)
 	prog.checking(len(docs), len(analyzers))
-	findings, err := compare.RunObserved(ctx, analyzers, docs, sources, enabled, prog.finished)
-	if err != nil {
+	var found compare.Collector
+	if err := compare.Run(ctx, analyzers, docs, sources, budget, filters(docs, &found), compare.OnFinished(prog.finished)); err != nil {
 		return nil, err
 	}
-	if a.cfg != nil && len(a.cfg.severity) > 0 {
-		for i := range findings {
-			if s, ok := severityFor(a.cfg.severity, findings[i].Check); ok {
-				findings[i].Severity = s
-			}
-		}
-	}
-	findings = compare.ApplyDirectives(docs, findings, allChecks())
 	return &report.Result{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped,
-		Findings: findings, Checks: allChecks()}, nil
+		Findings: found.Findings, Checks: allChecks()}, nil
 }
+
+// tally is a sink stage that counts the findings passing through it by
+// severity and notes the worst, then passes them on. before, when set, is
+// called once, before the first finding or the end reaches next.
+type tally struct {
+	next   compare.Sink
+	before func()
+	counts report.Summary
+	worst  compare.Severity
+}
+
+func (t *tally) start() {
+	if t.before != nil {
+		t.before()
+		t.before = nil
+	}
+}
+
+func (t *tally) Put(f compare.Finding) error {
+	t.start()
+	t.counts.Add(&f)
+	t.worst = max(t.worst, f.Severity)
+	return t.next.Put(f)
+}
+
+func (t *tally) Close() error {
+	t.start()
+	return t.next.Close()
+}
+
+func (t *tally) Abort(err error) { compare.Abort(t.next, err) }
 
 func validFormat(f string) bool {
 	for _, k := range report.Formats {
@@ -417,17 +547,43 @@ func (a *app) failLevel() (compare.Severity, bool, error) {
 	return s, false, nil
 }
 
-// writeReport renders to standard output, or atomically to --output.
-func (a *app) writeReport(res *report.Result) error {
-	opt := report.Options{Width: a.width}
+// output is where the report goes: standard output, buffered, or a
+// temporary file beside --output, renamed into place on commit. Until
+// commit nothing is visible: a run that fails or is cancelled leaves no
+// partial report and whatever --output named before.
+type output struct {
+	w      *bufio.Writer
+	file   *atomicFile
+	stdout io.Writer
+}
+
+func (a *app) openOutput() (*output, error) {
 	if a.output == "" || a.output == "-" {
-		return report.Render(a.stdout, a.format, res, opt)
+		return &output{w: bufio.NewWriterSize(a.stdout, 64<<10), stdout: a.stdout}, nil
 	}
-	if err := writeFileAtomic(a.output, func(w io.Writer) error { return report.Render(w, a.format, res, opt) }); err != nil {
-		return err
+	f, err := createAtomic(a.output)
+	if err != nil {
+		return nil, err
 	}
-	a.notef("wrote %s: %s", a.output, res.SummaryLine())
-	return nil
+	return &output{w: bufio.NewWriterSize(f.f, 64<<10), file: f}, nil
+}
+
+// commit makes the report visible.
+func (o *output) commit() error {
+	if o.file == nil {
+		return o.w.Flush()
+	}
+	if err := o.w.Flush(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", o.file.path, pathErrorCause(err))
+	}
+	return o.file.commit()
+}
+
+// discard drops a report not committed.
+func (o *output) discard() {
+	if o.file != nil {
+		o.file.discard()
+	}
 }
 
 // checkOutputPath says, before any work is done, when --output cannot be
@@ -454,30 +610,60 @@ func checkOutputPath(p string) error {
 // renames it into place, so readers never see half a report and a failed
 // write leaves whatever was there before.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	f, err := createAtomic(path)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
+		return err
 	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	defer f.discard() // a no-op once committed
+	if err := write(f.f); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
+	return f.commit()
+}
+
+// atomicFile is a temporary file in the folder of path that commit renames
+// to path.
+type atomicFile struct {
+	path      string
+	f         *os.File
+	committed bool
+}
+
+func createAtomic(path string) (*atomicFile, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
+	return &atomicFile{path: path, f: tmp}, nil
+}
+
+// commit syncs, closes and renames the file into place.
+func (a *atomicFile) commit() error {
+	fail := func(err error) error { return fmt.Errorf("cannot write %s: %v", a.path, pathErrorCause(err)) }
+	name := a.f.Name()
+	if err := a.f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := a.f.Close(); err != nil {
+		return fail(err)
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
+		return fail(err)
 	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
+	if err := os.Rename(name, a.path); err != nil {
+		return fail(err)
 	}
+	a.committed = true
 	return nil
+}
+
+// discard removes the temporary file unless it was committed.
+func (a *atomicFile) discard() {
+	if a.committed {
+		return
+	}
+	a.f.Close()
+	os.Remove(a.f.Name())
 }
 
 // pathErrorCause drops the temporary file's name from an error: the user

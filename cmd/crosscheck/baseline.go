@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
+	"github.com/crosscheck/crosscheck/compare"
 )
 
 // A baseline records the findings a team has accepted, so that CI reports
@@ -120,41 +121,89 @@ func writeBaseline(w io.Writer, res *report.Result) error {
 	return enc.Encode(out)
 }
 
-// applyBaseline drops from res the findings the baseline holds and returns
-// how many it dropped.
-func applyBaseline(path string, res *report.Result) (int, error) {
+// baseline is a baseline file read for matching: how many findings of
+// each file and fingerprint it holds.
+type baseline struct {
+	left map[baselineKey]int
+}
+
+// readBaseline reads the baseline file at path.
+func readBaseline(path string) (*baseline, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return 0, usagef("--baseline %s: %s", path, describeReadError(err))
+		return nil, usagef("--baseline %s: %s", path, describeReadError(err))
 	}
 	var b baselineFile
 	if err := json.Unmarshal(raw, &b); err != nil {
-		return 0, usagef("--baseline %s: not a crosscheck baseline (%s); write one with 'crosscheck baseline write'", path, err)
+		return nil, usagef("--baseline %s: not a crosscheck baseline (%s); write one with 'crosscheck baseline write'", path, err)
 	}
 	if b.Tool != "crosscheck" || b.Schema != baselineSchema {
-		return 0, usagef("--baseline %s: not a crosscheck baseline of schema %d; write it again with 'crosscheck baseline write'", path, baselineSchema)
+		return nil, usagef("--baseline %s: not a crosscheck baseline of schema %d; write it again with 'crosscheck baseline write'", path, baselineSchema)
 	}
 	if b.Fingerprint != report.FingerprintVersion {
-		return 0, usagef("--baseline %s: written with fingerprints %q, this crosscheck makes %q; write it again", path, b.Fingerprint, report.FingerprintVersion)
+		return nil, usagef("--baseline %s: written with fingerprints %q, this crosscheck makes %q; write it again", path, b.Fingerprint, report.FingerprintVersion)
 	}
 	left := map[baselineKey]int{}
 	for _, e := range b.Findings {
 		left[baselineKey{e.File, e.Fingerprint}] += e.Count
 	}
-	kept := res.Findings[:0:0]
-	hidden := 0
-	for _, f := range res.Findings {
-		k := baselineKey{f.Doc.Path, report.Fingerprint(f)}
-		if left[k] > 0 {
-			left[k]--
-			hidden++
-			continue
-		}
-		kept = append(kept, f)
-	}
-	res.Findings = kept
-	return hidden, nil
+	return &baseline{left: left}, nil
 }
+
+// stage returns the sink stage that drops the findings the baseline
+// holds. A finding whose file and fingerprint the baseline does not hold
+// passes at once; the others are held until Close, when, for each key,
+// the first ones in SortFindings' order are dropped (as many as the
+// baseline counts) and the rest passed on: which copies of a finding are
+// new does not depend on the order the analyzers report in.
+func (b *baseline) stage(next compare.Sink) *baselineStage {
+	return &baselineStage{left: b.left, next: next, held: map[baselineKey][]compare.Finding{}}
+}
+
+type baselineStage struct {
+	left   map[baselineKey]int
+	next   compare.Sink
+	held   map[baselineKey][]compare.Finding
+	hidden int // findings dropped, known on Close
+}
+
+func (s *baselineStage) Put(f compare.Finding) error {
+	k := baselineKey{f.Doc.Path, report.Fingerprint(f)}
+	if s.left[k] == 0 {
+		return s.next.Put(f)
+	}
+	s.held[k] = append(s.held[k], f)
+	return nil
+}
+
+func (s *baselineStage) Close() error {
+	keys := make([]baselineKey, 0, len(s.held))
+	for k := range s.held {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].file != keys[j].file {
+			return keys[i].file < keys[j].file
+		}
+		return keys[i].fingerprint < keys[j].fingerprint
+	})
+	for _, k := range keys {
+		fs := s.held[k]
+		compare.SortFindings(fs)
+		n := min(s.left[k], len(fs))
+		s.hidden += n
+		for _, f := range fs[n:] {
+			if err := s.next.Put(f); err != nil {
+				compare.Abort(s.next, err)
+				return err
+			}
+		}
+	}
+	s.held = nil
+	return s.next.Close()
+}
+
+func (s *baselineStage) Abort(err error) { compare.Abort(s.next, err) }
 
 func describeReadError(err error) string {
 	if os.IsNotExist(err) {

@@ -36,6 +36,7 @@ type progress struct {
 	drawn      bool
 	frame      int
 	stop, quit chan struct{}
+	closeOnce  sync.Once
 }
 
 // newProgress returns a progress display, or an inert one when standard
@@ -114,7 +115,7 @@ func (p *progress) checking(docs, analyzers int) {
 	p.mu.Unlock()
 }
 
-// finished counts an analyzer done; it is RunObserved's callback.
+// finished counts an analyzer done; it is Run's OnFinished callback.
 func (p *progress) finished(a *compare.Analyzer) {
 	if p == nil {
 		return
@@ -124,16 +125,18 @@ func (p *progress) finished(a *compare.Analyzer) {
 	p.mu.Unlock()
 }
 
-// close stops the display and clears its line.
+// close stops the display and clears its line; closing again does nothing.
 func (p *progress) close() {
 	if p == nil {
 		return
 	}
-	close(p.stop)
-	<-p.quit
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.drawn {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
+	p.closeOnce.Do(func() {
+		close(p.stop)
+		<-p.quit
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.drawn {
+			fmt.Fprint(p.w, "\r\033[K")
+		}
+	})
 }

@@ -15,38 +15,68 @@ import (
 // the report shows the two texts without a diff rather than spend seconds.
 const maxComparedWords = 20000
 
-// addReportExtras computes what the HTML report shows beyond the findings
+// reportExtras computes what the HTML report shows beyond the findings
 // (report.NeedsExtras): the passages every pair of documents shares, word
 // diffs of findings' related places, and the citations table. Renderers
-// never analyse; this is where the analysis for them happens.
-func (a *app) addReportExtras(ctx context.Context, res *report.Result, sources []*compare.Document) error {
-	pairs, err := reportPairs(ctx, res.Docs, a.pairOptions)
-	if err != nil {
-		return err
-	}
-	res.Pairs = pairs
-	res.Comparisons = reportComparisons(ctx, res.Docs, res.Findings)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+// never analyse; this is where the analysis for them happens, in two
+// parts: an analyzer (reporting nothing) that requires the alignment and
+// the notes the other analyzers use, run with them; and, as the report is
+// written, what depends on the findings it shows (compute).
+type reportExtras struct {
+	ctx      context.Context
+	analyzer *compare.Analyzer
+	docs     []*compare.Document
+	pairs    []report.Pair
+	rows     []report.CitationRow
+}
+
+// extrasAnalyzer returns the HTML report's extras for a run; sources are
+// the --sources documents, for the citations table.
+func (a *app) extrasAnalyzer(ctx context.Context, sources []*compare.Document) *reportExtras {
+	x := &reportExtras{ctx: ctx}
 	lib := a.library
 	if lib == nil && len(sources) > 0 {
 		lib = citations.NewLibrary(sources)
 	}
-	res.Citations = reportCitations(res.Docs, res.Findings, lib)
-	return ctx.Err()
+	alignment := reuse.AlignmentAnalyzer(a.pairOptions)
+	x.analyzer = &compare.Analyzer{
+		Name:     "report",
+		Doc:      "What the HTML report shows beyond the findings: shared passages of each pair of documents, and every citation.",
+		Requires: []*compare.Analyzer{alignment, citations.NotesAnalyzer},
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			pairs, err := reportPairs(ctx, p.Docs, p.ResultOf[alignment].(*reuse.Alignment).Pairs)
+			if err != nil {
+				return nil, err
+			}
+			x.docs, x.pairs = p.Docs, pairs
+			x.rows = citationRows(p.Docs, p.ResultOf[citations.NotesAnalyzer].(*citations.NotesResult), lib)
+			return x, ctx.Err()
+		},
+	}
+	return x
 }
 
-// reportPairs aligns every pair of documents (reuse.Align proposes the
-// pairs worth aligning) and measures how much of the shorter one the
-// shared passages cover.
-func reportPairs(ctx context.Context, docs []*compare.Document, opt reuse.Options) ([]report.Pair, error) {
-	aligned, err := reuse.Align(ctx, docs, opt)
-	if err != nil {
-		return nil, err
+// compute is the HTML renderer's Options.Extras: the analyzer's results,
+// with what depends on the findings shown (after ignore directives,
+// --checks, the baseline and the cap, so that the views agree with them).
+func (x *reportExtras) compute(fs []compare.Finding) (report.Extras, error) {
+	out := report.Extras{Pairs: x.pairs, Comparisons: reportComparisons(x.ctx, x.docs, fs)}
+	if err := x.ctx.Err(); err != nil {
+		return out, err
 	}
+	out.Citations = citationChecks(x.docs, x.rows, fs)
+	return out, nil
+}
+
+// reportPairs measures, for every pair of documents that shares passages
+// (as reuse.Align found them), how much of the shorter one the passages
+// cover, and diffs each passage's two copies.
+func reportPairs(ctx context.Context, docs []*compare.Document, aligned []reuse.Pair) ([]report.Pair, error) {
 	out := make([]report.Pair, 0, len(aligned))
 	for _, pr := range aligned {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		a, b := docs[pr.A], docs[pr.B]
 		p := report.Pair{A: pr.A, B: pr.B}
 		for _, ps := range pr.Passages {
@@ -129,29 +159,20 @@ func origOps(ops []compare.DiffOp, a, b *compare.Document) []report.DiffOp {
 	return out
 }
 
-// reportCitations lists every citation of every document with the cite.*
-// findings that lie on it, or on the quotation its note backs (after
-// ignore directives and --checks, so the table agrees with the findings
-// shown).
-func reportCitations(docs []*compare.Document, fs []compare.Finding, lib *citations.Library) []report.CitationRow {
+// citationRows lists every citation of every document but the sources,
+// from the notes NotesAnalyzer read, matched against lib.
+func citationRows(docs []*compare.Document, notes *citations.NotesResult, lib *citations.Library) []report.CitationRow {
 	isSource := map[*compare.Document]bool{}
 	for _, d := range lib.Docs() {
 		isSource[d] = true
-	}
-	byDoc := map[*compare.Document][]compare.Finding{}
-	for _, f := range fs {
-		if strings.HasPrefix(f.Check.ID, "cite.") {
-			byDoc[f.Doc] = append(byDoc[f.Doc], f)
-		}
 	}
 	var out []report.CitationRow
 	for i, d := range docs {
 		if isSource[d] {
 			continue
 		}
-		for _, e := range citations.Entries(d, lib) {
-			at := d.Orig(e.Citation.Span)
-			row := report.CitationRow{Doc: i, Note: e.Note.Label, At: at, Kind: e.Citation.Kind.String(),
+		for _, e := range notes.Of(d).Entries(lib) {
+			row := report.CitationRow{Doc: i, Note: e.Note.Label, At: d.Orig(e.Citation.Span), Kind: e.Citation.Kind.String(),
 				Reference: compare.Shorten(strings.Join(strings.Fields(d.TextOf(e.Citation.Span)), " "), 300),
 				Target:    e.Target}
 			if s := e.Source; s != nil {
@@ -164,18 +185,34 @@ func reportCitations(docs []*compare.Document, fs []compare.Finding, lib *citati
 					row.Source = s.Key
 				}
 			}
-			seen := map[string]bool{}
-			for _, f := range byDoc[d] {
-				// a quotation's findings lie on the quotation and name its note
-				onNote := strings.HasPrefix(f.Check.ID, "cite.quote") && f.Details["note"] == e.Note.Label
-				if (f.Span.Overlaps(at) || at.Contains(f.Span) || onNote) && !seen[f.Check.ID] {
-					seen[f.Check.ID] = true
-					row.Checks = append(row.Checks, f.Check.ID)
-				}
-			}
-			sort.Strings(row.Checks)
 			out = append(out, row)
 		}
 	}
 	return out
+}
+
+// citationChecks gives each citation row the cite.* findings that lie on
+// it, or on the quotation its note backs.
+func citationChecks(docs []*compare.Document, rows []report.CitationRow, fs []compare.Finding) []report.CitationRow {
+	byDoc := map[*compare.Document][]compare.Finding{}
+	for _, f := range fs {
+		if strings.HasPrefix(f.Check.ID, "cite.") {
+			byDoc[f.Doc] = append(byDoc[f.Doc], f)
+		}
+	}
+	for i := range rows {
+		row := &rows[i]
+		row.Checks = nil
+		seen := map[string]bool{}
+		for _, f := range byDoc[docs[row.Doc]] {
+			// a quotation's findings lie on the quotation and name its note
+			onNote := strings.HasPrefix(f.Check.ID, "cite.quote") && f.Details["note"] == row.Note
+			if (f.Span.Overlaps(row.At) || row.At.Contains(f.Span) || onNote) && !seen[f.Check.ID] {
+				seen[f.Check.ID] = true
+				row.Checks = append(row.Checks, f.Check.ID)
+			}
+		}
+		sort.Strings(row.Checks)
+	}
+	return rows
 }

@@ -291,19 +291,19 @@ func Analyzer(opt Options) *compare.Analyzer {
 		Name:   "claims",
 		Doc:    "Claims made in several places, and claims that contradict on a number, a date, a negation or an antonym.",
 		Checks: Checks,
-		Run: func(ctx context.Context, p *compare.Pass) error {
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			dcs, err := ExtractAll(ctx, p.Docs)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			ms, err := Compare(ctx, dcs)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range Findings(ms, opt) {
 				p.Report(f)
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }

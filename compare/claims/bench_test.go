@@ -142,7 +142,7 @@ func benchClaims(b *testing.B, mb int) {
 		}
 		var fs []compare.Finding
 		pass := compare.NewPass(docs, nil, func(f compare.Finding) { fs = append(fs, f) })
-		if err := Analyzer(Options{}).Run(context.Background(), pass); err != nil {
+		if _, err := Analyzer(Options{}).Run(context.Background(), pass); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

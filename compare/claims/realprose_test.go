@@ -210,10 +210,12 @@ func runProse(t *testing.T, runs []proseRun) []*proseFinding {
 			if len(res.Errors) > 0 {
 				t.Fatalf("%s: %v", r.set, res.Errors[0])
 			}
-			fs, err := compare.Run(ctx, []*compare.Analyzer{Analyzer(Options{NoOverlap: true})}, res.Docs, nil, nil)
+			var found compare.Collector
+			err := compare.Run(ctx, []*compare.Analyzer{Analyzer(Options{NoOverlap: true})}, res.Docs, nil, compare.Budget{}, &found)
 			if err != nil {
 				t.Fatal(err)
 			}
+			fs := found.Findings
 			add(r.set, fs)
 		}
 	} else {

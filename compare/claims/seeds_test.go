@@ -39,10 +39,12 @@ func TestSeedClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{})}, docs, nil, nil)
+	var found compare.Collector
+	err = compare.Run(context.Background(), []*compare.Analyzer{Analyzer(Options{})}, docs, nil, compare.Budget{}, &found)
 	if err != nil {
 		t.Fatal(err)
 	}
+	fs := found.Findings
 	orig := func(l compare.Location) string {
 		return string(l.Doc.Raw[l.Span.Start:l.Span.End])
 	}

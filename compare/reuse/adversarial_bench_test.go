@@ -71,7 +71,8 @@ func BenchmarkAdversarialIdentical20MB(b *testing.B) {
 	runMeasured(b, 2*len(raw), func() {
 		docs := []*compare.Document{newDoc(b, "a.txt", raw), newDoc(b, "b.txt", raw)}
 		var n int
-		_, err := compare.Run(context.Background(), []*compare.Analyzer{AlignAnalyzer(AlignOptions{})}, docs, nil, func(*compare.Check) bool { n++; return true })
+		count := compare.Filter(func(*compare.Finding) bool { n++; return false }, &compare.Collector{})
+		err := compare.Run(context.Background(), []*compare.Analyzer{AlignAnalyzer(AlignOptions{})}, docs, nil, compare.Budget{}, count)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -67,28 +68,96 @@ const (
 	maxDiffShown  = 1000
 )
 
-// AlignAnalyzer reports the passages any two of the documents share, one
-// align.passage finding per passage with its word diff.
-func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
-	return &compare.Analyzer{
-		Name:   "align",
-		Doc:    "Passages shared by two documents, with word diffs.",
-		Checks: []*compare.Check{CheckAlignPassage},
-		Run: func(ctx context.Context, p *compare.Pass) error {
-			pairs, err := Align(ctx, p.Docs, opt.Options)
+// Alignment is AlignmentAnalyzer's result: the passages every pair of the
+// pass's documents shares (Align), with Pair.A and Pair.B indices into the
+// pass's Docs. Those who read it must not change it.
+type Alignment struct {
+	Options Options // the options the documents were aligned with
+	Pairs   []Pair
+
+	docs []*compare.Document
+	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
+}
+
+// Boilerplate returns the stretches of Docs[i] made of phrases found in
+// more than Options.MaxDocs of the documents (phrases common to the
+// collection, which seed no passage), as Text spans in order, merged where
+// they overlap. It is computed when asked; nil when the collection has no
+// such phrase.
+func (a *Alignment) Boilerplate(i int) []compare.Span {
+	if a.skip == nil {
+		return nil
+	}
+	d := a.docs[i]
+	keys := d.TokenKeys()
+	k := a.Options.SeedWords
+	all := grams(keys, 0, len(keys), k, nil, nil)
+	kept := grams(keys, 0, len(keys), k, a.skip, nil)
+	var out []compare.Span
+	for t := range all {
+		if all[t] == 0 || kept[t] != 0 {
+			continue
+		}
+		s := compare.Span{Start: d.Tokens[t].Start, End: d.Tokens[t+k-1].End}
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// alignmentAnalyzers holds one AlignmentAnalyzer per set of options.
+var alignmentAnalyzers sync.Map // Options (with defaults) → *compare.Analyzer
+
+// AlignmentAnalyzer returns the analyzer that aligns every pair of the
+// documents (Align) under opt and returns the passages as an *Alignment,
+// for align.passage and for reports that show what pairs share, with the
+// collection's boilerplate (Alignment.Boilerplate). It
+// reports nothing. For equal options it returns the same analyzer, so that
+// everything requiring the alignment under those options shares one run.
+func AlignmentAnalyzer(opt Options) *compare.Analyzer {
+	opt = opt.withDefaults()
+	if a, ok := alignmentAnalyzers.Load(opt); ok {
+		return a.(*compare.Analyzer)
+	}
+	a, _ := alignmentAnalyzers.LoadOrStore(opt, &compare.Analyzer{
+		Name: "alignment",
+		Doc:  "The passages any two of the documents share.",
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			pairs, skip, err := alignAll(ctx, p.Docs, opt)
 			if err != nil {
-				return err
+				return nil, err
 			}
+			return &Alignment{Options: opt, Pairs: pairs, docs: p.Docs, skip: skip}, nil
+		},
+	})
+	return a.(*compare.Analyzer)
+}
+
+// AlignAnalyzer reports the passages any two of the documents share, one
+// align.passage finding per passage with its word diff. It requires the
+// AlignmentAnalyzer of its options.
+func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
+	alignment := AlignmentAnalyzer(opt.Options)
+	return &compare.Analyzer{
+		Name:     "align",
+		Doc:      "Passages shared by two documents, with word diffs.",
+		Checks:   []*compare.Check{CheckAlignPassage},
+		Requires: []*compare.Analyzer{alignment},
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			pairs := p.ResultOf[alignment].(*Alignment).Pairs
 			for _, pr := range pairs {
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
 				for _, ps := range pr.Passages {
 					if err := ctx.Err(); err != nil {
-						return err
+						return nil, err
 					}
 					p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
 				}
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }
@@ -125,15 +194,18 @@ func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
 		Name:   "repeats",
 		Doc:    "Passages repeated inside a document or across documents.",
 		Checks: []*compare.Check{CheckRepeatPassage},
-		Run: func(ctx context.Context, p *compare.Pass) error {
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			reps, err := FindRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			for _, r := range reps {
+			for i, r := range reps {
+				if i%256 == 0 && ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
 				p.Report(repeatFinding(p.Docs, r, opt.DiffTimeout))
 			}
-			return nil
+			return nil, nil
 		},
 	}
 }

@@ -29,9 +29,16 @@ type Pair struct {
 // seed nothing. Pairs come back ordered by (A, B); pairs sharing nothing are
 // left out. Documents are not aligned with themselves: see SelfAlign.
 func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, error) {
+	pairs, _, err := alignAll(ctx, docs, opt)
+	return pairs, err
+}
+
+// alignAll is Align, also returning the boilerplate filter (nil when
+// there is none: fewer than three documents, or no phrase common enough).
+func alignAll(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, *gramFilter, error) {
 	opt = opt.withDefaults()
 	if len(docs) < 2 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	// Two documents are one pair: no index needed, and no phrase can be
 	// common to more than two of them.
@@ -39,7 +46,7 @@ func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, 
 	if len(docs) > 2 {
 		var err error
 		if cands, skip, err = candidatePairs(ctx, docs, opt); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	results := make([]Pair, len(cands))
@@ -49,7 +56,7 @@ func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, 
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := results[:0]
 	for _, r := range results {
@@ -57,7 +64,7 @@ func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, 
 			out = append(out, r)
 		}
 	}
-	return out, nil
+	return out, skip, nil
 }
 
 // parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when

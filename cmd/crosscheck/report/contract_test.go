@@ -23,10 +23,11 @@ func seedResult(t *testing.T) *Result {
 		t.Fatal(err)
 	}
 	an := []*compare.Analyzer{compare.StutterAnalyzer(compare.StutterOptions{}), compare.InputAnalyzer()}
-	fs, err := compare.Run(context.Background(), an, docs, nil, nil)
-	if err != nil {
+	var found compare.Collector
+	if err := compare.Run(context.Background(), an, docs, nil, compare.Budget{}, &found); err != nil {
 		t.Fatal(err)
 	}
+	fs := found.Findings
 	var checks []*compare.Check
 	for _, a := range an {
 		checks = append(checks, a.Checks...)

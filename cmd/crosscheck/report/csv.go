@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
 )
 
 // csvHeader names the CSV columns; offsets are bytes of the original file,
@@ -13,26 +15,51 @@ import (
 var csvHeader = []string{"file", "line", "column", "end_line", "end_column", "offset", "end_offset",
 	"severity", "check", "message", "excerpt", "related"}
 
-// writeCSV writes a header row and one row per finding (RFC 4180, through
+// csvSink writes a header row and one row per finding (RFC 4180, through
 // encoding/csv). Line breaks inside fields are written as "\n", so every
 // field reads back through encoding/csv exactly as written.
-func writeCSV(w io.Writer, r *Result, _ Options) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+type csvSink struct {
+	*base
+	cw      *csv.Writer
+	started bool
+}
+
+func newCSV(w io.Writer, b *base) compare.Sink { return &csvSink{base: b, cw: csv.NewWriter(w)} }
+
+func (s *csvSink) start() error {
+	if s.started {
+		return nil
+	}
+	s.started = true
+	return s.cw.Write(csvHeader)
+}
+
+func (s *csvSink) Put(f compare.Finding) error {
+	if err := s.start(); err != nil {
 		return err
 	}
-	for _, f := range r.Findings {
-		l := location(f.Location)
-		row := []string{csvField(l.File), strconv.Itoa(l.Line), strconv.Itoa(l.Column), strconv.Itoa(l.EndLine),
-			strconv.Itoa(l.EndColumn), strconv.Itoa(l.Offset), strconv.Itoa(l.EndOffset),
-			f.Severity.String(), f.Check.ID, csvField(f.Message), csvField(l.Excerpt),
-			csvField(strings.Join(relatedLines(f), "; "))}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+	s.counts.Add(&f)
+	l := location(f.Location)
+	row := []string{csvField(l.File), strconv.Itoa(l.Line), strconv.Itoa(l.Column), strconv.Itoa(l.EndLine),
+		strconv.Itoa(l.EndColumn), strconv.Itoa(l.Offset), strconv.Itoa(l.EndOffset),
+		f.Severity.String(), f.Check.ID, csvField(f.Message), csvField(l.Excerpt),
+		csvField(strings.Join(relatedLines(f), "; "))}
+	if err := s.cw.Write(row); err != nil {
+		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	s.cw.Flush()
+	return s.cw.Error()
+}
+
+func (s *csvSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	if err := s.start(); err != nil {
+		return err
+	}
+	s.cw.Flush()
+	return s.cw.Error()
 }
 
 // csvField makes line ends "\n": encoding/csv reads "\r\n" inside a

@@ -9,6 +9,14 @@ import "github.com/crosscheck/crosscheck/compare"
 // and hands them over in Result. Every span is a span of ORIGINAL bytes of
 // the document named, as in findings.
 
+// Extras is what the HTML report shows beyond the findings, computed by
+// Options.Extras.
+type Extras struct {
+	Pairs       []Pair
+	Comparisons []Comparison
+	Citations   []CitationRow
+}
+
 // Pair is what two of the documents share.
 type Pair struct {
 	A, B int // indices into Result.Docs, A < B

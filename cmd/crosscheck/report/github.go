@@ -8,30 +8,41 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 )
 
-// writeGitHub writes one GitHub Actions workflow command per finding,
+// githubSink writes one GitHub Actions workflow command per finding,
 //
 //	::warning file=a.txt,line=5,col=12,endLine=5,endColumn=52,title=…::message
 //
 // which the Actions runner turns into an annotation on the file (error,
 // warning or notice), then the summary line as plain log text.
-func writeGitHub(w io.Writer, r *Result, _ Options) error {
-	var b strings.Builder
-	for _, f := range r.Findings {
-		l := location(f.Location)
-		level := githubLevel[f.Severity]
-		msg := f.Message
-		if d := wordDiff(f); d != "" {
-			msg += "\ndiff: " + d
-		}
-		for _, rel := range relatedLines(f) {
-			msg += "\n↳ " + rel
-		}
-		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			level, githubProperty(l.File), l.Line, l.Column, l.EndLine, l.EndColumn,
-			githubProperty(f.Check.ID+": "+f.Check.Title), githubData(msg))
+type githubSink struct {
+	*base
+	w io.Writer
+}
+
+func newGitHub(w io.Writer, b *base) compare.Sink { return &githubSink{base: b, w: w} }
+
+func (s *githubSink) Put(f compare.Finding) error {
+	s.counts.Add(&f)
+	l := location(f.Location)
+	level := githubLevel[f.Severity]
+	msg := f.Message
+	if d := wordDiff(f); d != "" {
+		msg += "\ndiff: " + d
 	}
-	b.WriteString(r.SummaryLine() + "\n")
-	_, err := io.WriteString(w, b.String())
+	for _, rel := range relatedLines(f) {
+		msg += "\n↳ " + rel
+	}
+	_, err := fmt.Fprintf(s.w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+		level, githubProperty(l.File), l.Line, l.Column, l.EndLine, l.EndColumn,
+		githubProperty(f.Check.ID+": "+f.Check.Title), githubData(msg))
+	return err
+}
+
+func (s *githubSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	_, err := io.WriteString(s.w, s.summaryLine()+"\n")
 	return err
 }
 

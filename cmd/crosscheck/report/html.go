@@ -202,6 +202,39 @@ type htmlFindingRow struct {
 	Message  string
 }
 
+// htmlSink keeps the findings and renders the page on Close: it is one
+// document, whose parts (the findings table, the documents marked up with
+// them, the pairs) all depend on every finding.
+type htmlSink struct {
+	*base
+	w        io.Writer
+	findings []compare.Finding
+}
+
+func newHTML(w io.Writer, b *base) compare.Sink { return &htmlSink{base: b, w: w} }
+
+func (s *htmlSink) Put(f compare.Finding) error {
+	s.counts.Add(&f)
+	s.findings = append(s.findings, f)
+	return nil
+}
+
+func (s *htmlSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	r := &Result{Tool: s.head.Tool, Version: s.head.Version, Docs: s.head.Docs, Skipped: s.head.Skipped,
+		Findings: s.findings, Checks: s.head.Checks}
+	if s.opt.Extras != nil {
+		x, err := s.opt.Extras(s.findings)
+		if err != nil {
+			return err
+		}
+		r.Pairs, r.Comparisons, r.Citations = x.Pairs, x.Comparisons, x.Citations
+	}
+	return writeHTML(s.w, r, s.opt)
+}
+
 // writeHTML renders the report. It reads the result and never analyses:
 // pairs, comparisons and citations come computed in r.
 func writeHTML(w io.Writer, r *Result, _ Options) error {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -11,6 +12,8 @@ import (
 // when a field is removed or its meaning changes; new fields do not bump it.
 const SchemaVersion = 1
 
+// jsonOutput is the shape of the JSON output; jsonSink writes it in parts
+// (jsonHead, each finding, the summary) as findings arrive.
 type jsonOutput struct {
 	Tool     string        `json:"tool"`
 	Version  string        `json:"version"`
@@ -81,32 +84,107 @@ func location(l compare.Location) jsonLocation {
 	}
 }
 
-func writeJSON(w io.Writer, r *Result, _ Options) error {
-	out := jsonOutput{Tool: r.Tool, Version: r.Version, Schema: SchemaVersion,
-		Files: []jsonFile{}, Findings: []jsonFinding{}, Summary: r.Summary()}
-	for _, d := range r.Docs {
-		out.Files = append(out.Files, jsonFile{Path: d.Path, Bytes: d.Size(), Format: d.Format, Encoding: d.Encoding, Lines: d.Lines()})
+// jsonHead is the part of the JSON output written before the findings.
+type jsonHead struct {
+	Tool    string        `json:"tool"`
+	Version string        `json:"version"`
+	Schema  int           `json:"schema"`
+	Files   []jsonFile    `json:"files"`
+	Skipped []jsonSkipped `json:"skipped,omitempty"`
+}
+
+// jsonSink writes the JSON contract (jsonOutput) as findings arrive: the
+// head, then each finding, then the summary on Close, with the indentation
+// and escaping encoding/json gives the whole value at once.
+type jsonSink struct {
+	*base
+	w       io.Writer
+	started bool
+	n       int
+	buf     bytes.Buffer
+}
+
+func newJSON(w io.Writer, b *base) compare.Sink { return &jsonSink{base: b, w: w} }
+
+// Indentation of the JSON output's parts: the findings are elements of a
+// member of the top object.
+const (
+	jsonIndent        = "  "
+	jsonFindingPrefix = "    "
+)
+
+func (s *jsonSink) start() error {
+	if s.started {
+		return nil
 	}
-	for _, s := range r.Skipped {
-		out.Skipped = append(out.Skipped, jsonSkipped{s.Path, s.Reason})
+	s.started = true
+	h := jsonHead{Tool: s.head.Tool, Version: s.head.Version, Schema: SchemaVersion, Files: []jsonFile{}}
+	for _, d := range s.head.Docs {
+		h.Files = append(h.Files, jsonFile{Path: d.Path, Bytes: d.Size(), Format: d.Format, Encoding: d.Encoding, Lines: d.Lines()})
 	}
-	for _, f := range r.Findings {
-		jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: f.Message,
-			jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details,
-			Fingerprint: Fingerprint(f)}
-		if f.Fix != nil {
-			jf.Fix = &jsonFix{Offset: f.Fix.Span.Start, EndOffset: f.Fix.Span.End, Text: f.Fix.Text}
-		}
-		if jf.Details == nil {
-			jf.Details = map[string]any{}
-		}
-		for _, rel := range f.Related {
-			jf.Related = append(jf.Related, jsonRelated{Role: rel.Role, jsonLocation: location(rel.Location)})
-		}
-		out.Findings = append(out.Findings, jf)
+	for _, sk := range s.head.Skipped {
+		h.Skipped = append(h.Skipped, jsonSkipped{sk.Path, sk.Reason})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	b, err := json.MarshalIndent(h, "", jsonIndent)
+	if err != nil {
+		return err
+	}
+	b = bytes.TrimSuffix(b, []byte("\n}"))
+	b = append(b, ",\n  \"findings\": ["...)
+	_, err = s.w.Write(b)
+	return err
+}
+
+func (s *jsonSink) Put(f compare.Finding) error {
+	if err := s.start(); err != nil {
+		return err
+	}
+	s.counts.Add(&f)
+	jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: f.Message,
+		jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details,
+		Fingerprint: Fingerprint(f)}
+	if f.Fix != nil {
+		jf.Fix = &jsonFix{Offset: f.Fix.Span.Start, EndOffset: f.Fix.Span.End, Text: f.Fix.Text}
+	}
+	if jf.Details == nil {
+		jf.Details = map[string]any{}
+	}
+	for _, rel := range f.Related {
+		jf.Related = append(jf.Related, jsonRelated{Role: rel.Role, jsonLocation: location(rel.Location)})
+	}
+	b, err := json.MarshalIndent(jf, jsonFindingPrefix, jsonIndent)
+	if err != nil {
+		return err
+	}
+	s.buf.Reset()
+	if s.n > 0 {
+		s.buf.WriteByte(',')
+	}
+	s.buf.WriteString("\n" + jsonFindingPrefix)
+	s.buf.Write(b)
+	s.n++
+	_, err = s.w.Write(s.buf.Bytes())
+	return err
+}
+
+func (s *jsonSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	if err := s.start(); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(s.summary(), jsonIndent, jsonIndent)
+	if err != nil {
+		return err
+	}
+	s.buf.Reset()
+	if s.n > 0 {
+		s.buf.WriteString("\n" + jsonIndent)
+	}
+	s.buf.WriteString("],\n  \"summary\": ")
+	s.buf.Write(b)
+	s.buf.WriteString("\n}\n")
+	_, err = s.w.Write(s.buf.Bytes())
+	return err
 }

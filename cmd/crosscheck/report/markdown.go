@@ -4,33 +4,51 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
 )
 
-// writeMarkdown writes a GitHub-flavoured Markdown table of the findings
+// markdownSink writes a GitHub-flavoured Markdown table of the findings
 // and a summary line. Cell text is escaped so that it shows as written:
 // no character of a finding can end a cell, start a link or raw HTML, or
 // change emphasis.
-func writeMarkdown(w io.Writer, r *Result, _ Options) error {
+type markdownSink struct {
+	*base
+	w io.Writer
+}
+
+func newMarkdown(w io.Writer, b *base) compare.Sink { return &markdownSink{base: b, w: w} }
+
+func (s *markdownSink) Put(f compare.Finding) error {
 	var b strings.Builder
-	if len(r.Findings) > 0 {
+	if s.counts.Findings == 0 {
 		b.WriteString("| Location | Severity | Check | Message |\n| --- | --- | --- | --- |\n")
-		for _, f := range r.Findings {
-			p := f.Doc.Position(f.Span.Start)
-			msg := markdownCell(f.Message)
-			if d := wordDiff(f); d != "" {
-				msg += "<br>diff: " + markdownCell(d)
-			}
-			for _, rel := range relatedLines(f) {
-				msg += "<br>↳ " + markdownCell(rel)
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
-				markdownCell(fmt.Sprintf("%s:%d:%d", f.Doc.Path, p.Line, p.Column)),
-				f.Severity, markdownCell(f.Check.ID), msg)
-		}
-		b.WriteString("\n")
 	}
-	b.WriteString(markdownCell(r.SummaryLine()) + "\n")
-	_, err := io.WriteString(w, b.String())
+	s.counts.Add(&f)
+	p := f.Doc.Position(f.Span.Start)
+	msg := markdownCell(f.Message)
+	if d := wordDiff(f); d != "" {
+		msg += "<br>diff: " + markdownCell(d)
+	}
+	for _, rel := range relatedLines(f) {
+		msg += "<br>↳ " + markdownCell(rel)
+	}
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n",
+		markdownCell(fmt.Sprintf("%s:%d:%d", f.Doc.Path, p.Line, p.Column)),
+		f.Severity, markdownCell(f.Check.ID), msg)
+	_, err := io.WriteString(s.w, b.String())
+	return err
+}
+
+func (s *markdownSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	end := markdownCell(s.summaryLine()) + "\n"
+	if s.counts.Findings > 0 {
+		end = "\n" + end
+	}
+	_, err := io.WriteString(s.w, end)
 	return err
 }
 

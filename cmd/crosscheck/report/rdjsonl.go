@@ -67,27 +67,33 @@ func rdSpan(d *compare.Document, s compare.Span) rdRange {
 // rdSeverity is reviewdog's name for each severity.
 var rdSeverity = [...]string{compare.Info: "INFO", compare.Warning: "WARNING", compare.Error: "ERROR"}
 
-// writeRDJSONL writes one reviewdog Diagnostic per finding; a finding with
+// rdjsonlSink writes one reviewdog Diagnostic per finding; a finding with
 // a fix carries it as a suggestion reviewdog can post.
-func writeRDJSONL(w io.Writer, r *Result, _ Options) error {
-	enc := json.NewEncoder(w)
-	for _, f := range r.Findings {
-		d := rdDiagnostic{
-			Message:  f.Message,
-			Location: rdLoc(f.Doc, f.Span),
-			Severity: rdSeverity[f.Severity],
-			Source:   rdSource{Name: r.Tool},
-			Code:     rdCode{Value: f.Check.ID},
-		}
-		if f.Fix != nil {
-			d.Suggestions = []rdSuggest{{Range: rdSpan(f.Doc, f.Fix.Span), Text: f.Fix.Text}}
-		}
-		for _, rel := range f.Related {
-			d.RelatedLocations = append(d.RelatedLocations, rdRelated{Message: rel.Role, Location: rdLoc(rel.Doc, rel.Span)})
-		}
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-	}
-	return nil
+type rdjsonlSink struct {
+	*base
+	enc *json.Encoder
 }
+
+func newRDJSONL(w io.Writer, b *base) compare.Sink {
+	return &rdjsonlSink{base: b, enc: json.NewEncoder(w)}
+}
+
+func (s *rdjsonlSink) Put(f compare.Finding) error {
+	s.counts.Add(&f)
+	d := rdDiagnostic{
+		Message:  f.Message,
+		Location: rdLoc(f.Doc, f.Span),
+		Severity: rdSeverity[f.Severity],
+		Source:   rdSource{Name: s.head.Tool},
+		Code:     rdCode{Value: f.Check.ID},
+	}
+	if f.Fix != nil {
+		d.Suggestions = []rdSuggest{{Range: rdSpan(f.Doc, f.Fix.Span), Text: f.Fix.Text}}
+	}
+	for _, rel := range f.Related {
+		d.RelatedLocations = append(d.RelatedLocations, rdRelated{Message: rel.Role, Location: rdLoc(rel.Doc, rel.Span)})
+	}
+	return s.enc.Encode(d)
+}
+
+func (s *rdjsonlSink) Close() error { return nil }

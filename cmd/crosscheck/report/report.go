@@ -34,20 +34,29 @@ type Summary struct {
 	Error    int `json:"error"`
 	Warning  int `json:"warning"`
 	Info     int `json:"info"`
+	// Dropped counts the findings a limit left out of the report
+	// (--max-findings); the counts above are of the findings shown.
+	Dropped int `json:"dropped,omitempty"`
+}
+
+// Add counts one finding.
+func (s *Summary) Add(f *compare.Finding) {
+	s.Findings++
+	switch f.Severity {
+	case compare.Error:
+		s.Error++
+	case compare.Warning:
+		s.Warning++
+	default:
+		s.Info++
+	}
 }
 
 // Summary counts the result's findings by severity.
 func (r *Result) Summary() Summary {
-	s := Summary{Findings: len(r.Findings)}
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case compare.Error:
-			s.Error++
-		case compare.Warning:
-			s.Warning++
-		default:
-			s.Info++
-		}
+	var s Summary
+	for i := range r.Findings {
+		s.Add(&r.Findings[i])
 	}
 	return s
 }
@@ -55,11 +64,16 @@ func (r *Result) Summary() Summary {
 // SummaryLine says in one line what was read and found, for the human
 // formats: "4 files · 1 finding: 1 warning".
 func (r *Result) SummaryLine() string {
-	parts := []string{plural(len(r.Docs), "file", "files")}
-	if n := len(r.Skipped); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d skipped", n))
+	return SummaryLine(len(r.Docs), len(r.Skipped), r.Summary())
+}
+
+// SummaryLine says in one line how many files were read and skipped and
+// what was found: "4 files · 1 finding: 1 warning".
+func SummaryLine(files, skipped int, s Summary) string {
+	parts := []string{plural(files, "file", "files")}
+	if skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped", skipped))
 	}
-	s := r.Summary()
 	if s.Findings == 0 {
 		parts = append(parts, "no findings")
 	} else {
@@ -88,51 +102,128 @@ func plural(n int, one, many string) string {
 // Options tune renderers for where the output goes.
 type Options struct {
 	Width int // terminal width in columns for the table format (default 100)
+	// Dropped, when set, tells the renderer at the end how many findings a
+	// limit left out (the cap's count); JSON reports it in its summary.
+	Dropped func() int
+	// Extras, when set, computes what the HTML report shows beyond the
+	// findings (NeedsExtras), from the findings it shows, in that order.
+	Extras func(findings []compare.Finding) (Extras, error)
 }
 
-// Formats lists the names Render accepts; the first is the default.
+// Formats lists the names New and Render accept; the first is the default.
 var Formats = []string{"table", "text", "markdown", "csv", "json", "sarif", "github", "rdjsonl", "html"}
 
-var renderers = map[string]func(io.Writer, *Result, Options) error{
-	"table":    writeTable,
-	"text":     writeText,
-	"markdown": writeMarkdown,
-	"csv":      writeCSV,
-	"json":     writeJSON,
-	"sarif":    writeSARIF,
-	"github":   writeGitHub,
-	"rdjsonl":  writeRDJSONL,
-	"html":     writeHTML,
+// Head is what a report knows before its first finding: the tool, the
+// documents read, the files skipped and the checks that could report.
+type Head struct {
+	Tool    string
+	Version string
+	Docs    []*compare.Document
+	Skipped []compare.Skipped
+	Checks  []*compare.Check // every registered check, for SARIF rules
 }
 
-// Render writes r to w in the named format.
-func Render(w io.Writer, format string, r *Result, opt Options) error {
+var sinks = map[string]func(io.Writer, *base) compare.Sink{
+	"table":    newTable,
+	"text":     newText,
+	"markdown": newMarkdown,
+	"csv":      newCSV,
+	"json":     newJSON,
+	"sarif":    newSARIF,
+	"github":   newGitHub,
+	"rdjsonl":  newRDJSONL,
+	"html":     newHTML,
+}
+
+// New returns a renderer of the named format as a sink: it writes to w as
+// findings arrive (which must be in SortFindings' order), and finishes
+// the report on Close. Aborted (compare.Aborter), it writes nothing more.
+// It writes nothing before the first finding or Close, so that a run that
+// fails before then leaves w untouched. Every format streams except two:
+// the table fits its columns to every row, so it draws on Close, and the
+// HTML page is built whole on Close.
+func New(w io.Writer, format string, head Head, opt Options) (compare.Sink, error) {
 	if opt.Width <= 0 {
 		opt.Width = 100
 	}
-	render, ok := renderers[format]
+	newSink, ok := sinks[format]
 	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 	}
-	return render(w, r, opt)
+	return newSink(w, &base{head: head, opt: opt}), nil
 }
 
-// writeText writes one greppable line per finding:
-// file:line:col: severity check: message[ (related places)][; diff: word diff]
-func writeText(w io.Writer, r *Result, _ Options) error {
-	for _, f := range r.Findings {
-		p := f.Doc.Position(f.Span.Start)
-		msg := f.Message + relatedInline(f)
-		if d := wordDiff(f); d != "" {
-			msg += "; diff: " + d
+// Render writes r to w in the named format: every finding of r, in the
+// order given, through New's renderer.
+func Render(w io.Writer, format string, r *Result, opt Options) error {
+	checks, _ := rules(r)
+	head := Head{Tool: r.Tool, Version: r.Version, Docs: r.Docs, Skipped: r.Skipped, Checks: checks}
+	if opt.Extras == nil {
+		opt.Extras = func([]compare.Finding) (Extras, error) {
+			return Extras{Pairs: r.Pairs, Comparisons: r.Comparisons, Citations: r.Citations}, nil
 		}
-		msg = strings.ReplaceAll(printable(msg), "\n", " ")
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", printable(f.Doc.Path), p.Line, p.Column, f.Severity, f.Check.ID, msg); err != nil {
+	}
+	s, err := New(w, format, head, opt)
+	if err != nil {
+		return err
+	}
+	for _, f := range r.Findings {
+		if err := s.Put(f); err != nil {
+			compare.Abort(s, err)
 			return err
 		}
 	}
-	return nil
+	return s.Close()
 }
+
+// base is what every renderer shares: the head, the options, and the
+// counts of the findings written so far.
+type base struct {
+	head    Head
+	opt     Options
+	counts  Summary
+	aborted bool
+}
+
+// summary returns the counts of the findings written, with the cap's.
+func (b *base) summary() Summary {
+	s := b.counts
+	if b.opt.Dropped != nil {
+		s.Dropped = b.opt.Dropped()
+	}
+	return s
+}
+
+// summaryLine is the human formats' last line.
+func (b *base) summaryLine() string {
+	return SummaryLine(len(b.head.Docs), len(b.head.Skipped), b.counts)
+}
+
+// Abort stops the renderer: it writes nothing more.
+func (b *base) Abort(error) { b.aborted = true }
+
+// textSink writes one greppable line per finding:
+// file:line:col: severity check: message[ (related places)][; diff: word diff]
+type textSink struct {
+	*base
+	w io.Writer
+}
+
+func newText(w io.Writer, b *base) compare.Sink { return &textSink{base: b, w: w} }
+
+func (s *textSink) Put(f compare.Finding) error {
+	s.counts.Add(&f)
+	p := f.Doc.Position(f.Span.Start)
+	msg := f.Message + relatedInline(f)
+	if d := wordDiff(f); d != "" {
+		msg += "; diff: " + d
+	}
+	msg = strings.ReplaceAll(printable(msg), "\n", " ")
+	_, err := fmt.Fprintf(s.w, "%s:%d:%d: %s %s: %s\n", printable(f.Doc.Path), p.Line, p.Column, f.Severity, f.Check.ID, msg)
+	return err
+}
+
+func (s *textSink) Close() error { return nil }
 
 // where says where a location is for a human, "path:line:col", leaving out
 // the path when it is the same as base's.
@@ -232,19 +323,22 @@ func unsafeRune(r rune) bool {
 // check a finding uses that the registry lacks, ordered by ID, with each
 // ID's index in that order.
 func rules(r *Result) ([]*compare.Check, map[string]int) {
+	checks := append([]*compare.Check(nil), r.Checks...)
+	for _, f := range r.Findings {
+		checks = append(checks, f.Check)
+	}
+	return ruleIndex(checks)
+}
+
+// ruleIndex orders checks by ID, once each, with each ID's index.
+func ruleIndex(checks []*compare.Check) ([]*compare.Check, map[string]int) {
 	seen := map[string]bool{}
 	var out []*compare.Check
-	add := func(c *compare.Check) {
+	for _, c := range checks {
 		if !seen[c.ID] {
 			seen[c.ID] = true
 			out = append(out, c)
 		}
-	}
-	for _, c := range r.Checks {
-		add(c)
-	}
-	for _, f := range r.Findings {
-		add(f.Check)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	index := make(map[string]int, len(out))

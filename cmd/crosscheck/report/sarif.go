@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path"
@@ -128,11 +130,32 @@ func sarifPlace(l compare.Location) sarifPhysicalLocation {
 	}
 }
 
-// writeSARIF writes one run with the registry's checks as rules and one
-// result per finding.
-func writeSARIF(w io.Writer, r *Result, _ Options) error {
-	checks, index := rules(r)
-	driver := sarifDriver{Name: r.Tool, Version: r.Version, SemanticVersion: r.Version,
+// sarifSink writes one run with the head's checks as rules and one result
+// per finding, as findings arrive, with the indentation encoding/json gives
+// the whole log at once.
+type sarifSink struct {
+	*base
+	w       io.Writer
+	index   map[string]int
+	tail    []byte // what follows the results: closes the run and the log
+	started bool
+	n       int
+	buf     bytes.Buffer
+}
+
+func newSARIF(w io.Writer, b *base) compare.Sink { return &sarifSink{base: b, w: w} }
+
+// sarifResultPrefix indents a result: an element of the run's results.
+const sarifResultPrefix = "        "
+
+func (s *sarifSink) start() error {
+	if s.started {
+		return nil
+	}
+	s.started = true
+	var checks []*compare.Check
+	checks, s.index = ruleIndex(s.head.Checks)
+	driver := sarifDriver{Name: s.head.Tool, Version: s.head.Version, SemanticVersion: s.head.Version,
 		InformationURI: toolURI, Rules: []sarifRule{}}
 	for _, c := range checks {
 		driver.Rules = append(driver.Rules, sarifRule{ID: c.ID, Name: ruleName(c.ID),
@@ -140,25 +163,74 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 			DefaultConfiguration: sarifConfiguration{sarifLevel(c.Severity)}})
 	}
 	run := sarifRun{Tool: sarifTool{driver}, ColumnKind: "unicodeCodePoints", Results: []sarifResult{}}
-	for _, f := range r.Findings {
-		res := sarifResult{RuleID: f.Check.ID, RuleIndex: index[f.Check.ID], Level: sarifLevel(f.Severity),
-			Message:             sarifText{f.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: sarifPlace(f.Location)}},
-			PartialFingerprints: map[string]string{FingerprintVersion: Fingerprint(f)},
-		}
-		for i, rel := range f.Related {
-			id := i + 1
-			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
-				PhysicalLocation: sarifPlace(rel.Location), Message: &sarifText{rel.Role}})
-		}
-		if len(f.Details) > 0 {
-			res.Properties = f.Details
-		}
-		run.Results = append(run.Results, res)
+	b, err := json.MarshalIndent(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, "", "  ")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	// results is the run's last member and the run the log's last element:
+	// the log ends `"results": []` and the brackets that close them.
+	const end = "[]\n    }\n  ]\n}"
+	if !bytes.HasSuffix(b, []byte(end)) {
+		return fmt.Errorf("sarif: unexpected shape of the log")
+	}
+	cut := len(b) - len(end) + 1
+	s.tail = append([]byte(nil), b[cut:]...)
+	_, err = s.w.Write(b[:cut])
+	return err
+}
+
+func (s *sarifSink) Put(f compare.Finding) error {
+	if err := s.start(); err != nil {
+		return err
+	}
+	idx, ok := s.index[f.Check.ID]
+	if !ok {
+		return fmt.Errorf("sarif: a finding of check %s, which is not among the report's checks", f.Check.ID)
+	}
+	s.counts.Add(&f)
+	res := sarifResult{RuleID: f.Check.ID, RuleIndex: idx, Level: sarifLevel(f.Severity),
+		Message:             sarifText{f.Message},
+		Locations:           []sarifLocation{{PhysicalLocation: sarifPlace(f.Location)}},
+		PartialFingerprints: map[string]string{FingerprintVersion: Fingerprint(f)},
+	}
+	for i, rel := range f.Related {
+		id := i + 1
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
+			PhysicalLocation: sarifPlace(rel.Location), Message: &sarifText{rel.Role}})
+	}
+	if len(f.Details) > 0 {
+		res.Properties = f.Details
+	}
+	b, err := json.MarshalIndent(res, sarifResultPrefix, "  ")
+	if err != nil {
+		return err
+	}
+	s.buf.Reset()
+	if s.n > 0 {
+		s.buf.WriteByte(',')
+	}
+	s.buf.WriteString("\n" + sarifResultPrefix)
+	s.buf.Write(b)
+	s.n++
+	_, err = s.w.Write(s.buf.Bytes())
+	return err
+}
+
+func (s *sarifSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	if err := s.start(); err != nil {
+		return err
+	}
+	s.buf.Reset()
+	if s.n > 0 {
+		s.buf.WriteString("\n      ")
+	}
+	s.buf.Write(s.tail)
+	s.buf.WriteByte('\n')
+	_, err := s.w.Write(s.buf.Bytes())
+	return err
 }
 
 // ruleName makes a check ID into the UpperCamelCase name SARIF suggests

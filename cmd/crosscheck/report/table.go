@@ -10,6 +10,8 @@ import (
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/crosscheck/crosscheck/compare"
 )
 
 // The table is fitted here, not by tablewriter: its own wrapping can cut
@@ -26,14 +28,44 @@ const (
 
 var tableHeader = []string{"LINE:COL", "SEVERITY", "CHECK", "MESSAGE"}
 
-// writeTable draws the findings as one bordered table per file, under the
+// tableSink draws the findings as one bordered table per file, under the
 // file's name, all with the same columns fitted to opt.Width, then a
 // summary line. Grouping by file leaves the message column the room a
-// "path:line:col" column would take.
-func writeTable(w io.Writer, r *Result, opt Options) error {
-	width := max(opt.Width, minTableWidth)
-	summary := wrapSummary(r.SummaryLine(), width)
-	if len(r.Findings) == 0 {
+// "path:line:col" column would take. Because every file's table has the
+// same columns, fitted to every row, it keeps the rows (their text, not
+// the findings) and draws on Close.
+type tableSink struct {
+	*base
+	w    io.Writer
+	rows [][4]string
+	docs []*compare.Document // each row's file
+}
+
+func newTable(w io.Writer, b *base) compare.Sink { return &tableSink{base: b, w: w} }
+
+func (s *tableSink) Put(f compare.Finding) error {
+	s.counts.Add(&f)
+	p := f.Doc.Position(f.Span.Start)
+	msg := printable(f.Message)
+	if d := wordDiff(f); d != "" {
+		msg += "\ndiff: " + printable(d)
+	}
+	if rel := relatedLines(f); len(rel) > 0 {
+		msg += "\n↳ " + printable(strings.Join(rel, "\n↳ "))
+	}
+	s.rows = append(s.rows, [4]string{fmt.Sprintf("%d:%d", p.Line, p.Column), f.Severity.String(), f.Check.ID, msg})
+	s.docs = append(s.docs, f.Doc)
+	return nil
+}
+
+func (s *tableSink) Close() error {
+	if s.aborted {
+		return nil
+	}
+	w, rows := s.w, s.rows
+	width := max(s.opt.Width, minTableWidth)
+	summary := wrapSummary(s.summaryLine(), width)
+	if len(rows) == 0 {
 		_, err := fmt.Fprintln(w, summary)
 		return err
 	}
@@ -41,18 +73,6 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 	// the locale, so the output is the same everywhere.
 	twwidth.SetEastAsian(false)
 
-	rows := make([][4]string, len(r.Findings))
-	for i, f := range r.Findings {
-		p := f.Doc.Position(f.Span.Start)
-		msg := printable(f.Message)
-		if d := wordDiff(f); d != "" {
-			msg += "\ndiff: " + printable(d)
-		}
-		if rel := relatedLines(f); len(rel) > 0 {
-			msg += "\n↳ " + printable(strings.Join(rel, "\n↳ "))
-		}
-		rows[i] = [4]string{fmt.Sprintf("%d:%d", p.Line, p.Column), f.Severity.String(), f.Check.ID, msg}
-	}
 	widths := fitColumns(rows, width)
 	header := make([]string, len(tableHeader))
 	for i, h := range tableHeader {
@@ -61,16 +81,16 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 	}
 	for start := 0; start < len(rows); {
 		end := start + 1
-		for end < len(rows) && r.Findings[end].Doc == r.Findings[start].Doc {
+		for end < len(rows) && s.docs[end] == s.docs[start] {
 			end++
 		}
 		if start > 0 {
 			fmt.Fprintln(w)
 		}
-		for _, line := range fitPath(printable(r.Findings[start].Doc.Path), width) {
+		for _, line := range fitPath(printable(s.docs[start].Path), width) {
 			fmt.Fprintln(w, line)
 		}
-		table := newTable(w)
+		table := newTableWriter(w)
 		table.Header(header)
 		for _, row := range rows[start:end] {
 			cells := []string{
@@ -92,7 +112,7 @@ func writeTable(w io.Writer, r *Result, opt Options) error {
 	return err
 }
 
-func newTable(w io.Writer) *tablewriter.Table {
+func newTableWriter(w io.Writer) *tablewriter.Table {
 	cell := tw.CellConfig{
 		Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone, AutoFormat: tw.Off},
 		Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
