@@ -2,9 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/report"
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // A baseline records the findings a team has accepted, so that CI reports
@@ -129,7 +131,7 @@ type baseline struct {
 
 // readBaseline reads the baseline file at path.
 func readBaseline(path string) (*baseline, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := input.ReadFile(path, input.LoadOptions{})
 	if err != nil {
 		return nil, usagef("--baseline %s: %s", path, describeReadError(err))
 	}
@@ -206,8 +208,12 @@ func (s *baselineStage) Close() error {
 func (s *baselineStage) Abort(err error) { compare.Abort(s.next, err) }
 
 func describeReadError(err error) string {
-	if os.IsNotExist(err) {
+	var ie *compare.InputError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
+	case errors.As(err, &ie):
+		return ie.Msg
 	}
 	return err.Error()
 }
