@@ -122,3 +122,12 @@ func (w Where) IsZero() bool { return w == Where{} }
 type Locator interface {
 	Where(raw Span) Where
 }
+
+// Where returns the place of a span of original bytes as the document's
+// Locator names it; zero for formats whose line and column say it all.
+func (d *Document) Where(raw Span) Where {
+	if d.Locator == nil {
+		return Where{}
+	}
+	return d.Locator.Where(raw)
+}

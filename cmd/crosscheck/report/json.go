@@ -65,6 +65,9 @@ type jsonLocation struct {
 	EndLine   int    `json:"end_line"`
 	EndColumn int    `json:"end_column"`
 	Excerpt   string `json:"excerpt"`
+	// Where names the place in a container format (member, paragraph,
+	// note, page), where the document's reader knows one.
+	Where *compare.Where `json:"where,omitempty"`
 }
 
 type jsonRelated struct {
@@ -81,7 +84,17 @@ func location(l compare.Location) jsonLocation {
 		File: l.Doc.Path, Offset: l.Span.Start, EndOffset: l.Span.End,
 		Line: p.Line, Column: p.Column, EndLine: e.Line, EndColumn: e.Column,
 		Excerpt: l.Doc.Excerpt(l.Span, ExcerptLen),
+		Where:   containerPlace(l),
 	}
+}
+
+// containerPlace returns the place of a location in a container format, or nil.
+func containerPlace(l compare.Location) *compare.Where {
+	w := l.Doc.Where(l.Span)
+	if w.IsZero() {
+		return nil
+	}
+	return &w
 }
 
 // jsonHead is the part of the JSON output written before the findings.
