@@ -175,7 +175,7 @@ func fromStructure(doc *compare.Document, ns *Notes) {
 	}
 	for _, d := range doc.Structure.NoteDefs {
 		ns.Notes = append(ns.Notes, &Note{Label: d.Label, Key: d.Key, Span: d.Span,
-			Body: trimSpan(doc.Text, d.Body), Syntax: syntax(d.Kind)})
+			Body: compare.TrimSpan(doc.Text, d.Body), Syntax: syntax(d.Kind)})
 	}
 }
 

@@ -61,7 +61,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 				open = i
 				continue
 			}
-			inner := trimSpan(s, compare.Span{Start: open + 1, End: i})
+			inner := compare.TrimSpan(s, compare.Span{Start: open + 1, End: i})
 			add(Quotation{Span: inner, Marker: after(i + 1)})
 			open = -1
 		}
@@ -83,7 +83,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			}
 			end = ne
 		}
-		sp := trimSpan(s, compare.Span{Start: start + strings.IndexByte(s[start:], '>') + 1, End: end})
+		sp := compare.TrimSpan(s, compare.Span{Start: start + strings.IndexByte(s[start:], '>') + 1, End: end})
 		q := Quotation{Span: sp, Block: true}
 		// a marker at the end of the block, or first after it
 		for _, m := range ns.Markers {
@@ -99,7 +99,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			}
 			q.Marker = markerAt[k]
 		}
-		q.Span = trimSpan(s, q.Span)
+		q.Span = compare.TrimSpan(s, q.Span)
 		add(q)
 		i = end + 1
 	}
@@ -121,7 +121,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 				q.Marker = markerAt[k]
 			}
 		}
-		q.Span = trimSpan(s, q.Span)
+		q.Span = compare.TrimSpan(s, q.Span)
 		add(q)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })

@@ -153,7 +153,7 @@ func splitUnits(doc *compare.Document, body compare.Span) []compare.Span {
 	s := doc.Text
 	var out []compare.Span
 	emit := func(a, b int) {
-		if t := trimSpan(s, compare.Span{Start: a, End: b}); t.End > t.Start {
+		if t := compare.TrimSpan(s, compare.Span{Start: a, End: b}); t.End > t.Start {
 			out = append(out, t)
 		}
 	}

@@ -158,7 +158,7 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 			problems = append(problems, "note is never closed with \"]\"; it is taken to end here")
 		}
 		n := &Note{Label: label, Key: label, Span: compare.Span{Start: start, End: end},
-			Body: trimSpan(s, compare.Span{Start: bodyStart, End: bodyEnd}), Syntax: SyntaxGutenberg}
+			Body: compare.TrimSpan(s, compare.Span{Start: bodyStart, End: bodyEnd}), Syntax: SyntaxGutenberg}
 		ns.Notes = append(ns.Notes, n)
 		if len(problems) > 0 {
 			sp := compare.Span{Start: start, End: bodyStart}
@@ -193,16 +193,6 @@ func trimRight(s string, end int) int {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-func trimSpan(s string, sp compare.Span) compare.Span {
-	for sp.Start < sp.End && isSpace(s[sp.Start]) {
-		sp.Start++
-	}
-	for sp.End > sp.Start && isSpace(s[sp.End-1]) {
-		sp.End--
-	}
-	return sp
-}
 
 // balanced returns the offset just past the bracket closing the one at
 // open (s[open] is '{' or '['), honouring backslash escapes, or -1.
@@ -289,7 +279,7 @@ func scanLaTeX(s string, ns *Notes) regions {
 			ns.Problems = append(ns.Problems, Problem{Span: compare.Span{Start: start, End: j + 1},
 				Msg: `\footnote{ is never closed: its braces do not balance`})
 		}
-		body := trimSpan(s, compare.Span{Start: j + 1, End: bodyEnd})
+		body := compare.TrimSpan(s, compare.Span{Start: j + 1, End: bodyEnd})
 		if kind == "text" {
 			if label == "" {
 				label = itoa(auto)
@@ -373,7 +363,7 @@ func scanPandoc(s string, ns *Notes) regions {
 				}
 				end = trimRight(s, end)
 				ns.Notes = append(ns.Notes, &Note{Label: id, Key: "^" + id, Span: compare.Span{Start: start, End: end},
-					Body: trimSpan(s, compare.Span{Start: bodyStart, End: end}), Syntax: SyntaxPandoc})
+					Body: compare.TrimSpan(s, compare.Span{Start: bodyStart, End: end}), Syntax: SyntaxPandoc})
 				defs = append(defs, region{start, start + n + 1})
 				out = append(out, region{start, start + n + 1})
 				i = end
@@ -417,7 +407,7 @@ func scanPandoc(s string, ns *Notes) regions {
 			continue
 		}
 		ns.addInline("^[]", "inline:"+itoa(p), compare.Span{Start: p, End: e}, compare.Span{Start: p, End: p + 2},
-			trimSpan(s, compare.Span{Start: p + 2, End: e - 1}), SyntaxPandocInline)
+			compare.TrimSpan(s, compare.Span{Start: p + 2, End: e - 1}), SyntaxPandocInline)
 		out = append(out, region{p, e})
 		i = e
 	}
@@ -519,7 +509,7 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 		}
 		end = trimRight(s, end)
 		ns.Notes = append(ns.Notes, &Note{Label: m.label, Key: m.label, Span: compare.Span{Start: lineStart(s, m.span.Start) + len(s[lineStart(s, m.span.Start):m.span.Start]) - len(strings.TrimLeft(s[lineStart(s, m.span.Start):m.span.Start], " \t>")), End: end},
-			Body: trimSpan(s, compare.Span{Start: m.span.End, End: max(m.span.End, end)}), Syntax: m.syntax})
+			Body: compare.TrimSpan(s, compare.Span{Start: m.span.End, End: max(m.span.End, end)}), Syntax: m.syntax})
 	}
 }
 

@@ -153,7 +153,7 @@ func NewTextDocument(name, text string) *Document {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	return Assemble(Parts{Path: name, Raw: []byte(text), Format: "text", Encoding: "utf-8",
-		Source: text, ASCII: isASCII(text)})
+		Source: text, ASCII: IsASCII(text)})
 }
 
 func (d *Document) segment() {

@@ -46,7 +46,7 @@ func foldRune(r rune) rune {
 // innermost (the last step) first. No map means no change.
 func normalize(s string) (string, []*OffsetMap) {
 	var maps []*OffsetMap
-	if !isASCII(s) && !norm.NFC.IsNormalString(s) { // ASCII is NFC; the check is quicker
+	if !IsASCII(s) && !norm.NFC.IsNormalString(s) { // ASCII is NFC; the check is quicker
 		c, m := composeNFC(s)
 		s = c
 		maps = append(maps, m)

@@ -358,7 +358,7 @@ func splitSentences(out []Span, s string, para Span) []Span {
 
 // appendTrimmed appends s[a:b] without its white space, unless that leaves nothing.
 func appendTrimmed(out []Span, s string, a, b int) []Span {
-	if sp := trimSpan(s, Span{a, b}); sp.End > sp.Start {
+	if sp := TrimSpan(s, Span{a, b}); sp.End > sp.Start {
 		out = append(out, sp)
 	}
 	return out
@@ -478,7 +478,9 @@ func romanAt(s string, k int) bool {
 	return j > k && (j == len(s) || !asciiWord[s[j]])
 }
 
-func trimSpan(s string, sp Span) Span {
+// TrimSpan returns sp without the white space (space, tab, line breaks,
+// form feed) at its ends.
+func TrimSpan(s string, sp Span) Span {
 	for sp.Start < sp.End && isSpaceByte(s[sp.Start]) {
 		sp.Start++
 	}

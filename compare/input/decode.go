@@ -54,24 +54,6 @@ func sniffBinary(raw []byte) (int, bool) {
 	return 0, false
 }
 
-// isASCII reports whether s is all ASCII, eight bytes at a time.
-func isASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if x&0x8080808080808080 != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // decode turns raw file bytes into UTF-8 text. UTF-8 with or without a BOM is
 // used in place; UTF-16 with a BOM is decoded. Invalid UTF-8 is an error
 // unless lenient, in which case each bad byte becomes U+FFFD.
@@ -95,7 +77,7 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		b.Replace(3, 0)
 		enc = "utf-8-bom"
 	}
-	if isASCII(bytesString(body)) {
+	if compare.IsASCII(bytesString(body)) {
 		b.Copy(len(body))
 		return decoded{text: bytesString(body), m: b.Finish(), encoding: enc, ascii: true}, nil
 	}

@@ -266,7 +266,7 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 				body.End = min(body.End, e.Span.Start)
 			}
 		}
-		body = trimSpan(s, Span{Start: body.Start, End: max(body.Start, body.End)})
+		body = compare.TrimSpan(s, Span{Start: body.Start, End: max(body.Start, body.End)})
 		id := d.Attr["id"]
 		label := id
 		if id == "" {
@@ -298,7 +298,7 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 		}
 		if block != nil && (inContainer(block) || zones.inside(block.Span.Start)) {
 			st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: label, Span: block.Span,
-				Body: trimSpan(s, Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
+				Body: compare.TrimSpan(s, Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
 			continue
 		}
 		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: label, Span: sp.Span, Kind: compare.NoteNumbered})
@@ -338,13 +338,3 @@ func (r regions) inside(off int) bool {
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func trimSpan(s string, sp Span) Span {
-	for sp.Start < sp.End && isSpaceByte(s[sp.Start]) {
-		sp.Start++
-	}
-	for sp.End > sp.Start && isSpaceByte(s[sp.End-1]) {
-		sp.End--
-	}
-	return sp
-}
