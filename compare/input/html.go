@@ -14,12 +14,9 @@ import (
 type element struct {
 	Tag  string            // lower case: "sup", "a", "li", "aside", "blockquote", "q", "h1", …; "!--" for a comment (its text in Attr["text"])
 	Attr map[string]string // id, href, class, epub:type, role (only those present)
-	Span Span              // text content, extracted-text coordinates
-	Raw  Span              // from the open tag's '<' to the close tag's '>', source coordinates
+	Span compare.Span      // text content, extracted-text coordinates
+	Raw  compare.Span      // from the open tag's '<' to the close tag's '>', source coordinates
 }
-
-// Span is the kernel's byte range.
-type Span = compare.Span
 
 var htmlBlock = map[string]bool{
 	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
@@ -129,7 +126,7 @@ func extractHTML(src string) (string, *compare.OffsetMap, []element) {
 			// comments carry directives (crosscheck:ignore); keep them as
 			// elements with an empty text span where they stood
 			elems = append(elems, element{Tag: "!--", Attr: map[string]string{"text": body},
-				Span: Span{Start: len(out), End: len(out)}, Raw: Span{Start: i, End: i + n}})
+				Span: compare.Span{Start: len(out), End: len(out)}, Raw: compare.Span{Start: i, End: i + n}})
 			i += n
 			continue
 		case strings.HasPrefix(rest, "<![CDATA["):
@@ -196,7 +193,7 @@ func extractHTML(src string) (string, *compare.OffsetMap, []element) {
 				if stack[k].el.Tag == name {
 					for j := len(stack) - 1; j >= k; j-- {
 						e := stack[j].el
-						e.Span = trimSpanBytes(out, Span{Start: stack[j].textFrom, End: textEnd})
+						e.Span = trimSpanBytes(out, compare.Span{Start: stack[j].textFrom, End: textEnd})
 						e.Raw.End = i
 						elems = append(elems, e)
 					}
@@ -207,13 +204,13 @@ func extractHTML(src string) (string, *compare.OffsetMap, []element) {
 			continue
 		}
 		if htmlKeep[name] && !selfClose && !htmlVoid[name] && len(stack) < maxOpenElements {
-			stack = append(stack, openElem{el: element{Tag: name, Attr: attrs, Raw: Span{Start: start, End: i}}, textFrom: len(out)})
+			stack = append(stack, openElem{el: element{Tag: name, Attr: attrs, Raw: compare.Span{Start: start, End: i}}, textFrom: len(out)})
 		}
 	}
 	flush()
 	for j := len(stack) - 1; j >= 0; j-- {
 		e := stack[j].el
-		e.Span = trimSpanBytes(out, Span{Start: stack[j].textFrom, End: len(out)})
+		e.Span = trimSpanBytes(out, compare.Span{Start: stack[j].textFrom, End: len(out)})
 		e.Raw.End = len(src)
 		elems = append(elems, e)
 	}
@@ -221,7 +218,7 @@ func extractHTML(src string) (string, *compare.OffsetMap, []element) {
 	return string(out), b.Finish(), elems
 }
 
-func trimSpanBytes(b []byte, sp Span) Span {
+func trimSpanBytes(b []byte, sp compare.Span) compare.Span {
 	for sp.Start < sp.End && isSpaceByte(b[sp.Start]) {
 		sp.Start++
 	}
@@ -372,7 +369,7 @@ func isSpaceByte(c byte) bool   { return c == ' ' || c == '\t' || c == '\n' || c
 func htmlStructure(text string, elems []element) compare.Structure {
 	sort.SliceStable(elems, func(a, b int) bool { return elems[a].Span.Start < elems[b].Span.Start })
 	st := compare.Structure{Markup: true}
-	var headings []Span
+	var headings []compare.Span
 	for _, e := range elems {
 		b := compare.Block{Span: e.Span, Raw: e.Raw}
 		switch e.Tag {

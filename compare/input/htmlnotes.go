@@ -93,7 +93,7 @@ func noteLikeID(id string) bool {
 // to note ids, elements marked as notes (epub:type, role, class), notes
 // sections after a "Notes" heading, superscript numbers, ordered lists of
 // notes. s is the extracted text; headings are the h1–h3 spans.
-func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) {
+func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Structure) {
 	within := func(inner, outer *element) bool {
 		return outer.Raw.Start <= inner.Raw.Start && inner.Raw.End <= outer.Raw.End && inner != outer
 	}
@@ -117,7 +117,7 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 		return false
 	}
 	// notes sections that follow a "Notes" heading, to the next h1–h3
-	var zones regions
+	var zones []compare.Span
 	for i := range els {
 		e := &els[i]
 		if e.Tag[0] == 'h' && len(e.Tag) == 2 && compare.IsNotesHeading(s[e.Span.Start:e.Span.End]) {
@@ -128,16 +128,23 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 					break
 				}
 			}
-			zones = append(zones, region{e.Span.End, end})
+			zones = append(zones, compare.Span{Start: e.Span.End, End: end})
 		}
 	}
-	zones = zones.sorted()
+	inZone := func(off int) bool {
+		for _, z := range zones {
+			if z.Start <= off && off < z.End {
+				return true
+			}
+		}
+		return false
+	}
 	// definitions marked as notes, or with a note-like id in a notes container
 	isDef := map[*element]bool{}
 	for i := range els {
 		e := &els[i]
 		id := e.Attr["id"]
-		if isNoteDefElement(e) || id != "" && noteLikeID(id) && (e.Tag == "li" || e.Tag == "aside" || e.Tag == "div" || e.Tag == "p" || e.Tag == "section") && (inContainer(e) || zones.inside(e.Span.Start)) {
+		if isNoteDefElement(e) || id != "" && noteLikeID(id) && (e.Tag == "li" || e.Tag == "aside" || e.Tag == "div" || e.Tag == "p" || e.Tag == "section") && (inContainer(e) || inZone(e.Span.Start)) {
 			// the outermost element wins: <li id=fn1><p>…</p></li>
 			outer := false
 			for d := range isDef {
@@ -266,7 +273,7 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 				body.End = min(body.End, e.Span.Start)
 			}
 		}
-		body = compare.TrimSpan(s, Span{Start: body.Start, End: max(body.Start, body.End)})
+		body = compare.TrimSpan(s, compare.Span{Start: body.Start, End: max(body.Start, body.End)})
 		id := d.Attr["id"]
 		label := id
 		if id == "" {
@@ -296,9 +303,9 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 				block = e
 			}
 		}
-		if block != nil && (inContainer(block) || zones.inside(block.Span.Start)) {
+		if block != nil && (inContainer(block) || inZone(block.Span.Start)) {
 			st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: label, Span: block.Span,
-				Body: compare.TrimSpan(s, Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
+				Body: compare.TrimSpan(s, compare.Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
 			continue
 		}
 		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: label, Span: sp.Span, Kind: compare.NoteNumbered})
@@ -320,21 +327,4 @@ func htmlNotes(s string, els []element, headings []Span, st *compare.Structure) 
 	}
 }
 
-// region is a stretch of text; regions are kept sorted by start.
-type region struct{ start, end int }
-
-type regions []region
-
-func (r regions) sorted() regions {
-	sort.Slice(r, func(i, j int) bool { return r[i].start < r[j].start })
-	return r
-}
-
-// inside reports whether off lies in one of the regions (sorted).
-func (r regions) inside(off int) bool {
-	i := sort.Search(len(r), func(k int) bool { return r[k].end > off })
-	return i < len(r) && r[i].start <= off
-}
-
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
