@@ -165,18 +165,26 @@ func (s *jsonSink) Put(f compare.Finding) error {
 	for _, rel := range f.Related {
 		jf.Related = append(jf.Related, jsonRelated{Role: rel.Role, jsonLocation: location(rel.Location)})
 	}
-	b, err := json.MarshalIndent(jf, jsonFindingPrefix, jsonIndent)
+	return writeElement(s.w, &s.buf, &s.n, jf, jsonFindingPrefix, jsonIndent)
+}
+
+// writeElement writes v as the next element of a JSON array streamed
+// inside an indented document: a comma after the element before it, then
+// v on a new line, indented by prefix (indent per level inside it), as
+// json.MarshalIndent lays out the whole document. n counts the elements.
+func writeElement(w io.Writer, buf *bytes.Buffer, n *int, v any, prefix, indent string) error {
+	b, err := json.MarshalIndent(v, prefix, indent)
 	if err != nil {
 		return err
 	}
-	s.buf.Reset()
-	if s.n > 0 {
-		s.buf.WriteByte(',')
+	buf.Reset()
+	if *n > 0 {
+		buf.WriteByte(',')
 	}
-	s.buf.WriteString("\n" + jsonFindingPrefix)
-	s.buf.Write(b)
-	s.n++
-	_, err = s.w.Write(s.buf.Bytes())
+	buf.WriteString("\n" + prefix)
+	buf.Write(b)
+	*n++
+	_, err = w.Write(buf.Bytes())
 	return err
 }
 

@@ -201,19 +201,7 @@ func (s *sarifSink) Put(f compare.Finding) error {
 	if len(f.Details) > 0 {
 		res.Properties = f.Details
 	}
-	b, err := json.MarshalIndent(res, sarifResultPrefix, "  ")
-	if err != nil {
-		return err
-	}
-	s.buf.Reset()
-	if s.n > 0 {
-		s.buf.WriteByte(',')
-	}
-	s.buf.WriteString("\n" + sarifResultPrefix)
-	s.buf.Write(b)
-	s.n++
-	_, err = s.w.Write(s.buf.Bytes())
-	return err
+	return writeElement(s.w, &s.buf, &s.n, res, sarifResultPrefix, "  ")
 }
 
 func (s *sarifSink) Close() error {
