@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test bench fuzz scale vet man completions browser
+.PHONY: build test bench fuzz scale stress stress-short vet man completions browser
 
 build:
 	$(GO) build -o bin/crosscheck ./cmd/crosscheck
@@ -13,6 +13,7 @@ vet:
 
 test: vet browser
 	$(GO) test -race -count=1 $(PKGS)
+	$(MAKE) stress-short
 
 # The HTML report's browser test (cmd/crosscheck TestHTMLReportInBrowser) drives
 # Debian's chromium through chromedriver. Install them once when absent; where that
@@ -46,6 +47,18 @@ fuzz:
 # 300 MB of disk, a minute); peak memory and time are logged.
 scale:
 	CROSSCHECK_SCALE=1 $(GO) test -count=1 -run '^TestScale' -v ./cmd/crosscheck
+
+# Every attack of issue 10 (hostile and huge inputs: memory blow-ups, overwritten
+# inputs, injection through names, path escapes, hangs, signals, globs, symlinks) as a
+# whole process under a memory watchdog and a time limit; fails on any breach and
+# prints a table of input size, time and peak memory. Full sizes take a few minutes
+# and about 200 MB of temporary files; `make test` runs the short mode (inputs a
+# fifth as large).
+stress:
+	CROSSCHECK_STRESS=1 $(GO) test -count=1 -timeout 10m -run '^TestStress$$' -v ./cmd/crosscheck
+
+stress-short:
+	CROSSCHECK_STRESS=short $(GO) test -count=1 -timeout 5m -run '^TestStress$$' ./cmd/crosscheck
 
 # Man pages for every command (cobra/doc, run from a test so the generator
 # stays out of the binary), and shell completion scripts.
