@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input/container"
+	"github.com/crosscheck/crosscheck/compare/input/pdf"
 )
 
 // Container formats (DOCX, ODT, EPUB, PDF) hold their text compressed or
@@ -323,4 +324,25 @@ func paragraphSpans(s string) []compare.Span {
 		out = append(out, compare.Span{Start: start, End: last})
 	}
 	return out
+}
+
+// pdfReader reads the text layer of PDF files (see pdf.Read): Where
+// names the page (its printed label) and the paragraph on it.
+type pdfReader struct{}
+
+func (pdfReader) Format() string       { return "pdf" }
+func (pdfReader) Extensions() []string { return []string{".pdf"} }
+func (pdfReader) Sniff(head []byte) bool {
+	return bytes.Contains(head, []byte("%PDF-"))
+}
+func (r pdfReader) Read(name string, raw []byte, opt Options) (*compare.Document, error) {
+	pd, err := pdf.Read(name, raw, pdf.LimitsFor(len(raw)))
+	if err != nil {
+		return nil, err
+	}
+	loc := &placeLocator{places: make([]place, 0, len(pd.Lines))}
+	for _, l := range pd.Lines {
+		loc.places = append(loc.places, place{l.Span, compare.Where{Page: l.Label, Paragraph: l.Paragraph}})
+	}
+	return assembleExtracted(name, raw, r.Format(), pd.Text, compare.Structure{}, loc), nil
 }

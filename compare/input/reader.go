@@ -30,7 +30,7 @@ type Options struct {
 }
 
 // readers is the registry; plain text is the fallback.
-var readers = []Reader{textReader{}, markdownReader{}, htmlReader{}, latexReader{}, docxReader{}, odtReader{}, epubReader{}}
+var readers = []Reader{textReader{}, markdownReader{}, htmlReader{}, latexReader{}, docxReader{}, odtReader{}, epubReader{}, pdfReader{}}
 
 // Readers returns the registered readers.
 func Readers() []Reader { return append([]Reader(nil), readers...) }

@@ -1,0 +1,312 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// layout turns each page's lines into the document's text: pagination
+// (running heads and feet, page numbers) left out, lines grouped into
+// paragraphs, words hyphenated at a line end joined, and a paragraph cut
+// by a page break joined again.
+func layout(pages [][]textLine, labels []string) *Doc {
+	for i := range pages {
+		pages[i] = nonBlank(pages[i])
+	}
+	dropped := dropPagination(pages)
+	leading, _ := typicalLeading(pages)
+	var out []byte
+	doc := &Doc{Pages: len(pages), Dropped: dropped}
+	for pi, lines := range pages {
+		if len(lines) == 0 {
+			continue
+		}
+		left, right := math.Inf(1), math.Inf(-1)
+		for _, l := range lines {
+			left, right = min(left, l.x0), max(right, l.x1)
+		}
+		para := 0
+		for li, l := range lines {
+			text := strings.TrimSpace(string(l.text))
+			sep := "\n\n"
+			switch {
+			case len(out) == 0:
+				sep = ""
+			case li == 0:
+				// the first line of a page: a paragraph the page break cut runs on
+				if runsOn(out, text) {
+					sep = "\n"
+				}
+			default:
+				if !newParagraph(lines[li-1], l, leading, left, right) {
+					sep = "\n"
+				}
+			}
+			if sep == "\n" && joinHyphen(out, text) {
+				// "exam-" + "ple": drop the hyphen and the line break
+				n := hyphenLen(out)
+				out = out[:len(out)-n]
+				if k := len(doc.Lines) - 1; k >= 0 {
+					doc.Lines[k].Span.End = min(doc.Lines[k].Span.End, len(out))
+				}
+				sep = ""
+			}
+			if sep == "\n\n" || li == 0 && para == 0 {
+				para++
+			}
+			out = append(out, sep...)
+			start := len(out)
+			out = append(out, text...)
+			doc.Lines = append(doc.Lines, Line{Span: compare.Span{Start: start, End: len(out)}, Page: pi + 1, Label: labels[pi], Paragraph: para})
+		}
+	}
+	doc.Text = string(out)
+	return doc
+}
+
+func nonBlank(lines []textLine) []textLine {
+	out := lines[:0]
+	for _, l := range lines {
+		if strings.TrimSpace(string(l.text)) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// typicalLeading returns the most common distance between consecutive
+// baselines and the most common font size.
+func typicalLeading(pages [][]textLine) (float64, float64) {
+	gaps := map[int]int{}
+	sizes := map[int]int{}
+	for _, lines := range pages {
+		for i, l := range lines {
+			sizes[int(math.Round(l.size*2))] += len(l.text)
+			if i > 0 {
+				if d := lines[i-1].y - l.y; d > 0 {
+					gaps[int(math.Round(d*2))]++
+				}
+			}
+		}
+	}
+	return float64(mode(gaps)) / 2, float64(mode(sizes)) / 2
+}
+
+func mode(m map[int]int) int {
+	best, bestN := 0, -1
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// newParagraph decides whether line b starts a paragraph after line a.
+func newParagraph(a, b textLine, leading, left, right float64) bool {
+	dy := a.y - b.y
+	size := max(a.size, b.size)
+	switch {
+	case dy <= 0: // back up the page: another column or block
+		return true
+	case leading > 0 && dy > 1.4*leading && dy > 1.2*size:
+		return true
+	case math.Abs(a.size-b.size) > 0.15*size:
+		return true
+	}
+	at := strings.TrimRight(string(a.text), " ")
+	ends := endsSentence(at)
+	if ends && a.x1 < right-3*a.size { // a short last line
+		return true
+	}
+	if ends && b.x0 > left+0.8*b.size && b.x0 > a.x0+0.8*b.size { // an indented first line
+		return true
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:\"”’)", r)
+}
+
+// runsOn reports whether text continues the paragraph that out ends
+// with, across a page break: out does not end a sentence and text starts
+// in lower case.
+func runsOn(out []byte, text string) bool {
+	tail := string(out[max(0, len(out)-8):])
+	r, _ := utf8.DecodeRuneInString(text)
+	return !endsSentence(strings.TrimRight(tail, " ")) && unicode.IsLower(r)
+}
+
+// joinHyphen reports whether out ends with a word cut by a hyphen that
+// text continues in lower case.
+func joinHyphen(out []byte, text string) bool {
+	n := hyphenLen(out)
+	if n == 0 || len(out) <= n {
+		return false
+	}
+	before, _ := utf8.DecodeLastRune(out[:len(out)-n])
+	next, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLetter(before) && unicode.IsLower(next)
+}
+
+// hyphenLen returns the byte length of a hyphen ending out, or 0.
+func hyphenLen(out []byte) int {
+	r, n := utf8.DecodeLastRune(out)
+	switch r {
+	case '-', '\u00AD', '\u2010':
+		return n
+	}
+	return 0
+}
+
+// dropPagination removes running heads, running feet and page numbers:
+// the topmost or bottommost line of a page that is a page number, or
+// whose text (digits aside) stands at the same edge of at least a third
+// of the pages (and of three at least), in a font no larger than the
+// body's. Two lines at each edge are looked at (a running head above a
+// page number). It returns how many lines it removed.
+func dropPagination(pages [][]textLine) int {
+	_, bodySize := typicalLeading(pages)
+	dropped := 0
+	for range 2 {
+		counts := map[string]int{}
+		type edge struct{ top, bottom int }
+		edges := make([]edge, len(pages))
+		for i, lines := range pages {
+			edges[i] = edge{-1, -1}
+			if len(lines) < 2 {
+				continue
+			}
+			t, b := edgeLines(lines)
+			edges[i] = edge{t, b}
+			counts["t"+pageKey(lines[t].text)]++
+			counts["b"+pageKey(lines[b].text)]++
+		}
+		need := max(3, (len(pages)+2)/3)
+		for i, lines := range pages {
+			if edges[i].top < 0 {
+				continue
+			}
+			drop := map[int]bool{}
+			for _, e := range []struct {
+				at   int
+				side string
+			}{{edges[i].top, "t"}, {edges[i].bottom, "b"}} {
+				l := lines[e.at]
+				if l.size > bodySize*1.05+0.01 && bodySize > 0 {
+					continue
+				}
+				if isPageNumber(string(l.text)) || counts[e.side+pageKey(l.text)] >= need {
+					drop[e.at] = true
+				}
+			}
+			if len(drop) == 0 {
+				continue
+			}
+			kept := lines[:0:0]
+			for k, l := range lines {
+				if !drop[k] {
+					kept = append(kept, l)
+				}
+			}
+			dropped += len(lines) - len(kept)
+			pages[i] = kept
+		}
+	}
+	return dropped
+}
+
+// edgeLines returns the indexes of the topmost and bottommost lines.
+func edgeLines(lines []textLine) (int, int) {
+	t, b := 0, 0
+	for i, l := range lines {
+		if l.y > lines[t].y {
+			t = i
+		}
+		if l.y < lines[b].y {
+			b = i
+		}
+	}
+	return t, b
+}
+
+// pageKey is a line's text with digits and case folded, so that "Page 3"
+// and "Page 4" match.
+func pageKey(text []byte) string {
+	var sb strings.Builder
+	for _, w := range strings.Fields(strings.ToLower(string(text))) {
+		if isNumberWord(w) {
+			w = "#"
+		}
+		sb.WriteString(w)
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+func isNumberWord(w string) bool {
+	w = strings.Trim(w, "-–—()[].,|")
+	if w == "" {
+		return false
+	}
+	digits := true
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			digits = false
+		}
+	}
+	if digits {
+		return true
+	}
+	return isRoman(w)
+}
+
+// isRoman reports a well-formed Roman numeral below 400 ("xiv", not "civil").
+func isRoman(w string) bool {
+	w = strings.ToLower(w)
+	if len(w) == 0 || len(w) > 9 {
+		return false
+	}
+	val := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		v, ok := val[w[i]]
+		if !ok {
+			return false
+		}
+		if i+1 < len(w) && val[w[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n > 0 && n < 400 && romanNumeral(n) == w
+}
+
+// isPageNumber matches "12", "- 12 -", "xiv", "Page 3", "page 3 of 10", "3 / 10".
+func isPageNumber(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) > 0 && (ws[0] == "page" || ws[0] == "p." || ws[0] == "seite") {
+		ws = ws[1:]
+	}
+	var rest []string
+	for _, w := range ws {
+		if w != "-" && w != "–" && w != "—" {
+			rest = append(rest, w)
+		}
+	}
+	switch len(rest) {
+	case 1:
+		return isNumberWord(rest[0]) && !strings.HasSuffix(rest[0], ".")
+	case 3:
+		return isNumberWord(rest[0]) && (rest[1] == "of" || rest[1] == "/") && isNumberWord(rest[2])
+	}
+	return false
+}
+
