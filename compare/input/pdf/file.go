@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"compress/flate"
+	"compress/zlib"
 	"encoding/ascii85"
 	"errors"
 	"fmt"

@@ -309,4 +309,3 @@ func isPageNumber(s string) bool {
 	}
 	return false
 }
-
