@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input/container/fixture"
+	"github.com/crosscheck/crosscheck/compare/input/pdf/pdftest"
 )
 
 // stutterWheres runs the kernel's stutter check on d and returns each
@@ -152,5 +153,37 @@ func TestContainerErrors(t *testing.T) {
 				t.Errorf("message is %d bytes", len(err.Error()))
 			}
 		})
+	}
+}
+
+func TestPDFStutterWhere(t *testing.T) {
+	raw := pdftest.Write(pdftest.Report(), pdftest.Options{Compress: true, PageLabels: "<< /Nums [0 << /S /r >> 1 << /S /D >>] >>"})
+	d, err := Parse("report.pdf", raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != "pdf" || d.Size() != len(raw) {
+		t.Errorf("format %s, size %d", d.Format, d.Size())
+	}
+	got := strings.Join(stutterWheres(t, d), "\n")
+	// the second page (label "1"), its second paragraph; line 10 of the text
+	if want := "the @ 10:13 member= paragraph=2 note= page=1"; got != want {
+		t.Errorf("got %s\nwant %s\ntext:\n%s", got, want, d.Text)
+	}
+	for _, p := range d.Paragraphs {
+		if back := d.TextSpan(d.Orig(p)); back != p {
+			t.Errorf("paragraph %v maps back to %v", p, back)
+		}
+	}
+}
+
+func TestContainerSniff(t *testing.T) {
+	for name, raw := range map[string][]byte{
+		"docx": fixture.DOCX(fixture.DOCXBody), "odt": fixture.ODT(fixture.ODTBody),
+		"epub": fixture.EPUB(fixture.EPUBChapters), "pdf": pdftest.Write(pdftest.Report(), pdftest.Options{}),
+	} {
+		if got := ReaderFor("upload", raw).Format(); got != name {
+			t.Errorf("a %s file without an extension is read as %s", name, got)
+		}
 	}
 }

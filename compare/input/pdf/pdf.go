@@ -9,6 +9,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
@@ -67,14 +68,14 @@ func read(name string, raw []byte, lim Limits) (*Doc, error) {
 	}
 	root, _ := f.resolve(f.trailer["Root"]).(dict)
 	if root == nil {
-		e := inputErr(name, "has no document catalog (damaged PDF)")
+		e := inputErr(name, "has no document catalog (damaged PDF%s)", cutShort(raw))
 		e.Hint = "open it in a PDF viewer and save it again"
 		return nil, e
 	}
 	var pages []pageInfo
 	f.collectPages(root["Pages"], nil, map[int]bool{}, 0, &pages)
 	if len(pages) == 0 {
-		e := inputErr(name, "has no pages (damaged PDF?)")
+		e := inputErr(name, "has no pages (damaged PDF?%s)", cutShort(raw))
 		e.Hint = "open it in a PDF viewer and save it again"
 		return nil, e
 	}
@@ -108,6 +109,14 @@ func read(name string, raw []byte, lim Limits) (*Doc, error) {
 		return nil, e
 	}
 	return doc, nil
+}
+
+// cutShort says so when a file does not end with %%EOF.
+func cutShort(raw []byte) string {
+	if bytes.Contains(raw[max(0, len(raw)-1024):], []byte("%%EOF")) {
+		return ""
+	}
+	return "; it seems cut short: no %%EOF at its end"
 }
 
 // collectPages walks the page tree, passing inherited resources down.

@@ -56,3 +56,45 @@ func TestReadReport(t *testing.T) {
 		})
 	}
 }
+
+func TestReadErrors(t *testing.T) {
+	report := pdftest.Report()
+	good := pdftest.Write(report, pdftest.Options{Compress: true})
+	tests := []struct {
+		name string
+		raw  []byte
+		want string
+	}{
+		{"scan", pdftest.Write(report, pdftest.Options{ImagesOnly: true}), "no text layer"},
+		{"encrypted", pdftest.Write(report, pdftest.Options{Encrypt: true}), "is encrypted"},
+		{"encrypted xref stream", pdftest.Write(report, pdftest.Options{Encrypt: true, ObjectStm: true}), "is encrypted"},
+		{"not a pdf", []byte("hello"), "not a PDF"},
+		{"header only", []byte("%PDF-1.4\n"), "no document catalog"},
+		{"truncated", good[:len(good)/3], "no"},
+		{"no pages", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj 2 0 obj << /Type /Pages /Kids [2 0 R] >> endobj trailer << /Root 1 0 R >>"), "no pages"},
+		{"self-referencing object stream", []byte("%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Length 9 /Filter /FlateDecode /DecodeParms 1 0 R >> stream\n1 0 1 0 R\nendstream endobj trailer << /Root 1 0 R >>"), "no"},
+		{"length cycle", []byte("%PDF-1.4\n1 0 obj << /Length 1 0 R >> stream\nabc\nendstream endobj 2 0 obj << /Type /Catalog /Pages 2 0 R /Kids [2 0 R] >> endobj trailer << /Root 2 0 R >>"), "no"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(tt.name+".pdf", tt.raw, LimitsFor(len(tt.raw)))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want one that says %q", err, tt.want)
+			}
+			t.Log(err)
+			if !strings.HasPrefix(err.Error(), tt.name+".pdf: ") || len(err.Error()) > 300 {
+				t.Errorf("message %q should name the file and stay short", err)
+			}
+		})
+	}
+	t.Run("bomb", func(t *testing.T) {
+		// a content stream of 8 MiB of blanks deflates to about 8 KiB
+		raw := pdftest.Write([]pdftest.Page{{Content: strings.Repeat(" ", 8<<20)}}, pdftest.Options{Compress: true})
+		lim := LimitsFor(len(raw))
+		lim.MaxDecoded = 4 << 20
+		_, err := Read("bomb.pdf", raw, lim)
+		if err == nil || !strings.Contains(err.Error(), "decompression bomb") {
+			t.Errorf("err = %v, want the decompression budget error", err)
+		}
+	})
+}

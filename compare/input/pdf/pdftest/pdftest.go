@@ -23,8 +23,11 @@ type Line struct {
 	Rise float64
 }
 
-// Page is one page's lines.
-type Page struct{ Lines []Line }
+// Page is one page's lines, or its content stream as is.
+type Page struct {
+	Lines   []Line
+	Content string
+}
 
 // Options vary how the file is written.
 type Options struct {
@@ -171,6 +174,9 @@ func pageContent(p Page, opt Options) string {
 	if opt.ImagesOnly {
 		return "q 612 0 0 792 0 0 cm /Im1 Do Q"
 	}
+	if p.Content != "" {
+		return p.Content
+	}
 	for _, l := range p.Lines {
 		size := l.Size
 		if size == 0 {
@@ -271,7 +277,7 @@ func Report() []Page {
 		Line{Text: "Findings", X: 72, Y: 700, Size: 16},
 		Line{Text: "The accounts were in order.", X: 72, Y: 670},
 	)
-	return []Page{{p1}, {p2}, {p3}}
+	return []Page{{Lines: p1}, {Lines: p2}, {Lines: p3}}
 }
 
 // Long returns pages pages of running text (about 450 words a page)
