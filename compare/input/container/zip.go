@@ -28,7 +28,7 @@ type Limits struct {
 // Absolute caps, whatever the archive's size.
 const (
 	absMaxUncompressed = 512 << 20
-	minMaxUncompressed = 32 << 20
+	minMaxUncompressed = 8 << 20
 	uncompressedRatio  = 100 // a text-only archive deflates at most ~20:1; a bomb at ~1000:1
 	absMaxText         = 256 << 20
 	minMaxText         = 16 << 20
@@ -38,7 +38,7 @@ const (
 )
 
 // LimitsFor returns the limits for an archive of size bytes: decompressed
-// bytes at most 100 times the archive (at least 32 MiB, at most 512 MiB),
+// bytes at most 100 times the archive (at least 8 MiB, at most 512 MiB),
 // text at most 16 times (at least 16 MiB, at most 256 MiB), 20,000
 // entries, and XML nested at most 256 deep.
 func LimitsFor(size int) Limits {

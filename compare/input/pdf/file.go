@@ -21,11 +21,11 @@ type Limits struct {
 }
 
 // LimitsFor returns the limits for a PDF of size bytes: streams decoded
-// to at most 100 times the file (at least 32 MiB, at most 512 MiB), text
+// to at most 100 times the file (at least 8 MiB, at most 512 MiB), text
 // at most 16 times (at least 16 MiB, at most 256 MiB), 100,000 pages.
 func LimitsFor(size int) Limits {
 	return Limits{
-		MaxDecoded: min(512<<20, max(32<<20, int64(size)*100)),
+		MaxDecoded: min(512<<20, max(8<<20, int64(size)*100)),
 		MaxText:    min(256<<20, max(16<<20, size*16)),
 		MaxPages:   100000,
 	}
