@@ -95,6 +95,10 @@ func containerDocument(name string, raw []byte, format string, cd *container.Doc
 	for _, n := range cd.Notes {
 		st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: n.Label, Key: n.Key, Span: n.Span, Body: n.Body, Kind: compare.NoteLinked})
 	}
+	for _, c := range cd.Comments {
+		at := compare.Span{Start: c.At, End: c.At}
+		st.Comments = append(st.Comments, compare.Comment{Text: c.Text, Span: at, Raw: at})
+	}
 	loc := &placeLocator{}
 	for _, p := range cd.Paras {
 		loc.places = append(loc.places, place{p.Span, compare.Where{Member: p.Member, Paragraph: p.Number, Note: p.Note}})

@@ -187,3 +187,30 @@ func TestContainerSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentDirectives checks that an ignore directive written as a Word
+// comment or an ODF annotation is a comment of the document's structure,
+// where the kernel reads directives, anchored at the commented text.
+func TestCommentDirectives(t *testing.T) {
+	const directive = "crosscheck:ignore repeat.stutter quoted as written"
+	docx := fixture.Zip(fixture.File{Name: "word/document.xml", Body: `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve">As the minister said: </w:t></w:r><w:commentRangeStart w:id="7"/><w:r><w:t>we will will act.</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p></w:body></w:document>`},
+		fixture.File{Name: "word/_rels/document.xml.rels", Body: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`},
+		fixture.File{Name: "word/comments.xml", Body: `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="7" w:author="Ed"><w:p><w:r><w:t>` + directive + `</w:t></w:r></w:p></w:comment></w:comments>`})
+	odt := fixture.ODT(`<text:p>As the minister said: <office:annotation><dc:creator>Ed</dc:creator><text:p>` + directive + `</text:p></office:annotation>we will will act.</text:p>`)
+	for name, raw := range map[string][]byte{"a.docx": docx, "a.odt": odt} {
+		d, err := Parse(name, raw, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := d.Structure.Comments
+		if len(cs) != 1 || cs[0].Text != directive || !strings.HasPrefix(d.Text[cs[0].Span.Start:], "we will will") {
+			t.Errorf("%s: comments %+v in %q", name, cs, d.Text)
+		}
+		if strings.Contains(d.Text, "crosscheck") {
+			t.Errorf("%s: the comment's text is in the document's text: %q", name, d.Text)
+		}
+		if ds := compare.FindDirectives(d); len(ds) != 1 || ds[0].Checks[0] != "repeat.stutter" {
+			t.Errorf("%s: directives %+v", name, ds)
+		}
+	}
+}

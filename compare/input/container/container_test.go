@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input/container/fixture"
 )
 
@@ -24,6 +25,9 @@ func describe(d *Doc) string {
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(&sb, "note %s %s %s: %q body %q\n", n.Kind, n.Label, n.Key, d.Text[n.Span.Start:n.Span.End], d.Text[n.Body.Start:n.Body.End])
+	}
+	for _, c := range d.Comments {
+		fmt.Fprintf(&sb, "comment %q before %q\n", c.Text, compare.Shorten(d.Text[c.At:], 12))
 	}
 	return sb.String()
 }
@@ -52,6 +56,7 @@ marker 1 #footnote-2: "1"
 marker i #endnote-1: "i"
 note footnote 1 #footnote-2: "1 Treaty Series, vol. 4, the the page 12." body "Treaty Series, vol. 4, the the page 12."
 note endnote i #endnote-1: "i Minutes of the meeting." body "Minutes of the meeting."
+comment "COMMENT TEXT" before "We read the…"
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -80,6 +85,7 @@ marker 1 #ftn1: "1"
 marker i #edn1: "i"
 note footnote 1 #ftn1: "1 Treaty Series, vol. 4, the the page 12." body "Treaty Series, vol. 4, the the page 12."
 note endnote i #edn1: "i Minutes of the meeting." body "Minutes of the meeting."
+comment "COMMENT TEXT" before " twice.\nThe…"
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

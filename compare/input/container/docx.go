@@ -53,6 +53,11 @@ func ReadDOCX(name string, raw []byte, lim Limits) (*Doc, error) {
 	if err := readXML(a, main, r.token); err != nil {
 		return nil, err
 	}
+	if part := relTarget(a, relsOf, main, "/comments"); part != "" && len(r.b.doc.Comments) > 0 {
+		if err := r.readComments(part); err != nil {
+			return nil, err
+		}
+	}
 	for _, kind := range []string{"footnote", "endnote"} {
 		part := relTarget(a, relsOf, main, "/"+kind+"s")
 		if part == "" {
@@ -115,6 +120,8 @@ type docxReader struct {
 	inRun     int
 	hidden    bool
 	custom    bool // the run's note reference has a custom mark: the next text is it
+
+	anchored map[string]bool // comments whose anchor is placed
 
 	kind      string // "" in the body, "footnote" or "endnote" in a notes part
 	noteID    string
@@ -286,8 +293,25 @@ func (r *docxReader) start(x *xmlStream, t xml.StartElement) error {
 			r.labels[key] = r.nextLabel(r.kind)
 		}
 		r.noteFirst, r.noteHas = len(r.b.doc.Paras), false
+	case "commentRangeStart", "commentReference":
+		// anchor the comment where its range starts (or, without a range, at its mark)
+		id := attr(t, "id")
+		if r.kind == "" && !r.anchored[id] {
+			if r.anchored == nil {
+				r.anchored = map[string]bool{}
+			}
+			r.anchored[id] = true
+			c := Comment{ID: id}
+			if p != nil {
+				c.At = len(p.text)
+				p.comments = append(p.comments, c)
+			} else {
+				r.b.pending = append(r.b.pending, c)
+			}
+		}
+		return x.skip()
 	case "del", "moveFrom", "delText", "instrText", "sectPr", "sdtPr", "fldData",
-		"tblPr", "tblGrid", "trPr", "tcPr", "commentReference", "annotationRef":
+		"tblPr", "tblGrid", "trPr", "tcPr", "annotationRef":
 		return x.skip()
 	}
 	return nil
@@ -396,6 +420,50 @@ func (r *docxReader) end(t xml.EndElement) error {
 		r.noteHas = false
 	}
 	return nil
+}
+
+// readComments fills in the text of the comments anchored in the body
+// from the comments part: each comment's paragraphs, joined by line breaks.
+func (r *docxReader) readComments(member string) error {
+	texts := map[string][]byte{}
+	id := ""
+	inT := false
+	err := readXML(r.a, member, func(x *xmlStream, t xml.Token) error {
+		switch t := t.(type) {
+		case xml.StartElement:
+			if !isW(t.Name) {
+				return nil
+			}
+			switch t.Name.Local {
+			case "comment":
+				id = attr(t, "id")
+			case "p":
+				if b := texts[id]; len(b) > 0 {
+					texts[id] = append(b, '\n')
+				}
+			case "t":
+				inT = true
+			case "tab":
+				texts[id] = append(texts[id], ' ')
+			case "del", "delText", "instrText":
+				return x.skip()
+			}
+		case xml.EndElement:
+			if isW(t.Name) && t.Name.Local == "t" {
+				inT = false
+			}
+		case xml.CharData:
+			if inT && r.anchored[id] && len(texts[id]) < 4096 {
+				texts[id] = append(texts[id], t...)
+			}
+		}
+		return nil
+	})
+	for i := range r.b.doc.Comments {
+		c := &r.b.doc.Comments[i]
+		c.Text = string(texts[c.ID])
+	}
+	return err
 }
 
 // roman writes n in lower-case Roman numerals (Word's endnote numbers).

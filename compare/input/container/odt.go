@@ -148,7 +148,9 @@ func appendCollapsed(dst []byte, s []byte) []byte {
 func (r *odtReader) start(x *xmlStream, t xml.StartElement) error {
 	if t.Name.Space == nsOffice {
 		switch t.Name.Local {
-		case "annotation", "annotation-end", "forms", "scripts", "font-face-decls", "automatic-styles", "event-listeners":
+		case "annotation":
+			return r.annotation(x)
+		case "annotation-end", "forms", "scripts", "font-face-decls", "automatic-styles", "event-listeners":
 			return x.skip()
 		}
 		return nil
@@ -220,6 +222,45 @@ func (r *odtReader) start(x *xmlStream, t xml.StartElement) error {
 			p.text = append(p.text, label...)
 			p.markers = append(p.markers, Marker{Span: compare.Span{Start: at, End: len(p.text)}, Label: label, Key: "#" + n.id})
 		}
+	}
+	return nil
+}
+
+// annotation reads an editor's comment (office:annotation) out of the
+// text: its paragraphs, without its author and date, anchored where it stands.
+func (r *odtReader) annotation(x *xmlStream) error {
+	var text []byte
+	target := x.depth - 1
+	inPara := 0
+	for x.depth > target {
+		t, err := x.next()
+		if err != nil {
+			return x.fail(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if t.Name.Space == nsText && t.Name.Local == "p" {
+				if len(text) > 0 {
+					text = append(text, '\n')
+				}
+				inPara++
+			}
+		case xml.EndElement:
+			if t.Name.Space == nsText && t.Name.Local == "p" {
+				inPara--
+			}
+		case xml.CharData:
+			if inPara > 0 && len(text) < 4096 {
+				text = append(text, t...)
+			}
+		}
+	}
+	c := Comment{ID: strconv.Itoa(len(r.b.doc.Comments) + len(r.b.pending) + 1), Text: string(text)}
+	if p := r.top(); p != nil {
+		c.At = len(p.text)
+		p.comments = append(p.comments, c)
+	} else {
+		r.b.pending = append(r.b.pending, c)
 	}
 	return nil
 }

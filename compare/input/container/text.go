@@ -14,6 +14,17 @@ type Doc struct {
 	Headings []Heading // headings and the title
 	Markers  []Marker  // note references in the text
 	Notes    []Note    // note bodies
+	// Comments are the editors' comments (Word comments, ODF
+	// annotations): left out of Text, each anchored where its range starts.
+	Comments []Comment
+}
+
+// Comment is an editor's comment: its text, and the offset of Text where
+// the commented range starts.
+type Comment struct {
+	At   int
+	ID   string
+	Text string
 }
 
 // Para is one paragraph of the text and where an editor finds it.
@@ -56,15 +67,18 @@ type para struct {
 	// noteLabel is the span of a note's own label (footnoteRef), relative
 	noteLabel compare.Span
 	hasLabel  bool
+	// comments anchored in the paragraph, offsets relative to its start
+	comments []Comment
 }
 
 // builder assembles a Doc paragraph by paragraph within a text limit.
 type builder struct {
-	out    []byte
-	doc    Doc
-	max    int
-	name   string
-	number int
+	pending []Comment // comments anchored outside a paragraph: they go to the next
+	out     []byte
+	doc     Doc
+	max     int
+	name    string
+	number  int
 }
 
 func (b *builder) full() error {
@@ -89,6 +103,7 @@ func (b *builder) add(p *para, note, member string) (compare.Span, bool, error) 
 		end--
 	}
 	if lead == end && len(p.markers) == 0 {
+		b.pending = append(b.pending, p.comments...)
 		return compare.Span{}, false, nil
 	}
 	if len(b.out) > 0 {
@@ -101,6 +116,15 @@ func (b *builder) add(p *para, note, member string) (compare.Span, bool, error) 
 	for _, m := range p.markers {
 		m.Span = compare.Span{Start: clampRel(m.Span.Start), End: clampRel(m.Span.End)}
 		b.doc.Markers = append(b.doc.Markers, m)
+	}
+	for _, c := range b.pending {
+		c.At = sp.Start
+		b.doc.Comments = append(b.doc.Comments, c)
+	}
+	b.pending = b.pending[:0]
+	for _, c := range p.comments {
+		c.At = clampRel(c.At)
+		b.doc.Comments = append(b.doc.Comments, c)
 	}
 	if p.hasLabel {
 		p.noteLabel = compare.Span{Start: clampRel(p.noteLabel.Start), End: clampRel(p.noteLabel.End)}
