@@ -348,5 +348,11 @@ func (r pdfReader) Read(name string, raw []byte, opt Options) (*compare.Document
 	for _, l := range pd.Lines {
 		loc.places = append(loc.places, place{l.Span, compare.Where{Page: l.Label, Paragraph: l.Paragraph}})
 	}
-	return assembleExtracted(name, raw, r.Format(), pd.Text, compare.Structure{}, loc), nil
+	// no markup says where notes are: Markup stays false, so that the
+	// checks' text scanners look for them; headings come from font sizes
+	var st compare.Structure
+	for _, h := range pd.Headings {
+		st.Blocks = append(st.Blocks, compare.Block{Kind: compare.BlockHeading, Level: h.Level, Span: h.Span, Raw: h.Span})
+	}
+	return assembleExtracted(name, raw, r.Format(), pd.Text, st, loc), nil
 }

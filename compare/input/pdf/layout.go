@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,9 +19,10 @@ func layout(pages [][]textLine, labels []string) *Doc {
 		pages[i] = nonBlank(pages[i])
 	}
 	dropped := dropPagination(pages)
-	leading, _ := typicalLeading(pages)
+	leading, bodySize := typicalLeading(pages)
 	var out []byte
 	doc := &Doc{Pages: len(pages), Dropped: dropped}
+	var paras []paraInfo
 	for pi, lines := range pages {
 		if len(lines) == 0 {
 			continue
@@ -61,11 +63,52 @@ func layout(pages [][]textLine, labels []string) *Doc {
 			out = append(out, sep...)
 			start := len(out)
 			out = append(out, text...)
+			if sep == "\n\n" || len(paras) == 0 {
+				paras = append(paras, paraInfo{span: compare.Span{Start: start}})
+			}
+			cur := &paras[len(paras)-1]
+			cur.span.End = len(out)
+			cur.lines++
+			cur.size = max(cur.size, l.size)
 			doc.Lines = append(doc.Lines, Line{Span: compare.Span{Start: start, End: len(out)}, Page: pi + 1, Label: labels[pi], Paragraph: para})
 		}
 	}
 	doc.Text = string(out)
+	doc.Headings = headings(doc.Text, paras, bodySize)
 	return doc
+}
+
+type paraInfo struct {
+	span  compare.Span
+	lines int
+	size  float64
+}
+
+// headings picks the paragraphs of one or two lines, under 200 bytes,
+// not ending in a full stop, set at least 15% larger than the body text;
+// the largest size found is level 1, the next level 2, and so on.
+func headings(text string, paras []paraInfo, bodySize float64) []Heading {
+	var picked []paraInfo
+	sizes := map[float64]bool{}
+	for _, p := range paras {
+		t := text[p.span.Start:p.span.End]
+		if p.lines <= 2 && len(t) < 200 && p.size >= 1.15*bodySize && bodySize > 0 && !strings.HasSuffix(t, ".") {
+			picked = append(picked, p)
+			sizes[math.Round(p.size)] = true
+		}
+	}
+	var order []float64
+	for s := range sizes {
+		order = append(order, s)
+	}
+	slices.Sort(order)
+	slices.Reverse(order)
+	out := make([]Heading, 0, len(picked))
+	for _, p := range picked {
+		lv := slices.Index(order, math.Round(p.size)) + 1
+		out = append(out, Heading{Span: p.span, Level: min(lv, 6)})
+	}
+	return out
 }
 
 func nonBlank(lines []textLine) []textLine {

@@ -25,6 +25,14 @@ type Doc struct {
 	Pages int
 	// Dropped counts the running heads, feet and page numbers left out.
 	Dropped int
+	// Headings are short paragraphs set larger than the body text.
+	Headings []Heading
+}
+
+// Heading is a heading paragraph; Level 1 is set in the largest size.
+type Heading struct {
+	Span  compare.Span
+	Level int
 }
 
 // Line is one line of the text and its place.

@@ -14,6 +14,9 @@ func describe(d *Doc) string {
 	for _, l := range d.Lines {
 		fmt.Fprintf(&sb, "p%d(%s) ¶%d %q\n", l.Page, l.Label, l.Paragraph, d.Text[l.Span.Start:l.Span.End])
 	}
+	for _, h := range d.Headings {
+		fmt.Fprintf(&sb, "heading %d %q\n", h.Level, d.Text[h.Span.Start:h.Span.End])
+	}
 	return sb.String()
 }
 
@@ -29,6 +32,8 @@ p2(1) ¶2 "We read the the minutes twice and found"
 p2(1) ¶2 "nothing amiss.1"
 p3(2) ¶1 "Findings"
 p3(2) ¶2 "The accounts were in order."
+heading 1 "Introduction"
+heading 1 "Findings"
 `
 
 func TestReadReport(t *testing.T) {
