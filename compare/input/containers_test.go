@@ -166,8 +166,8 @@ func TestPDFStutterWhere(t *testing.T) {
 		t.Errorf("format %s, size %d", d.Format, d.Size())
 	}
 	got := strings.Join(stutterWheres(t, d), "\n")
-	// the second page (label "1"), its second paragraph; line 10 of the text
-	if want := "the @ 10:13 member= paragraph=2 note= page=1"; got != want {
+	// the second page (label "1"), its second paragraph; line 12 of the text
+	if want := "the @ 12:13 member= paragraph=2 note= page=1"; got != want {
 		t.Errorf("got %s\nwant %s\ntext:\n%s", got, want, d.Text)
 	}
 	for _, p := range d.Paragraphs {

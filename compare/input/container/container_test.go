@@ -91,3 +91,19 @@ comment "COMMENT TEXT" before " twice.\nThe…"
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestReadODTHiddenText checks that text in an automatic style with
+// text:display="none" (Word's hidden text, as LibreOffice saves it) is
+// left out, and that a style based on Title marks the title.
+func TestReadODTHiddenText(t *testing.T) {
+	raw := fixture.Zip(fixture.File{Name: "content.xml", Body: `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">
+<office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/></office:automatic-styles>
+<office:body><office:text><text:p text:style-name="P1">Report</text:p><text:p>Shown<text:span text:style-name="T1"> HIDDEN</text:span> text.</text:p></office:text></office:body></office:document-content>`})
+	d, err := ReadODT("h.odt", raw, LimitsFor(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "Report\n\nShown text." || len(d.Headings) != 1 || d.Headings[0].Level != 0 {
+		t.Errorf("text %q, headings %+v", d.Text, d.Headings)
+	}
+}

@@ -1,6 +1,7 @@
 package container
 
 import (
+	"bytes"
 	"encoding/xml"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ func ReadODT(name string, raw []byte, lim Limits) (*Doc, error) {
 			for i, p := range n.paras {
 				if i == 0 {
 					// the note's label leads its first paragraph, as it is shown
-					p.text = append([]byte(n.label+" "), p.text...)
+					p.text = append([]byte(n.label+" "), bytes.TrimLeft(p.text, " ")...)
 					p.noteLabel, p.hasLabel = compare.Span{Start: 0, End: len(n.label)}, true
 				}
 				_, ok, err := r.b.add(p, kind+" "+n.label, "")
@@ -104,7 +105,8 @@ type odtReader struct {
 	notes       []*odtNote
 	inNote      []*odtNote // notes being read (a note's body may hold paragraphs)
 	noteDepths  []int      // paragraphs open when each note began
-	titleStyles map[string]bool
+	titleStyles  map[string]bool
+	hiddenStyles map[string]bool // automatic text styles that hide their text
 }
 
 // noteDepth returns the number of paragraphs open when the innermost note began.
@@ -150,7 +152,9 @@ func (r *odtReader) start(x *xmlStream, t xml.StartElement) error {
 		switch t.Name.Local {
 		case "annotation":
 			return r.annotation(x)
-		case "annotation-end", "forms", "scripts", "font-face-decls", "automatic-styles", "event-listeners":
+		case "automatic-styles":
+			return r.automaticStyles(x)
+		case "annotation-end", "forms", "scripts", "font-face-decls", "event-listeners":
 			return x.skip()
 		}
 		return nil
@@ -159,6 +163,9 @@ func (r *odtReader) start(x *xmlStream, t xml.StartElement) error {
 		return nil
 	}
 	p := r.top()
+	if sn, _ := attrNS(t, nsText, "style-name"); r.hiddenStyles[sn] && t.Name.Local == "span" {
+		return x.skip() // hidden text (text:display="none")
+	}
 	switch t.Name.Local {
 	case "p", "h":
 		np := &para{}
@@ -221,6 +228,36 @@ func (r *odtReader) start(x *xmlStream, t xml.StartElement) error {
 			at := len(p.text)
 			p.text = append(p.text, label...)
 			p.markers = append(p.markers, Marker{Span: compare.Span{Start: at, End: len(p.text)}, Label: label, Key: "#" + n.id})
+		}
+	}
+	return nil
+}
+
+// automaticStyles notes the text styles that hide text (what Word's
+// hidden text becomes in ODF) and the paragraph styles based on Title.
+func (r *odtReader) automaticStyles(x *xmlStream) error {
+	r.hiddenStyles = map[string]bool{}
+	target := x.depth - 1
+	cur := ""
+	for x.depth > target {
+		t, err := x.next()
+		if err != nil {
+			return x.fail(err)
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Space != nsStyle {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			cur, _ = attrNS(se, nsStyle, "name")
+			if parent, _ := attrNS(se, nsStyle, "parent-style-name"); r.titleStyles[parent] {
+				r.titleStyles[cur] = true
+			}
+		case "text-properties":
+			if v, _ := attrNS(se, nsText, "display"); v == "none" && cur != "" {
+				r.hiddenStyles[cur] = true
+			}
 		}
 	}
 	return nil

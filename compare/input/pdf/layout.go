@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,69 +14,182 @@ import (
 // layout turns each page's lines into the document's text: pagination
 // (running heads and feet, page numbers) left out, lines grouped into
 // paragraphs, words hyphenated at a line end joined, and a paragraph cut
-// by a page break joined again.
+// by a page break joined again. A page's footnotes (lines in a smaller
+// size at its foot, the first starting with a label) follow the end of
+// the paragraph that the page break cut, so that they do not split it.
 func layout(pages [][]textLine, labels []string) *Doc {
 	for i := range pages {
 		pages[i] = nonBlank(pages[i])
 	}
 	dropped := dropPagination(pages)
 	leading, bodySize := typicalLeading(pages)
-	var out []byte
-	doc := &Doc{Pages: len(pages), Dropped: dropped}
-	var paras []paraInfo
+	w := &writer{doc: &Doc{Pages: len(pages), Dropped: dropped}, leading: leading}
+	var pending *pageFoot
 	for pi, lines := range pages {
 		if len(lines) == 0 {
 			continue
 		}
-		left, right := math.Inf(1), math.Inf(-1)
-		for _, l := range lines {
-			left, right = min(left, l.x0), max(right, l.x1)
-		}
+		w.page(lines)
+		body, foot := splitFoot(lines, bodySize)
 		para := 0
-		for li, l := range lines {
+		for li, l := range body {
 			text := strings.TrimSpace(string(l.text))
 			sep := "\n\n"
 			switch {
-			case len(out) == 0:
+			case len(w.out) == 0:
 				sep = ""
 			case li == 0:
 				// the first line of a page: a paragraph the page break cut runs on
-				if runsOn(out, text) {
+				if runsOn(w.out, text) {
 					sep = "\n"
 				}
 			default:
-				if !newParagraph(lines[li-1], l, leading, left, right) {
+				if !w.newParagraph(body[li-1], l) {
 					sep = "\n"
 				}
 			}
-			if sep == "\n" && joinHyphen(out, text) {
-				// "exam-" + "ple": drop the hyphen and the line break
-				n := hyphenLen(out)
-				out = out[:len(out)-n]
-				if k := len(doc.Lines) - 1; k >= 0 {
-					doc.Lines[k].Span.End = min(doc.Lines[k].Span.End, len(out))
-				}
-				sep = ""
+			if pending != nil && sep == "\n\n" {
+				w.flush(pending)
+				pending = nil
 			}
 			if sep == "\n\n" || li == 0 && para == 0 {
 				para++
 			}
-			out = append(out, sep...)
-			start := len(out)
-			out = append(out, text...)
-			if sep == "\n\n" || len(paras) == 0 {
-				paras = append(paras, paraInfo{span: compare.Span{Start: start}})
-			}
-			cur := &paras[len(paras)-1]
-			cur.span.End = len(out)
-			cur.lines++
-			cur.size = max(cur.size, l.size)
-			doc.Lines = append(doc.Lines, Line{Span: compare.Span{Start: start, End: len(out)}, Page: pi + 1, Label: labels[pi], Paragraph: para})
+			w.emit(l, text, sep, pi+1, labels[pi], para)
+		}
+		if pending != nil {
+			w.flush(pending)
+		}
+		pending = nil
+		if len(foot) > 0 {
+			pending = &pageFoot{lines: foot, page: pi + 1, label: labels[pi], para: para}
 		}
 	}
-	doc.Text = string(out)
-	doc.Headings = headings(doc.Text, paras, bodySize)
+	if pending != nil {
+		w.flush(pending)
+	}
+	doc := w.doc
+	doc.Text = string(w.out)
+	doc.Headings = headings(doc.Text, w.paras, bodySize)
 	return doc
+}
+
+// pageFoot is a page's footnotes, held until the paragraph the page break cut ends.
+type pageFoot struct {
+	lines []textLine
+	page  int
+	label string
+	para  int // paragraphs of the page before them
+}
+
+// writer builds the text line by line.
+type writer struct {
+	out         []byte
+	doc         *Doc
+	paras       []paraInfo
+	leading     float64
+	left, right float64 // the current page's text edges
+}
+
+func (w *writer) page(lines []textLine) {
+	w.left, w.right = math.Inf(1), math.Inf(-1)
+	for _, l := range lines {
+		w.left, w.right = min(w.left, l.x0), max(w.right, l.x1)
+	}
+}
+
+func (w *writer) newParagraph(a, b textLine) bool {
+	return newParagraph(a, b, w.leading, w.left, w.right)
+}
+
+// emit appends a line after sep ("", "\n" or "\n\n"), joining a word
+// hyphenated at the end of the line before.
+func (w *writer) emit(l textLine, text, sep string, page int, label string, para int) {
+	if sep == "\n" && joinHyphen(w.out, text) {
+		// "exam-" + "ple": drop the hyphen and the line break
+		n := hyphenLen(w.out)
+		w.out = w.out[:len(w.out)-n]
+		if k := len(w.doc.Lines) - 1; k >= 0 {
+			w.doc.Lines[k].Span.End = min(w.doc.Lines[k].Span.End, len(w.out))
+		}
+		sep = ""
+	}
+	w.out = append(w.out, sep...)
+	start := len(w.out)
+	w.out = append(w.out, text...)
+	if sep == "\n\n" || len(w.paras) == 0 {
+		w.paras = append(w.paras, paraInfo{span: compare.Span{Start: start}})
+	}
+	cur := &w.paras[len(w.paras)-1]
+	cur.span.End = len(w.out)
+	cur.lines++
+	cur.size = max(cur.size, l.size)
+	w.doc.Lines = append(w.doc.Lines, Line{Span: compare.Span{Start: start, End: len(w.out)}, Page: page, Label: label, Paragraph: para, Size: l.size})
+}
+
+// flush writes a page's footnotes: a paragraph for each label.
+func (w *writer) flush(f *pageFoot) {
+	para := f.para
+	for i, l := range f.lines {
+		text := strings.TrimSpace(string(l.text))
+		sep := "\n"
+		if i == 0 || startsWithLabel(text) || w.newParagraph(f.lines[i-1], l) {
+			sep = "\n\n"
+			para++
+		}
+		if len(w.out) == 0 {
+			sep = ""
+		}
+		w.emit(l, text, sep, f.page, f.label, para)
+	}
+}
+
+// splitFoot separates a page's footnotes from its body: the last lines
+// drawn, below all the others, in a size under the body's, the first of
+// which starts with a note label.
+func splitFoot(lines []textLine, bodySize float64) (body, foot []textLine) {
+	k := len(lines)
+	for k > 0 && lines[k-1].size < 0.95*bodySize {
+		k--
+	}
+	for k < len(lines) && !startsWithLabel(strings.TrimSpace(string(lines[k].text))) {
+		k++
+	}
+	if k == 0 || k == len(lines) {
+		return lines, nil
+	}
+	lowestBody := math.Inf(1)
+	for _, l := range lines[:k] {
+		lowestBody = min(lowestBody, l.y)
+	}
+	for _, l := range lines[k:] {
+		if l.y >= lowestBody {
+			return lines, nil
+		}
+	}
+	return lines[:k], lines[k:]
+}
+
+// startsWithLabel reports a line that starts with a note label: a number
+// of up to three digits or a note symbol, then a space or a letter.
+func startsWithLabel(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		for _, sym := range []string{"*", "†", "‡", "§"} {
+			if strings.HasPrefix(s, sym) {
+				i = len(sym)
+				break
+			}
+		}
+	}
+	if i == 0 || i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r == ' ' || unicode.IsLetter(r)
 }
 
 type paraInfo struct {
@@ -172,7 +286,22 @@ func newParagraph(a, b textLine, leading, left, right float64) bool {
 	return false
 }
 
+// endsSentence reports whether s ends with a sentence's punctuation,
+// perhaps followed by a note marker ("1990.1", "wrote.iv", "end.*").
 func endsSentence(s string) bool {
+	t := strings.TrimRight(s, "0123456789*†‡")
+	if len(s)-len(t) == 0 && len(s) > 0 {
+		if u := strings.TrimRight(s, "ivx"); len(s)-len(u) <= 4 && len(u) < len(s) && endsPunct(u) {
+			return true
+		}
+	}
+	if len(s)-len(t) > 3 {
+		t = s // a number, not a marker
+	}
+	return endsPunct(t) || endsPunct(s)
+}
+
+func endsPunct(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?:\"”’)", r)
 }
@@ -209,18 +338,23 @@ func hyphenLen(out []byte) int {
 }
 
 // dropPagination removes running heads, running feet and page numbers:
-// the topmost or bottommost line of a page that is a page number, or
-// whose text (digits aside) stands at the same edge of at least a third
-// of the pages (and of three at least), in a font no larger than the
-// body's. Two lines at each edge are looked at (a running head above a
-// page number). It returns how many lines it removed.
+// the topmost or bottommost line of a page, in a font no larger than the
+// body's, that is a page number ("12", "- 12 -", "Page 3 of 9"), or whose
+// text stands at the same edge of at least a third of the pages (and of
+// three at least), either as it is or with a number that follows the
+// page's ("Annual Report · 12"). Footnotes that look alike but for their
+// numbers ("Ibid., p. 4.") stay. Two lines at each edge are looked at (a
+// running head above a page number). It returns how many lines it removed.
 func dropPagination(pages [][]textLine) int {
 	_, bodySize := typicalLeading(pages)
+	need := max(3, (len(pages)+2)/3)
 	dropped := 0
 	for range 2 {
-		counts := map[string]int{}
 		type edge struct{ top, bottom int }
 		edges := make([]edge, len(pages))
+		exact := map[string]int{}
+		// folded key → page offsets of the numbers in the line
+		offsets := map[string]map[int]int{}
 		for i, lines := range pages {
 			edges[i] = edge{-1, -1}
 			if len(lines) < 2 {
@@ -228,10 +362,34 @@ func dropPagination(pages [][]textLine) int {
 			}
 			t, b := edgeLines(lines)
 			edges[i] = edge{t, b}
-			counts["t"+pageKey(lines[t].text)]++
-			counts["b"+pageKey(lines[b].text)]++
+			for _, e := range []struct {
+				at   int
+				side string
+			}{{t, "t"}, {b, "b"}} {
+				text := lines[e.at].text
+				exact[e.side+strings.Join(strings.Fields(string(text)), " ")]++
+				k := e.side + pageKey(text)
+				if offsets[k] == nil {
+					offsets[k] = map[int]int{}
+				}
+				for _, n := range lineNumbers(text) {
+					offsets[k][n-(i+1)]++
+				}
+			}
 		}
-		need := max(3, (len(pages)+2)/3)
+		// the offset between printed and physical page numbers each key shows most
+		best := map[string]int{}
+		for k, m := range offsets {
+			b, bn := 0, 0
+			for off, n := range m {
+				if n > bn || n == bn && off < b {
+					b, bn = off, n
+				}
+			}
+			if bn >= need {
+				best[k] = b
+			}
+		}
 		for i, lines := range pages {
 			if edges[i].top < 0 {
 				continue
@@ -245,8 +403,14 @@ func dropPagination(pages [][]textLine) int {
 				if l.size > bodySize*1.05+0.01 && bodySize > 0 {
 					continue
 				}
-				if isPageNumber(string(l.text)) || counts[e.side+pageKey(l.text)] >= need {
+				switch {
+				case isPageNumber(string(l.text)),
+					exact[e.side+strings.Join(strings.Fields(string(l.text)), " ")] >= need:
 					drop[e.at] = true
+				default:
+					if off, ok := best[e.side+pageKey(l.text)]; ok && slices.Contains(lineNumbers(l.text), i+1+off) {
+						drop[e.at] = true
+					}
 				}
 			}
 			if len(drop) == 0 {
@@ -263,6 +427,20 @@ func dropPagination(pages [][]textLine) int {
 		}
 	}
 	return dropped
+}
+
+// lineNumbers returns the numbers (Arabic or Roman) standing as words in a line.
+func lineNumbers(text []byte) []int {
+	var out []int
+	for _, w := range strings.Fields(strings.ToLower(string(text))) {
+		w = strings.Trim(w, "-–—()[].,|")
+		if n, err := strconv.Atoi(w); err == nil && len(out) < 8 {
+			out = append(out, n)
+		} else if isRoman(w) && len(out) < 8 {
+			out = append(out, romanValue(w))
+		}
+	}
+	return out
 }
 
 // edgeLines returns the indexes of the topmost and bottommost lines.
@@ -316,12 +494,18 @@ func isRoman(w string) bool {
 	if len(w) == 0 || len(w) > 9 {
 		return false
 	}
+	n := romanValue(w)
+	return n > 0 && n < 400 && romanNumeral(n) == w
+}
+
+// romanValue reads a lower-case Roman numeral (0 when it is none).
+func romanValue(w string) int {
 	val := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
 	n := 0
 	for i := 0; i < len(w); i++ {
 		v, ok := val[w[i]]
 		if !ok {
-			return false
+			return 0
 		}
 		if i+1 < len(w) && val[w[i+1]] > v {
 			n -= v
@@ -329,7 +513,7 @@ func isRoman(w string) bool {
 			n += v
 		}
 	}
-	return n > 0 && n < 400 && romanNumeral(n) == w
+	return n
 }
 
 // isPageNumber matches "12", "- 12 -", "xiv", "Page 3", "page 3 of 10", "3 / 10".

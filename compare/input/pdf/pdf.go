@@ -38,9 +38,10 @@ type Heading struct {
 // Line is one line of the text and its place.
 type Line struct {
 	Span      compare.Span
-	Page      int    // 1-based page index
-	Label     string // the page's printed label ("iv", "12"), or its index
-	Paragraph int    // 1-based paragraph on that page; a paragraph that runs on from the page before is 1
+	Page      int     // 1-based page index
+	Label     string  // the page's printed label ("iv", "12"), or its index
+	Paragraph int     // 1-based paragraph on that page; a paragraph that runs on from the page before is 1
+	Size      float64 // font size, in points
 }
 
 // Read extracts the text layer of a PDF. Encrypted files, files without

@@ -20,7 +20,7 @@ func describe(d *Doc) string {
 	return sb.String()
 }
 
-const reportWant = `"Introduction\n\nThe treaty was signed in 1990 after long negotiations between the parties, and it was ratified\nby all of them within a year.\n\nThe second paragraph begins here and it runs on\nto the bottom of the first page where it stops\nin the middle of its sentence and ends here.\n\nWe read the the minutes twice and found\nnothing amiss.1\n\nFindings\n\nThe accounts were in order."
+const reportWant = `"Introduction\n\nThe treaty was signed in 1990 after long negotiations between the parties, and it was ratified\nby all of them within a year.\n\nThe second paragraph begins here and it runs on\nto the bottom of the first page where it stops\nin the middle of its sentence and ends here.\n\n1 Treaty Series, vol. 4, p. 12.\n\nWe read the the minutes twice and found\nnothing amiss.1\n\nFindings\n\nThe accounts were in order."
 p1(i) ¶1 "Introduction"
 p1(i) ¶2 "The treaty was signed in 1990 after long nego"
 p1(i) ¶2 "tiations between the parties, and it was ratified"
@@ -28,6 +28,7 @@ p1(i) ¶2 "by all of them within a year."
 p1(i) ¶3 "The second paragraph begins here and it runs on"
 p1(i) ¶3 "to the bottom of the first page where it stops"
 p2(1) ¶1 "in the middle of its sentence and ends here."
+p1(i) ¶4 "1 Treaty Series, vol. 4, p. 12."
 p2(1) ¶2 "We read the the minutes twice and found"
 p2(1) ¶2 "nothing amiss.1"
 p3(2) ¶1 "Findings"

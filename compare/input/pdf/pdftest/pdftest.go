@@ -249,7 +249,7 @@ func str(s string, opt Options) string {
 
 // Report returns the sample report: three pages with a running head and
 // a page number on each, a heading, a paragraph that runs across the
-// first page break, a word hyphenated at a line end, words drawn one by
+// first page break (with a footnote at the foot of the first page), a word hyphenated at a line end, words drawn one by
 // one (Td) and with kerning gaps (TJ), a superscript note marker, and
 // the stutter "the the" on the second page, in its second paragraph.
 func Report() []Page {
@@ -266,6 +266,7 @@ func Report() []Page {
 		Line{Text: "by all of them within a year.", X: 72, Y: 642},
 		Line{Text: "The second paragraph begins here and it runs on", X: 72, Y: 614, Words: true},
 		Line{Text: "to the bottom of the first page where it stops", X: 72, Y: 600, Words: true, Kern: true},
+		Line{Text: "1 Treaty Series, vol. 4, p. 12.", X: 72, Y: 80, Size: 8},
 	)
 	p2 := append(head(2),
 		Line{Text: "in the middle of its sentence and ends here.", X: 72, Y: 700},
