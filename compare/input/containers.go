@@ -53,7 +53,10 @@ type docxReader struct{}
 func (docxReader) Format() string       { return "docx" }
 func (docxReader) Extensions() []string { return []string{".docx", ".docm"} }
 func (docxReader) Sniff(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head, []byte("word/"))
+	// Word writes [Content_Types].xml first; xlsx and pptx do too, and
+	// then fail with "not a Word document", which says what is wrong
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) &&
+		(bytes.Contains(head, []byte("word/")) || bytes.Contains(head, []byte("[Content_Types].xml")))
 }
 func (r docxReader) Read(name string, raw []byte, opt Options) (*compare.Document, error) {
 	cd, err := container.ReadDOCX(name, raw, container.LimitsFor(len(raw)))
