@@ -41,6 +41,7 @@ type interp struct {
 	glyphs   int
 	unmapped int
 	forms    map[int]bool
+	formData map[int][]byte // decoded forms, by object number
 	textLen  int
 }
 
@@ -245,9 +246,17 @@ func (in *interp) xobject(o any, ctm matrix, parentRes dict, depth int) {
 			in.forms[r.num] = true
 			defer delete(in.forms, r.num)
 		}
-		data, err := in.f.decode(s)
-		if err != nil {
-			return
+		data, ok := in.formData[r.num]
+		if !ok || !isRef {
+			d, err := in.f.decode(s)
+			if err != nil {
+				return
+			}
+			data = d
+			if isRef {
+				// a form drawn on every page (a letterhead) is decoded once
+				in.formData[r.num] = data
+			}
 		}
 		m := identity
 		if a, ok := in.f.resolve(s.dict["Matrix"]).(array); ok && len(a) == 6 {

@@ -21,11 +21,11 @@ type Limits struct {
 }
 
 // LimitsFor returns the limits for a PDF of size bytes: streams decoded
-// to at most 100 times the file (at least 8 MiB, at most 512 MiB), text
+// to at most 20 times the file (at least 8 MiB, at most 512 MiB: content streams deflate about 4:1, images are not decoded), text
 // at most 16 times (at least 16 MiB, at most 256 MiB), 100,000 pages.
 func LimitsFor(size int) Limits {
 	return Limits{
-		MaxDecoded: min(512<<20, max(8<<20, int64(size)*100)),
+		MaxDecoded: min(512<<20, max(8<<20, int64(size)*20)),
 		MaxText:    min(256<<20, max(16<<20, size*16)),
 		MaxPages:   100000,
 	}
@@ -48,6 +48,7 @@ type file struct {
 	objstms map[int]*objStm
 	left    int64 // decompression budget
 	lim     Limits
+	tooMany bool // more objects than maxObjects
 	// work counts the bytes parsed as objects: bounded, so that objects
 	// that overlap (each unterminated to the end of the file) cannot make
 	// reading quadratic
@@ -60,6 +61,10 @@ type objStm struct {
 }
 
 var errBudget = errors.New("over the decompression budget")
+
+// maxObjects bounds the objects indexed: a book of a thousand pages has
+// tens of thousands.
+const maxObjects = 1 << 20
 
 func inputErr(name, format string, args ...any) *compare.InputError {
 	return &compare.InputError{Path: name, Offset: -1, Msg: fmt.Sprintf(format, args...)}
@@ -77,11 +82,17 @@ func open(name string, data []byte, lim Limits) (*file, error) {
 	}
 	f := &file{name: name, data: data, xref: map[int]xrefEntry{}, cache: map[int]any{},
 		loading: map[int]bool{}, objstms: map[int]*objStm{}, left: lim.MaxDecoded, lim: lim,
-		maxWork: 8*int64(len(data)) + 64<<20}
+		maxWork: 4*int64(len(data)) + 32<<20}
 	if !f.readXref() || f.trailer["Root"] == nil {
 		f.xref, f.trailer = map[int]xrefEntry{}, nil
 		f.cache = map[int]any{}
+		f.tooMany = false
 		f.scan()
+	}
+	if f.tooMany {
+		e := inputErr(name, "holds more than %d objects", maxObjects)
+		e.Hint = "check where the file came from, or split it"
+		return nil, e
 	}
 	return f, nil
 }
@@ -163,6 +174,10 @@ func (f *file) xrefSection(off int) (dict, bool) {
 				if !ok || !ok3 {
 					return nil, false
 				}
+				if len(f.xref) >= maxObjects {
+					f.tooMany = true
+					return nil, false
+				}
 				if _, have := f.xref[start+k]; !have && kw == "n" && o > 0 {
 					f.xref[start+k] = xrefEntry{off: o}
 				}
@@ -221,6 +236,10 @@ func (f *file) xrefSection(off int) (dict, bool) {
 			num := start + k
 			if _, have := f.xref[num]; have {
 				continue
+			}
+			if len(f.xref) >= maxObjects {
+				f.tooMany = true
+				return nil, false
 			}
 			switch typ {
 			case 1:
@@ -281,8 +300,16 @@ func (f *file) scan() {
 		if err != nil {
 			continue
 		}
+		if len(f.xref) >= maxObjects {
+			f.tooMany = true
+			return
+		}
 		f.xref[num] = xrefEntry{off: k + 1}
-		objs = append(objs, num)
+		// only a catalog, an object stream or a cross-reference stream
+		// need reading now: they say so within their first bytes
+		if w := data[i:min(len(data), i+512)]; bytes.Contains(w, []byte("Catalog")) || bytes.Contains(w, []byte("ObjStm")) || bytes.Contains(w, []byte("XRef")) {
+			objs = append(objs, num)
+		}
 		// jump over a stream's data so that bytes in it are not taken for objects
 		// a stream's dictionary comes within a few KiB of its header
 		body := data[i:min(len(data), i+4096)]
@@ -342,6 +369,10 @@ func (f *file) indexObjStm(num int) {
 		return
 	}
 	for n := range st.offs {
+		if len(f.xref) >= maxObjects {
+			f.tooMany = true
+			return
+		}
 		if _, have := f.xref[n]; !have {
 			f.xref[n] = xrefEntry{inStream: true, off: num}
 		}

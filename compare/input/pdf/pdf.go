@@ -89,7 +89,7 @@ func read(name string, raw []byte, lim Limits) (*Doc, error) {
 		return nil, e
 	}
 	labels := f.pageLabels(root, len(pages))
-	in := &interp{f: f, fonts: map[int]*font{}, forms: map[int]bool{}}
+	in := &interp{f: f, fonts: map[int]*font{}, forms: map[int]bool{}, formData: map[int][]byte{}}
 	perPage := make([][]textLine, len(pages))
 	for i, p := range pages {
 		in.lines = nil
