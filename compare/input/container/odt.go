@@ -100,11 +100,11 @@ type odtNote struct {
 }
 
 type odtReader struct {
-	b           *builder
-	open        []*para
-	notes       []*odtNote
-	inNote      []*odtNote // notes being read (a note's body may hold paragraphs)
-	noteDepths  []int      // paragraphs open when each note began
+	b            *builder
+	open         []*para
+	notes        []*odtNote
+	inNote       []*odtNote // notes being read (a note's body may hold paragraphs)
+	noteDepths   []int      // paragraphs open when each note began
 	titleStyles  map[string]bool
 	hiddenStyles map[string]bool // automatic text styles that hide their text
 }
