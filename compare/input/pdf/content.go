@@ -64,6 +64,11 @@ func (in *interp) run(data []byte, res dict, ctm matrix, depth int) {
 		if g.font == nil {
 			g.font = &font{dw: 500}
 		}
+		// the string's glyphs share the text matrix's linear part: its
+		// scale is computed once, and each glyph only moves the origin
+		full := tm.mul(g.ctm)
+		sx := math.Hypot(full[0], full[1])
+		fs := g.size * math.Hypot(full[2], full[3])
 		g.font.codes(s, func(code uint32, n int) {
 			t := g.font.text(code)
 			w0 := g.font.width(code) / 1000
@@ -72,13 +77,13 @@ func (in *interp) run(data []byte, res dict, ctm matrix, depth int) {
 				tx += g.tw
 			}
 			tx *= g.th
-			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.ts}.mul(tm).mul(g.ctm)
-			full := tm.mul(g.ctm)
-			sx := math.Hypot(full[0], full[1])
-			fs := g.size * math.Hypot(full[2], full[3])
-			x, y := trm[4], trm[5]
+			// the glyph's origin: (0, rise) in text space, through tm and the CTM
+			ux, uy := g.ts*tm[2]+tm[4], g.ts*tm[3]+tm[5]
+			x := ux*g.ctm[0] + uy*g.ctm[2] + g.ctm[4]
+			y := ux*g.ctm[1] + uy*g.ctm[3] + g.ctm[5]
 			in.glyph(t, x, y, x+tx*sx, fs)
-			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+			tm[4] += tx * tm[0]
+			tm[5] += tx * tm[1]
 		})
 	}
 	nextLine := func() {
