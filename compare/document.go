@@ -168,6 +168,16 @@ func (d *Document) segment() {
 	d.Tokens = tokenize(d.Text)
 }
 
+// origLen returns the length of the original offsets' space: the file's
+// bytes, or for a container format (no map from its extracted text to
+// its bytes) the extracted text, which may be longer than the file.
+func (d *Document) origLen() int {
+	if d.sourceMap == nil {
+		return len(d.source)
+	}
+	return len(d.Raw)
+}
+
 // Size returns the number of original bytes.
 func (d *Document) Size() int { return len(d.Raw) }
 
@@ -241,7 +251,7 @@ func (d *Document) runesBefore(off int) int {
 // original byte offset.
 func (d *Document) Position(off int) Position {
 	d.linesOnce.Do(d.buildLines)
-	src := d.sourceMap.fromSrc(max(0, min(off, len(d.Raw))), false)
+	src := d.sourceMap.fromSrc(max(0, min(off, d.origLen())), false)
 	src = max(0, min(src, len(d.source)))
 	line := sort.SearchInts(d.lineStart, src+1) - 1
 	col := d.runesBefore(src) - d.runesBefore(d.lineStart[line]) + 1
@@ -252,7 +262,7 @@ func (d *Document) Position(off int) Position {
 // in bytes of UTF-8 from the start of its line, as reviewdog counts them.
 func (d *Document) ByteColumn(off int) int {
 	d.linesOnce.Do(d.buildLines)
-	src := d.sourceMap.fromSrc(max(0, min(off, len(d.Raw))), false)
+	src := d.sourceMap.fromSrc(max(0, min(off, d.origLen())), false)
 	src = max(0, min(src, len(d.source)))
 	line := sort.SearchInts(d.lineStart, src+1) - 1
 	return src - d.lineStart[line] + 1

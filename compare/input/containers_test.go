@@ -214,3 +214,13 @@ func TestCommentDirectives(t *testing.T) {
 		}
 	}
 }
+func TestContainerPositionPastFileSize(t *testing.T) {
+	raw := fixture.BigDOCX(10) // 2.4 KB of zip, 22 KB of text on 103 lines
+	d, err := Parse("long.docx", raw, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Position(len(d.Text)-1).Line, strings.Count(d.Text, "\n")+1; got != want {
+		t.Errorf("last line = %d, want %d", got, want)
+	}
+}
