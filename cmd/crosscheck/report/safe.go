@@ -470,3 +470,87 @@ func jsonEscape(p []byte) []byte {
 	}
 	return out
 }
+
+// htmlWriter writes an HTML page that a browser reads exactly as written
+// but that is as safe as Terminal text when it lands on a terminal or in a
+// CI log: "::" becomes "&#58;:" and "##[" becomes "&#35;#[" (so no line of
+// a document's text can start a workflow command), and ASCII controls
+// other than tab and line breaks, a CR not followed by LF, DEL and the
+// characters hidden reports become numeric character references.
+// Character references mean the same in text and in attribute values,
+// where every string of the page is; the page's own style and script hold
+// none of these (TestHTMLAssets), which keeps their hashes in the content
+// security policy. The last bytes of a Write that could begin a pattern
+// wait for the next Write, or for Flush.
+type htmlWriter struct {
+	w     io.Writer
+	carry []byte
+}
+
+func (h *htmlWriter) Write(p []byte) (int, error) {
+	data := append(h.carry, p...)
+	cut := len(data) - htmlHold(data)
+	if _, err := h.w.Write(htmlEscape(data, cut)); err != nil {
+		return 0, err
+	}
+	h.carry = append([]byte(nil), data[cut:]...)
+	return len(p), nil
+}
+
+// Flush writes what Write held back.
+func (h *htmlWriter) Flush() error {
+	_, err := h.w.Write(htmlEscape(h.carry, len(h.carry)))
+	h.carry = nil
+	return err
+}
+
+// htmlHold is how many bytes at the end of p must wait for what follows:
+// the start of "::" or "##[", a CR, or part of a character.
+func htmlHold(p []byte) int {
+	switch {
+	case bytes.HasSuffix(p, []byte("##")):
+		return 2
+	case bytes.HasSuffix(p, []byte(":")), bytes.HasSuffix(p, []byte("#")), bytes.HasSuffix(p, []byte("\r")):
+		return 1
+	}
+	for i := len(p) - 1; i >= 0 && i >= len(p)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(p[i]) {
+			if !utf8.FullRune(p[i:]) {
+				return len(p) - i
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// htmlEscape escapes p[:n] for htmlWriter, looking ahead into p[n:].
+func htmlEscape(p []byte, n int) []byte {
+	out := make([]byte, 0, n)
+	for i := 0; i < n; {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ':' && i+1 < len(p) && p[i+1] == ':':
+				out = append(out, "&#58;"...)
+			case c == '#' && bytes.HasPrefix(p[i+1:], []byte("#[")):
+				out = append(out, "&#35;"...)
+			case c == '\r' && (i+1 >= len(p) || p[i+1] != '\n'),
+				c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
+				out = fmt.Appendf(out, "&#x%x;", c)
+			default:
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if hidden(r) {
+			out = fmt.Appendf(out, "&#x%x;", r)
+		} else {
+			out = append(out, p[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}

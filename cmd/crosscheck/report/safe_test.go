@@ -291,3 +291,42 @@ func TestJSONWriter(t *testing.T) {
 		t.Errorf("reads back as %q (%v), want %q", back, err, v)
 	}
 }
+
+// TestHTMLWriter: a pattern or a character split between two Writes is
+// escaped as if written at once.
+func TestHTMLWriter(t *testing.T) {
+	whole := "a::b ##[error]c \u202e d\x1b\t\n::x 中 e\rf\r\n::"
+	want := string(htmlEscape([]byte(whole), len(whole)))
+	if strings.Contains(want, "::") || strings.Contains(want, "##[") || strings.ContainsAny(want, "\u202e\x1b") ||
+		!strings.Contains(want, "e&#xd;f\r\n") {
+		t.Fatalf("htmlEscape left a pattern: %q", want)
+	}
+	for cut1 := 0; cut1 <= len(whole); cut1++ {
+		for cut2 := cut1; cut2 <= len(whole); cut2++ {
+			var buf bytes.Buffer
+			h := &htmlWriter{w: &buf}
+			for _, part := range []string{whole[:cut1], whole[cut1:cut2], whole[cut2:]} {
+				if n, err := h.Write([]byte(part)); err != nil || n != len(part) {
+					t.Fatalf("Write = %d, %v", n, err)
+				}
+			}
+			if err := h.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if got := buf.String(); got != want {
+				t.Fatalf("cut at %d, %d: %q, want %q", cut1, cut2, got, want)
+			}
+		}
+	}
+}
+
+// TestHTMLAssets: the page's own style, script and template hold nothing
+// htmlWriter rewrites, so their hashes in the content security policy
+// still match what the browser reads.
+func TestHTMLAssets(t *testing.T) {
+	for name, text := range map[string]string{"css": htmlCSS, "js": htmlJS} {
+		if got := string(htmlEscape([]byte(text), len(text))); got != text {
+			t.Errorf("htmlWriter would change the page's %s", name)
+		}
+	}
+}
