@@ -81,10 +81,10 @@ func TestStderrHostileNames(t *testing.T) {
 		args []string
 		want string // a piece of standard error the run must print
 	}{
-		{"notes", dir, []string{"repeats", "notes"}, `notes/bin\x1b]0;pwned\x07\x0a\x3a:error\x3a:skip.txt`},
-		{"input errors", dir, []string{"repeats", "bad"}, `bad/u1\x1b[2J\x0a\x3a:error\x3a:a.txt: invalid UTF-8`},
-		{"config", filepath.Join(dir, "cfg"), []string{"check", "a.txt"}, `severity.x\u202e\x3a:y \x23#[error]z`},
-		{"baseline", dir, []string{"check", "notes/ok.txt", "--baseline", "b\x1b[2J\n::error::x.json"}, `--baseline b\x1b[2J\x0a\x3a:error\x3a:x.json`},
+		{"notes", dir, []string{"repeats", "notes"}, `notes/bin\x1b]0;pwned\x07\x0a::error::skip.txt`},
+		{"input errors", dir, []string{"repeats", "bad"}, `bad/u1\x1b[2J\x0a::error::a.txt: invalid UTF-8`},
+		{"config", filepath.Join(dir, "cfg"), []string{"check", "a.txt"}, `severity.x\u202e::y \x23#[error]z`},
+		{"baseline", dir, []string{"check", "notes/ok.txt", "--baseline", "b\x1b[2J\n::error::x.json"}, `--baseline b\x1b[2J\x0a::error::x.json`},
 		{"manifest", filepath.Join(dir, "big"), []string{"cite", "doc.md", "--sources", "src"}, `undefined macro "aaaa`},
 	}
 	for _, r := range runs {

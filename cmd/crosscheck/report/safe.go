@@ -21,11 +21,16 @@ type Channel int
 
 const (
 	// Terminal is text a person reads on a terminal or in a CI log:
-	// standard error's notes and errors, the text and table formats. The
-	// string stays on one line, cannot drive the terminal, reorder or
-	// hide what is shown around it, or start a GitHub Actions workflow
-	// command, and two different strings never print alike (see escape).
+	// standard error's notes and errors, a line of the text format, a
+	// cell of the table. The string stays on one line, cannot drive the
+	// terminal, reorder or hide what is shown around it, or start a
+	// GitHub Actions workflow command where it starts a line, and two
+	// different strings never print alike (see escape).
 	Terminal Channel = iota
+	// TerminalWrapped is Terminal text that may be broken onto new lines
+	// anywhere (a file name heading the table, wrapped to its width):
+	// every "::" is escaped, not only one that starts the string.
+	TerminalWrapped
 	// GitHubData is the message of a workflow command (the text after
 	// its second "::"): Terminal, then escaped as the Actions runner
 	// unescapes it ("%" CR LF).
@@ -47,7 +52,7 @@ const (
 // channel it goes to. It never cuts s: bound what a message quotes with
 // Clip first.
 func Safe(ch Channel, s string) string {
-	t := escape(s)
+	t := escape(s, ch == TerminalWrapped)
 	switch ch {
 	case GitHubData:
 		return githubData(t)
@@ -61,25 +66,39 @@ func Safe(ch Channel, s string) string {
 	return t
 }
 
-// escape is the Terminal form of s. A string with nothing to hide is
-// left as it is. Otherwise (it holds a control, format or line-separator
-// character, a byte that is not UTF-8, a "::" or "##[", or a backslash
-// followed by \, x, u or U) every such character is shown as an escape and
-// every backslash is doubled:
+// escape is the Terminal form of s (TerminalWrapped's, with wrapped). A
+// string with nothing to hide is left as it is. Otherwise (it holds a
+// control, format or line-separator character, a byte that is not UTF-8,
+// a "##[" or a "::" that starts it, or a backslash followed by x, u or U)
+// every such character is shown as an escape and every backslash is
+// doubled:
 //
 //   - a byte that is not UTF-8 and an ASCII control character as \xNN
 //     (\x1b, \x0a, \xff), other characters as \uNNNN or \UNNNNNNNN;
-//   - the first ":" of "::" as \x3a and the first "#" of "##[" as \x23,
-//     so that no line can start a workflow command (the runner reads
-//     "::command::" at the start of a line, after white space, and the
-//     legacy "##[command]" anywhere in it), however a line is wrapped;
+//   - the first "#" of "##[" as \x23, anywhere, and the first ":" of a
+//     "::" that starts s (after white space) as \x3a, or of every "::"
+//     with wrapped: the Actions runner reads "::command::" at the start
+//     of a line, after white space, and the legacy "##[command]" anywhere
+//     in it. (A "::" inside the text is left alone: every line a format
+//     writes starts with a file name, a border or a prefix of its own.)
 //   - "\" as "\\".
 //
-// That makes escape injective: a string left as it is holds none of the
-// escapes (\\, \x, \u, \U), an escaped one holds at least one, and reads
-// back by undoing them (TestSafeInjective).
-func escape(s string) string {
-	if !needsEscape(s) {
+// That makes escape injective: a string left as it is holds no \x, \u or
+// \U; an escaped one holds at least one (an escape, or a doubled "\" in
+// front of x, u or U), and reads back by undoing its escapes and doubled
+// backslashes (TestSafeInjective). A "\\" alone, common in quoted code,
+// leaves a string as it is.
+func escape(s string, wrapped bool) string {
+	// lead is where the runner's TrimStart stops; code reports whether
+	// s[i], an ASCII byte, is shown as \xNN
+	lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	code := func(i int) bool {
+		c := s[i]
+		return c < 0x20 || c == 0x7f ||
+			c == ':' && (wrapped || i == lead) && next(s, i, ":") ||
+			c == '#' && next(s, i, "#[")
+	}
+	if !needsEscape(s, code) {
 		return s
 	}
 	var b strings.Builder
@@ -88,7 +107,7 @@ func escape(s string) string {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c < 0x20 || c == 0x7f || c == ':' && next(s, i, ":") || c == '#' && next(s, i, "#["):
+			case code(i):
 				fmt.Fprintf(&b, `\x%02x`, c)
 			case c == '\\':
 				b.WriteString(`\\`)
@@ -114,16 +133,13 @@ func escape(s string) string {
 	return b.String()
 }
 
-// needsEscape reports whether escape changes s.
-func needsEscape(s string) bool {
+// needsEscape reports whether escape changes s, given which ASCII bytes it
+// shows as codes.
+func needsEscape(s string, code func(int) bool) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c < 0x20 || c == 0x7f,
-				c == ':' && next(s, i, ":"),
-				c == '#' && next(s, i, "#["),
-				c == '\\' && i+1 < len(s) && strings.IndexByte(`\xuU`, s[i+1]) >= 0:
+			if code(i) || c == '\\' && i+1 < len(s) && strings.IndexByte("xuU", s[i+1]) >= 0 {
 				return true
 			}
 			i++

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -29,22 +30,46 @@ func TestSafeTerminal(t *testing.T) {
 		{"tag\U000E0041", `tag\U000e0041`},
 		{"soft\u00adhyphen", `soft\u00adhyphen`},
 		// workflow commands
-		{"::stop-commands::tok", `\x3a:stop-commands\x3a:tok`},
-		{":::", `\x3a\x3a:`},
+		{"::stop-commands::tok", `\x3a:stop-commands::tok`},
+		{":::", `\x3a::`},
+		{"  ::x", `  \x3a:x`},
+		{"\u00a0\u3000::x", "\u00a0\u3000" + `\x3a:x`}, // the runner trims Unicode white space
+		{"\t::x", `\x09\x3a:x`},
 		{"a:b: c", "a:b: c"},
+		{"Asbestos News :: Mesothelioma", "Asbestos News :: Mesothelioma"}, // inside the text: no line starts here
+		{"std::vector", "std::vector"},
 		{"##[error]x", `\x23#[error]x`},
 		{"###[x", `#\x23#[x`},
 		{"# heading [x]", "# heading [x]"},
-		{"%0A::error::x", `%0A\x3a:error\x3a:x`},
+		{"%0A::error::x", "%0A::error::x"},
+		{"a\n::error::x", `a\x0a::error::x`}, // on one line now, so "::" starts none
 		// injectivity: once escaping, every backslash doubles
 		{`a\x1b.txt`, `a\\x1b.txt`},
 		{`a\u202e`, `a\\u202e`},
-		{`a\\b`, `a\\\\b`},
+		{`a\\b`, `a\\b`}, // a doubled backslash alone: as it is
+		{`L.replace(/\'/a,"\\\");`, `L.replace(/\'/a,"\\\");`},
+		{`a\\x`, `a\\\\x`},
 		{"a\\x1b\x1b", `a\\x1b\x1b`},
 		{`C:\dir` + "\x1b", `C:\\dir\x1b`},
 	} {
 		if got := Safe(Terminal, tt.in); got != tt.want {
 			t.Errorf("Safe(Terminal, %q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSafeTerminalWrapped(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"plain/path.txt", "plain/path.txt"},
+		{"docs/::stop-commands::tok.txt", `docs/\x3a:stop-commands\x3a:tok.txt`},
+		{":::", `\x3a\x3a:`},
+		{"a::", `a\x3a:`},
+		{"##[x", `\x23#[x`},
+		{`a\x1b`, `a\\x1b`}, // looks like an escape: doubled
+		{"a::" + `\x1b`, `a\x3a:\\x1b`},
+	} {
+		if got := Safe(TerminalWrapped, tt.in); got != tt.want {
+			t.Errorf("Safe(TerminalWrapped, %q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -55,13 +80,14 @@ func TestSafeGitHub(t *testing.T) {
 		in, want string
 	}{
 		{GitHubData, "100% sure", "100%25 sure"},
-		{GitHubData, "%0A::error::x", `%250A\x3a:error\x3a:x`},
+		{GitHubData, "%0A::error::x", `%250A::error::x`},
 		{GitHubData, "a\nb\r", `a\x0ab\x0d`},
 		{GitHubData, "a: b, c", "a: b, c"},
 		{GitHubData, "\x1b[2J", `\x1b[2J`},
 		{GitHubProperty, "a: b, c", "a%3A b%2C c"},
 		{GitHubProperty, "dir, with: 100%/a.txt", "dir%2C with%3A 100%25/a.txt"},
 		{GitHubProperty, "::x", `\x3a%3Ax`},
+		{GitHubProperty, "a::x", `a%3A%3Ax`},
 		{GitHubProperty, "%2C", "%252C"},
 	} {
 		if got := Safe(tt.ch, tt.in); got != tt.want {
@@ -144,10 +170,10 @@ func TestSafeMarkdown(t *testing.T) {
 	}
 }
 
-// unescape reads a Terminal string back: one with no escape in it is the
-// string itself, any other is undone escape by escape.
+// unescape reads a Terminal string back: one with no \x, \u or \U in it
+// is the string itself, any other is undone escape by escape.
 func unescape(s string) (string, bool) {
-	if !strings.Contains(s, `\\`) && !strings.Contains(s, `\x`) && !strings.Contains(s, `\u`) && !strings.Contains(s, `\U`) {
+	if !strings.Contains(s, `\x`) && !strings.Contains(s, `\u`) && !strings.Contains(s, `\U`) {
 		return s, true
 	}
 	var b strings.Builder
@@ -195,7 +221,7 @@ func unescape(s string) (string, bool) {
 // so no two strings print alike.
 func TestSafeInjective(t *testing.T) {
 	for _, in := range []string{
-		"", "plain", `a\x1b.txt`, "a\x1b.txt", `a\\x1b`, `\`, `a\`, `\x`, `\u202e`, "\u202e", `\U000e0041`, "\U000e0041",
+		"", "plain", `a\x1b.txt`, "a\x1b.txt", `a\\x1b`, `a\\b`, `a\\b` + "\x1b", `\\\x`, `\`, `a\`, `\x`, `\u202e`, "\u202e", `\U000e0041`, "\U000e0041",
 		"a\x85", "a\u0085", "::", `\x3a:`, "##[", `\x23#[`, `C:\dir`, `C:\dir` + "\x00", "tab\t", `tab\x09`,
 	} {
 		checkRoundTrip(t, in)
@@ -221,8 +247,14 @@ func FuzzSafeInjective(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkRoundTrip(t, s)
 		out := Safe(Terminal, s)
-		if strings.Contains(out, "::") || strings.Contains(out, "##[") {
+		if strings.HasPrefix(strings.TrimLeftFunc(out, unicode.IsSpace), "::") || strings.Contains(out, "##[") {
 			t.Errorf("Safe(Terminal, %q) = %q can start a workflow command", s, out)
+		}
+		if w := Safe(TerminalWrapped, s); strings.Contains(w, "::") || strings.Contains(w, "##[") {
+			t.Errorf("Safe(TerminalWrapped, %q) = %q can start a workflow command on some line", s, w)
+		}
+		if back, ok := unescape(Safe(TerminalWrapped, s)); !ok || back != s {
+			t.Errorf("Safe(TerminalWrapped, %q) reads back as %q", s, back)
 		}
 		for _, r := range out {
 			if hidden(r) || r < 0x20 || r == 0x7f {

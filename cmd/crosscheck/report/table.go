@@ -85,7 +85,7 @@ func (s *tableSink) Close() error {
 		if start > 0 {
 			fmt.Fprintln(w)
 		}
-		for _, line := range fitPath(Safe(Terminal, s.docs[start].Path), width) {
+		for _, line := range fitPath(Safe(TerminalWrapped, s.docs[start].Path), width) {
 			fmt.Fprintln(w, line)
 		}
 		table := newTableWriter(w)
