@@ -12,9 +12,11 @@ import (
 
 // Every string crosscheck did not write itself (a file name, a document's
 // text, a message that quotes either, an error that embeds them) reaches
-// its readers through Safe, in the form of the channel it goes to. The
-// JSON formats are the exception: encoding/json is their channel, and
-// jsonWriter adds the one rule a CI log needs on top of it.
+// its readers through Safe, in the form of the channel it goes to, after
+// Clip has bounded what a message quotes. The JSON formats and the HTML
+// page keep the text exactly: encoding/json and html/template escape it
+// for their syntax, and jsonWriter and htmlWriter add what a terminal and
+// a CI log need, as escapes that read back as the same text.
 
 // Channel is where an untrusted string is going.
 type Channel int
