@@ -96,21 +96,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitUsage
 }
 
-// printError writes err as one line on standard error; mistakes in the
-// command line get a second line naming the help to read.
+// printError writes err as one line on standard error (made safe by
+// errorText); mistakes in the command line get a second line naming the
+// help to read.
 func (a *app) printError(err error, cmd *cobra.Command) {
 	var ue *usageError
 	var ie *compare.InputError
-	msg := strings.TrimSpace(err.Error())
+	msg := errorText(err)
 	path := "crosscheck"
 	if cmd != nil {
 		path = cmd.CommandPath()
 	}
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", ue.msg, path)
+		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", errorText(ue), path)
 	case errors.As(err, &ie):
-		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
+		fmt.Fprintf(a.stderr, "crosscheck: %s\n", msg)
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(a.stderr, "crosscheck: interrupted")
 	case strings.HasPrefix(msg, "unknown command") && path == "crosscheck":
@@ -121,7 +122,7 @@ func (a *app) printError(err error, cmd *cobra.Command) {
 		}
 		fmt.Fprintf(a.stderr, "crosscheck: %s\nRun '%s --help' for usage.\n", msg, path)
 	default:
-		fmt.Fprintf(a.stderr, "crosscheck: %s\n", err)
+		fmt.Fprintf(a.stderr, "crosscheck: %s\n", msg)
 	}
 }
 
@@ -276,7 +277,7 @@ func (a *app) loadDocuments(ctx context.Context, paths []string, budget compare.
 		}
 		last := len(res.Errors) - 1 // printed by the caller, so the messages keep the order of the paths
 		for _, e := range res.Errors[:last] {
-			fmt.Fprintf(a.stderr, "crosscheck: %s\n", e)
+			fmt.Fprintf(a.stderr, "crosscheck: %s\n", errorText(e))
 		}
 		return nil, nil, res.Errors[last]
 	}
@@ -312,9 +313,12 @@ func (a *app) nothingReadable(skipped []compare.Skipped) error {
 	return fmt.Errorf("nothing readable to check: all %d inputs were skipped (%s; %s)", len(skipped), why, hint)
 }
 
+// notef writes a note on standard error, unless --quiet: one line, made
+// safe as a whole, since its arguments are file names and what the input
+// layer says about them.
 func (a *app) notef(format string, args ...any) {
 	if !a.quiet {
-		fmt.Fprintf(a.stderr, "crosscheck: note: "+format+"\n", args...)
+		fmt.Fprintf(a.stderr, "crosscheck: note: %s\n", report.Safe(report.Terminal, fmt.Sprintf(format, args...)))
 	}
 }
 

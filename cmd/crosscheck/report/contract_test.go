@@ -332,7 +332,8 @@ func TestSARIFAbsolutePath(t *testing.T) {
 
 // TestGitHubEscaping: a message and properties holding "%", ":", ","
 // and a line break are escaped as the Actions runner expects, and each
-// finding stays on one line.
+// finding stays on one line (the message's own line breaks show as
+// escapes, so that no name or quote can pass for a line of the annotation).
 func TestGitHubEscaping(t *testing.T) {
 	d := fixtureDoc(t, "dir, with: 100%/a.txt", "one two two three\n")
 	check := &compare.Check{ID: "x.y", Title: "Odd: title, 50%", Severity: compare.Error}
@@ -340,20 +341,20 @@ func TestGitHubEscaping(t *testing.T) {
 	res := &Result{Tool: "crosscheck", Version: "0", Docs: []*compare.Document{d}, Findings: []compare.Finding{f}}
 	out := string(render(t, "github", res))
 	want := "::error file=dir%2C with%3A 100%25/a.txt,line=1,col=9,endLine=1,endColumn=12," +
-		"title=x.y%3A Odd%3A title%2C 50%25::100%25 sure: yes, really%0Asecond line%0Athird\n"
+		`title=x.y%3A Odd%3A title%2C 50%25::100%25 sure: yes, really\x0asecond line\x0d\x0athird` + "\n"
 	if !strings.HasPrefix(out, want) {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
 	if n := strings.Count(out, "\n"); n != 2 { // the command and the summary
 		t.Errorf("%d lines: %q", n, out)
 	}
-	for in, want := range map[string]string{"a%b": "a%25b", "a\rb": "a%0Ab", "a\nb": "a%0Ab", "%0A": "%250A"} {
-		if got := githubData(in); got != want {
-			t.Errorf("githubData(%q) = %q, want %q", in, got, want)
+	for in, want := range map[string]string{"a%b": "a%25b", "a\rb": `a\x0db`, "a\nb": `a\x0ab`, "%0A": "%250A"} {
+		if got := Safe(GitHubData, in); got != want {
+			t.Errorf("Safe(GitHubData, %q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := githubProperty("a:b,c%d"); got != "a%3Ab%2Cc%25d" {
-		t.Errorf("githubProperty = %q", got)
+	if got := Safe(GitHubProperty, "a:b,c%d"); got != "a%3Ab%2Cc%25d" {
+		t.Errorf("Safe(GitHubProperty) = %q", got)
 	}
 }
 

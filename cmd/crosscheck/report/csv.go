@@ -16,8 +16,9 @@ var csvHeader = []string{"file", "line", "column", "end_line", "end_column", "of
 	"severity", "check", "message", "excerpt", "related"}
 
 // csvSink writes a header row and one row per finding (RFC 4180, through
-// encoding/csv). Line breaks inside fields are written as "\n", so every
-// field reads back through encoding/csv exactly as written.
+// encoding/csv), each on one line: every text cell goes through Safe(CSV),
+// which shows line breaks and other control characters as escapes and
+// keeps a spreadsheet from reading a cell as a formula.
 type csvSink struct {
 	*base
 	cw      *csv.Writer
@@ -40,10 +41,10 @@ func (s *csvSink) Put(f compare.Finding) error {
 	}
 	s.counts.Add(&f)
 	l := location(f.Location)
-	row := []string{csvField(l.File), strconv.Itoa(l.Line), strconv.Itoa(l.Column), strconv.Itoa(l.EndLine),
+	row := []string{Safe(CSV, l.File), strconv.Itoa(l.Line), strconv.Itoa(l.Column), strconv.Itoa(l.EndLine),
 		strconv.Itoa(l.EndColumn), strconv.Itoa(l.Offset), strconv.Itoa(l.EndOffset),
-		f.Severity.String(), f.Check.ID, csvField(f.Message), csvField(l.Excerpt),
-		csvField(strings.Join(relatedLines(f), "; "))}
+		f.Severity.String(), f.Check.ID, Safe(CSV, Clip(f.Message)), Safe(CSV, l.Excerpt),
+		Safe(CSV, strings.Join(relatedLines(f), "; "))}
 	if err := s.cw.Write(row); err != nil {
 		return err
 	}
@@ -60,15 +61,4 @@ func (s *csvSink) Close() error {
 	}
 	s.cw.Flush()
 	return s.cw.Error()
-}
-
-// csvField makes line ends "\n": encoding/csv reads "\r\n" inside a
-// quoted field back as "\n", so a bare "\r" would not survive the trip.
-// Invalid UTF-8 becomes U+FFFD, as in the JSON output.
-func csvField(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if !strings.Contains(s, "\r") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }

@@ -78,8 +78,8 @@ func FuzzRenderers(f *testing.F) {
 		if len(recs) != 2 || len(recs[1]) != len(csvHeader) {
 			t.Fatalf("csv records %q", recs)
 		}
-		if recs[1][0] != csvField(path) || recs[1][9] != csvField(message) {
-			t.Fatalf("csv row %q, want file %q message %q", recs[1], csvField(path), csvField(message))
+		if recs[1][0] != Safe(CSV, path) || recs[1][9] != Safe(CSV, Clip(message)) {
+			t.Fatalf("csv row %q, want file %q message %q", recs[1], Safe(CSV, path), Safe(CSV, Clip(message)))
 		}
 
 		if gh := strings.Split(strings.TrimSuffix(out["github"], "\n"), "\n"); len(gh) != 2 || !strings.HasPrefix(gh[0], "::warning file=") {

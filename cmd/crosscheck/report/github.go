@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -25,16 +24,18 @@ func (s *githubSink) Put(f compare.Finding) error {
 	s.counts.Add(&f)
 	l := location(f.Location)
 	level := githubLevel[f.Severity]
-	msg := f.Message
+	// the annotation's lines: the message, the word diff, the related
+	// places, each made safe on its own and joined with an escaped LF
+	msg := Safe(GitHubData, Clip(f.Message))
 	if d := wordDiff(f); d != "" {
-		msg += "\ndiff: " + d
+		msg += "%0Adiff: " + Safe(GitHubData, Clip(d))
 	}
 	for _, rel := range relatedLines(f) {
-		msg += "\n↳ " + rel
+		msg += "%0A↳ " + Safe(GitHubData, rel)
 	}
 	_, err := fmt.Fprintf(s.w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-		level, githubProperty(l.File), l.Line, l.Column, l.EndLine, l.EndColumn,
-		githubProperty(f.Check.ID+": "+f.Check.Title), githubData(msg))
+		level, Safe(GitHubProperty, l.File), l.Line, l.Column, l.EndLine, l.EndColumn,
+		Safe(GitHubProperty, f.Check.ID+": "+f.Check.Title), msg)
 	return err
 }
 
@@ -48,21 +49,3 @@ func (s *githubSink) Close() error {
 
 // githubLevel names the workflow command for each severity.
 var githubLevel = [...]string{compare.Info: "notice", compare.Warning: "warning", compare.Error: "error"}
-
-// githubData escapes a workflow command's message the way the Actions
-// runner unescapes it: "%" first, then CR and LF. Other control
-// characters are shown as escapes so they cannot reach the log viewer.
-func githubData(s string) string {
-	s = printable(s)
-	s = strings.ReplaceAll(s, "%", "%25")
-	s = strings.ReplaceAll(s, "\r", "%0D")
-	return strings.ReplaceAll(s, "\n", "%0A")
-}
-
-// githubProperty escapes a workflow command's property value: as data,
-// plus ":" and "," which would otherwise end the value.
-func githubProperty(s string) string {
-	s = githubData(s)
-	s = strings.ReplaceAll(s, ":", "%3A")
-	return strings.ReplaceAll(s, ",", "%2C")
-}

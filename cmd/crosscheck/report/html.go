@@ -279,7 +279,11 @@ func writeHTML(w io.Writer, r *Result, _ Options) error {
 	}
 	v.Citations = rc.citations()
 	v.Quotations = rc.quotations()
-	return htmlTmpl.Execute(w, v)
+	hw := &htmlWriter{w: w}
+	if err := htmlTmpl.Execute(hw, v); err != nil {
+		return err
+	}
+	return hw.Flush()
 }
 
 // renderPart renders one of the template's parts to a string: the body of

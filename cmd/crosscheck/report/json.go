@@ -117,7 +117,7 @@ type jsonSink struct {
 	buf     bytes.Buffer
 }
 
-func newJSON(w io.Writer, b *base) compare.Sink { return &jsonSink{base: b, w: w} }
+func newJSON(w io.Writer, b *base) compare.Sink { return &jsonSink{base: b, w: jsonWriter{w}} }
 
 // Indentation of the JSON output's parts: the findings are elements of a
 // member of the top object.
@@ -153,7 +153,7 @@ func (s *jsonSink) Put(f compare.Finding) error {
 		return err
 	}
 	s.counts.Add(&f)
-	jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: f.Message,
+	jf := jsonFinding{Check: f.Check.ID, Severity: f.Severity.String(), Message: Clip(f.Message),
 		jsonLocation: location(f.Location), Related: []jsonRelated{}, Details: f.Details,
 		Fingerprint: Fingerprint(f)}
 	if f.Fix != nil {

@@ -75,13 +75,13 @@ type rdjsonlSink struct {
 }
 
 func newRDJSONL(w io.Writer, b *base) compare.Sink {
-	return &rdjsonlSink{base: b, enc: json.NewEncoder(w)}
+	return &rdjsonlSink{base: b, enc: json.NewEncoder(jsonWriter{w})}
 }
 
 func (s *rdjsonlSink) Put(f compare.Finding) error {
 	s.counts.Add(&f)
 	d := rdDiagnostic{
-		Message:  f.Message,
+		Message:  Clip(f.Message),
 		Location: rdLoc(f.Doc, f.Span),
 		Severity: rdSeverity[f.Severity],
 		Source:   rdSource{Name: s.head.Tool},

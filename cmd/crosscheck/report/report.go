@@ -214,12 +214,14 @@ func newText(w io.Writer, b *base) compare.Sink { return &textSink{base: b, w: w
 func (s *textSink) Put(f compare.Finding) error {
 	s.counts.Add(&f)
 	p := f.Doc.Position(f.Span.Start)
-	msg := f.Message + relatedInline(f)
+	msg := Clip(f.Message) + relatedInline(f)
 	if d := wordDiff(f); d != "" {
-		msg += "; diff: " + d
+		msg += "; diff: " + Clip(d)
 	}
-	msg = strings.ReplaceAll(printable(msg), "\n", " ")
-	_, err := fmt.Fprintf(s.w, "%s:%d:%d: %s %s: %s\n", printable(f.Doc.Path), p.Line, p.Column, f.Severity, f.Check.ID, msg)
+	// the whole line goes through Safe, so that no "::" or "##[" forms
+	// where the path meets the position or the message
+	line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.Doc.Path, p.Line, p.Column, f.Severity, f.Check.ID, msg)
+	_, err := io.WriteString(s.w, Safe(Terminal, line)+"\n")
 	return err
 }
 
@@ -268,55 +270,6 @@ func relatedInline(f compare.Finding) string {
 		rel = append(rel[:maxInlineRelated], fmt.Sprintf("+%d more", n))
 	}
 	return " (" + strings.Join(rel, ", ") + ")"
-}
-
-// printable makes text safe to show on a terminal or in a document: it
-// keeps line breaks, turns tabs into spaces, replaces invalid UTF-8 with
-// U+FFFD and shows other control characters and bidirectional overrides
-// as escapes (\x1b, \u202e), so a finding's text can neither drive the
-// terminal nor reorder what is displayed around it.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == '\t' || r == '\r' || r == '\uFFFD' || (r != '\n' && unsafeRune(r)) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	for i, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\r':
-			if !strings.HasPrefix(s[i+1:], "\n") {
-				b.WriteByte('\n')
-			}
-		case r == '\n' || !unsafeRune(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		}
-	}
-	return b.String()
-}
-
-// unsafeRune reports control characters and the invisible formatting
-// characters that reorder or hide text.
-func unsafeRune(r rune) bool {
-	switch {
-	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return true
-	}
-	return false
 }
 
 // rules returns the checks a report describes: the registry, plus any

@@ -143,7 +143,7 @@ type sarifSink struct {
 	buf     bytes.Buffer
 }
 
-func newSARIF(w io.Writer, b *base) compare.Sink { return &sarifSink{base: b, w: w} }
+func newSARIF(w io.Writer, b *base) compare.Sink { return &sarifSink{base: b, w: jsonWriter{w}} }
 
 // sarifResultPrefix indents a result: an element of the run's results.
 const sarifResultPrefix = "        "
@@ -189,7 +189,7 @@ func (s *sarifSink) Put(f compare.Finding) error {
 	}
 	s.counts.Add(&f)
 	res := sarifResult{RuleID: f.Check.ID, RuleIndex: idx, Level: sarifLevel(f.Severity),
-		Message:             sarifText{f.Message},
+		Message:             sarifText{Clip(f.Message)},
 		Locations:           []sarifLocation{{PhysicalLocation: sarifPlace(f.Location)}},
 		PartialFingerprints: map[string]string{FingerprintVersion: Fingerprint(f)},
 	}

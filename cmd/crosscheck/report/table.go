@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -23,7 +22,6 @@ const (
 	minMessage    = 28 // the message column gets at least this much when it needs it
 	maxCheckWidth = 24 // longer check IDs wrap at their dots
 	roomyMessage  = 40 // below this, check IDs wrap at every dot to give the message room
-	maxPathLines  = 3  // a file name longer than this many lines is cut on the left
 )
 
 var tableHeader = []string{"LINE:COL", "SEVERITY", "CHECK", "MESSAGE"}
@@ -46,12 +44,12 @@ func newTable(w io.Writer, b *base) compare.Sink { return &tableSink{base: b, w:
 func (s *tableSink) Put(f compare.Finding) error {
 	s.counts.Add(&f)
 	p := f.Doc.Position(f.Span.Start)
-	msg := printable(f.Message)
+	msg := Safe(Terminal, Clip(f.Message))
 	if d := wordDiff(f); d != "" {
-		msg += "\ndiff: " + printable(d)
+		msg += "\ndiff: " + Safe(Terminal, Clip(d))
 	}
-	if rel := relatedLines(f); len(rel) > 0 {
-		msg += "\n↳ " + printable(strings.Join(rel, "\n↳ "))
+	for _, rel := range relatedLines(f) {
+		msg += "\n↳ " + Safe(Terminal, rel)
 	}
 	s.rows = append(s.rows, [4]string{fmt.Sprintf("%d:%d", p.Line, p.Column), f.Severity.String(), f.Check.ID, msg})
 	s.docs = append(s.docs, f.Doc)
@@ -87,7 +85,7 @@ func (s *tableSink) Close() error {
 		if start > 0 {
 			fmt.Fprintln(w)
 		}
-		for _, line := range fitPath(printable(s.docs[start].Path), width) {
+		for _, line := range fitPath(Safe(TerminalWrapped, s.docs[start].Path), width) {
 			fmt.Fprintln(w, line)
 		}
 		table := newTableWriter(w)
@@ -252,32 +250,16 @@ func wrapAt(s string, width int, breaks string) []string {
 }
 
 // fitPath wraps a file name (or "path:line:col") at its slashes, keeping a
-// ":line:col" with the file name when it fits; when that takes more than
-// maxPathLines lines, the start of the path is cut and marked with "…",
-// keeping the file name.
+// ":line:col" with the file name when it fits, and breaking inside a part
+// wider than the table where it must. A file name is never cut: two files
+// whose names end alike must not show alike.
 func fitPath(loc string, width int) []string {
 	lines := wrapAt(loc, width, "/")
 	if path, pos := splitPosition(loc); !strings.HasSuffix(lines[len(lines)-1], pos) {
 		// the file name and position did not fit on one line: break before the position
 		lines = append(wrapAt(path, width, "/"), wrapAt(pos, width, ":")...)
 	}
-	if len(lines) <= maxPathLines {
-		return lines
-	}
-	budget := maxPathLines*width - 1
-	tail := loc
-	for textWidth(tail) > budget {
-		_, n := utf8.DecodeRuneInString(tail)
-		tail = tail[n:]
-	}
-	var out []string
-	s := "…" + tail
-	for textWidth(s) > width {
-		head, rest := splitWidth(s, width)
-		out = append(out, head)
-		s = rest
-	}
-	return append(out, s)
+	return lines
 }
 
 // splitPosition splits "path:12:5" into "path" and ":12:5".
