@@ -282,54 +282,6 @@ func hasTextExtension(name string) bool {
 	return false
 }
 
-// matchAny reports whether rel (a slash path) or base matches any glob.
-// A glob with a slash matches the path; "**/" matches any number of folders.
-func matchAny(globs []string, rel, base string) bool {
-	for _, g := range globs {
-		if strings.Contains(g, "/") {
-			if globMatch(g, rel) {
-				return true
-			}
-			continue
-		}
-		if ok, _ := path.Match(g, base); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func globMatch(g, p string) bool {
-	if !strings.Contains(g, "**") {
-		ok, _ := path.Match(g, p)
-		return ok
-	}
-	gp := strings.Split(g, "/")
-	pp := strings.Split(p, "/")
-	var rec func(i, j int) bool
-	rec = func(i, j int) bool {
-		if i == len(gp) {
-			return j == len(pp)
-		}
-		if gp[i] == "**" {
-			for k := j; k <= len(pp); k++ {
-				if rec(i+1, k) {
-					return true
-				}
-			}
-			return false
-		}
-		if j == len(pp) {
-			return false
-		}
-		if ok, _ := path.Match(gp[i], pp[j]); !ok {
-			return false
-		}
-		return rec(i+1, j+1)
-	}
-	return rec(0, 0)
-}
-
 func humanBytes(n int64) string {
 	switch {
 	case n >= 1<<30:
