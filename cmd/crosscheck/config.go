@@ -45,6 +45,14 @@ type config struct {
 	values   map[string]any // flag name → value
 }
 
+// configFile returns the path of the config file in effect, or "".
+func (a *app) configFile() string {
+	if a.cfg == nil {
+		return ""
+	}
+	return a.cfg.path
+}
+
 // findConfig returns the nearest crosscheck.toml from dir upwards, or "".
 func findConfig(dir string) string {
 	dir, err := filepath.Abs(dir)
