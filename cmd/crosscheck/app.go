@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -174,6 +175,9 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		if err := a.loadSettings(cmd); err != nil {
 			return err
 		}
+		if err := a.checkNumericFlags(cmd); err != nil {
+			return err
+		}
 		a.guard.add("--output", a.output)
 		if a.cfg != nil {
 			return a.guard.check("the configuration", a.cfg.path)
@@ -238,7 +242,13 @@ func (a *app) versionCommand() *cobra.Command {
 	}
 }
 
-// parseSize reads sizes like "256MiB", "1GB", "1048576".
+// maxSize is the largest size a size flag takes: far more than any run
+// could read (a document takes about ten times its size in memory), and
+// well inside int64.
+const maxSize = 1 << 40
+
+// parseSize reads sizes like "256MiB", "1GB", "1048576", from 1 byte to
+// 1024GiB.
 func parseSize(s string) (int64, error) {
 	t := strings.TrimSpace(strings.ToUpper(s))
 	mult := int64(1)
@@ -253,8 +263,11 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
+	if err != nil || math.IsNaN(n) || n <= 0 {
 		return 0, fmt.Errorf("bad size %q (want a number with an optional unit: 64MiB, 1GB)", s)
+	}
+	if b := n * float64(mult); b < 1 || b > maxSize {
+		return 0, fmt.Errorf("size %q is out of range (want 1 byte to 1024GiB)", s)
 	}
 	return int64(n * float64(mult)), nil
 }

@@ -73,9 +73,6 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
 			if err := a.guard.check("the configuration", a.configFile()); err != nil {
 				return err
 			}
-			if err := set.checkClaimOptions(); err != nil {
-				return err
-			}
 			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
