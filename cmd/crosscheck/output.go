@@ -259,10 +259,16 @@ type atomicFile struct {
 	committed bool
 }
 
+// tryUnnamed says whether createAtomic tries an unnamed file first (tests
+// turn it off to exercise the named one).
+var tryUnnamed = true
+
 func createAtomic(path string) (*atomicFile, error) {
 	dir := filepath.Dir(path)
-	if f, err := createUnnamed(dir); err == nil {
-		return &atomicFile{path: path, f: f}, nil
+	if tryUnnamed {
+		if f, err := createUnnamed(dir); err == nil {
+			return &atomicFile{path: path, f: f}, nil
+		}
 	}
 	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
