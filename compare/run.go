@@ -84,6 +84,12 @@ func OnFinished(f func(*Analyzer)) RunOption {
 // Aborter, so that no partial report is written, and with Close when it
 // is not. The error is the first analyzer's error (requirements before
 // what requires them), else the sink's, else ctx's.
+//
+// When ctx is cancelled, Run returns ctx's error at once, without waiting
+// for the analyzers to notice: an analyzer that checks ctx seldom (or
+// never, in a long loop) goes on in the background until it does, its
+// findings dropped, its OnFinished not called. A command line exits then;
+// a longer-lived caller should know that the documents may still be read.
 func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, budget Budget, sink Sink, opts ...RunOption) error {
 	var cfg runConfig
 	for _, o := range opts {
@@ -99,16 +105,18 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 		requested[a] = true
 	}
 
+	caller := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
 		mu      sync.Mutex // serialises sink.Put
 		sinkErr error
+		stopped bool // Run has returned: drop what analyzers still report
 	)
 	put := func(f Finding) {
 		mu.Lock()
 		defer mu.Unlock()
-		if sinkErr != nil {
+		if sinkErr != nil || stopped {
 			return
 		}
 		if err := sink.Put(f); err != nil {
@@ -160,11 +168,29 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 			}
 			n.result = res
 			if requested[a] && cfg.finished != nil {
-				cfg.finished(a)
+				mu.Lock()
+				if !stopped {
+					cfg.finished(a)
+				}
+				mu.Unlock()
 			}
 		}()
 	}
-	wg.Wait()
+	all := make(chan struct{})
+	go func() { wg.Wait(); close(all) }()
+	select {
+	case <-all:
+	case <-caller.Done():
+		// Cancelled by the caller: return now rather than when the last
+		// analyzer notices. Those still running go on in the background
+		// until they check ctx; nothing they report reaches the sink.
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
+		err := caller.Err()
+		Abort(sink, err)
+		return err
+	}
 
 	err = nil
 	for _, a := range order { // requirements first: the root cause before what it stopped

@@ -300,3 +300,42 @@ func TestFilterMap(t *testing.T) {
 		t.Errorf("got %+v", got.Findings)
 	}
 }
+
+// TestRunCancelDoesNotWait: cancelled, Run returns at once even when an
+// analyzer does not check ctx; what the analyzer reports after that is
+// dropped, and the sink is aborted exactly once.
+func TestRunCancelDoesNotWait(t *testing.T) {
+	doc := mustDoc(t, "a.txt", "Some text.\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	started, release, finished := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var announced atomic.Bool
+	deaf := &Analyzer{Name: "deaf", Checks: []*Check{checkTest}, Run: func(_ context.Context, p *Pass) (any, error) {
+		close(started)
+		<-release // a long loop that never looks at ctx
+		p.Report(Newf(checkTest, p.Docs[0], Span{0, 1}, "late"))
+		close(finished)
+		return nil, nil
+	}}
+	go func() { <-started; cancel() }()
+	var s recordingSink
+	done := make(chan error)
+	go func() {
+		done <- Run(ctx, []*Analyzer{deaf}, []*Document{doc}, nil, Budget{}, &s, OnFinished(func(*Analyzer) { announced.Store(true) }))
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run waited for an analyzer that does not check ctx")
+	}
+	close(release)
+	<-finished
+	if s.puts != 0 || s.closed || !s.aborted {
+		t.Errorf("sink: %d puts, closed %v, aborted %v; want no finding and one abort", s.puts, s.closed, s.aborted)
+	}
+	if announced.Load() {
+		t.Error("OnFinished was called after Run returned")
+	}
+}

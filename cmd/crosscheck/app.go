@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -69,10 +67,14 @@ type app struct {
 
 	exit int // set by a command that ran checks
 
+	guard outputGuard // the files this run writes, which it must not read
+
 	memoryBudget int64 // when > 0, keep the heap near this multiple of the input (memory.go)
 }
 
-// run is the whole program; main only adds the signal context and os.Exit.
+// run is the whole program; main only adds the signal context and
+// os.Exit. A run cancelled by a signal (see interrupted) exits 128 plus
+// the signal's number.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, width: 100}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -93,6 +95,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return a.exit
 	}
 	a.printError(err, cmd)
+	if code, ok := interruptedExit(ctx); ok {
+		return code // 130 or 143: the run stopped because it was told to
+	}
 	return exitUsage
 }
 
@@ -167,7 +172,19 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 	pf.StringSliceVar(&a.checkRules, "checks", nil, "checks to report, by ID or prefix, applied in order: all,-claims.overlap")
 	pf.StringVar(&a.baselinePath, "baseline", "", "report only findings not in this baseline (written by 'crosscheck baseline write')")
 	markPath(pf, "baseline")
-	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return a.loadSettings(cmd) }
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := a.loadSettings(cmd); err != nil {
+			return err
+		}
+		if err := a.checkNumericFlags(cmd); err != nil {
+			return err
+		}
+		a.guard.add("--output", a.output)
+		if a.cfg != nil {
+			return a.guard.check("the configuration", a.cfg.path)
+		}
+		return nil
+	}
 	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return values, cobra.ShellCompDirectiveNoFileComp
@@ -226,7 +243,13 @@ func (a *app) versionCommand() *cobra.Command {
 	}
 }
 
-// parseSize reads sizes like "256MiB", "1GB", "1048576".
+// maxSize is the largest size a size flag takes: far more than any run
+// could read (a document takes about ten times its size in memory), and
+// well inside int64.
+const maxSize = 1 << 40
+
+// parseSize reads sizes like "256MiB", "1GB", "1048576", from 1 byte to
+// 1024GiB.
 func parseSize(s string) (int64, error) {
 	t := strings.TrimSpace(strings.ToUpper(s))
 	mult := int64(1)
@@ -241,21 +264,26 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
+	if err != nil || math.IsNaN(n) || n <= 0 {
 		return 0, fmt.Errorf("bad size %q (want a number with an optional unit: 64MiB, 1GB)", s)
+	}
+	if b := n * float64(mult); b < 1 || b > maxSize {
+		return 0, fmt.Errorf("size %q is out of range (want 1 byte to 1024GiB)", s)
 	}
 	return int64(n * float64(mult)), nil
 }
 
 // files is the input layer with the limits the flags set, for code that
-// reads files of its own (the sources library, evaluations).
-func (a *app) files() (input.Loader, error) {
+// reads files of its own (the sources library, evaluations); what names
+// the files in the message that refuses one the run writes to.
+func (a *app) files(what string) (input.Loader, error) {
 	budget, err := a.budget()
 	if err != nil {
 		return input.Loader{}, err
 	}
 	return input.Loader{Options: input.LoadOptions{Lenient: a.lenient, Stdin: a.stdin,
-		MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes}}, nil
+		MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes,
+		Avoid: a.guard.avoider(what)}}, nil
 }
 
 // loadDocuments reads the paths, or the embedded seeds when there are none.
@@ -266,11 +294,19 @@ func (a *app) loadDocuments(ctx context.Context, paths []string, budget compare.
 		docs, err := seeds.Documents()
 		return docs, nil, err
 	}
-	res := input.Load(ctx, paths, input.LoadOptions{
-		Include: a.include, Exclude: a.exclude, Lenient: a.lenient, Stdin: a.stdin,
-		MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes,
-		Loaded: loaded,
+	if err := a.guard.checkStdin(a.stdin, paths); err != nil {
+		return nil, nil, err
+	}
+	res, err := orCancel(ctx, func() (*compare.LoadResult, error) {
+		return input.Load(ctx, paths, input.LoadOptions{
+			Include: a.include, Exclude: a.exclude, Lenient: a.lenient, Stdin: a.stdin,
+			MaxFileSize: budget.MaxFileBytes, MaxTotalBytes: budget.MaxTotalBytes,
+			Loaded: loaded, Avoid: a.guard.avoider("the input document"),
+		}), nil
 	})
+	if err != nil {
+		return nil, nil, err // cancelled while reading
+	}
 	if len(res.Errors) > 0 {
 		for _, s := range res.Skipped {
 			a.notef("skipped %s: %s", s.Path, s.Reason)
@@ -333,7 +369,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if !validFormat(a.format) {
 		return usagef("unknown format %q (want %s)", a.format, strings.Join(report.Formats, ", "))
 	}
-	if err := checkOutputPath(a.output); err != nil {
+	if err := checkOutputPath("--output", a.output); err != nil {
 		return err // before the checks run, not after
 	}
 	budget, err := a.budget()
@@ -342,7 +378,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	}
 	var base *baseline
 	if a.baselinePath != "" {
-		if base, err = readBaseline(a.baselinePath); err != nil {
+		if base, err = readBaseline(a.baselinePath, a.baselineOptions(budget)); err != nil {
 			return err
 		}
 	}
@@ -365,7 +401,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 		analyzers = append(append([]*compare.Analyzer(nil), analyzers...), extras.analyzer)
 		opt.Extras = extras.compute
 	}
-	out, err := a.openOutput()
+	out, err := a.openOutput(ctx)
 	if err != nil {
 		return err
 	}
@@ -549,137 +585,4 @@ func (a *app) failLevel() (compare.Severity, bool, error) {
 		return 0, false, usagef("--fail-on: %s", err)
 	}
 	return s, false, nil
-}
-
-// output is where the report goes: standard output, buffered, or a
-// temporary file beside --output, renamed into place on commit. Until
-// commit nothing is visible: a run that fails or is cancelled leaves no
-// partial report and whatever --output named before.
-type output struct {
-	w      *bufio.Writer
-	file   *atomicFile
-	stdout io.Writer
-}
-
-func (a *app) openOutput() (*output, error) {
-	if a.output == "" || a.output == "-" {
-		return &output{w: bufio.NewWriterSize(a.stdout, 64<<10), stdout: a.stdout}, nil
-	}
-	f, err := createAtomic(a.output)
-	if err != nil {
-		return nil, err
-	}
-	return &output{w: bufio.NewWriterSize(f.f, 64<<10), file: f}, nil
-}
-
-// commit makes the report visible.
-func (o *output) commit() error {
-	if o.file == nil {
-		return o.w.Flush()
-	}
-	if err := o.w.Flush(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", o.file.path, pathErrorCause(err))
-	}
-	return o.file.commit()
-}
-
-// discard drops a report not committed.
-func (o *output) discard() {
-	if o.file != nil {
-		o.file.discard()
-	}
-}
-
-// checkOutputPath says, before any work is done, when --output cannot be
-// written: its folder is missing or it names a folder.
-func checkOutputPath(p string) error {
-	if p == "" || p == "-" {
-		return nil
-	}
-	if st, err := os.Stat(p); err == nil && st.IsDir() {
-		return fmt.Errorf("--output %s is a folder; name a file to write the report to", p)
-	}
-	dir := filepath.Dir(p)
-	st, err := os.Stat(dir)
-	switch {
-	case err != nil:
-		return fmt.Errorf("--output %s: folder %s does not exist; create it or write somewhere else", p, dir)
-	case !st.IsDir():
-		return fmt.Errorf("--output %s: %s is not a folder; write somewhere else", p, dir)
-	}
-	return nil
-}
-
-// writeFileAtomic writes through a temporary file in the same folder and
-// renames it into place, so readers never see half a report and a failed
-// write leaves whatever was there before.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.discard() // a no-op once committed
-	if err := write(f.f); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return f.commit()
-}
-
-// atomicFile is a temporary file in the folder of path that commit renames
-// to path.
-type atomicFile struct {
-	path      string
-	f         *os.File
-	committed bool
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %v", path, pathErrorCause(err))
-	}
-	return &atomicFile{path: path, f: tmp}, nil
-}
-
-// commit syncs, closes and renames the file into place.
-func (a *atomicFile) commit() error {
-	fail := func(err error) error { return fmt.Errorf("cannot write %s: %v", a.path, pathErrorCause(err)) }
-	name := a.f.Name()
-	if err := a.f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := a.f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(name, a.path); err != nil {
-		return fail(err)
-	}
-	a.committed = true
-	return nil
-}
-
-// discard removes the temporary file unless it was committed.
-func (a *atomicFile) discard() {
-	if a.committed {
-		return
-	}
-	a.f.Close()
-	os.Remove(a.f.Name())
-}
-
-// pathErrorCause drops the temporary file's name from an error: the user
-// named the output, not the temporary file.
-func pathErrorCause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

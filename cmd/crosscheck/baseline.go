@@ -66,10 +66,11 @@ line numbers, so inserting or moving text elsewhere does not bring them back.`,
   crosscheck check --baseline .crosscheck-baseline.json docs/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkOutputPath(args[0]); err != nil {
+			if err := checkOutputPath("", args[0]); err != nil {
 				return err
 			}
-			if err := set.checkClaimOptions(); err != nil {
+			a.guard.add("", args[0])
+			if err := a.guard.check("the configuration", a.configFile()); err != nil {
 				return err
 			}
 			docs, err := a.useSources(cmd.Context(), &set)
@@ -129,9 +130,19 @@ type baseline struct {
 	left map[baselineKey]int
 }
 
+// baselineOptions are the limits a baseline is read with: --max-file-size,
+// and the run's outputs refused.
+func (a *app) baselineOptions(budget compare.Budget) input.LoadOptions {
+	return input.LoadOptions{MaxFileSize: budget.MaxFileBytes, Avoid: a.guard.avoider("the baseline")}
+}
+
 // readBaseline reads the baseline file at path.
-func readBaseline(path string) (*baseline, error) {
-	raw, err := input.ReadFile(path, input.LoadOptions{})
+func readBaseline(path string, opt input.LoadOptions) (*baseline, error) {
+	raw, err := input.ReadFile(path, opt)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return nil, err // the run writes to it
+	}
 	if err != nil {
 		return nil, usagef("--baseline %s: %s", path, describeReadError(err))
 	}

@@ -73,9 +73,6 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
   crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
   crosscheck check --fail-on error --format github docs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := set.checkClaimOptions(); err != nil {
-				return err
-			}
 			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err

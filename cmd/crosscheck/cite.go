@@ -22,11 +22,11 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	files, err := a.files()
+	files, err := a.files("the source")
 	if err != nil {
 		return nil, err
 	}
-	return citations.LoadLibrary(ctx, files, paths)
+	return orCancel(ctx, func() (*citations.Library, error) { return citations.LoadLibrary(ctx, files, paths) })
 }
 
 func (a *app) citeCommand() *cobra.Command {

@@ -22,9 +22,6 @@ With no PATHS, the embedded seed corpus is read.`,
   crosscheck claims report.md summary.md --min-confidence 0.8
   crosscheck claims docs/ --no-overlap --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := set.checkClaimOptions(); err != nil {
-				return err
-			}
 			// claims keeps about seven times its input live (the documents
 			// and their claim tables): a soft limit keeps its peak near ten
 			a.memoryBudget = claimsMemoryBudget
@@ -40,14 +37,6 @@ With no PATHS, the embedded seed corpus is read.`,
 func (s *analyzerSet) claimFlags(f *pflag.FlagSet) {
 	f.Float64Var(&s.claims.MinConfidence, "min-confidence", 0, "report contradictions only at or above this confidence (0 to 1)")
 	f.BoolVar(&s.claims.NoOverlap, "no-overlap", false, "leave out claims made in several places (claims.overlap)")
-}
-
-// checkClaimOptions rejects option values the claims analyzer cannot use.
-func (s *analyzerSet) checkClaimOptions() error {
-	if s.claims.MinConfidence < 0 || s.claims.MinConfidence > 1 {
-		return usagef("--min-confidence must be between 0 and 1, got %g", s.claims.MinConfidence)
-	}
-	return nil
 }
 
 // claimsMemoryBudget is the multiple of its input that crosscheck claims

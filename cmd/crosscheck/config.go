@@ -14,11 +14,16 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/tomlguard"
 )
 
 // configName is the file crosscheck looks for in the working directory
 // and its parents.
 const configName = "crosscheck.toml"
+
+// maxConfigSize is the largest configuration file read: the TOML
+// pre-check's limit.
+const maxConfigSize = tomlguard.MaxBytes
 
 // pathAnnotation marks flags whose values are paths: in a config file they
 // are taken relative to the file's folder.
@@ -40,6 +45,14 @@ type config struct {
 	values   map[string]any // flag name → value
 }
 
+// configFile returns the path of the config file in effect, or "".
+func (a *app) configFile() string {
+	if a.cfg == nil {
+		return ""
+	}
+	return a.cfg.path
+}
+
 // findConfig returns the nearest crosscheck.toml from dir upwards, or "".
 func findConfig(dir string) string {
 	dir, err := filepath.Abs(dir)
@@ -48,8 +61,8 @@ func findConfig(dir string) string {
 	}
 	for {
 		p := filepath.Join(dir, configName)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p
+		if _, err := os.Stat(p); err == nil {
+			return p // not a regular file (a pipe, a folder): loadConfig says so
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -63,10 +76,17 @@ func findConfig(dir string) string {
 // Unknown keys are errors that name the key and the file.
 func loadConfig(path string, known map[string]bool) (*config, error) {
 	// a configuration is small: 1 MiB is far more than any real one, and
-	// keeps a device or a huge file named as config from being read
-	text, err := input.ReadFile(path, input.LoadOptions{MaxFileSize: 1 << 20})
+	// keeps a huge file named as config from being read (devices and pipes
+	// are refused whatever their size)
+	text, err := input.ReadFile(path, input.LoadOptions{MaxFileSize: maxConfigSize,
+		SizeHint: "a configuration is at most 1 MiB, whatever --max-file-size says"})
 	if err != nil {
 		return nil, usagef("%s", err)
+	}
+	// the TOML library's memory grows with the square of the nesting
+	// depth: refuse deep or large texts before it sees them
+	if err := tomlguard.Check(text); err != nil {
+		return nil, usagef("%s: %s", path, err)
 	}
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(text), &raw); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -71,4 +72,31 @@ func FuzzLoadConfig(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A configuration is checked by tomlguard before the TOML library sees
+// it, and the size limit of a configuration is its own, not
+// --max-file-size.
+func TestLoadConfigGuards(t *testing.T) {
+	dir := t.TempDir()
+	known := map[string]bool{"fail-on": true}
+	for _, c := range []struct {
+		name, body, want, notWant string
+	}{
+		{"deep.toml", "checks = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", "line 1: tables and arrays nest more than 32 deep", ""},
+		{"deep-inline.toml", "fail-on = \"error\"\nx = " + strings.Repeat("{a=", 40) + "1" + strings.Repeat("}", 40) + "\n", "line 2: tables and arrays nest more than 32 deep", ""},
+		{"huge.toml", "# " + strings.Repeat("x", 1<<20) + "\n", "over the 1.0 MiB limit (a configuration is at most 1 MiB, whatever --max-file-size says)", "raise the limit with --max-file-size"},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadConfig(p, known)
+		if err == nil || !strings.Contains(err.Error(), c.want) || c.notWant != "" && strings.Contains(err.Error(), c.notWant) {
+			t.Errorf("%s: %v, want an error saying %q", c.name, err, c.want)
+		}
+		if _, ok := err.(*usageError); !ok {
+			t.Errorf("%s: error of type %T, want a usage error (exit 2)", c.name, err)
+		}
+	}
 }

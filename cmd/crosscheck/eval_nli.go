@@ -1,14 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"github.com/crosscheck/crosscheck/compare/input"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 func (a *app) evalNLICommand() *cobra.Command {
@@ -27,36 +27,59 @@ sentence restates the first, in whole or in part.`,
   crosscheck eval nli pairs.tsv --predictions answers.tsv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputPath("--predictions", predictions); err != nil {
+				return err
+			}
+			a.guard.add("--predictions", predictions)
+			if err := a.guard.check("the sentence pairs", args[0]); err != nil {
+				return err
+			}
 			f, err := input.Open(args[0])
 			if err != nil {
 				return usagef("cannot read %s", err)
 			}
 			defer f.Close()
-			var pred io.Writer
-			var pf *os.File
-			if predictions != "" {
-				pf, err = os.Create(predictions)
-				if err != nil {
-					return usagef("--predictions: %s", err)
-				}
-				defer pf.Close()
-				pred = pf
-			}
-			res, err := claims.EvalNLI(cmd.Context(), f, pred, opt)
-			if err != nil {
-				return usagef("%s: %s", args[0], err)
-			}
-			if pf != nil {
-				if err := pf.Close(); err != nil {
-					return err
-				}
-			}
-			return printNLI(a.stdout, res)
+			return a.printTo(cmd.Context(), func(ctx context.Context, w io.Writer) error {
+				return evalNLI(ctx, w, f, args[0], predictions, a.stdout, opt)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&predictions, "predictions", "", "write id<TAB>contradiction|overlap|none lines to this file")
 	cmd.Flags().Float64Var(&opt.MinConfidence, "min-confidence", 0, "count contradictions only at or above this confidence")
 	return cmd
+}
+
+// evalNLI compares the sentence pairs read from in (named name), writes
+// the predictions to the file predictions (if not "") and prints the
+// scores to w. The predictions file appears, whole, only when the
+// evaluation succeeds.
+func evalNLI(ctx context.Context, w io.Writer, in io.Reader, name, predictions string, stdout io.Writer, opt claims.Options) error {
+	var pred io.Writer
+	var pf *output
+	if predictions != "" {
+		var err error
+		if pf, err = openOutputAt(ctx, predictions, stdout); err != nil {
+			return err
+		}
+		defer pf.discard() // a no-op once committed
+		pred = pf.w
+	}
+	res, err := orCancel(ctx, func() (claims.NLIResult, error) { return claims.EvalNLI(ctx, in, pred, opt) })
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return usagef("%s: %s", name, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if pf != nil {
+		if err := pf.commit(); err != nil {
+			return err
+		}
+	}
+	return printNLI(w, res)
 }
 
 func printNLI(w io.Writer, res claims.NLIResult) error {

@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
@@ -39,7 +42,7 @@ of both documents of every pair over the wall time of loading, aligning and writ
 					return usagef("eval pan needs %s", f.name)
 				}
 			}
-			files, err := a.files()
+			files, err := a.files("the pairs or documents file")
 			if err != nil {
 				return err
 			}
@@ -54,45 +57,10 @@ of both documents of every pair over the wall time of loading, aligning and writ
 			if err := os.MkdirAll(outDir, 0o755); err != nil {
 				return fmt.Errorf("--out: %w", err)
 			}
-			start := time.Now()
-			run, err := reuse.RunPAN(cmd.Context(), files, pairs, suspDir, srcDir, opt, workers)
-			if err != nil {
-				return err
-			}
-			// Plain writes: 500 small files with an fsync each would cost more
-			// than the alignment.
-			var buf bytes.Buffer
-			for i, p := range pairs {
-				buf.Reset()
-				if err := reuse.WritePANXML(&buf, p.Susp, run.Detections[i]); err != nil {
-					return err
-				}
-				if err := os.WriteFile(filepath.Join(outDir, reuse.PANFileName(p)), buf.Bytes(), 0o644); err != nil {
-					return fmt.Errorf("--out: %w", err)
-				}
-			}
-			elapsed := time.Since(start)
-			n := 0
-			for _, d := range run.Detections {
-				n += len(d)
-			}
-			fmt.Fprintf(a.stdout, "pairs %d  detections %d  %.1f MB in %.2f s  %.1f MB/s\n",
-				len(pairs), n, float64(run.Bytes)/1e6, elapsed.Seconds(), float64(run.Bytes)/1e6/elapsed.Seconds())
-			if truthDir == "" {
-				return nil
-			}
-			truth, err := reuse.ReadPANTruth(files, truthDir, pairs)
-			if err != nil {
-				return fmt.Errorf("--truth: %w", err)
-			}
-			var dets []reuse.PANCase
-			for _, d := range run.Detections {
-				dets = append(dets, d...)
-			}
-			sc := reuse.ScorePAN(truth, dets)
-			fmt.Fprintf(a.stdout, "plagdet %.4f  precision %.4f  recall %.4f  granularity %.4f  (%d cases, %d detected)\n",
-				sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detected)
-			return nil
+			return a.printTo(cmd.Context(), func(ctx context.Context, w io.Writer) error {
+				job := panJob{files: files, pairs: pairs, suspDir: suspDir, srcDir: srcDir, outDir: outDir, truthDir: truthDir, opt: opt, workers: workers}
+				return job.run(ctx, w)
+			})
 		},
 	}
 	f := cmd.Flags()
@@ -106,4 +74,64 @@ of both documents of every pair over the wall time of loading, aligning and writ
 	f.IntVar(&opt.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one detection")
 	f.IntVar(&opt.SeedWords, "seed-words", reuse.DefaultSeedWords, "words per fingerprint")
 	return cmd
+}
+
+// panJob is one 'eval pan': the pairs, where their files are, where the
+// detections go, and how to align.
+type panJob struct {
+	files                             input.Loader
+	pairs                             []reuse.PANPair
+	suspDir, srcDir, outDir, truthDir string
+	opt                               reuse.Options
+	workers                           int
+}
+
+// run aligns the pairs, writes their detections to outDir and prints the
+// throughput to w, and the scores when truthDir is given.
+func (j panJob) run(ctx context.Context, w io.Writer) error {
+	files, pairs, opt := j.files, j.pairs, j.opt
+	start := time.Now()
+	run, err := orCancel(ctx, func() (*reuse.PANRun, error) {
+		return reuse.RunPAN(ctx, files, pairs, j.suspDir, j.srcDir, opt, j.workers)
+	})
+	if err != nil {
+		return err
+	}
+	// Plain writes: 500 small files with an fsync each would cost more
+	// than the alignment.
+	var buf bytes.Buffer
+	for i, p := range pairs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		buf.Reset()
+		if err := reuse.WritePANXML(&buf, p.Susp, run.Detections[i]); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(j.outDir, reuse.PANFileName(p)), buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
+	}
+	elapsed := time.Since(start)
+	n := 0
+	for _, d := range run.Detections {
+		n += len(d)
+	}
+	fmt.Fprintf(w, "pairs %d  detections %d  %.1f MB in %.2f s  %.1f MB/s\n",
+		len(pairs), n, float64(run.Bytes)/1e6, elapsed.Seconds(), float64(run.Bytes)/1e6/elapsed.Seconds())
+	if j.truthDir == "" {
+		return nil
+	}
+	truth, err := reuse.ReadPANTruth(files, j.truthDir, pairs)
+	if err != nil {
+		return fmt.Errorf("--truth: %w", err)
+	}
+	var dets []reuse.PANCase
+	for _, d := range run.Detections {
+		dets = append(dets, d...)
+	}
+	sc := reuse.ScorePAN(truth, dets)
+	fmt.Fprintf(w, "plagdet %.4f  precision %.4f  recall %.4f  granularity %.4f  (%d cases, %d detected)\n",
+		sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detected)
+	return nil
 }

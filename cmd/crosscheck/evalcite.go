@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -25,16 +27,20 @@ or "% expect: …" in LaTeX), and print precision and recall per check. A fixtur
 			if _, err := os.Stat(fixtures); err != nil {
 				return usagef("no fixtures at %s (run from the repository root, or give --fixtures DIR)", fixtures)
 			}
-			files, err := a.files()
+			files, err := a.files("the fixture")
 			if err != nil {
 				return err
 			}
-			res, err := citations.EvaluateFixtures(cmd.Context(), files, fixtures, sources)
-			if err != nil {
-				return err
-			}
-			res.Print(a.stdout)
-			return nil
+			return a.printTo(cmd.Context(), func(ctx context.Context, w io.Writer) error {
+				res, err := orCancel(ctx, func() (*citations.EvalResult, error) {
+					return citations.EvaluateFixtures(ctx, files, fixtures, sources)
+				})
+				if err != nil {
+					return err
+				}
+				res.Print(w)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&fixtures, "fixtures", fixtures, "folder of labelled fixture documents")
