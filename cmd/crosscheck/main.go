@@ -15,7 +15,12 @@ import (
 // SIGTERM before the process ends anyway; a second signal ends it at once.
 const stopGrace = 2 * time.Second
 
-func main() {
+func main() { os.Exit(process()) }
+
+// process is the whole process: run with os.Args, the standard streams and
+// a context that SIGINT and SIGTERM cancel. The tests start it too, so
+// that signals are handled there as in the real binary.
+func process() int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -32,5 +37,5 @@ func main() {
 		fmt.Fprintln(os.Stderr, "crosscheck: interrupted")
 		os.Exit(signalExit(sig))
 	}()
-	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -17,9 +16,7 @@ var updateScripts = flag.Bool("update-scripts", false, "rewrite testscript files
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"crosscheck": func() {
-			os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-		},
+		"crosscheck": func() { os.Exit(process()) },
 	})
 }
 
