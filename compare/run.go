@@ -119,6 +119,9 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 		if sinkErr != nil || stopped {
 			return
 		}
+		if f.Fix != nil && f.Doc != nil && f.Doc.Locator != nil {
+			f.Fix = nil // offsets into extracted text: no edit of a container file
+		}
 		if err := sink.Put(f); err != nil {
 			sinkErr = err
 			cancel()

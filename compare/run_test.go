@@ -339,3 +339,33 @@ func TestRunCancelDoesNotWait(t *testing.T) {
 		t.Error("OnFinished was called after Run returned")
 	}
 }
+
+type paragraphLocator struct{}
+
+func (paragraphLocator) Where(Span) Where { return Where{Paragraph: 1} }
+
+// TestRunDropsFixInContainers: a fix's offsets point into a container's
+// extracted text, not into bytes an editor could replace, so none is offered.
+func TestRunDropsFixInContainers(t *testing.T) {
+	plain := mustDoc(t, "a.txt", "Some text.\n")
+	boxed := mustDoc(t, "a.docx", "Some text.\n")
+	boxed.Locator = paragraphLocator{}
+	an := &Analyzer{Name: "fixer", Run: func(ctx context.Context, p *Pass) (any, error) {
+		for _, d := range p.Docs {
+			p.Report(Finding{Message: d.Path, Location: Location{Doc: d, Span: Span{0, 4}}, Fix: &Fix{Span: Span{0, 4}, Text: "Any"}})
+		}
+		return nil, nil
+	}}
+	var got Collector
+	if err := Run(context.Background(), []*Analyzer{an}, []*Document{plain, boxed}, nil, DefaultBudget(), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range got.Findings {
+		if (f.Fix != nil) != (f.Doc == plain) {
+			t.Errorf("%s: fix %v", f.Message, f.Fix)
+		}
+	}
+	if len(got.Findings) != 2 {
+		t.Fatalf("%d findings", len(got.Findings))
+	}
+}
