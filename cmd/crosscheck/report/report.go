@@ -215,6 +215,9 @@ func (s *textSink) Put(f compare.Finding) error {
 	s.counts.Add(&f)
 	p := f.Doc.Position(f.Span.Start)
 	msg := Clip(f.Message) + relatedInline(f)
+	if place := placeName(f.Location); place != "" {
+		msg = "[" + place + "] " + msg
+	}
 	if d := wordDiff(f); d != "" {
 		msg += "; diff: " + Clip(d)
 	}
@@ -226,6 +229,27 @@ func (s *textSink) Put(f compare.Finding) error {
 }
 
 func (s *textSink) Close() error { return nil }
+
+// placeName says where a location is in a container format the way its
+// editor shows it ("p. 2 ¶3", "OEBPS/ch2.xhtml ¶4", "footnote 1"), or ""
+// for text formats, whose line and column say it all.
+func placeName(l compare.Location) string {
+	w := l.Doc.Where(l.Span)
+	var parts []string
+	if w.Member != "" {
+		parts = append(parts, w.Member)
+	}
+	if w.Page != "" {
+		parts = append(parts, "p. "+w.Page)
+	}
+	if w.Note != "" {
+		parts = append(parts, w.Note)
+	}
+	if w.Paragraph > 0 {
+		parts = append(parts, fmt.Sprintf("¶%d", w.Paragraph))
+	}
+	return strings.Join(parts, " ")
+}
 
 // where says where a location is for a human, "path:line:col", leaving out
 // the path when it is the same as base's.

@@ -51,7 +51,11 @@ func (s *tableSink) Put(f compare.Finding) error {
 	for _, rel := range relatedLines(f) {
 		msg += "\n↳ " + Safe(Terminal, rel)
 	}
-	s.rows = append(s.rows, [4]string{fmt.Sprintf("%d:%d", p.Line, p.Column), f.Severity.String(), f.Check.ID, msg})
+	loc := fmt.Sprintf("%d:%d", p.Line, p.Column)
+	if place := placeName(f.Location); place != "" {
+		loc += " " + Safe(Terminal, place)
+	}
+	s.rows = append(s.rows, [4]string{loc, f.Severity.String(), f.Check.ID, msg})
 	s.docs = append(s.docs, f.Doc)
 	return nil
 }

@@ -51,3 +51,29 @@ func TestJSONWhere(t *testing.T) {
 		t.Errorf("text finding has where %+v", out.Findings[1].Where)
 	}
 }
+
+// TestTextAndTableWhere: the text and table formats name the place in a
+// container format (page and paragraph here) beside line and column.
+func TestTextAndTableWhere(t *testing.T) {
+	located := compare.NewTextDocument("report.pdf", "Peace peace be with you.")
+	located.Locator = pageLocator{}
+	plain := compare.NewTextDocument("a.txt", "Peace peace be with you.")
+	check := &compare.Check{ID: "repeat.stutter", Title: "t", Severity: compare.Warning}
+	var fs []compare.Finding
+	for _, d := range []*compare.Document{located, plain} {
+		fs = append(fs, compare.Newf(check, d, compare.Span{Start: 6, End: 11}, "repeated"))
+	}
+	res := &Result{Tool: "crosscheck", Docs: []*compare.Document{located, plain}, Findings: fs}
+	for format, want := range map[string]string{"text": "report.pdf:1:7: warning repeat.stutter: [p. iv ¶3] repeated", "table": "1:7 p. iv ¶3"} {
+		var buf bytes.Buffer
+		if err := Render(&buf, format, res, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("%s: no %q in\n%s", format, want, buf.String())
+		}
+		if bytes.Count(buf.Bytes(), []byte("¶")) != 1 {
+			t.Errorf("%s: the text document got a place too:\n%s", format, buf.String())
+		}
+	}
+}
