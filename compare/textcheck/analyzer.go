@@ -1,0 +1,115 @@
+package textcheck
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Options tune the text checks.
+type Options struct {
+	// MaxPerCheck is the most findings one check reports in one document
+	// (default 200); the rest are counted in one last finding, so that a
+	// file of ten million soft hyphens yields a readable report.
+	MaxPerCheck int
+}
+
+// DefaultMaxPerCheck is MaxPerCheck when Options leave it zero.
+const DefaultMaxPerCheck = 200
+
+// Analyzer returns the analyzer of the text.* checks.
+func Analyzer(opt Options) *compare.Analyzer {
+	if opt.MaxPerCheck <= 0 {
+		opt.MaxPerCheck = DefaultMaxPerCheck
+	}
+	return &compare.Analyzer{
+		Name:   "text",
+		Doc:    "Defects that conversions, layout and pasting leave in text.",
+		Checks: Checks,
+		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			for _, d := range p.Docs {
+				if err := Check(ctx, d, opt, p.Report); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		},
+	}
+}
+
+// detectors run in this order over each document; each reads the shared
+// per-document state and reports through it.
+var detectors = []func(*docCheck){
+	findGlued,
+	findNumberSpace,
+	findBrokenParagraphs,
+	findDuplicateHeadings,
+	findLetterSpaced,
+	findLayoutCaps,
+	findMojibake,
+	findInvisible,
+	findReplacement,
+	findFullwidth,
+	findArticles,
+	findHyphenation,
+	findTimePossessive,
+	findQuoteStyle,
+	findUnattributedQuotes,
+}
+
+// Check runs every text check over d and hands each finding to report.
+func Check(ctx context.Context, d *compare.Document, opt Options, report func(compare.Finding)) error {
+	if opt.MaxPerCheck <= 0 {
+		opt.MaxPerCheck = DefaultMaxPerCheck
+	}
+	c := newDocCheck(d, opt, report)
+	for _, det := range detectors {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		det(c)
+	}
+	c.flush()
+	return nil
+}
+
+// overflow counts the findings of one check past the per-document limit.
+type overflow struct {
+	n     int
+	first compare.Location
+}
+
+// put reports f unless its check has reached the per-document limit.
+func (c *docCheck) put(f compare.Finding) {
+	n := c.counts[f.Check] + 1
+	c.counts[f.Check] = n
+	if n <= c.max {
+		c.report(f)
+		return
+	}
+	o := c.over[f.Check]
+	if o == nil {
+		o = &overflow{first: f.Location}
+		c.over[f.Check] = o
+	}
+	o.n++
+}
+
+// flush reports, for each check over its limit, one finding that counts
+// what was left out, at the first place left out.
+func (c *docCheck) flush() {
+	for _, chk := range Checks {
+		o := c.over[chk]
+		if o == nil {
+			continue
+		}
+		c.report(compare.Finding{Check: chk, Severity: chk.Severity, Location: o.first,
+			Message: fmt.Sprintf("%d more findings of %s in this file from here on are not listed; fix the cause (the tool or setting that made the text) and check again", o.n, chk.ID)})
+	}
+}
+
+// at builds a finding of check chk at a span of Text.
+func (c *docCheck) at(chk *compare.Check, s compare.Span, format string, args ...any) compare.Finding {
+	return compare.Newf(chk, c.d, s, format, args...)
+}
