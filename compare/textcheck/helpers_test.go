@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
@@ -78,3 +79,6 @@ func TestDump(t *testing.T) {
 		}
 	}
 }
+
+// decodeRune decodes the first character of s.
+func decodeRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
