@@ -207,8 +207,20 @@ func looksLikeCode(s string, off int) bool {
 		return true
 	}
 	w := s[a:b]
-	return strings.Contains(w, "()") || strings.Contains(w, "//") || strings.Contains(w, "var ") ||
-		strings.Contains(w, "function ") || strings.Contains(w, "return ")
+	if strings.Contains(w, "()") {
+		return true
+	}
+	for i := strings.Index(w, "//"); i >= 0; {
+		if i == 0 || w[i-1] != ':' {
+			return true // a comment, not a URL
+		}
+		j := strings.Index(w[i+2:], "//")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
 }
 
 // webLike reports whether a chunk (a run of non-space characters) is a

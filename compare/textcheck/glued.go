@@ -66,9 +66,9 @@ var gluePrefixes = set("over", "under", "counter", "super", "inter", "after", "o
 
 // glueSuffixes are words that also serve as suffixes.
 var glueSuffixes = set("ship", "ships", "hood", "like", "less", "ness", "wise", "ward", "wards", "land",
-	"lands", "man", "men", "worthy", "able", "ible", "some", "fold", "most", "work", "works", "ology",
-	"logy", "graphy", "ism", "isms", "ist", "ists", "ment", "ments", "ling", "lings", "ways", "time",
-	"times", "stone", "house", "master")
+	"lands", "man", "men", "worthy", "able", "ible", "fold", "ology",
+	"logy", "graphy", "ism", "isms", "ist", "ists", "ment", "ments", "ling", "lings", "ways",
+	"stone", "house", "master", "one", "body", "thing", "where", "self", "selves", "ever")
 
 // abbreviations end with a full stop that needs no space after it.
 var abbreviations = set("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "capt", "lt",
@@ -210,6 +210,9 @@ func lexicalGlue(c *docCheck, t compare.Span, w string) {
 	}
 	capital := lower != w
 	k := splitGlue(c.lex, lower, capital)
+	if k > 0 && !capital && latinLike(lower) && !commonEnding(lower[k:]) {
+		return // "notis", "hastam", "fortasse": Latin; "ofhis", "theempire" are not
+	}
 	if k <= 0 || nearCode(c, t) {
 		return
 	}
@@ -220,29 +223,120 @@ func lexicalGlue(c *docCheck, t compare.Span, w string) {
 	c.put(f)
 }
 
-// splitGlue returns where a non-word splits into two words, or 0. A
-// capitalised token (a name, most often) splits only before a function
-// word.
+// splitGlue returns where a non-word splits into two words, or 0. It
+// prefers a split into two function words ("ofthe", "hadbeen"), then one
+// with a function word on either side ("annotationsof", "tosave",
+// "aconsiderable"), then two content words that make no closed compound
+// ("cervicalcancer", not "policymakers"). A capitalised token (a name,
+// most often) splits only before a function word of three letters or more
+// ("Ministriesand") or a participle ("Cooperationproposed"). The lists
+// leave out what Latin and Italian words end with ("-is", "-as", "-at",
+// "-us", "-are", "-tto"): "nobis", "portare", "cornetto" are no glue.
 func splitGlue(lex *lexicon, w string, capital bool) int {
 	n := len(w)
-	best := 0
-	for k := 2; k <= n-2; k++ {
+	best, score := 0, 0
+	for k := 1; k <= n-2; k++ {
 		l, r := w[:k], w[k:]
+		s := 0
 		switch {
-		case glueRight[r] && len(l) >= 4 && lex.isWord(l) && !gluePrefixes[l]:
-			return k
-		case !capital && pairLeft[l] && pairRight[r]:
-			return k // "ofthe", "andthe"
-		case !capital && glueLeftLower[l] && len(r) >= 4 && lex.isWord(r) && !glueSuffixes[r]:
-			best = k // "theempire"; a longer left word may still fit
-		case best == 0 && len(l) >= 6 && len(r) >= 6 && !gluePrefixes[l] && !glueSuffixes[r] &&
-			(!capital && notCompoundHead(l) || len(l) >= 8 && participle(r)) && lex.isWord(l) && lex.isWord(r):
-			// "cervicalcancer", "vehiclesavailable", "Cooperationproposed";
-			// not "Powderfinger", "policymakers"
-			best = k
+		case capital:
+			if glueRight[r] && len(l) >= 4 && lex.isWord(l) && !gluePrefixes[l] {
+				s = 2
+			} else if len(l) >= 8 && len(r) >= 6 && participle(r) && lex.isWord(l) {
+				s = 1
+			}
+		case pairFunctionLeft[l] && (pairFunctionRight[r] || r == "a" && articleAfter[l]):
+			s = 3 // "ofthe", "hadbeen", "thatof", "fora"
+		case rightFunction(l, r) && len(l) >= 4 && !gluePrefixes[l] && lex.isWord(l):
+			s = 2 // "annotationsof", "multipliedto", "decidedin"
+		case leftFunction[l] && len(r) >= 3 && !glueSuffixes[r] && lex.isWord(r) && (len(l) > 2 || len(r) >= 5) &&
+			(!auxiliaryLeft[l] || participle(r) || lang.HasPOS('a', r)):
+			s = 2 // "tosave", "aconsiderable", "hisempire", "wasauthorized"; not "washover"
+		case len(l) >= 5 && len(r) >= 6 && !gluePrefixes[l] && !glueSuffixes[r] &&
+			(notCompoundHead(l) || len(l) >= 8 && participle(r)) && lex.isWord(l) && lex.isWord(r):
+			s = 1 // "cervicalcancer", "vehiclesavailable"; not "policymakers"
+		}
+		if s > score {
+			best, score = k, s
 		}
 	}
 	return best
+}
+
+// The function words a lost space runs onto the word before or after.
+var (
+	functionRight = set("of", "the", "and", "to", "in", "with", "from", "that", "which", "was", "were",
+		"has", "have", "had", "been", "not", "but", "into", "this", "their", "these", "those", "than",
+		"for", "by", "would", "will", "should", "could", "can", "may", "must", "when", "where", "while",
+		"because", "between", "about", "after", "before", "through", "under", "upon", "without", "within")
+	leftFunction = set("the", "and", "of", "to", "a", "an", "with", "from", "that", "this", "his", "her",
+		"their", "its", "our", "was", "were", "had", "has", "have", "been", "by", "for", "who", "which",
+		"would", "should", "could", "will", "also", "most", "many", "these", "those", "when", "where",
+		"while", "because", "between", "about", "after", "before", "through", "upon", "without", "within")
+	pairFunctionLeft = set("of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but",
+		"that", "this", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "as", "so",
+		"we", "he", "she", "they", "you", "i", "may", "can", "must", "will", "would", "could", "should",
+		"not", "all", "which", "who", "when", "there", "then", "than", "into", "upon", "about", "itself")
+	pairFunctionRight = set("the", "of", "to", "in", "on", "by", "for", "with", "from", "and", "but",
+		"that", "this", "these", "those", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+		"his", "her", "their", "our", "an", "so", "now", "all", "any", "no", "not", "which", "who", "he",
+		"she", "they", "we", "you", "there", "then", "than", "into", "upon", "would", "could", "should")
+	articleAfter = set("by", "to", "for", "with", "of", "in", "on", "from", "was", "is", "as", "at", "into")
+)
+
+// auxiliaryLeft are auxiliaries that run only onto a participle or an
+// adjective ("wasauthorized", "wasstrong"; not "washover").
+var auxiliaryLeft = set("was", "were", "has", "had", "have", "been")
+
+// latinEndings end Latin words, which the corpora quote (Gibbon's notes)
+// and which split into English words all too often ("hastam", "fortasse").
+var latinEndings = []string{"is", "am", "um", "us", "ae", "orum", "arum", "ibus", "unt", "atur", "itur",
+	"ere", "are", "ire", "atus", "itus", "ato", "asse", "isse", "iam", "ium", "ius", "quid"}
+
+func latinLike(w string) bool {
+	for _, e := range latinEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonEnding reports whether the second word of a split is a function
+// word of three letters or more or a common word (several senses in
+// WordNet): then a Latin-looking ending is that word's, not Latin.
+func commonEnding(r string) bool {
+	if len(r) >= 3 && (pairFunctionRight[r] || functionRight[r]) {
+		return true
+	}
+	if len(r) < 4 {
+		return false
+	}
+	n := 0
+	for _, pos := range []byte{'n', 'v', 'a', 'r'} {
+		if l := lang.LemmaOf(pos, r); l != "" {
+			n += len(lang.Senses(pos, l, nil))
+		} else if pos == 'r' && lang.HasPOS('r', r) {
+			n += len(lang.Senses('r', r, nil))
+		}
+	}
+	return n >= 2
+}
+
+// rightFunction reports whether r is a function word run onto word l:
+// "in" not after a bare verb ("workin", "sayin" drop a g), "to" not after
+// a t ("cornetto", "fagotto").
+func rightFunction(l, r string) bool {
+	if !functionRight[r] {
+		return false
+	}
+	switch r {
+	case "in":
+		return lang.LemmaOf('v', l) != l
+	case "to":
+		return !strings.HasSuffix(l, "t") && !strings.HasSuffix(l, "c")
+	}
+	return true
 }
 
 // notCompoundHead reports a word that does not begin closed compounds
@@ -255,7 +349,7 @@ func notCompoundHead(w string) bool {
 	if lang.LemmaOf('n', w) != "" {
 		return true // a plural: "vehicles"
 	}
-	return lang.HasPOS('a', w) || lang.LemmaOf('v', w) != "" && w != lang.LemmaOf('v', w)
+	return lang.HasPOS('a', w) || lang.LemmaOf('v', w) != ""
 }
 
 // participle reports a verb form in -ed or -ing ("proposed", "making").
@@ -327,7 +421,7 @@ func punctGlueAt(c *docCheck, i, j int) (string, bool) {
 	kind := "sentence"
 	switch s[i] {
 	case '.', '?', '!':
-		if !capitalised(right) || abbreviations[ll] || domainWords[strings.ToLower(right)] {
+		if !capitalised(right) && !pronounOrArticle(s, j, right) || abbreviations[ll] || domainWords[strings.ToLower(right)] {
 			return "", false
 		}
 	default: // ',' ';'
@@ -340,6 +434,15 @@ func punctGlueAt(c *docCheck, i, j int) (string, bool) {
 		return "", false
 	}
 	return kind, true
+}
+
+// pronounOrArticle reports "A" or "I" starting a sentence at j: followed
+// by a space and a lower-case word, or by an apostrophe ("I'm").
+func pronounOrArticle(s string, j int, w string) bool {
+	if w != "A" && w != "I" || j+2 >= len(s) {
+		return false
+	}
+	return s[j+1] == '\'' || s[j+1] == ' ' && s[j+2] >= 'a' && s[j+2] <= 'z'
 }
 
 // nearCodeAt reports whether Text offset off is in code, a URL, a path

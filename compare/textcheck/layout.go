@@ -22,11 +22,22 @@ func findLetterSpaced(c *docCheck) {
 		for j < len(toks) && singleLetter(d, toks[j]) && spacedGap(d.Text[toks[j-1].End:toks[j].Start]) {
 			j++
 		}
-		if j-i >= 5 && !c.inCode(toks[i].Start) {
+		if (j-i >= 5 || j-i == 4 && wholeLine(d.Text, toks[i].Start, toks[j-1].End)) && !c.inCode(toks[i].Start) {
 			letterSpacedRun(c, toks[i:j])
 		}
 		i = j
 	}
+}
+
+// wholeLine reports whether Text [a, b) is all of its line but spaces: a
+// four-letter word spaced out ("R O M E") is letter-spacing only there.
+func wholeLine(s string, a, b int) bool {
+	la, lb := window(s, a, 100)
+	_, lb = window(s, b, 100)
+	if la > 0 && s[la-1] != '\n' || lb < len(s) && s[lb] != '\n' {
+		return false // the line goes on past the window
+	}
+	return strings.TrimSpace(s[la:a]) == "" && strings.TrimSpace(s[b:lb]) == ""
 }
 
 func singleLetter(d *compare.Document, t compare.Span) bool {

@@ -57,7 +57,10 @@ func lookUp(w string) bool {
 var closedClass = set("a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with",
 	"from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "not", "but", "that",
 	"which", "this", "these", "those", "it", "its", "their", "his", "her", "our", "my", "your", "into",
-	"upon", "than", "then", "who", "whom", "whose", "would", "should", "could", "shall", "will", "may")
+	"upon", "than", "then", "who", "whom", "whose", "would", "should", "could", "shall", "will", "may",
+	"theirs", "hers", "ours", "yours", "oneself", "whereby", "wherein", "whereupon", "whereof", "whither",
+	"whence", "thereby", "therein", "thereof", "hereby", "herein", "amidst", "amongst", "whilst",
+	"online", "offline", "login", "signup", "inline", "onboard", "dropdown", "email", "website", "webpage")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

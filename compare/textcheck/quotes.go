@@ -29,6 +29,9 @@ func findQuoteStyle(c *docCheck) {
 			continue
 		}
 		o := c.origText(compare.Span{Start: i, End: i + 1})
+		if o == "\u201d" && strings.HasSuffix(s[:i], "â€") || o == "\u2019" && strings.HasSuffix(s[:i], "â€") {
+			continue // part of mojibake ("â€”", "â€™"): text.mojibake reports it
+		}
 		m := quoteMark{at: i, curly: o != `"` && o != `'`}
 		if m.curly {
 			curly++
@@ -188,10 +191,13 @@ func attributed(c *docCheck, pi int, q compare.Span) bool {
 	if strings.TrimSpace(s[a:q.Start]) == "" && first > 0 && d.Sentences[first-1].Start >= p.Start {
 		a = d.Sentences[first-1].Start // it opens its sentence: the speaker may be named just before
 	}
-	if strings.Trim(s[q.End:b], " .") == "" && last >= 0 && last+1 < len(d.Sentences) && d.Sentences[last+1].End <= p.End {
-		b = d.Sentences[last+1].End // it ends its sentence: or just after
+	after := s[q.End:b]
+	if strings.Trim(after, " .") == "" && last >= 0 && last+1 < len(d.Sentences) && d.Sentences[last+1].End <= p.End {
+		// it ends its sentence: the speaker may open the next ("Smith
+		// said so.", "These were his words.")
+		after = firstWords(d.TextOf(d.Sentences[last+1]), 6)
 	}
-	if hasSpeechWord(s[a:q.Start]) || hasSpeechWord(s[q.End:b]) || hasSpeechWord(parenthesis(s[q.Start:q.End])) {
+	if hasSpeechWord(s[a:q.Start]) || hasSpeechWord(after) || hasSpeechWord(parenthesis(s[q.Start:q.End])) {
 		return true
 	}
 	// a paragraph that cites a source (a note, most often) attributes
@@ -208,6 +214,12 @@ func attributed(c *docCheck, pi int, q compare.Span) bool {
 		}
 	}
 	return false
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
 }
 
 // parenthesis returns the text in parentheses inside a quotation, where
