@@ -28,8 +28,9 @@ func Analyzer(opt Options) *compare.Analyzer {
 		Doc:    "Defects that conversions, layout and pasting leave in text.",
 		Checks: Checks,
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
+			lex := newLexicon() // words recur from document to document
 			for _, d := range p.Docs {
-				if err := Check(ctx, d, opt, p.Report); err != nil {
+				if err := check(ctx, d, opt, lex, p.Report); err != nil {
 					return nil, err
 				}
 			}
@@ -60,10 +61,15 @@ var detectors = []func(*docCheck){
 
 // Check runs every text check over d and hands each finding to report.
 func Check(ctx context.Context, d *compare.Document, opt Options, report func(compare.Finding)) error {
+	return check(ctx, d, opt, newLexicon(), report)
+}
+
+func check(ctx context.Context, d *compare.Document, opt Options, lex *lexicon, report func(compare.Finding)) error {
 	if opt.MaxPerCheck <= 0 {
 		opt.MaxPerCheck = DefaultMaxPerCheck
 	}
 	c := newDocCheck(d, opt, report)
+	c.lex = lex
 	for _, det := range detectors {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -80,8 +86,14 @@ type overflow struct {
 	first compare.Location
 }
 
+// full reports whether check chk has reached its limit in this document:
+// what it would report now is only counted, so detectors skip building
+// messages and fixes for it.
+func (c *docCheck) full(chk *compare.Check) bool { return c.counts[chk] >= c.max }
+
 // put reports f unless its check has reached the per-document limit.
 func (c *docCheck) put(f compare.Finding) {
+	c.skipping = false
 	n := c.counts[f.Check] + 1
 	c.counts[f.Check] = n
 	if n <= c.max {
@@ -109,7 +121,17 @@ func (c *docCheck) flush() {
 	}
 }
 
-// at builds a finding of check chk at a span of Text.
+// at builds a finding of check chk at a span of Text. Past the check's
+// limit it builds only what put needs to count it (the place, the first
+// time), and the fix that follows is skipped.
 func (c *docCheck) at(chk *compare.Check, s compare.Span, format string, args ...any) compare.Finding {
+	if c.full(chk) {
+		c.skipping = true
+		f := compare.Finding{Check: chk, Severity: chk.Severity}
+		if c.over[chk] == nil {
+			f.Location = c.d.Loc(s)
+		}
+		return f
+	}
 	return compare.Newf(chk, c.d, s, format, args...)
 }

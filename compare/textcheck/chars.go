@@ -295,12 +295,19 @@ func (c *docCheck) eachRawRune(fn func(rawRune)) bool {
 	return false
 }
 
+// invisibleGroup is a run of invisible characters in one word: where it
+// starts and ends in the original bytes and how many of each kind.
+type invisibleGroup struct {
+	start, end int
+	counts     map[string]int
+}
+
 func findInvisible(c *docCheck) {
-	var group []rawRune
+	var g *invisibleGroup
 	flush := func() {
-		if len(group) > 0 {
-			reportInvisible(c, group)
-			group = group[:0]
+		if g != nil {
+			reportInvisible(c, g)
+			g = nil
 		}
 	}
 	var prev rawRune
@@ -324,13 +331,14 @@ func findInvisible(c *docCheck) {
 			}
 		}
 		// one finding per word: characters apart by letters only join
-		if len(group) > 0 {
-			last := group[len(group)-1]
-			if rr.off-(last.off+last.n) > 40 || c.spaceBetween(last.off+last.n, rr.off) {
-				flush()
-			}
+		if g != nil && (rr.off-g.end > 40 || c.spaceBetween(g.end, rr.off)) {
+			flush()
 		}
-		group = append(group, rr)
+		if g == nil {
+			g = &invisibleGroup{start: rr.off, counts: map[string]int{}}
+		}
+		g.end = rr.off + rr.n
+		g.counts[name]++
 		prev = rr
 	})
 	flush()
@@ -369,23 +377,22 @@ func (c *docCheck) spaceBetween(a, b int) bool {
 
 // reportInvisible reports one group of invisible characters of the
 // original bytes.
-func reportInvisible(c *docCheck, g []rawRune) {
+func reportInvisible(c *docCheck, g *invisibleGroup) {
 	d := c.d
-	span := compare.Span{Start: g[0].off, End: g[len(g)-1].off + g[len(g)-1].n}
-	counts := map[string]int{}
+	span := compare.Span{Start: g.start, End: g.end}
+	if c.full(CheckInvisible) {
+		c.put(compare.Finding{Check: CheckInvisible, Location: compare.Location{Doc: d, Span: span}})
+		return
+	}
 	var names []string
-	for _, rr := range g {
-		n := invisibleName(rr.r)
-		if counts[n] == 0 {
-			names = append(names, n)
-		}
-		counts[n]++
+	for n := range g.counts {
+		names = append(names, n)
 	}
 	sort.Strings(names)
 	var what []string
 	for _, n := range names {
-		if counts[n] > 1 {
-			what = append(what, fmt.Sprintf("%d × %s", counts[n], n))
+		if g.counts[n] > 1 {
+			what = append(what, fmt.Sprintf("%d × %s", g.counts[n], n))
 		} else {
 			what = append(what, n)
 		}
@@ -394,14 +401,13 @@ func reportInvisible(c *docCheck, g []rawRune) {
 	a, b := wordBefore(d.Text, t.Start), wordAfter(d.Text, t.End)
 	msg := fmt.Sprintf("invisible character in the text: %s", strings.Join(what, ", "))
 	if b > a {
-		msg += fmt.Sprintf(" in %q", d.Text[a:b])
+		msg += fmt.Sprintf(" in %q", Shorten(d.Text[a:b], 60))
 	}
 	f := compare.Finding{Check: CheckInvisible, Severity: CheckInvisible.Severity, Message: msg + "; delete it",
 		Location: compare.Location{Doc: d, Span: span}}
-	if strings.HasPrefix(d.Encoding, "utf-8") {
+	if strings.HasPrefix(d.Encoding, "utf-8") && span.Len() <= 4096 {
 		var keep strings.Builder
-		raw := string(d.Raw[span.Start:span.End])
-		for _, r := range raw {
+		for _, r := range string(d.Raw[span.Start:span.End]) {
 			if invisibleName(r) == "" {
 				keep.WriteRune(r)
 			}
@@ -493,16 +499,13 @@ func cjk(r rune) bool {
 
 func findFullwidth(c *docCheck) {
 	d := c.d
-	var prev []rawRune // the last few non-ASCII characters, for context
 	c.eachRawRune(func(rr rawRune) {
-		defer func() {
-			prev = append(prev, rr)
-			if len(prev) > 4 {
-				prev = prev[1:]
-			}
-		}()
 		a := fullwidthASCII(rr.r)
 		if a == 0 {
+			return
+		}
+		if c.full(CheckFullwidth) {
+			c.put(compare.Finding{Check: CheckFullwidth, Location: compare.Location{Doc: d, Span: compare.Span{Start: rr.off, End: rr.off + rr.n}}})
 			return
 		}
 		// in Chinese or Japanese text full-width forms are right: look at

@@ -19,7 +19,10 @@ type docCheck struct {
 
 	code []compare.Span // Text spans of code: fenced blocks and `inline code`
 	lex  *lexicon
-	para []paraInfo // one per d.Paragraphs, built on first use
+	para []paraFlags // one per d.Paragraphs, built on first use
+	// skipping is set while a finding past its check's limit is being
+	// built: fix then returns nil at once
+	skipping bool
 }
 
 func newDocCheck(d *compare.Document, opt Options, report func(compare.Finding)) *docCheck {
@@ -43,6 +46,9 @@ func (c *docCheck) plainText() bool {
 // with repl, or nil when the bytes there are not plain UTF-8 text (markup,
 // entities, UTF-16), where an edit by offsets could break the file.
 func (c *docCheck) fix(s compare.Span, repl string) *compare.Fix {
+	if c.skipping {
+		return nil
+	}
 	if c.d.Encoding != "utf-8" && c.d.Encoding != "utf-8-bom" {
 		return nil
 	}
@@ -165,14 +171,14 @@ func window(s string, off, w int) (int, int) {
 }
 
 // chunkAround returns the run of non-space characters holding Text
-// offset off (which must not be a space), at most 200 bytes each way.
+// offset off (which must not be a space), at most 64 bytes each way.
 func chunkAround(s string, off int) (int, int) {
 	a := off
-	for a > 0 && off-a < 200 && !isSpace(s[a-1]) {
+	for a > 0 && off-a < 64 && !isSpace(s[a-1]) {
 		a--
 	}
 	b := off
-	for b < len(s) && b-off < 200 && !isSpace(s[b]) {
+	for b < len(s) && b-off < 64 && !isSpace(s[b]) {
 		b++
 	}
 	return a, b

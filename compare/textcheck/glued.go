@@ -205,15 +205,18 @@ func lexicalGlue(c *docCheck, t compare.Span, w string) {
 		return
 	}
 	lower := strings.ToLower(w)
-	if lower[1:] != w[1:] || c.lex.isWord(lower) {
+	if lower[1:] != w[1:] {
 		return
 	}
 	capital := lower != w
 	k := splitGlue(c.lex, lower, capital)
-	if k > 0 && !capital && latinLike(lower) && !commonEnding(lower[k:]) {
+	if k <= 0 || c.lex.isWord(lower) {
+		return
+	}
+	if !capital && latinLike(lower) && !commonEnding(lower[k:]) {
 		return // "notis", "hastam", "fortasse": Latin; "ofhis", "theempire" are not
 	}
-	if k <= 0 || nearCode(c, t) {
+	if nearCode(c, t) {
 		return
 	}
 	left, right := w[:k], w[k:]
@@ -235,33 +238,57 @@ func lexicalGlue(c *docCheck, t compare.Span, w string) {
 func splitGlue(lex *lexicon, w string, capital bool) int {
 	n := len(w)
 	best, score := 0, 0
+	// function words first: map lookups, and WordNet only for the other
+	// side of a split they allow
 	for k := 1; k <= n-2; k++ {
+		if k > maxFunction && n-k > maxFunction {
+			k = n - maxFunction - 1 // neither side can be a function word
+			continue
+		}
 		l, r := w[:k], w[k:]
 		s := 0
 		switch {
 		case capital:
-			if glueRight[r] && len(l) >= 4 && lex.isWord(l) && !gluePrefixes[l] {
+			if glueRight[r] && len(l) >= 4 && !gluePrefixes[l] && lex.isWord(l) {
 				s = 2
-			} else if len(l) >= 8 && len(r) >= 6 && participle(r) && lex.isWord(l) {
-				s = 1
 			}
 		case pairFunctionLeft[l] && (pairFunctionRight[r] || r == "a" && articleAfter[l]):
 			s = 3 // "ofthe", "hadbeen", "thatof", "fora"
 		case rightFunction(l, r) && len(l) >= 4 && !gluePrefixes[l] && lex.isWord(l):
 			s = 2 // "annotationsof", "multipliedto", "decidedin"
-		case leftFunction[l] && len(r) >= 3 && !glueSuffixes[r] && lex.isWord(r) && (len(l) > 2 || len(r) >= 5) &&
+		case leftFunction[l] && len(r) >= 3 && (len(l) > 2 || len(r) >= 5) && !glueSuffixes[r] && lex.isWord(r) &&
 			(!auxiliaryLeft[l] || participle(r) || lang.HasPOS('a', r)):
 			s = 2 // "tosave", "aconsiderable", "hisempire", "wasauthorized"; not "washover"
-		case len(l) >= 5 && len(r) >= 6 && !gluePrefixes[l] && !glueSuffixes[r] &&
-			(notCompoundHead(l) || len(l) >= 8 && participle(r)) && lex.isWord(l) && lex.isWord(r):
-			s = 1 // "cervicalcancer", "vehiclesavailable"; not "policymakers"
 		}
 		if s > score {
 			best, score = k, s
 		}
 	}
-	return best
+	if best > 0 || n < 11 || lex.isWord(w) {
+		return best
+	}
+	// two content words, in a long token that is no word itself
+	for k := 5; k <= n-6; k++ {
+		l, r := w[:k], w[k:]
+		if gluePrefixes[l] || glueSuffixes[r] {
+			continue
+		}
+		if capital {
+			if len(l) >= 8 && participle(r) && lex.isWord(l) {
+				return k // "Cooperationproposed"
+			}
+			continue
+		}
+		if (notCompoundHead(l) || len(l) >= 8 && participle(r)) && lex.isWord(l) && lex.isWord(r) {
+			return k // "cervicalcancer", "vehiclesavailable"; not "policymakers"
+		}
+	}
+	return 0
 }
+
+// maxFunction is the length of the longest function word of the lists
+// below ("because", "between", "without").
+const maxFunction = 7
 
 // The function words a lost space runs onto the word before or after.
 var (

@@ -14,7 +14,7 @@ type lexicon struct {
 }
 
 // maxCached bounds the cache; past it, answers are computed each time.
-const maxCached = 1 << 18
+const maxCached = 1 << 16
 
 func newLexicon() *lexicon { return &lexicon{known: map[string]bool{}} }
 

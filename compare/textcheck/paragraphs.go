@@ -8,40 +8,57 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 )
 
-// paraInfo is what the paragraph checks know of one paragraph.
-type paraInfo struct {
-	heading bool
-	key     string // a heading's text folded for comparison
-	list    bool   // a list item, a quotation line, a table row
-	verse   bool   // short lines: verse, an address, a caption
-}
+// paraFlags is what the paragraph checks know of one paragraph: a byte
+// per paragraph, so that a file of a million one-word paragraphs costs a
+// megabyte here.
+type paraFlags uint8
 
-// paragraphs returns the paraInfo of each of d.Paragraphs, built once.
-func (c *docCheck) paragraphs() []paraInfo {
+const (
+	paraHeading paraFlags = 1 << iota // a heading, marked or by its look
+	paraList                          // a list item, a quotation line, a table row
+	paraVerse                         // short lines: verse, an address, a caption
+)
+
+// paragraphs returns the flags of each of d.Paragraphs, built once.
+func (c *docCheck) paragraphs() []paraFlags {
 	if c.para != nil || len(c.d.Paragraphs) == 0 {
 		return c.para
 	}
 	d := c.d
-	c.para = make([]paraInfo, len(d.Paragraphs))
+	c.para = make([]paraFlags, len(d.Paragraphs))
 	marked := d.Structure.Headings(6)
+	m := 0 // marked headings before m end before the paragraph
 	for i, p := range d.Paragraphs {
 		text := d.TextOf(p)
-		info := &c.para[i]
-		info.list = listItem(text)
-		info.verse = verseLike(text)
-		if k, ok := headingKey(text); ok {
-			info.heading, info.key = true, k
+		var f paraFlags
+		if listItem(text) {
+			f |= paraList
 		}
-		for _, h := range marked {
-			if h.Overlaps(p) {
-				info.heading = true
-				if k, _ := foldHeading(d.TextOf(h)); k != "" {
-					info.key = k
-				}
-			}
+		if verseLike(text) {
+			f |= paraVerse
 		}
+		if _, ok := headingKey(text); ok {
+			f |= paraHeading
+		}
+		if _, ok := markedHeading(marked, &m, p); ok {
+			f |= paraHeading
+		}
+		c.para[i] = f
 	}
 	return c.para
+}
+
+// markedHeading returns a marked heading that overlaps paragraph p; *m
+// walks the sorted headings along with the paragraphs, so that the walk
+// over all of them is linear.
+func markedHeading(marked []compare.Span, m *int, p compare.Span) (compare.Span, bool) {
+	for *m < len(marked) && marked[*m].End <= p.Start {
+		*m++
+	}
+	if *m < len(marked) && marked[*m].Overlaps(p) {
+		return marked[*m], true
+	}
+	return compare.Span{}, false
 }
 
 // listItem reports a paragraph that starts as a list item, a quotation
@@ -66,16 +83,21 @@ func listItem(p string) bool {
 
 // verseLike reports a paragraph of several short lines.
 func verseLike(p string) bool {
-	lines := strings.Split(p, "\n")
-	if len(lines) < 2 {
-		return false
-	}
-	for _, l := range lines {
-		if utf8.RuneCountInString(strings.TrimSpace(l)) > 50 {
+	lines := 0
+	for len(p) > 0 {
+		i := strings.IndexByte(p, '\n')
+		line := p
+		if i >= 0 {
+			line, p = p[:i], p[i+1:]
+		} else {
+			p = ""
+		}
+		if len(line) > 200 || utf8.RuneCountInString(strings.TrimSpace(line)) > 50 {
 			return false
 		}
+		lines++
 	}
-	return true
+	return lines >= 2
 }
 
 // headingKey decides whether a paragraph of plain text looks like a
@@ -176,7 +198,7 @@ func findBrokenParagraphs(c *docCheck) {
 		p, q := d.Paragraphs[i], d.Paragraphs[i+1]
 		// a list item may break too ("-- … safeguarding the" / "UN-centered …"),
 		// but not into another item
-		if info[i].heading || info[i].verse || info[i+1].heading || info[i+1].list {
+		if info[i]&(paraHeading|paraVerse) != 0 || info[i+1]&(paraHeading|paraList) != 0 {
 			continue
 		}
 		if c.inCode(p.End-1) || c.inCode(q.Start) || looksLikeCode(d.Text, p.End-1) || looksLikeCode(d.Text, q.Start) {
@@ -228,11 +250,11 @@ func brokenBetween(c *docCheck, p, q compare.Span) {
 
 // fragmentStart reports a document that starts in the middle of a
 // sentence.
-func fragmentStart(c *docCheck, info paraInfo) {
+func fragmentStart(c *docCheck, info paraFlags) {
 	d := c.d
 	p := d.Paragraphs[0]
 	first, _ := utf8.DecodeRuneInString(d.Text[p.Start:p.End])
-	if !unicode.IsLower(first) || info.heading || info.list || c.inCode(p.Start) {
+	if !unicode.IsLower(first) || info&(paraHeading|paraList) != 0 || c.inCode(p.Start) {
 		return
 	}
 	w := wordAfter(d.Text, p.Start)
@@ -275,24 +297,47 @@ const maxHeadingGap = 80
 func findDuplicateHeadings(c *docCheck) {
 	d := c.d
 	info := c.paragraphs()
+	marked := d.Structure.Headings(6)
 	type seen struct {
+		key   string
 		span  compare.Span
 		token int // the first token after the heading
 	}
-	last := map[string]seen{}
+	// only headings less than maxHeadingGap words back can be reported
+	// against, so only those are kept: a window of at most that many
+	var recent []seen
+	m := 0
 	for i, p := range d.Paragraphs {
-		h := info[i]
-		if !h.heading || h.key == "" || onlyNumerals(h.key) {
+		if info[i]&paraHeading == 0 {
+			continue
+		}
+		key, _ := headingKey(d.TextOf(p))
+		if h, ok := markedHeading(marked, &m, p); ok {
+			if k, _ := foldHeading(d.TextOf(h)); k != "" {
+				key = k
+			}
+		}
+		if key == "" || onlyNumerals(key) {
 			continue
 		}
 		at := d.TokenAt(p.Start)
-		if prev, ok := last[h.key]; ok && at-prev.token <= maxHeadingGap {
-			f := c.at(CheckDuplicateHeading, p, "heading %q repeats the heading %d words before; delete one of them",
-				Shorten(d.TextOf(p), 60), at-prev.token)
-			f.Relate("first", d, prev.span)
-			c.put(f)
+		keep := recent[:0]
+		for _, r := range recent {
+			if at-r.token <= maxHeadingGap {
+				keep = append(keep, r)
+			}
 		}
-		last[h.key] = seen{span: p, token: d.TokenAt(p.End)}
+		recent = keep
+		for _, r := range recent {
+			if r.key == key {
+				f := c.at(CheckDuplicateHeading, p, "heading %q repeats the heading %d words before; delete one of them",
+					Shorten(d.TextOf(p), 60), at-r.token)
+				f.Relate("first", d, r.span)
+				c.put(f)
+				break
+			}
+		}
+		recent = append(recent, seen{key: key, span: p, token: d.TokenAt(p.End)})
 	}
 }
 

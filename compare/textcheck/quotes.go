@@ -9,38 +9,24 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 )
 
-// quoteMark is one quotation mark or apostrophe of Text and whether the
-// original has it curly.
-type quoteMark struct {
-	at    int
-	curly bool
-}
-
 func findQuoteStyle(c *docCheck) {
 	d := c.d
 	if d.Structure.Markup || !strings.HasPrefix(d.Encoding, "utf-") {
 		return // entities and markup hide how the marks were written
 	}
-	s := d.Text
-	var marks []quoteMark
-	curly := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '"' && s[i] != '\'' || c.inCode(i) {
-			continue
-		}
-		o := c.origText(compare.Span{Start: i, End: i + 1})
-		if o == "\u201d" && strings.HasSuffix(s[:i], "â€") || o == "\u2019" && strings.HasSuffix(s[:i], "â€") {
-			continue // part of mojibake ("â€”", "â€™"): text.mojibake reports it
-		}
-		m := quoteMark{at: i, curly: o != `"` && o != `'`}
-		if m.curly {
+	// two passes, counting and then reporting, rather than a list of
+	// every mark: a file of quotation marks costs no memory here
+	curly, straight := 0, 0
+	c.eachQuoteMark(func(_ int, isCurly bool) {
+		if isCurly {
 			curly++
+		} else {
+			straight++
 		}
-		marks = append(marks, m)
-	}
-	straight := len(marks) - curly
+	})
+	total := curly + straight
 	minority := min(curly, straight)
-	if minority == 0 || minority*3 > len(marks) {
+	if minority == 0 || minority*3 > total {
 		return
 	}
 	odd := curly < straight // the curly marks are the odd ones out
@@ -49,24 +35,42 @@ func findQuoteStyle(c *docCheck) {
 		style, rest = "curly", "straight"
 	}
 	// one finding per paragraph that holds marks of the minority style
-	for k := 0; k < len(marks); {
-		if marks[k].curly != odd {
-			k++
+	para, first, last, n := -1, 0, 0, 0
+	report := func() {
+		if n > 0 {
+			f := c.at(CheckQuoteStyle, compare.Span{Start: first, End: last + 1},
+				"%d %s quotation mark(s) or apostrophe(s) here, where the rest of the document (%d marks) has %s ones; use one style",
+				n, style, total-minority, rest)
+			c.put(f)
+		}
+	}
+	c.eachQuoteMark(func(at int, isCurly bool) {
+		if isCurly != odd {
+			return
+		}
+		if p := d.ParagraphAt(at); p != para {
+			report()
+			para, first, n = p, at, 0
+		}
+		last = at
+		n++
+	})
+	report()
+}
+
+// eachQuoteMark calls fn with each quotation mark or apostrophe of Text
+// outside code, and whether the original has it curly.
+func (c *docCheck) eachQuoteMark(fn func(at int, curly bool)) {
+	s := c.d.Text
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' && s[i] != '\'' || c.inCode(i) {
 			continue
 		}
-		p := d.ParagraphAt(marks[k].at)
-		first, last, n := marks[k].at, marks[k].at, 0
-		for k < len(marks) && d.ParagraphAt(marks[k].at) == p {
-			if marks[k].curly == odd {
-				last = marks[k].at
-				n++
-			}
-			k++
+		o := c.origText(compare.Span{Start: i, End: i + 1})
+		if (o == "\u201d" || o == "\u2019") && strings.HasSuffix(s[:i], "â€") {
+			continue // part of mojibake ("â€”", "â€™"): text.mojibake reports it
 		}
-		f := c.at(CheckQuoteStyle, compare.Span{Start: first, End: last + 1},
-			"%d %s quotation mark(s) or apostrophe(s) here, where the rest of the document (%d marks) has %s ones; use one style",
-			n, style, len(marks)-minority, rest)
-		c.put(f)
+		fn(i, o != `"` && o != `'`)
 	}
 }
 
@@ -197,8 +201,14 @@ func attributed(c *docCheck, pi int, q compare.Span) bool {
 		// said so.", "These were his words.")
 		after = firstWords(d.TextOf(d.Sentences[last+1]), 6)
 	}
-	if hasSpeechWord(s[a:q.Start]) || hasSpeechWord(after) || hasSpeechWord(parenthesis(s[q.Start:q.End])) {
+	// a speech verb inside the marks names the speaker too ("I have
+	// expelled him, (he answered the ambassador;) …"), or shows marks
+	// paired wrongly around "Dr. X … says that …"
+	if hasSpeechWord(s[a:q.Start]) || hasSpeechWord(after) || hasSpeechWord(s[q.Start:q.End]) {
 		return true
+	}
+	if strings.HasSuffix(strings.TrimRight(s[p.Start:q.Start], " "), "'s") {
+		return true // Le Beau's "Histoire du Bas Empire …": a title
 	}
 	// a paragraph that cites a source (a note, most often) attributes
 	// the quotations in it; a quotation that makes a paragraph of its
@@ -220,18 +230,6 @@ func attributed(c *docCheck, pi int, q compare.Span) bool {
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[:min(n, len(f))], " ")
-}
-
-// parenthesis returns the text in parentheses inside a quotation, where
-// writers put the speaker ("I have expelled him, (he answered the
-// ambassador;) I have …").
-func parenthesis(q string) string {
-	a := strings.IndexByte(q, '(')
-	b := strings.LastIndexByte(q, ')')
-	if a < 0 || b < a {
-		return ""
-	}
-	return q[a:b]
 }
 
 // authorAbbreviation reports a quotation followed by an abbreviated
