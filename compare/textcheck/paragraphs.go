@@ -37,7 +37,8 @@ func (c *docCheck) paragraphs() []paraFlags {
 		if verseLike(text) {
 			f |= paraVerse
 		}
-		if _, ok := headingKey(text); ok {
+		// markup says what the headings are; text has only their look
+		if _, ok := headingKey(text); ok && !d.Structure.Markup {
 			f |= paraHeading
 		}
 		if _, ok := markedHeading(marked, &m, p); ok {
@@ -105,28 +106,28 @@ func verseLike(p string) bool {
 // line, or a short line in title case or capitals with no sentence
 // punctuation at its end.
 func headingKey(p string) (string, bool) {
-	if strings.ContainsRune(p, '\n') || len(p) > 160 {
+	if len(p) > 160 || strings.IndexByte(p, '\n') >= 0 {
 		return "", false
 	}
 	atx := strings.HasPrefix(p, "#")
 	core := strings.TrimSpace(strings.TrimLeft(p, "#"))
+	if core == "" {
+		return "", false
+	}
 	bold := len(core) > 4 && (strings.HasPrefix(core, "**") && strings.HasSuffix(core, "**") ||
 		strings.HasPrefix(core, "__") && strings.HasSuffix(core, "__"))
+	if !atx && !bold {
+		// the cheap tests first: most paragraphs fail them
+		last := core[len(core)-1]
+		if last == ',' || last == ';' || last == '.' && !numberedEnd(core) || !titleCase(core) {
+			return "", false
+		}
+	}
 	key, words := foldHeading(core)
-	if key == "" || words > 15 {
+	if key == "" || words > 15 || !atx && !bold && words > 12 {
 		return "", false
 	}
-	if atx || bold {
-		return key, true
-	}
-	if words > 12 {
-		return "", false
-	}
-	last := core[len(core)-1]
-	if last == ',' || last == ';' || last == '.' && !numberedEnd(core) {
-		return "", false
-	}
-	return key, titleCase(core)
+	return key, true
 }
 
 // numberedEnd reports a line that ends in a numeral and a full stop, as
@@ -154,7 +155,14 @@ func titleCase(s string) bool {
 		return false
 	}
 	long, up := 0, 0
-	for _, w := range strings.Fields(s) {
+	for len(s) > 0 {
+		i := strings.IndexAny(s, " \t\n")
+		w := s
+		if i >= 0 {
+			w, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
 		w = strings.Trim(w, `*_"'():,.`)
 		if utf8.RuneCountInString(w) < 4 {
 			continue
@@ -201,12 +209,6 @@ func findBrokenParagraphs(c *docCheck) {
 		if info[i]&(paraHeading|paraVerse) != 0 || info[i+1]&(paraHeading|paraList) != 0 {
 			continue
 		}
-		if c.inCode(p.End-1) || c.inCode(q.Start) || looksLikeCode(d.Text, p.End-1) || looksLikeCode(d.Text, q.Start) {
-			continue
-		}
-		if a, b := chunkAround(d.Text, q.Start); webLike(d.Text[a:b]) {
-			continue // a URL or an address on a line of its own
-		}
 		brokenBetween(c, p, q)
 	}
 }
@@ -232,6 +234,12 @@ func brokenBetween(c *docCheck, p, q compare.Span) {
 	if p.End-p.Start < 40 {
 		return // a caption, a date line, a signature
 	}
+	if c.inCode(p.End-1) || c.inCode(q.Start) || looksLikeCode(s, p.End-1) || looksLikeCode(s, q.Start) {
+		return
+	}
+	if a, b := chunkAround(s, q.Start); webLike(s[a:b]) {
+		return // a URL or an address on a line of its own
+	}
 	qw := wordAfter(s, q.Start)
 	if qw == q.Start {
 		qw = min(q.End, q.Start+utf8.RuneLen(first))
@@ -241,7 +249,7 @@ func brokenBetween(c *docCheck, p, q compare.Span) {
 		span.Start = p.End - utf8.RuneLen(last)
 	}
 	f := c.at(CheckBrokenParagraph, span, "the paragraph ends in mid-sentence (%q) and the next one carries it on (%q): a page or column break of the source? Join the two paragraphs",
-		"…"+Shorten(s[max(p.Start, p.End-40):p.End], 40), Shorten(s[q.Start:min(q.End, q.Start+60)], 40)+"…")
+		"…"+tail(s[p.Start:p.End], 40), Shorten(s[q.Start:min(q.End, q.Start+60)], 40)+"…")
 	if last != ',' {
 		f.Fix = c.fix(compare.Span{Start: p.End, End: q.Start}, " ")
 	}
@@ -274,6 +282,18 @@ func fragmentStart(c *docCheck, info paraFlags) {
 var uiWords = set("click", "tap", "update", "help", "view", "download", "login", "log", "sign", "share",
 	"print", "email", "e", "search", "home", "menu", "skip", "back", "next", "previous", "more", "read",
 	"see", "posted", "filed", "tags", "tagged", "updated", "published", "photo", "image", "source")
+
+// tail returns the last words of s, at most about n bytes.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	s = s[len(s)-n:]
+	if i := strings.IndexAny(s, " \n"); i >= 0 && i < len(s)-1 {
+		s = s[i+1:]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // Shorten cuts s to at most n code points on a word boundary.
 func Shorten(s string, n int) string {
@@ -311,7 +331,10 @@ func findDuplicateHeadings(c *docCheck) {
 		if info[i]&paraHeading == 0 {
 			continue
 		}
-		key, _ := headingKey(d.TextOf(p))
+		var key string
+		if !d.Structure.Markup {
+			key, _ = headingKey(d.TextOf(p))
+		}
 		if h, ok := markedHeading(marked, &m, p); ok {
 			if k, _ := foldHeading(d.TextOf(h)); k != "" {
 				key = k

@@ -1,6 +1,7 @@
 package textcheck
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -13,6 +14,9 @@ func findQuoteStyle(c *docCheck) {
 	d := c.d
 	if d.Structure.Markup || !strings.HasPrefix(d.Encoding, "utf-") {
 		return // entities and markup hide how the marks were written
+	}
+	if !mixedQuotes(d.Raw) {
+		return
 	}
 	// two passes, counting and then reporting, rather than a list of
 	// every mark: a file of quotation marks costs no memory here
@@ -56,6 +60,22 @@ func findQuoteStyle(c *docCheck) {
 		n++
 	})
 	report()
+}
+
+// mixedQuotes reports whether the original bytes hold both straight and
+// curly marks, in UTF-8 or UTF-16: a quick test that spares the mark by
+// mark reading of the original most documents need not have.
+func mixedQuotes(raw []byte) bool {
+	straight := bytes.IndexByte(raw, '"') >= 0 || bytes.IndexByte(raw, '\'') >= 0
+	curly := false
+	for _, q := range [][]byte{{0xE2, 0x80, 0x98}, {0xE2, 0x80, 0x99}, {0xE2, 0x80, 0x9C}, {0xE2, 0x80, 0x9D},
+		{0x18, 0x20}, {0x19, 0x20}, {0x1C, 0x20}, {0x1D, 0x20}, {0x20, 0x18}, {0x20, 0x19}, {0x20, 0x1C}, {0x20, 0x1D}} {
+		if bytes.Contains(raw, q) {
+			curly = true
+			break
+		}
+	}
+	return straight && curly
 }
 
 // eachQuoteMark calls fn with each quotation mark or apostrophe of Text

@@ -233,3 +233,31 @@ func TestPerCheckLimit(t *testing.T) {
 		t.Fatalf("got %d findings, last %q", len(fs), fs[len(fs)-1].Message)
 	}
 }
+
+// TestHTML checks the text checks on a document with markup: headings
+// come from the markup (the title repeated as the first heading is no
+// defect), findings and fixes point into the HTML source.
+func TestHTML(t *testing.T) {
+	src := `<html><head><title>In Their Own Words</title></head><body>
+<h1>In Their Own Words</h1>
+<p>Forging ahead to open a new chapter.</p>
+<h2>In Their Own Words</h2>
+<p>The member states concluded theTreaty on good relations and stood by the</p>
+<p>principles of the charter, which says nothing of &shy;hyphens.</p>
+</body></html>
+`
+	got := found(t, "t.html", src)
+	want := []string{"text.duplicate-heading:In Their Own Words", "text.glued-words:theTreaty", "text.broken-paragraph:the</p>\n<p>principles"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	d := parse(t, "t.html", []byte(src))
+	for _, f := range run(t, d) {
+		if f.Check == CheckDuplicateHeading && d.Position(f.Span.Start).Line != 4 {
+			t.Errorf("duplicate heading at line %d, want 4", d.Position(f.Span.Start).Line)
+		}
+		if f.Check == CheckBrokenParagraph && f.Fix != nil {
+			t.Errorf("a fix across markup: %+v", f.Fix)
+		}
+	}
+}
