@@ -405,7 +405,7 @@ func reportInvisible(c *docCheck, g *invisibleGroup) {
 	}
 	f := compare.Finding{Check: CheckInvisible, Severity: CheckInvisible.Severity, Message: msg + "; delete it",
 		Location: compare.Location{Doc: d, Span: span}}
-	if strings.HasPrefix(d.Encoding, "utf-8") && span.Len() <= 4096 {
+	if strings.HasPrefix(d.Encoding, "utf-8") && span.Len() <= 4096 && utf8.Valid(d.Raw[span.Start:span.End]) {
 		var keep strings.Builder
 		for _, r := range string(d.Raw[span.Start:span.End]) {
 			if invisibleName(r) == "" {
