@@ -91,6 +91,20 @@ type overflow struct {
 // messages and fixes for it.
 func (c *docCheck) full(chk *compare.Check) bool { return c.counts[chk] >= c.max }
 
+// count counts a finding of chk at a span of Text without building it,
+// and reports true, when chk has reached its limit in this document.
+func (c *docCheck) count(chk *compare.Check, s compare.Span) bool {
+	if !c.full(chk) {
+		return false
+	}
+	f := compare.Finding{Check: chk}
+	if c.over[chk] == nil {
+		f.Location = c.d.Loc(s)
+	}
+	c.put(f)
+	return true
+}
+
 // put reports f unless its check has reached the per-document limit.
 func (c *docCheck) put(f compare.Finding) {
 	c.skipping = false

@@ -119,8 +119,8 @@ var (
 		Title:    `Hyphen after an "-ly" adverb`,
 		Severity: compare.Info,
 		Help: `A compound formed with an adverb ending in -ly takes no hyphen, because the adverb can ` +
-			`only modify what follows ("a newly founded office", "jointly run schools"; Chicago Manual ` +
-			`of Style 7.89, AP). Words ending in -ly that are also adjectives or nouns ("early-warning", ` +
+			`only modify what follows ("a newly founded office", "jointly run schools"; the Chicago Manual ` +
+			`of Style's hyphenation guide, AP). Words ending in -ly that are also adjectives or nouns ("early-warning", ` +
 			`"family-owned") are left alone. Replace the hyphen with a space.`,
 	}
 	CheckCompoundHyphen = &compare.Check{

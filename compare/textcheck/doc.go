@@ -237,11 +237,10 @@ func webLike(chunk string) bool {
 	if strings.ContainsAny(chunk, "/\\@=_<>{}[]()#:|$%&+~^") {
 		return true
 	}
-	low := strings.ToLower(chunk)
-	if strings.HasPrefix(low, "www.") || strings.Count(chunk, ".") >= 2 {
+	if len(chunk) >= 4 && strings.EqualFold(chunk[:4], "www.") || strings.Count(chunk, ".") >= 2 {
 		return true
 	}
-	if i := strings.LastIndexByte(low, '.'); i > 0 && fileExtensions[low[i+1:]] {
+	if i := strings.LastIndexByte(chunk, '.'); i > 0 && fileExtensions[strings.ToLower(chunk[i+1:])] {
 		return true // "submenu.gif", "report.docx"
 	}
 	return false

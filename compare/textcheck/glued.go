@@ -128,6 +128,9 @@ func caseGlue(c *docCheck, t compare.Span, w string) bool {
 	_, lsize := utf8.DecodeLastRuneInString(left)
 	_, rsize := utf8.DecodeRuneInString(right)
 	seam := compare.Span{Start: b - lsize, End: b + rsize}
+	if c.count(CheckGluedWords, t) {
+		return true
+	}
 	f := c.at(CheckGluedWords, t, "%q: a space is missing between %q and %q; write %q", w, left, right, left+" "+right)
 	f.Details = map[string]any{"kind": "case"}
 	f.Fix = c.fix(seam, c.origText(compare.Span{Start: seam.Start, End: b})+" "+c.origText(compare.Span{Start: b, End: seam.End}))
@@ -220,6 +223,9 @@ func lexicalGlue(c *docCheck, t compare.Span, w string) {
 		return
 	}
 	left, right := w[:k], w[k:]
+	if c.count(CheckGluedWords, t) {
+		return
+	}
 	f := c.at(CheckGluedWords, t, "%q: a space is missing between %q and %q; write %q", w, left, right, left+" "+right)
 	f.Details = map[string]any{"kind": "lexical"}
 	f.Fix = c.fix(compare.Span{Start: t.Start + k - 1, End: t.Start + k + 1}, w[k-1:k]+" "+w[k:k+1])
@@ -419,6 +425,10 @@ func punctuationGlue(c *docCheck) {
 		seam := compare.Span{Start: i, End: j}
 		msg := "%q: a space is missing after %q; write %q"
 		excerpt := s[lw:i] + s[i:j] + s[j:rw]
+		if c.count(CheckGluedWords, compare.Span{Start: lw, End: rw}) {
+			i = j
+			continue
+		}
 		f := c.at(CheckGluedWords, compare.Span{Start: lw, End: rw}, msg, excerpt, s[i:i+1], s[lw:j]+" "+s[j:rw])
 		f.Details = map[string]any{"kind": kind}
 		f.Fix = c.fix(seam, c.origText(seam)+" ")

@@ -27,6 +27,9 @@ func findArticles(c *docCheck) {
 	toks := d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
 		art := d.TextOf(toks[i])
+		if len(art) > 2 || art[0]|0x20 != 'a' {
+			continue
+		}
 		la := strings.ToLower(art)
 		if la != "a" && la != "an" {
 			continue
@@ -148,7 +151,7 @@ func findHyphenation(c *docCheck) {
 			c.put(f)
 			continue
 		}
-		if i+2 < len(toks) && compoundParticiples[strings.ToLower(d.TextOf(toks[i+1]))] {
+		if i+2 < len(toks) && toks[i+1].Len() >= 5 && toks[i+1].Len() <= 8 && compoundParticiples[strings.ToLower(d.TextOf(toks[i+1]))] {
 			compoundAt(c, i)
 		}
 	}
@@ -203,6 +206,9 @@ func findTimePossessive(c *docCheck) {
 	s := d.Text
 	toks := d.Tokens
 	for i := 1; i+1 < len(toks); i++ {
+		if n := toks[i].Len(); n < 4 || n > 9 || d.Text[toks[i].End-1]|0x20 != 's' {
+			continue
+		}
 		unit := strings.ToLower(d.TextOf(toks[i]))
 		if !timeUnits[unit] {
 			continue
