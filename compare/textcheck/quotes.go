@@ -170,8 +170,7 @@ func insideAny(bs []compare.Block, s compare.Span) bool {
 // with a capital or after "that".
 func quotedSentence(s string, q compare.Span) bool {
 	in := s[q.Start+1 : q.End-1]
-	words := strings.Fields(in)
-	if len(words) < 5 || titleCase(in) || strings.Count(in, "(") != strings.Count(in, ")") {
+	if countWords(in, 5) < 5 || titleCase(in) || strings.Count(in, "(") != strings.Count(in, ")") {
 		return false
 	}
 	end := strings.TrimRight(in, " ")
@@ -246,10 +245,33 @@ func attributed(c *docCheck, pi int, q compare.Span) bool {
 	return false
 }
 
-// firstWords returns the first n words of s.
+// countWords counts the words of s separated by white space, up to n.
+func countWords(s string, n int) int {
+	c, in := 0, false
+	for i := 0; i < len(s) && c < n; i++ {
+		sp := isSpace(s[i])
+		if !sp && !in {
+			c++
+		}
+		in = !sp
+	}
+	return c
+}
+
+// firstWords returns s up to the end of its nth word.
 func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
+	c, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpace(s[i])
+		if sp && in && c == n {
+			return s[:i]
+		}
+		if !sp && !in {
+			c++
+		}
+		in = !sp
+	}
+	return s
 }
 
 // authorAbbreviation reports a quotation followed by an abbreviated
@@ -294,11 +316,19 @@ var referenceRE = regexp.MustCompile(`(?:^|[\s(,;])(?:(?:p|pp|c|l|b|vol|vols|ch|
 // reference reports a bibliographic reference in s.
 func reference(s string) bool { return referenceRE.MatchString(s) }
 
+// hasSpeechWord reports a word of speechWords in s.
 func hasSpeechWord(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if speechWords[strings.ToLower(w)] {
+	for i := 0; i < len(s); {
+		if !isLetter(s, i) {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		j := wordAfter(s, i)
+		if j-i <= 12 && speechWords[strings.ToLower(s[i:j])] {
 			return true
 		}
+		i = max(j, i+1)
 	}
 	return false
 }
