@@ -299,10 +299,31 @@ func (c *docCheck) eachRawRune(fn func(rawRune)) bool {
 // starts and ends in the original bytes and how many of each kind.
 type invisibleGroup struct {
 	start, end int
-	counts     map[string]int
+	kinds      [8]invisibleKind // kinds seen, in order; a value, not a map: there may be millions of groups
+	nkinds     int
+}
+
+type invisibleKind struct {
+	name string
+	n    int
+}
+
+// add counts one character of the kind name.
+func (g *invisibleGroup) add(name string) {
+	for i := range g.kinds[:g.nkinds] {
+		if g.kinds[i].name == name {
+			g.kinds[i].n++
+			return
+		}
+	}
+	if g.nkinds < len(g.kinds) {
+		g.kinds[g.nkinds] = invisibleKind{name, 1}
+		g.nkinds++
+	}
 }
 
 func findInvisible(c *docCheck) {
+	var group invisibleGroup
 	var g *invisibleGroup
 	flush := func() {
 		if g != nil {
@@ -335,10 +356,11 @@ func findInvisible(c *docCheck) {
 			flush()
 		}
 		if g == nil {
-			g = &invisibleGroup{start: rr.off, counts: map[string]int{}}
+			group = invisibleGroup{start: rr.off}
+			g = &group
 		}
 		g.end = rr.off + rr.n
-		g.counts[name]++
+		g.add(name)
 		prev = rr
 	})
 	flush()
@@ -384,17 +406,14 @@ func reportInvisible(c *docCheck, g *invisibleGroup) {
 		c.put(compare.Finding{Check: CheckInvisible, Location: compare.Location{Doc: d, Span: span}})
 		return
 	}
-	var names []string
-	for n := range g.counts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	kinds := g.kinds[:g.nkinds]
+	sort.Slice(kinds, func(i, j int) bool { return kinds[i].name < kinds[j].name })
 	var what []string
-	for _, n := range names {
-		if g.counts[n] > 1 {
-			what = append(what, fmt.Sprintf("%d × %s", g.counts[n], n))
+	for _, k := range kinds {
+		if k.n > 1 {
+			what = append(what, fmt.Sprintf("%d × %s", k.n, k.name))
 		} else {
-			what = append(what, n)
+			what = append(what, k.name)
 		}
 	}
 	t := d.TextSpan(span)
