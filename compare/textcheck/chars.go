@@ -1,6 +1,7 @@
 package textcheck
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -125,24 +126,28 @@ func mojibakeAt(c *docCheck, i int) int {
 	d := c.d
 	s := d.Text
 	end := i
-	for n := 0; end < len(s) && n < 24; n++ { // enough for two characters garbled twice
+	for n := 0; end < len(s) && n < windowRunes; n++ { // enough for two characters garbled twice
 		_, size := utf8.DecodeRuneInString(s[end:])
 		end += size
 	}
-	w := compare.Span{Start: i, End: end}
-	orig, toText := c.origRunes(w)
+	var w origWindow
+	c.readOrig(compare.Span{Start: i, End: end}, &w)
+	orig := w.runes[:w.n]
 	meant, n := demangle(orig)
 	if n == 0 {
 		if lostQuote(orig) {
-			span := toText(2)
+			span := w.textSpan(c, 2)
 			c.put(c.at(CheckMojibake, span, "%q is mojibake, most likely for a closing quotation mark (”) whose last byte was lost; replace it", string(orig[:2])))
-			return span.End
+			return max(span.End, i+2)
 		}
 		return i + 2
 	}
-	span := toText(n)
+	span := w.textSpan(c, n)
 	if span.End <= i {
 		return i + 2
+	}
+	if c.count(CheckMojibake, span) {
+		return span.End
 	}
 	f := c.at(CheckMojibake, span, "%q is mojibake for %q (UTF-8 read as Windows-1252); replace it, and fix the encoding setting of the tool that made the text",
 		string(orig[:n]), meant)
@@ -150,6 +155,74 @@ func mojibakeAt(c *docCheck, i int) int {
 	f.Fix = c.fix(span, meant)
 	c.put(f)
 	return span.End
+}
+
+// windowRunes is how many characters mojibakeAt reads back.
+const windowRunes = 24
+
+// origWindow is a few characters of the original behind a span of Text,
+// in a fixed array: mojibakeAt reads one at every candidate.
+type origWindow struct {
+	runes [windowRunes]rune
+	n     int
+	start int  // where the first character starts: an original offset, or a Text offset
+	raw   bool // runes come from the original bytes (else from Text)
+	utf16 bool
+}
+
+// readOrig reads the original characters of a Text span: from the file's
+// bytes when they are its text in UTF-8 or UTF-16, else from Text.
+func (c *docCheck) readOrig(w compare.Span, out *origWindow) {
+	d := c.d
+	o := d.Orig(w)
+	raw := d.Raw[max(0, o.Start):min(len(d.Raw), max(o.Start, o.End))]
+	out.n = 0
+	switch {
+	case (d.Encoding == "utf-8" || d.Encoding == "utf-8-bom") && utf8.Valid(raw) && bytes.IndexAny(raw, "<>&") < 0:
+		out.raw, out.start = true, o.Start
+		for len(raw) > 0 && out.n < windowRunes {
+			r, size := utf8.DecodeRune(raw)
+			out.runes[out.n] = r
+			out.n++
+			raw = raw[size:]
+		}
+		return
+	case (d.Encoding == "utf-16le" || d.Encoding == "utf-16be") && len(raw)%2 == 0:
+		out.raw, out.utf16, out.start = true, true, o.Start
+		for _, r := range decodeUTF16(raw, d.Encoding == "utf-16be") {
+			if out.n == windowRunes {
+				break
+			}
+			out.runes[out.n] = r
+			out.n++
+		}
+		return
+	}
+	out.start = w.Start
+	for _, r := range d.TextOf(w) {
+		if out.n == windowRunes {
+			break
+		}
+		out.runes[out.n] = r
+		out.n++
+	}
+}
+
+// textSpan returns the span of Text that the first k characters became.
+func (w *origWindow) textSpan(c *docCheck, k int) compare.Span {
+	size := 0
+	for _, r := range w.runes[:k] {
+		switch {
+		case w.utf16:
+			size += 2 * utf16.RuneLen(r)
+		default:
+			size += utf8.RuneLen(r)
+		}
+	}
+	if !w.raw {
+		return compare.Span{Start: w.start, End: w.start + size}
+	}
+	return c.d.TextSpan(compare.Span{Start: w.start, End: w.start + size})
 }
 
 // lostQuote reports "â€" followed by something that cannot continue it:
@@ -164,36 +237,6 @@ func lostQuote(rs []rune) bool {
 	}
 	b, ok := cp1252Byte(rs[2])
 	return !ok || b < 0x80 || b > 0xBF
-}
-
-// origRunes returns the original characters of a Text span and a
-// function that maps a count of them, from the start, to the span of
-// Text they became.
-func (c *docCheck) origRunes(w compare.Span) ([]rune, func(n int) compare.Span) {
-	d := c.d
-	o := d.Orig(w)
-	raw := d.Raw[max(0, o.Start):min(len(d.Raw), max(o.Start, o.End))]
-	switch {
-	case (d.Encoding == "utf-8" || d.Encoding == "utf-8-bom") && utf8.Valid(raw) && !strings.ContainsAny(string(raw), "<>&"):
-		rs := []rune(string(raw))
-		return rs, func(n int) compare.Span {
-			return d.TextSpan(compare.Span{Start: o.Start, End: o.Start + len(string(rs[:n]))})
-		}
-	case (d.Encoding == "utf-16le" || d.Encoding == "utf-16be") && len(raw)%2 == 0:
-		rs := []rune(decodeUTF16(raw, d.Encoding == "utf-16be"))
-		return rs, func(n int) compare.Span {
-			units := 0
-			for _, r := range rs[:n] {
-				units += utf16.RuneLen(r)
-			}
-			return d.TextSpan(compare.Span{Start: o.Start, End: o.Start + 2*units})
-		}
-	}
-	text := d.TextOf(w)
-	rs := []rune(text)
-	return rs, func(n int) compare.Span {
-		return compare.Span{Start: w.Start, End: w.Start + len(string(rs[:n]))}
-	}
 }
 
 // invisibleName names the invisible characters reported, or "".

@@ -51,6 +51,10 @@ func spacedGap(g string) bool {
 	return len(g) >= 1 && len(g) <= 6 && strings.Trim(g, " ") == ""
 }
 
+// maxSpacedLetters is the most letters of a spaced run read into the
+// message and the fix.
+const maxSpacedLetters = 80
+
 // letterSpacedRun reports one run of spaced letters if it reads as words.
 func letterSpacedRun(c *docCheck, run []compare.Span) {
 	d := c.d
@@ -58,6 +62,10 @@ func letterSpacedRun(c *docCheck, run []compare.Span) {
 	var cur strings.Builder
 	upper, longest, n := 0, 0, 0
 	wide := false // some gap is wider than the others: word breaks are known
+	long := len(run) > maxSpacedLetters
+	if long {
+		run = run[:maxSpacedLetters] // a title is short; read the start of a longer run only
+	}
 	for k, t := range run {
 		if k > 0 && len(d.Text[run[k-1].End:t.Start]) > 1 {
 			words = append(words, cur.String())
@@ -87,8 +95,11 @@ func letterSpacedRun(c *docCheck, run []compare.Span) {
 	}
 	joined := strings.Join(words, " ")
 	span := compare.Span{Start: run[0].Start, End: run[len(run)-1].End}
+	if long {
+		joined += "…"
+	}
 	f := c.at(CheckLetterSpaced, span, "letter-spaced text reads %q; write the letters together (spacing belongs to the style)", joined)
-	if wide {
+	if wide && !long {
 		f.Fix = c.fix(span, joined)
 	}
 	c.put(f)

@@ -117,8 +117,13 @@ func findUnattributedQuotes(c *docCheck) {
 	d := c.d
 	s := d.Text
 	quoted := d.Structure.Quotations()
-	// the quoted sentences of each paragraph
-	cands := make([][]compare.Span, len(d.Paragraphs))
+	// the quoted sentences, with their paragraphs, in order: a list of
+	// what is there rather than a slot per paragraph
+	type cand struct {
+		para int
+		q    compare.Span
+	}
+	var cands []cand
 	for pi, p := range d.Paragraphs {
 		t := s[p.Start:p.End]
 		if strings.HasPrefix(t, ">") || strings.HasPrefix(t, "|") || strings.Count(t, `"`)%2 != 0 {
@@ -136,22 +141,21 @@ func findUnattributedQuotes(c *docCheck) {
 			q := compare.Span{Start: open, End: i + 1}
 			open = -1
 			if quotedSentence(s, q) && !c.inCode(q.Start) && !insideAny(quoted, q) {
-				cands[pi] = append(cands[pi], q)
+				cands = append(cands, cand{pi, q})
 			}
 		}
 	}
-	for pi, qs := range cands {
+	for k, cd := range cands {
 		// a quotation among others, in this paragraph or the next to it,
 		// is dialogue or an interview: who speaks is told once for all
-		if len(qs) != 1 || pi > 0 && len(cands[pi-1]) > 0 || pi+1 < len(cands) && len(cands[pi+1]) > 0 {
+		if k > 0 && cands[k-1].para >= cd.para-1 || k+1 < len(cands) && cands[k+1].para <= cd.para+1 {
 			continue
 		}
-		q := qs[0]
-		if attributed(c, pi, q) {
+		if attributed(c, cd.para, cd.q) {
 			continue
 		}
-		c.put(c.at(CheckUnattributedQuote, q, "quotation %q has no speaker and no note; name its source or add a note",
-			Shorten(s[q.Start+1:q.End-1], 60)))
+		c.put(c.at(CheckUnattributedQuote, cd.q, "quotation %q has no speaker and no note; name its source or add a note",
+			Shorten(s[cd.q.Start+1:cd.q.End-1], 60)))
 	}
 }
 

@@ -27,10 +27,13 @@ func findArticles(c *docCheck) {
 	toks := d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
 		art := d.TextOf(toks[i])
-		if len(art) > 2 || art[0]|0x20 != 'a' {
+		if len(art) > 2 || art[0]|0x20 != 'a' || len(art) == 2 && art[1]|0x20 != 'n' {
 			continue
 		}
-		la := strings.ToLower(art)
+		la := "a"
+		if len(art) == 2 {
+			la = "an"
+		}
 		if la != "a" && la != "an" {
 			continue
 		}
