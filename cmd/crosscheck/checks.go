@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
 	"github.com/crosscheck/crosscheck/compare/reuse"
+	"github.com/crosscheck/crosscheck/compare/textcheck"
 )
 
 // analyzerSet builds the analyzers of every capability with the options
@@ -23,6 +24,7 @@ type analyzerSet struct {
 	cite    citations.Options
 	repeat  reuse.RepeatOptions
 	align   reuse.AlignOptions
+	text    textcheck.Options
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
@@ -40,7 +42,14 @@ func (s *analyzerSet) aligned() []*compare.Analyzer {
 func (s *analyzerSet) all() []*compare.Analyzer {
 	out := s.repeats()
 	out = append(out, s.claimAnalyzers()...)
+	out = append(out, s.textAnalyzers()...)
 	return append(out, s.citations()...)
+}
+
+// textAnalyzers returns the analyzer of the text.* checks: defects that
+// conversions and layout leave in text.
+func (s *analyzerSet) textAnalyzers() []*compare.Analyzer {
+	return []*compare.Analyzer{textcheck.Analyzer(s.text)}
 }
 
 // allChecks lists every check crosscheck can report, by ID.
