@@ -105,8 +105,13 @@ type chain struct {
 	aStart, aEnd, bStart, bEnd int32
 }
 
-func newChain(r run) *chain {
-	return &chain{runs: []run{r}, aStart: r.a, aEnd: r.aEnd(), bStart: r.b, bEnd: r.bEnd()}
+// newChain opens a chain on runs[i]. Its runs are a view of runs[i]
+// without spare capacity: a chain that grows copies them out, and the
+// chains that never grow (most of them, in repetitive text) cost no
+// allocation of their own.
+func newChain(runs []run, i int) chain {
+	r := runs[i]
+	return chain{runs: runs[i : i+1 : i+1], aStart: r.a, aEnd: r.aEnd(), bStart: r.b, bEnd: r.bEnd()}
 }
 
 // side is the token range of one document that takes part in an alignment.
@@ -156,13 +161,13 @@ func alignSides(A, B side, self bool, opt Options, skip *gramFilter) []Passage {
 		return nil
 	}
 	chains := chainRuns(runs, self, opt.MaxGap)
-	for _, c := range chains {
-		extendChain(c, A, B, self, opt.MaxGap)
+	for i := range chains {
+		extendChain(&chains[i], A, B, self, opt.MaxGap)
 	}
 	chains = mergeChains(chains, self, opt.MaxGap)
 	var out []Passage
-	for _, c := range chains {
-		p := measure(c, A, B)
+	for i := range chains {
+		p := measure(&chains[i], A, B)
 		if p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity {
 			out = append(out, p)
 		}
@@ -252,7 +257,8 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 		*bufA = hb
 	}
 	ak, bk := A.keys, B.keys
-	covered := map[int]int{} // diagonal (j-i) → end in B of the last run on it
+	cov := newCovered(A, B, self)
+	defer cov.release()
 	var runs []run
 	for t, h := range hb {
 		if h == 0 {
@@ -268,8 +274,9 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 			if self && i >= j {
 				break
 			}
-			d := j - i
-			end, seen := covered[d]
+			d := cov.at(i, j)
+			end := int(*d)
+			seen := end > 0
 			if seen && end > j {
 				continue
 			}
@@ -286,21 +293,66 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 				j0--
 				n++
 			}
-			if self && n > d {
-				n = d // the first copy must end where the second begins
+			if self && n > j-i {
+				n = j - i // the first copy must end where the second begins
 			}
-			covered[d] = j0 + n
+			*d = int32(j0 + n)
 			runs = append(runs, run{int32(i0), int32(j0), int32(n)})
 		}
 	}
 	return runs
 }
 
+// covered records, for each diagonal j-i of an alignment, where in B the
+// last run found on it ends (0: none yet), so that a seed inside a run
+// already found costs one look-up. It is an array over every diagonal the
+// two sides can form: 4 bytes a token, where a map would take some 40
+// bytes a run and more time.
+type covered struct {
+	ends []int32
+	base int // ends[j-i-base] is diagonal j-i
+}
+
+// coveredPool recycles the diagonal arrays between alignments.
+var coveredPool = sync.Pool{New: func() any { return new([]int32) }}
+
+func newCovered(A, B side, self bool) covered {
+	lo, hi := B.lo-(A.hi-1), B.hi-1-A.lo // the least and greatest j-i
+	if self {
+		lo = 1 // A before B
+	}
+	n := max(0, hi-lo+1)
+	buf := coveredPool.Get().(*[]int32)
+	ends := *buf
+	if cap(ends) < n {
+		ends = make([]int32, n)
+	} else {
+		ends = ends[:n]
+		clear(ends)
+	}
+	*buf = nil
+	coveredPool.Put(buf)
+	return covered{ends: ends, base: lo}
+}
+
+// at returns the entry of the diagonal of tokens i of A and j of B.
+func (c covered) at(i, j int) *int32 { return &c.ends[j-i-c.base] }
+
+func (c covered) release() {
+	if cap(c.ends) > 1<<22 { // do not pin the memory of a huge document
+		return
+	}
+	buf := coveredPool.Get().(*[]int32)
+	*buf = c.ends
+	coveredPool.Put(buf)
+}
+
 // chainRuns joins runs that follow each other on both sides within maxGap
 // words into chains. Runs are taken in order of their place in B; each joins
 // the open chain it continues with the smallest gaps (preferring the same
-// diagonal), or opens a chain of its own.
-func chainRuns(runs []run, self bool, maxGap int) []*chain {
+// diagonal), or opens a chain of its own. The chains come out in the order
+// they were closed, those still open at the end last.
+func chainRuns(runs []run, self bool, maxGap int) []chain {
 	slices.SortFunc(runs, func(x, y run) int {
 		if x.b != y.b {
 			return int(x.b - y.b)
@@ -308,18 +360,23 @@ func chainRuns(runs []run, self bool, maxGap int) []*chain {
 		return int(x.a - y.a)
 	})
 	gap := int32(maxGap)
-	var done, active []*chain
-	for _, r := range runs {
-		var best *chain
+	// At most one chain a run; chains are values in one array, and the
+	// open ones and the order of closing are indices into it.
+	chains := make([]chain, 0, len(runs))
+	order := make([]int32, 0, len(runs))
+	var active []int32
+	for i, r := range runs {
+		best := -1
 		var bestRun run
 		bestScore := int32(1 << 30)
 		keep := active[:0]
-		for _, c := range active {
+		for _, ci := range active {
+			c := &chains[ci]
 			if c.bEnd+gap < r.b {
-				done = append(done, c)
+				order = append(order, ci)
 				continue
 			}
-			keep = append(keep, c)
+			keep = append(keep, ci)
 			t, ok := trimAfter(r, c.aEnd, c.bEnd)
 			if !ok {
 				continue
@@ -335,18 +392,44 @@ func chainRuns(runs []run, self bool, maxGap int) []*chain {
 			}
 			score := ga + gb + abs32(ga-gb)
 			if score < bestScore {
-				best, bestRun, bestScore = c, t, score
+				best, bestRun, bestScore = int(ci), t, score
 			}
 		}
 		active = keep
-		if best != nil {
-			best.runs = append(best.runs, bestRun)
-			best.aEnd, best.bEnd = bestRun.aEnd(), bestRun.bEnd()
+		if best >= 0 {
+			c := &chains[best]
+			c.runs = append(c.runs, bestRun)
+			c.aEnd, c.bEnd = bestRun.aEnd(), bestRun.bEnd()
 			continue
 		}
-		active = append(active, newChain(r))
+		active = append(active, int32(len(chains)))
+		chains = append(chains, newChain(runs, i))
 	}
-	return append(done, active...)
+	order = append(order, active...)
+	permute(chains, order)
+	return chains
+}
+
+// permute reorders cs in place so that cs[i] is what cs[order[i]] was.
+// order must be a permutation of the indices of cs; it is used up.
+func permute(cs []chain, order []int32) {
+	for i := range cs {
+		if int(order[i]) == i {
+			continue
+		}
+		first := cs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = int32(j)
+			if k == i {
+				cs[j] = first
+				break
+			}
+			cs[j] = cs[k]
+			j = k
+		}
+	}
 }
 
 // trimAfter cuts the start of r so that it begins at or after aEnd in A and
@@ -369,22 +452,23 @@ func abs32(x int32) int32 {
 // mergeChains merges chains that overlap, or lie within maxGap words of
 // each other, on both sides and in the same order, so that a passage found
 // in pieces comes out as one. Chains contained in another on both sides are
-// absorbed.
-func mergeChains(chains []*chain, self bool, maxGap int) []*chain {
-	slices.SortFunc(chains, func(x, y *chain) int {
+// absorbed. It works in place: the result is a prefix of chains.
+func mergeChains(chains []chain, self bool, maxGap int) []chain {
+	slices.SortFunc(chains, func(x, y chain) int {
 		if x.aStart != y.aStart {
 			return int(x.aStart - y.aStart)
 		}
 		return int(x.bStart - y.bStart)
 	})
 	gap := int32(maxGap)
-	var out []*chain
-	for _, c := range chains {
+	out := chains[:0]
+	for i := range chains {
+		c := chains[i] // a copy: out may overwrite chains[i] below
 		merged := false
 		// Earlier chains that end before c starts (less the gap) cannot merge;
 		// look back over the few that can.
 		for k := len(out) - 1; k >= 0; k-- {
-			p := out[k]
+			p := &out[k]
 			if p.aEnd+2*gap < c.aStart && k < len(out)-8 {
 				break
 			}
@@ -398,13 +482,10 @@ func mergeChains(chains []*chain, self bool, maxGap int) []*chain {
 			if c.bStart < p.bStart && !(c.bEnd <= p.bEnd && c.aEnd <= p.aEnd) {
 				continue // crossing: a moved passage stays a passage of its own
 			}
-			m := mergeTwo(p, c, self)
-			if m == nil {
-				continue
+			if mergeTwo(p, &c, self) {
+				merged = true
+				break
 			}
-			*p = *m
-			merged = true
-			break
 		}
 		if !merged {
 			out = append(out, c)
@@ -413,24 +494,29 @@ func mergeChains(chains []*chain, self bool, maxGap int) []*chain {
 	return out
 }
 
-// mergeTwo returns p followed by what c adds beyond p's end on both sides
-// (c starts no earlier than p on either side), or nil when self-alignment
-// would make the copies overlap. p's runs are kept whole: they are the
-// earlier and, for chains sorted by start, usually the better evidence.
-func mergeTwo(p, c *chain, self bool) *chain {
-	m := &chain{runs: slices.Clip(p.runs), aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd}
+// mergeTwo extends p with what c adds beyond p's end on both sides (c
+// starts no earlier than p on either side) and reports true, or leaves p
+// as it was and reports false when self-alignment would make the copies
+// overlap. p's runs are kept whole: they are the earlier and, for chains
+// sorted by start, usually the better evidence. c's runs are appended to
+// p's in place, so that a chain that absorbs many others grows in
+// amortised linear time; on failure the appended runs lie beyond p's
+// length, where nothing reads them.
+func mergeTwo(p, c *chain, self bool) bool {
+	runs, aEnd, bEnd := p.runs, p.aEnd, p.bEnd
 	for _, r := range c.runs {
-		t, ok := trimAfter(r, m.aEnd, m.bEnd)
+		t, ok := trimAfter(r, aEnd, bEnd)
 		if !ok {
 			continue
 		}
-		m.runs = append(m.runs, t)
-		m.aEnd, m.bEnd = t.aEnd(), t.bEnd()
+		runs = append(runs, t)
+		aEnd, bEnd = t.aEnd(), t.bEnd()
 	}
-	if self && m.aEnd > m.bStart {
-		return nil
+	if self && aEnd > p.bStart {
+		return false
 	}
-	return m
+	p.runs, p.aEnd, p.bEnd = runs, aEnd, bEnd
+	return true
 }
 
 // measure turns a chain into a passage: spans on word edges, word counts,
