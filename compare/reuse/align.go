@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"iter"
 	"slices"
 	"sync"
 
@@ -134,38 +135,146 @@ func regionSide(d *compare.Document, s compare.Span) side {
 // AlignPair returns the passages documents a and b share, in order of their
 // place in a. Each reused passage comes out once, as one pair of spans.
 func AlignPair(a, b *compare.Document, opt Options) []Passage {
-	return alignSides(wholeSide(a), wholeSide(b), false, opt.withDefaults(), nil)
+	ps, _ := alignSides(wholeSide(a), wholeSide(b), false, opt.withDefaults(), nil)
+	return ps
 }
 
 // AlignRegions is AlignPair restricted to a span of a and a span of b (Text
 // coordinates; tokens wholly inside them take part). With QuoteOptions it
 // finds where a short quotation comes from in a long source.
 func AlignRegions(a *compare.Document, as compare.Span, b *compare.Document, bs compare.Span, opt Options) []Passage {
-	return alignSides(regionSide(a, as), regionSide(b, bs), false, opt.withDefaults(), nil)
+	ps, _ := alignSides(regionSide(a, as), regionSide(b, bs), false, opt.withDefaults(), nil)
+	return ps
 }
 
 // SelfAlign returns the passages of d that are repeated elsewhere in d: in
 // each, A comes before B and the two do not overlap.
 func SelfAlign(d *compare.Document, opt Options) []Passage {
-	s := wholeSide(d)
-	return alignSides(s, s, true, opt.withDefaults(), nil)
+	ps, _ := selfAlign(d, opt.withDefaults())
+	return ps
 }
+
+// selfAlign is SelfAlign with options already defaulted, also returning
+// how the alignment was thinned.
+func selfAlign(d *compare.Document, opt Options) ([]Passage, Limit) {
+	s := wholeSide(d)
+	return alignSides(s, s, true, opt, nil)
+}
+
+// Limit tells how an alignment was thinned to keep its work in proportion
+// to its input. On very repetitive text (tables of figures, generated or
+// templated text, a few words repeated at length) chance matches between
+// frequent fingerprints would make runs without end; there the
+// fingerprints found more than MaxOccurrences times seeded nothing, where
+// Options.MaxOccurrences allowed more, and copies made only of them were
+// not looked for. The zero Limit means nothing was left out.
+type Limit struct {
+	// MaxOccurrences is the cap the alignment ended with.
+	MaxOccurrences int
+	// Skipped counts the word positions whose fingerprint the lowered cap
+	// left out.
+	Skipped int
+	// Doc and Span are the first such position: its fingerprint's words.
+	Doc  *compare.Document
+	Span compare.Span
+}
+
+// Limited reports whether the alignment was thinned.
+func (l Limit) Limited() bool { return l.Doc != nil }
+
+// Bounds of the memory one alignment holds besides its index of
+// fingerprints (8 bytes a word) and its table of diagonals (4): at most one
+// exact run for every scanTokens tokens of input while seeding (a run is
+// 12 bytes), and at most chainBytes bytes a token for the runs, their
+// chains (40 bytes each) and the runs edge extension adds, never less
+// than minScanRuns runs and minChainBytes bytes. Tokens count both sides,
+// a document aligned with itself once. For scale, in runs and bytes a
+// token: the PAN pairs take at most 0.09 and 3.5, Gibbon's history aligned
+// with itself 0.05 and 2.6, four copies of the PAN corpus in one file with
+// every "the" changed 0.21 and 7.5; 9 MB of templated sentences 0.8 and
+// 58, a line of words drawn from a vocabulary of 20 some 10 runs.
+const (
+	scanTokens    = 3
+	chainBytes    = 12
+	minScanRuns   = 1 << 16
+	minChainBytes = 1 << 20
+	runBytes      = 12
+	chainSize     = 40
+)
 
 // alignSides is the engine: seed, extend seeds to exact runs, chain runs,
 // extend the chains' edges over light edits, merge, measure and filter.
 // With self set, A and B are the same document and only pairs with A before
 // B and not overlapping it are found. Fingerprints in skip never seed.
-func alignSides(A, B side, self bool, opt Options, skip *gramFilter) []Passage {
-	runs := findRuns(A, B, self, opt, skip)
+//
+// When seeding or chaining would take more memory than the bounds above,
+// the alignment starts again with a lower cap on the occurrences of a
+// seeding fingerprint, chosen from how far over the bounds the work was
+// heading, until it fits; the Limit says what was left out.
+func alignSides(A, B side, self bool, opt Options, skip *gramFilter) ([]Passage, Limit) {
+	sc := newScanner(A, B, self, opt.SeedWords, skip)
+	defer sc.release()
+	tokens := B.hi - B.lo
+	if !self {
+		tokens += A.hi - A.lo
+	}
+	maxRuns := max(minScanRuns, tokens/scanTokens)
+	maxBytes := max(minChainBytes, tokens*chainBytes)
+	maxOcc := opt.MaxOccurrences
+	var census []int
+	var runs []run
+	for {
+		var seeds int
+		var ok bool
+		runs, seeds, ok = sc.runs(runs[:0], maxOcc, maxRuns)
+		if !ok {
+			if census == nil {
+				census = sc.census(opt.MaxOccurrences)
+			}
+			// The seeds so far made maxRuns runs; all of them would make
+			// this many times more.
+			over := float64(seedPairs(census, maxOcc, self)) / float64(max(1, seeds))
+			maxOcc = lowerCap(census, maxOcc, self, over)
+			continue
+		}
+		var lim Limit
+		if maxOcc < opt.MaxOccurrences {
+			lim = sc.limit(census, maxOcc)
+		}
+		// The index is not needed to chain, and memory is at its highest
+		// there: let it go, to build again if need be.
+		sc.dropIndex()
+		out, over := passages(runs, A, B, self, opt, maxBytes)
+		if over == 0 {
+			return out, lim
+		}
+		if census == nil {
+			census = sc.census(opt.MaxOccurrences)
+		}
+		maxOcc = lowerCap(census, maxOcc, self, over)
+	}
+}
+
+// passages chains, extends, merges, measures and filters runs, and
+// returns the passages. When the runs, their chains and the runs edge
+// extension adds would take more than maxBytes, it gives up and returns
+// over, the factor by which the whole work would have exceeded maxBytes
+// (estimated from the part done); over is 0 when it did not give up.
+func passages(runs []run, A, B side, self bool, opt Options, maxBytes int) (out []Passage, over float64) {
 	if len(runs) == 0 {
-		return nil
+		return nil, 0
 	}
 	chains := chainRuns(runs, self, opt.MaxGap)
+	used := len(runs)*runBytes + len(chains)*chainSize
+	if used > maxBytes {
+		return nil, float64(used) / float64(maxBytes)
+	}
 	for i := range chains {
-		extendChain(&chains[i], A, B, self, opt.MaxGap)
+		if used += extendChain(&chains[i], A, B, self, opt.MaxGap) * runBytes; used > maxBytes {
+			return nil, float64(used) / float64(maxBytes) * float64(len(chains)) / float64(i+1)
+		}
 	}
 	chains = mergeChains(chains, self, opt.MaxGap)
-	var out []Passage
 	for i := range chains {
 		p := measure(&chains[i], A, B)
 		if p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity {
@@ -181,7 +290,38 @@ func alignSides(A, B side, self bool, opt Options, skip *gramFilter) []Passage {
 		}
 		return x.B.Start - y.B.Start
 	})
-	return out
+	return out, 0
+}
+
+// seedPairs is how many pairs of positions the seeds look at under the
+// occurrence cap maxOcc. census[c] counts the scanned positions whose
+// fingerprint the index holds c times; each of them makes c pairs, or in
+// self-alignment (c-1)/2 (the position itself is one of the c, and only
+// the copies before it count).
+func seedPairs(census []int, maxOcc int, self bool) int {
+	sum := 0
+	for c := 1; c <= maxOcc && c < len(census); c++ {
+		if self {
+			sum += (c - 1) * census[c] / 2
+		} else {
+			sum += c * census[c]
+		}
+	}
+	return sum
+}
+
+// lowerCap returns the highest occurrence cap below maxOcc under which the
+// seeds make at most 1/(2·over) of the pairs they make under maxOcc, and at
+// most half: over is how many times too much work maxOcc led to, and the
+// work is taken to follow the pairs.
+func lowerCap(census []int, maxOcc int, self bool, over float64) int {
+	target := float64(seedPairs(census, maxOcc, self)) / max(2, 2*over)
+	for c := maxOcc - 1; c > 0; c-- {
+		if float64(seedPairs(census, c, self)) <= target {
+			return c
+		}
+	}
+	return 0
 }
 
 // oneToOne keeps, where passages pair the same text of one side with
@@ -219,61 +359,164 @@ func mostlyOverlap(x, y compare.Span) bool {
 	return ov > 0 && 2*ov >= min(x.Len(), y.Len())
 }
 
-// findRuns seeds with the fingerprints the two sides share and extends
-// each seed to the maximal exact run of shared words around it. The smaller
-// side is indexed and the larger scanned.
-func findRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
-	if !self && B.hi-B.lo < A.hi-A.lo {
-		runs := scanRuns(B, A, false, opt, skip)
-		for i := range runs {
-			runs[i].a, runs[i].b = runs[i].b, runs[i].a
-		}
-		return runs
-	}
-	return scanRuns(A, B, self, opt, skip)
-}
-
 // gramPool recycles fingerprint buffers between alignments.
 var gramPool = sync.Pool{New: func() any { return new([]uint64) }}
 
-// scanRuns indexes A's fingerprints and scans B's. A seed that lies on a
-// run already found (same diagonal) is skipped, so a long verbatim passage
-// costs one extension, not one per word.
-func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
-	k := opt.SeedWords
-	bufA := gramPool.Get().(*[]uint64)
-	defer gramPool.Put(bufA)
-	ha := grams(A.keys, A.lo, A.hi, k, skip, *bufA)
-	*bufA = ha
-	if len(ha) == 0 {
-		return nil
+// A scanner seeds with the fingerprints two sides share and extends each
+// seed to the maximal exact run of shared words around it. It indexes the
+// fingerprints of X, the smaller side, and looks up those of Y, the other,
+// position by position. A seed that lies on a run already found (same
+// diagonal) is skipped, so a long verbatim passage costs one extension,
+// not one per word.
+//
+// Without a boilerplate filter no side's fingerprints are held: they are
+// computed as they are indexed and again as they are looked up, so that
+// a long document costs its index (8 bytes a word) and not twice that.
+type scanner struct {
+	X, Y side
+	swap bool // X is B: runs are found with their sides exchanged
+	self bool
+	k    int
+	skip *gramFilter
+	ix   *gramIndex // nil when dropped, or when X has no fingerprint
+	hy   []uint64   // Y's fingerprints when a filter needs them whole; else nil
+	buf  *[]uint64  // the pooled buffer the fingerprints live in
+	cov  covered
+	none bool // X has no fingerprint
+}
+
+func newScanner(A, B side, self bool, k int, skip *gramFilter) *scanner {
+	s := &scanner{X: A, Y: B, self: self, k: k, skip: skip}
+	if !self && B.hi-B.lo < A.hi-A.lo {
+		s.X, s.Y, s.swap = B, A, true
 	}
-	ix := buildIndex(ha)
-	defer ix.release()
-	hb := ha
-	if !self {
-		// A's hashes are in the index now: B's take their buffer.
-		hb = grams(B.keys, B.lo, B.hi, k, skip, ha)
-		*bufA = hb
+	s.buildIndex()
+	return s
+}
+
+// buildIndex indexes X's fingerprints and makes the table of diagonals.
+func (s *scanner) buildIndex() {
+	X, Y, k := s.X, s.Y, s.k
+	if s.skip == nil {
+		it := newGramIter(X.keys, X.lo, X.hi, k)
+		if it.len() <= 0 {
+			s.none = true
+			return
+		}
+		s.ix = buildIndex(it.len(), it.all())
+	} else {
+		if s.buf == nil {
+			s.buf = gramPool.Get().(*[]uint64)
+		}
+		hx := grams(X.keys, X.lo, X.hi, k, s.skip, *s.buf)
+		*s.buf = hx
+		if len(hx) == 0 {
+			s.none = true
+			return
+		}
+		s.ix = buildIndex(len(hx), slices.All(hx))
+		s.hy = hx
+		if !s.self {
+			// X's fingerprints are in the index now: Y's take their buffer.
+			s.hy = grams(Y.keys, Y.lo, Y.hi, k, s.skip, hx)
+			*s.buf = s.hy
+		}
 	}
-	ak, bk := A.keys, B.keys
-	cov := newCovered(A, B, self)
-	defer cov.release()
-	var runs []run
-	for t, h := range hb {
+	s.cov = newCovered(X, Y, s.self)
+}
+
+// dropIndex lets the index and the table of diagonals go.
+func (s *scanner) dropIndex() {
+	if s.ix != nil {
+		s.ix.release()
+		s.cov.release()
+		s.ix, s.cov = nil, covered{}
+	}
+}
+
+func (s *scanner) release() {
+	s.dropIndex()
+	if s.buf != nil {
+		if cap(*s.buf) > maxPooled { // do not pin the memory of a long document
+			*s.buf = nil
+		}
+		gramPool.Put(s.buf)
+	}
+}
+
+// index returns the index, built again if it was dropped; nil when X has
+// no fingerprint.
+func (s *scanner) index() *gramIndex {
+	if s.ix == nil && !s.none {
+		s.buildIndex()
+	}
+	return s.ix
+}
+
+// ys yields Y's positions (from 0) and fingerprints.
+func (s *scanner) ys() iter.Seq2[int, uint64] {
+	if s.hy != nil {
+		return slices.All(s.hy)
+	}
+	return newGramIter(s.Y.keys, s.Y.lo, s.Y.hi, s.k).all()
+}
+
+// lookups calls f with each position t of Y (from 0) whose fingerprint
+// X holds and the range of its entries in the index, cut after limit+1
+// (see lookup), until f returns false. The look-ups go in batches.
+func (s *scanner) lookups(ix *gramIndex, limit int, f func(t, lo, hi int) bool) {
+	var ts [lookupBatchSize]int
+	var hs [lookupBatchSize]uint64
+	var lo, hi [lookupBatchSize]int32
+	n := 0
+	flush := func() bool {
+		ix.lookupBatch(hs[:n], limit, lo[:n], hi[:n])
+		for i := range n {
+			if hi[i] > lo[i] && !f(ts[i], int(lo[i]), int(hi[i])) {
+				return false
+			}
+		}
+		n = 0
+		return true
+	}
+	for t, h := range s.ys() {
 		if h == 0 {
 			continue
 		}
-		lo, hi := ix.lookup(h)
-		if hi == lo || hi-lo > opt.MaxOccurrences {
-			continue
+		ts[n], hs[n] = t, h
+		if n++; n == lookupBatchSize && !flush() {
+			return
 		}
-		j := B.lo + t
+	}
+	if n > 0 {
+		flush()
+	}
+}
+
+// runs appends to runs those the seeds find, sides as A and B, with
+// fingerprints found at most maxOcc times in X, and counts the pairs of
+// positions the seeds looked at; ok is false, and the scan abandoned,
+// when the runs would number more than maxRuns.
+func (s *scanner) runs(runs []run, maxOcc, maxRuns int) (_ []run, seeds int, ok bool) {
+	ix := s.index()
+	if ix == nil {
+		return runs, 0, true
+	}
+	X, Y, self, k, cov := s.X, s.Y, s.self, s.k, s.cov
+	clear(cov.ends)
+	xk, yk := X.keys, Y.keys
+	ok = true
+	s.lookups(ix, maxOcc, func(t, lo, hi int) bool {
+		if hi-lo > maxOcc {
+			return true
+		}
+		j := Y.lo + t
 		for e := lo; e < hi; e++ {
-			i := A.lo + ix.pos(e)
+			i := X.lo + ix.pos(e)
 			if self && i >= j {
 				break
 			}
+			seeds++
 			d := cov.at(i, j)
 			end := int(*d)
 			seen := end > 0
@@ -281,14 +524,14 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 				continue
 			}
 			n := 0
-			for i+n < A.hi && j+n < B.hi && ak[i+n] == bk[j+n] {
+			for i+n < X.hi && j+n < Y.hi && xk[i+n] == yk[j+n] {
 				n++
 			}
 			if n < k {
 				continue // a hash collision
 			}
 			i0, j0 := i, j
-			for i0 > A.lo && j0 > B.lo && ak[i0-1] == bk[j0-1] && (!seen || end < j0) {
+			for i0 > X.lo && j0 > Y.lo && xk[i0-1] == yk[j0-1] && (!seen || end < j0) {
 				i0--
 				j0--
 				n++
@@ -297,10 +540,84 @@ func scanRuns(A, B side, self bool, opt Options, skip *gramFilter) []run {
 				n = j - i // the first copy must end where the second begins
 			}
 			*d = int32(j0 + n)
+			if len(runs) == maxRuns {
+				ok = false
+				return false
+			}
 			runs = append(runs, run{int32(i0), int32(j0), int32(n)})
 		}
+		return true
+	})
+	if !ok {
+		return runs, seeds, false
 	}
-	return runs
+	if s.swap {
+		for i := range runs {
+			runs[i].a, runs[i].b = runs[i].b, runs[i].a
+		}
+	}
+	return runs, seeds, true
+}
+
+// census counts, for each c from 1 to maxOcc, the positions of Y whose
+// fingerprint X holds c times.
+func (s *scanner) census(maxOcc int) []int {
+	out := make([]int, maxOcc+1)
+	ix := s.index()
+	if ix == nil {
+		return out
+	}
+	if s.self { // Y is X: every entry of a fingerprint is one of its positions
+		ix.groups(func(lo, hi int) {
+			if c := hi - lo; c <= maxOcc {
+				out[c] += c
+			}
+		})
+		return out
+	}
+	s.lookups(ix, maxOcc, func(_, lo, hi int) bool {
+		if c := hi - lo; c <= maxOcc {
+			out[c]++
+		}
+		return true
+	})
+	return out
+}
+
+// limit describes the cap maxOcc, lowered from len(census)-1: how many
+// positions of Y it left out, and the first of them.
+func (s *scanner) limit(census []int, maxOcc int) Limit {
+	l := Limit{MaxOccurrences: maxOcc, Doc: s.Y.doc}
+	for c := maxOcc + 1; c < len(census); c++ {
+		l.Skipped += census[c]
+	}
+	orig := len(census) - 1
+	first := -1
+	ix := s.index()
+	if s.self {
+		ix.groups(func(lo, hi int) {
+			if c := hi - lo; c > maxOcc && c <= orig {
+				for e := lo; e < hi; e++ {
+					if p := ix.pos(e); first < 0 || p < first {
+						first = p
+					}
+				}
+			}
+		})
+	} else {
+		s.lookups(ix, orig, func(t, lo, hi int) bool {
+			if c := hi - lo; c > maxOcc && c <= orig {
+				first = t
+				return false
+			}
+			return true
+		})
+	}
+	if first >= 0 {
+		toks, j := s.Y.doc.Tokens, s.Y.lo+first
+		l.Span = compare.Span{Start: toks[j].Start, End: toks[j+s.k-1].End}
+	}
+	return l
 }
 
 // covered records, for each diagonal j-i of an alignment, where in B the
@@ -339,7 +656,7 @@ func newCovered(A, B side, self bool) covered {
 func (c covered) at(i, j int) *int32 { return &c.ends[j-i-c.base] }
 
 func (c covered) release() {
-	if cap(c.ends) > 1<<22 { // do not pin the memory of a huge document
+	if cap(c.ends) > maxPooled { // do not pin the memory of a long document
 		return
 	}
 	buf := coveredPool.Get().(*[]int32)

@@ -42,6 +42,59 @@ var CheckRepeatPassage = &compare.Check{
 		`Delete the extra copies or rewrite them.`,
 }
 
+// limitHelp is what align.limit and repeat.limit say after their first
+// words.
+const limitHelp = `text is so repetitive (tables of figures, generated or templated sentences, ` +
+	`a few words repeated at length) that chance matches between its frequent word sequences ` +
+	`would make the work grow out of proportion to its size. To keep time and memory bounded, ` +
+	`the sequences of 4 words (the seed length) found more than a certain number of times, ` +
+	`which the finding gives, seeded no match there; shared text made only of such sequences ` +
+	`is not reported, while other passages still are. The finding points at the first place ` +
+	`skipped. Nothing is wrong with the file as such: review its repetitive parts by other means, ` +
+	`or move generated tables out of the prose.`
+
+// CheckAlignLimit reports an alignment of two documents that was thinned
+// (see Limit).
+var CheckAlignLimit = &compare.Check{
+	ID:       "align.limit",
+	Title:    "Alignment thinned on very repetitive text",
+	Severity: compare.Info,
+	Help:     `Two documents were not aligned in full: the ` + limitHelp,
+}
+
+// CheckRepeatLimit reports a search for repeats that was thinned (see
+// Limit).
+var CheckRepeatLimit = &compare.Check{
+	ID:       "repeat.limit",
+	Title:    "Search for repeated passages thinned on very repetitive text",
+	Severity: compare.Info,
+	Help:     `A document (or two documents, for the text they share) was not searched in full for repeated passages: the ` + limitHelp,
+}
+
+// limitFinding is the finding of check c (repeat.limit or align.limit) for
+// a thinned alignment under options opt.
+func limitFinding(c *compare.Check, docs []*compare.Document, l PairLimit, opt Options) compare.Finding {
+	what, found := "text too repetitive to search in full", "repeats"
+	if l.A != l.B {
+		other := docs[l.A]
+		if other == l.Doc {
+			other = docs[l.B]
+		}
+		what = "text shared with " + docName(other, l.Doc) + " too repetitive to align in full"
+		if c == CheckAlignLimit {
+			found = "passages"
+		}
+	}
+	f := compare.Newf(c, l.Doc, l.Span, "%s: %d places whose %d-word sequence occurs more than %d times were skipped "+
+		"(the usual cap is %d), so %s made only of such sequences are not reported",
+		what, l.Skipped, opt.SeedWords, l.MaxOccurrences, opt.MaxOccurrences, found)
+	f.Details = map[string]any{
+		"skipped_places":  l.Skipped,
+		"max_occurrences": l.MaxOccurrences,
+	}
+	return f
+}
+
 // AlignOptions configure the align.passage analyzer.
 type AlignOptions struct {
 	Options
@@ -74,6 +127,9 @@ const (
 type Alignment struct {
 	Options Options // the options the documents were aligned with
 	Pairs   []Pair
+	// Limits lists the pairs whose alignment was thinned on very
+	// repetitive text (see Limit), in the order of Pairs.
+	Limits []PairLimit
 
 	docs []*compare.Document
 	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
@@ -126,11 +182,11 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 		Name: "alignment",
 		Doc:  "The passages any two of the documents share.",
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			pairs, skip, err := alignAll(ctx, p.Docs, opt)
+			al, err := alignAll(ctx, p.Docs, opt)
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: pairs, docs: p.Docs, skip: skip}, nil
+			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, docs: p.Docs, skip: al.skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
@@ -144,11 +200,14 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	return &compare.Analyzer{
 		Name:     "align",
 		Doc:      "Passages shared by two documents, with word diffs.",
-		Checks:   []*compare.Check{CheckAlignPassage},
+		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignLimit},
 		Requires: []*compare.Analyzer{alignment},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			pairs := p.ResultOf[alignment].(*Alignment).Pairs
-			for _, pr := range pairs {
+			al := p.ResultOf[alignment].(*Alignment)
+			for _, l := range al.Limits {
+				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
+			}
+			for _, pr := range al.Pairs {
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
 				for _, ps := range pr.Passages {
 					if err := ctx.Err(); err != nil {
@@ -193,11 +252,14 @@ func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
 	return &compare.Analyzer{
 		Name:   "repeats",
 		Doc:    "Passages repeated inside a document or across documents.",
-		Checks: []*compare.Check{CheckRepeatPassage},
+		Checks: []*compare.Check{CheckRepeatPassage, CheckRepeatLimit},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			reps, err := FindRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
+			reps, limits, err := findRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
 			if err != nil {
 				return nil, err
+			}
+			for _, l := range limits {
+				p.Report(limitFinding(CheckRepeatLimit, p.Docs, l, opt.Options.withDefaults()))
 			}
 			for i, r := range reps {
 				if i%256 == 0 && ctx.Err() != nil {

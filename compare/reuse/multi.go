@@ -29,16 +29,30 @@ type Pair struct {
 // seed nothing. Pairs come back ordered by (A, B); pairs sharing nothing are
 // left out. Documents are not aligned with themselves: see SelfAlign.
 func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, error) {
-	pairs, _, err := alignAll(ctx, docs, opt)
-	return pairs, err
+	a, err := alignAll(ctx, docs, opt)
+	return a.pairs, err
 }
 
-// alignAll is Align, also returning the boilerplate filter (nil when
-// there is none: fewer than three documents, or no phrase common enough).
-func alignAll(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, *gramFilter, error) {
+// PairLimit is the Limit of the alignment of documents A and B (indices
+// into the documents; A == B for a document aligned with itself).
+type PairLimit struct {
+	A, B int
+	Limit
+}
+
+// aligned is what alignAll returns.
+type aligned struct {
+	pairs  []Pair
+	limits []PairLimit // the pairs whose alignment was thinned, in order
+	skip   *gramFilter // nil when there is none: fewer than three documents, or no phrase common enough
+}
+
+// alignAll is Align, also returning the boilerplate filter and how the
+// alignments were thinned.
+func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (aligned, error) {
 	opt = opt.withDefaults()
 	if len(docs) < 2 {
-		return nil, nil, nil
+		return aligned{}, nil
 	}
 	// Two documents are one pair: no index needed, and no phrase can be
 	// common to more than two of them.
@@ -46,25 +60,30 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) ([]Pai
 	if len(docs) > 2 {
 		var err error
 		if cands, skip, err = candidatePairs(ctx, docs, opt); err != nil {
-			return nil, nil, err
+			return aligned{}, err
 		}
 	}
 	results := make([]Pair, len(cands))
+	limits := make([]Limit, len(cands))
 	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
-		ps := alignSides(wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
+		ps, lim := alignSides(wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
+		limits[i] = lim
 	})
 	if err != nil {
-		return nil, nil, err
+		return aligned{}, err
 	}
-	out := results[:0]
-	for _, r := range results {
+	out := aligned{pairs: results[:0], skip: skip}
+	for i, r := range results {
+		if limits[i].Limited() {
+			out.limits = append(out.limits, PairLimit{A: r.A, B: r.B, Limit: limits[i]})
+		}
 		if len(r.Passages) > 0 {
-			out = append(out, r)
+			out.pairs = append(out.pairs, r)
 		}
 	}
-	return out, skip, nil
+	return out, nil
 }
 
 // parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when
@@ -124,6 +143,9 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
 		winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x&^docMask|uint64(i)) })
 		*buf = h
+		if cap(h) > maxPooled { // do not pin the memory of a long document
+			*buf = nil
+		}
 		gramPool.Put(buf)
 		mu.Lock()
 		all = append(all, fp...)
