@@ -265,7 +265,7 @@ func passages(runs []run, A, B side, self bool, opt Options, maxBytes int) (out 
 		return nil, 0
 	}
 	chains := chainRuns(runs, self, opt.MaxGap)
-	used := len(runs)*runBytes + len(chains)*chainSize
+	used := len(runs)*runBytes + cap(chains)*chainSize
 	if used > maxBytes {
 		return nil, float64(used) / float64(maxBytes)
 	}
@@ -677,10 +677,11 @@ func chainRuns(runs []run, self bool, maxGap int) []chain {
 		return int(x.a - y.a)
 	})
 	gap := int32(maxGap)
-	// At most one chain a run; chains are values in one array, and the
-	// open ones and the order of closing are indices into it.
-	chains := make([]chain, 0, len(runs))
-	order := make([]int32, 0, len(runs))
+	// Chains are values in one array, and the open ones and the order of
+	// closing are indices into it. There is at most one chain a run, but
+	// where runs follow each other there are far fewer: the arrays grow.
+	var chains []chain
+	var order []int32
 	var active []int32
 	for i, r := range runs {
 		best := -1
