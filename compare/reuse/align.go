@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"context"
 	"iter"
 	"slices"
 	"sync"
@@ -135,7 +136,7 @@ func regionSide(d *compare.Document, s compare.Span) side {
 // AlignPair returns the passages documents a and b share, in order of their
 // place in a. Each reused passage comes out once, as one pair of spans.
 func AlignPair(a, b *compare.Document, opt Options) []Passage {
-	ps, _ := alignSides(wholeSide(a), wholeSide(b), false, opt.withDefaults(), nil)
+	ps, _ := alignSides(context.Background(), wholeSide(a), wholeSide(b), false, opt.withDefaults(), nil)
 	return ps
 }
 
@@ -143,22 +144,22 @@ func AlignPair(a, b *compare.Document, opt Options) []Passage {
 // coordinates; tokens wholly inside them take part). With QuoteOptions it
 // finds where a short quotation comes from in a long source.
 func AlignRegions(a *compare.Document, as compare.Span, b *compare.Document, bs compare.Span, opt Options) []Passage {
-	ps, _ := alignSides(regionSide(a, as), regionSide(b, bs), false, opt.withDefaults(), nil)
+	ps, _ := alignSides(context.Background(), regionSide(a, as), regionSide(b, bs), false, opt.withDefaults(), nil)
 	return ps
 }
 
 // SelfAlign returns the passages of d that are repeated elsewhere in d: in
 // each, A comes before B and the two do not overlap.
 func SelfAlign(d *compare.Document, opt Options) []Passage {
-	ps, _ := selfAlign(d, opt.withDefaults())
+	ps, _ := selfAlign(context.Background(), d, opt.withDefaults())
 	return ps
 }
 
 // selfAlign is SelfAlign with options already defaulted, also returning
-// how the alignment was thinned.
-func selfAlign(d *compare.Document, opt Options) ([]Passage, Limit) {
+// how the alignment was thinned. It gives up when ctx is done.
+func selfAlign(ctx context.Context, d *compare.Document, opt Options) ([]Passage, Limit) {
 	s := wholeSide(d)
-	return alignSides(s, s, true, opt, nil)
+	return alignSides(ctx, s, s, true, opt, nil)
 }
 
 // Limit tells how an alignment was thinned to keep its work in proportion
@@ -211,7 +212,10 @@ const (
 // the alignment starts again with a lower cap on the occurrences of a
 // seeding fingerprint, chosen from how far over the bounds the work was
 // heading, until it fits; the Limit says what was left out.
-func alignSides(A, B side, self bool, opt Options, skip *gramFilter) ([]Passage, Limit) {
+//
+// When ctx is done it gives up within a few milliseconds and returns
+// nothing; the caller reports ctx's error.
+func alignSides(ctx context.Context, A, B side, self bool, opt Options, skip *gramFilter) ([]Passage, Limit) {
 	sc := newScanner(A, B, self, opt.SeedWords, skip)
 	defer sc.release()
 	tokens := B.hi - B.lo
@@ -226,10 +230,13 @@ func alignSides(A, B side, self bool, opt Options, skip *gramFilter) ([]Passage,
 	for {
 		var seeds int
 		var ok bool
-		runs, seeds, ok = sc.runs(runs[:0], maxOcc, maxRuns)
+		runs, seeds, ok = sc.runs(ctx, runs[:0], maxOcc, maxRuns)
+		if ctx.Err() != nil {
+			return nil, Limit{}
+		}
 		if !ok {
 			if census == nil {
-				census = sc.census(opt.MaxOccurrences)
+				census = sc.census(ctx, opt.MaxOccurrences)
 			}
 			// The seeds so far made maxRuns runs; all of them would make
 			// this many times more.
@@ -239,17 +246,20 @@ func alignSides(A, B side, self bool, opt Options, skip *gramFilter) ([]Passage,
 		}
 		var lim Limit
 		if maxOcc < opt.MaxOccurrences {
-			lim = sc.limit(census, maxOcc)
+			lim = sc.limit(ctx, census, maxOcc)
 		}
 		// The index is not needed to chain, and memory is at its highest
 		// there: let it go, to build again if need be.
 		sc.dropIndex()
-		out, over := passages(runs, A, B, self, opt, maxBytes)
+		out, over := passages(ctx, runs, A, B, self, opt, maxBytes)
+		if ctx.Err() != nil {
+			return nil, Limit{}
+		}
 		if over == 0 {
 			return out, lim
 		}
 		if census == nil {
-			census = sc.census(opt.MaxOccurrences)
+			census = sc.census(ctx, opt.MaxOccurrences)
 		}
 		maxOcc = lowerCap(census, maxOcc, self, over)
 	}
@@ -259,8 +269,9 @@ func alignSides(A, B side, self bool, opt Options, skip *gramFilter) ([]Passage,
 // returns the passages. When the runs, their chains and the runs edge
 // extension adds would take more than maxBytes, it gives up and returns
 // over, the factor by which the whole work would have exceeded maxBytes
-// (estimated from the part done); over is 0 when it did not give up.
-func passages(runs []run, A, B side, self bool, opt Options, maxBytes int) (out []Passage, over float64) {
+// (estimated from the part done); over is 0 when it did not give up. It
+// stops, returning nothing, when ctx is done.
+func passages(ctx context.Context, runs []run, A, B side, self bool, opt Options, maxBytes int) (out []Passage, over float64) {
 	if len(runs) == 0 {
 		return nil, 0
 	}
@@ -270,6 +281,9 @@ func passages(runs []run, A, B side, self bool, opt Options, maxBytes int) (out 
 		return nil, float64(used) / float64(maxBytes)
 	}
 	for i := range chains {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, 0
+		}
 		if used += extendChain(&chains[i], A, B, self, opt.MaxGap) * runBytes; used > maxBytes {
 			return nil, float64(used) / float64(maxBytes) * float64(len(chains)) / float64(i+1)
 		}
@@ -463,8 +477,9 @@ func (s *scanner) ys() iter.Seq2[int, uint64] {
 
 // lookups calls f with each position t of Y (from 0) whose fingerprint
 // X holds and the range of its entries in the index, cut after limit+1
-// (see lookup), until f returns false. The look-ups go in batches.
-func (s *scanner) lookups(ix *gramIndex, limit int, f func(t, lo, hi int) bool) {
+// (see lookup), until f returns false or ctx is done. The look-ups go in
+// batches.
+func (s *scanner) lookups(ctx context.Context, ix *gramIndex, limit int, f func(t, lo, hi int) bool) {
 	var ts [lookupBatchSize]int
 	var hs [lookupBatchSize]uint64
 	var lo, hi [lookupBatchSize]int32
@@ -480,6 +495,9 @@ func (s *scanner) lookups(ix *gramIndex, limit int, f func(t, lo, hi int) bool) 
 		return true
 	}
 	for t, h := range s.ys() {
+		if t&(1<<16-1) == 0 && ctx.Err() != nil {
+			return
+		}
 		if h == 0 {
 			continue
 		}
@@ -496,8 +514,9 @@ func (s *scanner) lookups(ix *gramIndex, limit int, f func(t, lo, hi int) bool) 
 // runs appends to runs those the seeds find, sides as A and B, with
 // fingerprints found at most maxOcc times in X, and counts the pairs of
 // positions the seeds looked at; ok is false, and the scan abandoned,
-// when the runs would number more than maxRuns.
-func (s *scanner) runs(runs []run, maxOcc, maxRuns int) (_ []run, seeds int, ok bool) {
+// when the runs would number more than maxRuns. It stops early when ctx
+// is done.
+func (s *scanner) runs(ctx context.Context, runs []run, maxOcc, maxRuns int) (_ []run, seeds int, ok bool) {
 	ix := s.index()
 	if ix == nil {
 		return runs, 0, true
@@ -506,7 +525,7 @@ func (s *scanner) runs(runs []run, maxOcc, maxRuns int) (_ []run, seeds int, ok 
 	clear(cov.ends)
 	xk, yk := X.keys, Y.keys
 	ok = true
-	s.lookups(ix, maxOcc, func(t, lo, hi int) bool {
+	s.lookups(ctx, ix, maxOcc, func(t, lo, hi int) bool {
 		if hi-lo > maxOcc {
 			return true
 		}
@@ -561,7 +580,7 @@ func (s *scanner) runs(runs []run, maxOcc, maxRuns int) (_ []run, seeds int, ok 
 
 // census counts, for each c from 1 to maxOcc, the positions of Y whose
 // fingerprint X holds c times.
-func (s *scanner) census(maxOcc int) []int {
+func (s *scanner) census(ctx context.Context, maxOcc int) []int {
 	out := make([]int, maxOcc+1)
 	ix := s.index()
 	if ix == nil {
@@ -575,7 +594,7 @@ func (s *scanner) census(maxOcc int) []int {
 		})
 		return out
 	}
-	s.lookups(ix, maxOcc, func(_, lo, hi int) bool {
+	s.lookups(ctx, ix, maxOcc, func(_, lo, hi int) bool {
 		if c := hi - lo; c <= maxOcc {
 			out[c]++
 		}
@@ -586,7 +605,7 @@ func (s *scanner) census(maxOcc int) []int {
 
 // limit describes the cap maxOcc, lowered from len(census)-1: how many
 // positions of Y it left out, and the first of them.
-func (s *scanner) limit(census []int, maxOcc int) Limit {
+func (s *scanner) limit(ctx context.Context, census []int, maxOcc int) Limit {
 	l := Limit{MaxOccurrences: maxOcc, Doc: s.Y.doc}
 	for c := maxOcc + 1; c < len(census); c++ {
 		l.Skipped += census[c]
@@ -605,7 +624,7 @@ func (s *scanner) limit(census []int, maxOcc int) Limit {
 			}
 		})
 	} else {
-		s.lookups(ix, orig, func(t, lo, hi int) bool {
+		s.lookups(ctx, ix, orig, func(t, lo, hi int) bool {
 			if c := hi - lo; c > maxOcc && c <= orig {
 				first = t
 				return false

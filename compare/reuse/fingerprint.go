@@ -334,9 +334,26 @@ func (ix *gramIndex) lookupBatch(hs []uint64, limit int, lo, hi []int32) {
 				h = m
 			}
 		}
+		// Its last entry, at most limit+1 on: a short walk finds it in a
+		// small group; in a long one, look at the last entry allowed and,
+		// if the group ends before, bisect.
 		h, end = l, min(end, l+limit+1)
-		for h < end && es[h]>>pb == key {
+		for h < end && h < l+8 && es[h]>>pb == key {
 			h++
+		}
+		if h == l+8 && h < end {
+			if es[end-1]>>pb == key {
+				h = end
+			} else {
+				for z := end - 1; h < z; { // es[h-1] is key's, es[z] is not
+					m := int(uint(h+z) >> 1)
+					if es[m]>>pb == key {
+						h = m + 1
+					} else {
+						z = m
+					}
+				}
+			}
 		}
 		lo[i], hi[i] = int32(l), int32(h)
 	}

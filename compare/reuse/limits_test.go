@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -57,7 +58,7 @@ func TestDegenerateSelfAlignBounded(t *testing.T) {
 	d := mustDoc(t, "line.txt", string(vocabularyLine(900_000, 8, 1)))
 	var ps []Passage
 	var lim Limit
-	n := allocated(func() { ps, lim = selfAlign(d, Options{}.withDefaults()) })
+	n := allocated(func() { ps, lim = selfAlign(context.Background(), d, Options{}.withDefaults()) })
 	t.Logf("%d tokens: %d passages, %.1f MB allocated, limit %+v", len(d.Tokens), len(ps), float64(n)/(1<<20), lim)
 	if n > 24<<20 {
 		t.Errorf("self-alignment of %d tokens allocated %.0f MB, want at most 24", len(d.Tokens), float64(n)/(1<<20))
@@ -80,7 +81,7 @@ func TestDegenerateSelfAlignBounded(t *testing.T) {
 func TestCopySurvivesThinning(t *testing.T) {
 	raw := vocabularyLine(600_000, 8, 2)
 	a, b := mustDoc(t, "a.txt", string(raw)), mustDoc(t, "b.txt", string(smallEdits(raw, 20, 3)))
-	ps, lim := alignSides(wholeSide(a), wholeSide(b), false, Options{}.withDefaults(), nil)
+	ps, lim := alignSides(context.Background(), wholeSide(a), wholeSide(b), false, Options{}.withDefaults(), nil)
 	if !lim.Limited() {
 		t.Fatalf("not thinned (%d passages): the test does not test", len(ps))
 	}
@@ -100,11 +101,11 @@ func TestScannerStopsAtMaxRuns(t *testing.T) {
 	s := wholeSide(d)
 	sc := newScanner(s, s, true, DefaultSeedWords, nil)
 	defer sc.release()
-	runs, seeds, ok := sc.runs(nil, DefaultMaxOccurrences, 1000)
+	runs, seeds, ok := sc.runs(context.Background(), nil, DefaultMaxOccurrences, 1000)
 	if ok || len(runs) != 1000 || seeds < 1000 {
 		t.Errorf("ok %v with %d runs from %d seeds; want a stop at 1000 runs", ok, len(runs), seeds)
 	}
-	if _, _, ok := sc.runs(nil, 0, 1000); !ok {
+	if _, _, ok := sc.runs(context.Background(), nil, 0, 1000); !ok {
 		t.Error("with no fingerprint allowed to seed, seeding went over")
 	}
 }
@@ -117,15 +118,15 @@ func TestPassagesStopAtMaxBytes(t *testing.T) {
 	s := wholeSide(d)
 	sc := newScanner(s, s, true, DefaultSeedWords, nil)
 	defer sc.release()
-	runs, _, ok := sc.runs(nil, DefaultMaxOccurrences, 1<<20)
+	runs, _, ok := sc.runs(context.Background(), nil, DefaultMaxOccurrences, 1<<20)
 	if !ok || len(runs) < 10000 {
 		t.Fatalf("ok %v, %d runs", ok, len(runs))
 	}
 	opt := Options{}.withDefaults()
-	if _, over := passages(runs, s, s, true, opt, len(runs)*runBytes); over <= 1 {
+	if _, over := passages(context.Background(), runs, s, s, true, opt, len(runs)*runBytes); over <= 1 {
 		t.Errorf("over %v with room for the runs alone, want > 1", over)
 	}
-	if ps, over := passages(runs, s, s, true, opt, 1<<40); over != 0 || ps == nil {
+	if ps, over := passages(context.Background(), runs, s, s, true, opt, 1<<40); over != 0 || ps == nil {
 		t.Errorf("over %v, %d passages with room for everything", over, len(ps))
 	}
 }
@@ -161,8 +162,10 @@ func TestLookupBatch(t *testing.T) {
 	for i := range h {
 		switch r := rng.IntN(10); {
 		case r < 3:
-			h[i] = mix64(uint64(rng.IntN(5))) | 1 // frequent
+			h[i] = mix64(uint64(rng.IntN(5))) | 1 // some 300 times each
 		case r < 4:
+			h[i] = mix64(uint64(10+rng.IntN(20))) | 1 // some 25 times
+		case r < 5:
 			h[i] = 0
 		default:
 			h[i] = mix64(uint64(100+rng.IntN(3000))) | 1
@@ -170,8 +173,8 @@ func TestLookupBatch(t *testing.T) {
 	}
 	ix := buildIndex(len(h), slices.All(h))
 	defer ix.release()
-	for _, limit := range []int{0, 3, 50, 1 << 20} {
-		for _, k := range h[:300] {
+	for _, limit := range []int{0, 3, 8, 9, 20, 50, 1 << 20} {
+		for _, k := range h[:500] {
 			if k == 0 {
 				continue
 			}
@@ -245,9 +248,9 @@ func TestRepetitiveProseNotThinned(t *testing.T) {
 	for _, d := range docs {
 		s := wholeSide(d)
 		sc := newScanner(s, s, true, DefaultSeedWords, nil)
-		runs, _, _ := sc.runs(nil, DefaultMaxOccurrences, 1<<30)
+		runs, _, _ := sc.runs(context.Background(), nil, DefaultMaxOccurrences, 1<<30)
 		sc.release()
-		ps, lim := selfAlign(d, Options{}.withDefaults())
+		ps, lim := selfAlign(context.Background(), d, Options{}.withDefaults())
 		t.Logf("%s: %d tokens, %.3f runs a token, %d passages", d.Path, len(d.Tokens), float64(len(runs))/float64(len(d.Tokens)), len(ps))
 		if lim.Limited() {
 			t.Errorf("%s thinned: %+v", d.Path, lim)
@@ -290,5 +293,49 @@ func TestLimitFindings(t *testing.T) {
 		if f.Span.Len() == 0 || f.Span.Start > 100 {
 			t.Errorf("%s at %v, want the first words", tc.check.ID, f.Span)
 		}
+	}
+}
+
+// cancelAfter is a context whose Err reports cancellation from its n-th
+// call on: cancellation at a known point of the work, without timing.
+type cancelAfter struct {
+	context.Context
+	n atomic.Int64
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestCancelStopsAlignment: a long alignment notices cancellation as it
+// scans, not once it is done: the scan under a done context looks at no
+// seed, and FindRepeats returns the error having allocated a fraction of
+// what the whole alignment allocates.
+func TestCancelStopsAlignment(t *testing.T) {
+	d := mustDoc(t, "line.txt", string(vocabularyLine(900_000, 8, 1)))
+	d.TokenKeys()
+	s := wholeSide(d)
+	sc := newScanner(s, s, true, DefaultSeedWords, nil)
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	if runs, seeds, _ := sc.runs(done, nil, DefaultMaxOccurrences, 1<<20); seeds != 0 || len(runs) != 0 {
+		t.Errorf("cancelled scan looked at %d seeds, found %d runs", seeds, len(runs))
+	}
+	sc.release()
+
+	full := allocated(func() { findRepeats(context.Background(), []*compare.Document{d}, Options{}, 12) })
+	ctx := &cancelAfter{Context: context.Background()}
+	ctx.n.Store(1) // parallel's look before it starts the document passes
+	var err error
+	n := allocated(func() { _, _, err = findRepeats(ctx, []*compare.Document{d}, Options{}, 12) })
+	t.Logf("%.1f MB allocated when cancelled at the start of the scan, %.1f MB in all", float64(n)/(1<<20), float64(full)/(1<<20))
+	if err != context.Canceled {
+		t.Errorf("error %v, want %v", err, context.Canceled)
+	}
+	if 4*n > full {
+		t.Errorf("allocated %.1f MB after cancellation, of %.1f MB in all", float64(n)/(1<<20), float64(full)/(1<<20))
 	}
 }

@@ -67,7 +67,7 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	limits := make([]Limit, len(cands))
 	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
-		ps, lim := alignSides(wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
+		ps, lim := alignSides(ctx, wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
 		limits[i] = lim
 	})

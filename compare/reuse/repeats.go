@@ -49,7 +49,7 @@ func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 	self := make([][]Passage, len(docs))
 	selfLimits := make([]Limit, len(docs))
 	if err := parallel(ctx, len(docs), opt.Workers, func(i int) {
-		self[i], selfLimits[i] = selfAlign(docs[i], opt)
+		self[i], selfLimits[i] = selfAlign(ctx, docs[i], opt)
 	}); err != nil {
 		return nil, nil, err
 	}
