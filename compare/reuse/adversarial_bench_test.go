@@ -157,7 +157,7 @@ func repeatsOf(b *testing.B, docs []*compare.Document) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(len(reps)), "repeats")
-	b.ReportMetric(float64(len(limits)), "limited")
+	b.ReportMetric(float64(len(limits.thinned)+len(limits.partners)), "limited")
 }
 
 // alignOf runs Align and reports the passages and, as "limited", how many
@@ -172,7 +172,7 @@ func alignOf(b *testing.B, docs []*compare.Document) {
 		n += len(p.Passages)
 	}
 	b.ReportMetric(float64(n), "passages")
-	b.ReportMetric(float64(len(al.limits)), "limited")
+	b.ReportMetric(float64(len(al.limits)+len(al.partners)), "limited")
 }
 
 // BenchmarkHostile runs the hostile inputs of issue 10 through repeats

@@ -42,33 +42,38 @@ var CheckRepeatPassage = &compare.Check{
 		`Delete the extra copies or rewrite them.`,
 }
 
-// limitHelp is what align.limit and repeat.limit say after their first
-// words.
-const limitHelp = `text is so repetitive (tables of figures, generated or templated sentences, ` +
-	`a few words repeated at length) that chance matches between its frequent word sequences ` +
-	`would make the work grow out of proportion to its size. To keep time and memory bounded, ` +
-	`the sequences of 4 words (the seed length) found more than a certain number of times, ` +
-	`which the finding gives, seeded no match there; shared text made only of such sequences ` +
-	`is not reported, while other passages still are. The finding points at the first place ` +
-	`skipped. Nothing is wrong with the file as such: review its repetitive parts by other means, ` +
-	`or move generated tables out of the prose.`
+// limitHelp is what align.limit and repeat.limit say of the two ways
+// the work is bounded.
+const limitHelp = `Either the text is so repetitive (tables of figures, generated or templated ` +
+	`sentences, a few words repeated at length) that chance matches between its frequent word ` +
+	`sequences would make the work grow out of proportion to its size: to keep time and memory ` +
+	`bounded, the sequences of 4 words (the seed length) found more than a certain number of ` +
+	`times, which the finding gives, seeded no match there, so shared text made only of such ` +
+	`sequences is not reported while other passages still are; the finding points at the first ` +
+	`place skipped. Or a document shares text with more than 64 others (a folder of drafts, ` +
+	`hundreds of versions of one text): so that the pairs compared grow with the number of ` +
+	`documents and not with its square, two documents are compared only when each is among the ` +
+	`64 that share the most with the other; the finding gives how many there are. Nothing is wrong with the files as such: review ` +
+	`their repetitive parts by other means, move generated tables out of the prose, or check ` +
+	`fewer versions at once.`
 
-// CheckAlignLimit reports an alignment of two documents that was thinned
-// (see Limit).
+// CheckAlignLimit reports an alignment cut short (see Limit and
+// PartnerLimit).
 var CheckAlignLimit = &compare.Check{
 	ID:       "align.limit",
-	Title:    "Alignment thinned on very repetitive text",
+	Title:    "Alignment cut short on very repetitive text or too many similar documents",
 	Severity: compare.Info,
-	Help:     `Two documents were not aligned in full: the ` + limitHelp,
+	Help:     `Two documents were not aligned in full, or a document was not aligned with every other one. ` + limitHelp,
 }
 
-// CheckRepeatLimit reports a search for repeats that was thinned (see
-// Limit).
+// CheckRepeatLimit reports a search for repeats cut short (see Limit and
+// PartnerLimit).
 var CheckRepeatLimit = &compare.Check{
 	ID:       "repeat.limit",
-	Title:    "Search for repeated passages thinned on very repetitive text",
+	Title:    "Search for repeated passages cut short on very repetitive text or too many similar documents",
 	Severity: compare.Info,
-	Help:     `A document (or two documents, for the text they share) was not searched in full for repeated passages: the ` + limitHelp,
+	Help: `A document, or the text two documents share, was not searched in full for repeated ` +
+		`passages, or a document was not compared with every other one. ` + limitHelp,
 }
 
 // limitFinding is the finding of check c (repeat.limit or align.limit) for
@@ -93,6 +98,50 @@ func limitFinding(c *compare.Check, docs []*compare.Document, l PairLimit, opt O
 		"max_occurrences": l.MaxOccurrences,
 	}
 	return f
+}
+
+// partnerFinding is the one finding of check c (repeat.limit or
+// align.limit) for the documents with more partners than were compared
+// (ls, at least one, in order): at the first of them, the others related.
+func partnerFinding(c *compare.Check, docs []*compare.Document, ls []PartnerLimit) compare.Finding {
+	most := 0
+	for _, l := range ls {
+		most = max(most, l.Partners)
+	}
+	done := "aligned with"
+	if c == CheckRepeatLimit {
+		done = "searched for repeats with"
+	}
+	var f compare.Finding
+	first := docs[ls[0].Doc]
+	if len(ls) == 1 {
+		f = compare.Newf(c, first, firstWord(first), "shares text with %d other documents, too many to compare one by one: %s %d of those that share the most",
+			most, done, ls[0].Aligned)
+	} else {
+		f = compare.Newf(c, first, firstWord(first), "%d documents share text with more than %d others each (up to %d), too many to compare one by one: each was %s at most %d of those that share the most",
+			len(ls), maxPartners, most, done, maxPartners)
+	}
+	for _, l := range ls[1:min(len(ls), maxRelatedLimits)] {
+		d := docs[l.Doc]
+		f.Relate("also", d, firstWord(d))
+	}
+	f.Details = map[string]any{
+		"documents":    len(ls),
+		"max_partners": most,
+		"compared":     maxPartners,
+	}
+	return f
+}
+
+// maxRelatedLimits bounds the documents a partner finding relates.
+const maxRelatedLimits = 20
+
+// firstWord is the span of d's first word, or the empty span at its start.
+func firstWord(d *compare.Document) compare.Span {
+	if len(d.Tokens) > 0 {
+		return d.Tokens[0]
+	}
+	return compare.Span{}
 }
 
 // AlignOptions configure the align.passage analyzer.
@@ -130,6 +179,9 @@ type Alignment struct {
 	// Limits lists the pairs whose alignment was thinned on very
 	// repetitive text (see Limit), in the order of Pairs.
 	Limits []PairLimit
+	// Partners lists the documents that share text with more others than
+	// they were aligned with (see PartnerLimit), in order.
+	Partners []PartnerLimit
 
 	docs []*compare.Document
 	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
@@ -186,7 +238,7 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, docs: p.Docs, skip: al.skip}, nil
+			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, docs: p.Docs, skip: al.skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
@@ -204,6 +256,9 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 		Requires: []*compare.Analyzer{alignment},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			al := p.ResultOf[alignment].(*Alignment)
+			if len(al.Partners) > 0 {
+				p.Report(partnerFinding(CheckAlignLimit, p.Docs, al.Partners))
+			}
 			for _, l := range al.Limits {
 				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
 			}
@@ -258,7 +313,10 @@ func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			for _, l := range limits {
+			if len(limits.partners) > 0 {
+				p.Report(partnerFinding(CheckRepeatLimit, p.Docs, limits.partners))
+			}
+			for _, l := range limits.thinned {
 				p.Report(limitFinding(CheckRepeatLimit, p.Docs, l, opt.Options.withDefaults()))
 			}
 			for i, r := range reps {

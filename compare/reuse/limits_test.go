@@ -2,6 +2,7 @@ package reuse
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -337,5 +338,85 @@ func TestCancelStopsAlignment(t *testing.T) {
 	}
 	if 4*n > full {
 		t.Errorf("allocated %.1f MB after cancellation, of %.1f MB in all", float64(n)/(1<<20), float64(full)/(1<<20))
+	}
+}
+
+// versions returns n documents, each the same text of about size bytes
+// with one word in 40 replaced at random: versions of one text.
+func versions(t testing.TB, n, size int) []*compare.Document {
+	base := strings.Fields(string(proseBytes(size, 8, 72)))
+	docs := make([]*compare.Document, n)
+	for d := range docs {
+		rng := rand.New(rand.NewPCG(9, uint64(d)))
+		w := append([]string(nil), base...)
+		for range len(w) / 40 {
+			w[rng.IntN(len(w))] = tinyVocabulary[rng.IntN(len(tinyVocabulary))]
+		}
+		docs[d] = mustDoc(t, fmt.Sprintf("v%02d.txt", d), strings.Join(w, " "))
+	}
+	return docs
+}
+
+// TestCandidatesBounded: among many versions of one text, each document
+// is aligned with at most maxPartners others (all pairs would be
+// quadratic in the documents), and the documents cut short are listed;
+// up to maxPartners+1 versions, every pair is aligned and none listed.
+func TestCandidatesBounded(t *testing.T) {
+	opt := Options{MaxDocs: 1000}.withDefaults()
+	for _, n := range []int{maxPartners + 1, maxPartners + 16} {
+		docs := versions(t, n, 2000)
+		cands, _, limits, err := candidatePairs(context.Background(), docs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		per := make([]int, n)
+		for _, c := range cands {
+			per[c[0]]++
+			per[c[1]]++
+		}
+		most := slices.Max(per)
+		t.Logf("%d versions: %d pairs, at most %d a document, %d documents cut short", n, len(cands), most, len(limits))
+		if n <= maxPartners+1 {
+			if len(cands) != n*(n-1)/2 || len(limits) != 0 {
+				t.Errorf("%d versions: %d pairs (want all %d), %d limits", n, len(cands), n*(n-1)/2, len(limits))
+			}
+			continue
+		}
+		if most > maxPartners {
+			t.Errorf("%d versions: a document in %d pairs, want at most %d", n, most, maxPartners)
+		}
+		if len(limits) != n {
+			t.Fatalf("%d versions: %d documents cut short, want all", n, len(limits))
+		}
+		for _, l := range limits {
+			if l.Partners != n-1 || l.Aligned != per[l.Doc] {
+				t.Errorf("limit %+v: want %d partners, %d aligned", l, n-1, per[l.Doc])
+			}
+		}
+	}
+}
+
+// TestPartnerFinding: the documents cut short make one finding, at the
+// first of them, with the others related.
+func TestPartnerFinding(t *testing.T) {
+	docs := versions(t, maxPartners+6, 1500)
+	var got compare.Collector
+	an := AlignAnalyzer(AlignOptions{Options: Options{MaxDocs: 1000}})
+	if err := compare.Run(context.Background(), []*compare.Analyzer{an}, docs, nil, compare.Budget{}, &got); err != nil {
+		t.Fatal(err)
+	}
+	var limits []compare.Finding
+	for _, f := range got.Findings {
+		if f.Check == CheckAlignLimit {
+			limits = append(limits, f)
+		}
+	}
+	if len(limits) != 1 {
+		t.Fatalf("%d align.limit findings, want 1", len(limits))
+	}
+	f := limits[0]
+	want := fmt.Sprintf("%d documents share text with more than %d others each (up to %d)", len(docs), maxPartners, len(docs)-1)
+	if f.Doc != docs[0] || !strings.HasPrefix(f.Message, want) || len(f.Related) != maxRelatedLimits-1 {
+		t.Errorf("at %s with %d related: %q", f.Doc.Path, len(f.Related), f.Message)
 	}
 }

@@ -42,28 +42,35 @@ func FindRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 	return reps, err
 }
 
-// findRepeats is FindRepeats, also returning the alignments that were
-// thinned (see Limit): each document's with itself, then those of pairs.
-func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int) ([]Repeat, []PairLimit, error) {
+// searchLimits says how a search for repeats was cut short: the
+// alignments that were thinned (see Limit), each document's with itself
+// first, and the documents with more partners than were aligned.
+type searchLimits struct {
+	thinned  []PairLimit
+	partners []PartnerLimit
+}
+
+// findRepeats is FindRepeats, also returning how the search was limited.
+func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int) ([]Repeat, searchLimits, error) {
 	opt = opt.withDefaults()
 	self := make([][]Passage, len(docs))
 	selfLimits := make([]Limit, len(docs))
 	if err := parallel(ctx, len(docs), opt.Workers, func(i int) {
 		self[i], selfLimits[i] = selfAlign(ctx, docs[i], opt)
 	}); err != nil {
-		return nil, nil, err
+		return nil, searchLimits{}, err
 	}
 	al, err := alignAll(ctx, docs, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, searchLimits{}, err
 	}
-	var limits []PairLimit
+	limits := searchLimits{partners: al.partners}
 	for i, l := range selfLimits {
 		if l.Limited() {
-			limits = append(limits, PairLimit{A: i, B: i, Limit: l})
+			limits.thinned = append(limits.thinned, PairLimit{A: i, B: i, Limit: l})
 		}
 	}
-	limits = append(limits, al.limits...)
+	limits.thinned = append(limits.thinned, al.limits...)
 	pairs := al.pairs
 	g := &grouper{}
 	for i, ps := range self {
