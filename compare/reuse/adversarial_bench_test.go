@@ -179,8 +179,9 @@ func alignOf(b *testing.B, docs []*compare.Document) {
 // (self-alignment) and align (a pair: the input and a copy with 200 small
 // edits; for drafts, all pairs): a line of 40 MB drawn from 20 words (it
 // ran out of memory at 6 GB), 9 MB of templated sentences with numbers
-// and dates (840 MB), 18 MB of prose in four edited copies (375 MB), and
-// 200 drafts of 50 kB that differ in one word of 200.
+// and dates (840 MB), 18 MB of prose in four edited copies (375 MB), 200
+// drafts of 50 kB that differ in one word of 200, and 2,000 versions of 5
+// kB, 100 of each of 20 texts (99,001 pairs before partners were bounded).
 func BenchmarkHostile(b *testing.B) {
 	inputs := []struct {
 		name string
@@ -190,6 +191,7 @@ func BenchmarkHostile(b *testing.B) {
 		{"nums9MB", func() [][]byte { return [][]byte{templatedSentences(9_000_000)} }},
 		{"prose18MB", func() [][]byte { return [][]byte{editedCopies(proseBytes(4_500_000, 3, 72), 4, "th")} }},
 		{"drafts200", func() [][]byte { return drafts(200, 50_000, 4) }},
+		{"versions2000", func() [][]byte { return versionFamilies(20, 100, 5_000) }},
 	}
 	for _, in := range inputs {
 		b.Run(in.name+"/repeats", func(b *testing.B) {

@@ -40,7 +40,9 @@ type Options struct {
 	MinSimilarity float64
 	// MaxOccurrences drops fingerprints found more often than this in one
 	// document: they are that document's boilerplate, and they would make
-	// aligning a text made of one sentence repeated quadratic.
+	// aligning a text made of one sentence repeated quadratic. On text so
+	// repetitive that the work would still outgrow its bounds, an alignment
+	// lowers it further and says so (see Limit).
 	MaxOccurrences int
 	// MaxDocs drops fingerprints found in more documents than this when
 	// aligning many documents (Align): phrases common to the collection.

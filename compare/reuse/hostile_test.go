@@ -81,3 +81,13 @@ func drafts(n, size int, seed uint64) [][]byte {
 	}
 	return out
 }
+
+// versionFamilies returns families×per documents of about size bytes:
+// per versions of each of families texts, as drafts makes them.
+func versionFamilies(families, per, size int) [][]byte {
+	var out [][]byte
+	for f := range families {
+		out = append(out, drafts(per, size, uint64(100+f))...)
+	}
+	return out
+}
