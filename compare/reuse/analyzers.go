@@ -47,15 +47,15 @@ var CheckRepeatPassage = &compare.Check{
 const limitHelp = `Either the text is so repetitive (tables of figures, generated or templated ` +
 	`sentences, a few words repeated at length) that chance matches between its frequent word ` +
 	`sequences would make the work grow out of proportion to its size: to keep time and memory ` +
-	`bounded, the sequences of 4 words (the seed length) found more than a certain number of ` +
-	`times, which the finding gives, seeded no match there, so shared text made only of such ` +
-	`sequences is not reported while other passages still are; the finding points at the first ` +
-	`place skipped. Or a document shares text with more than 64 others (a folder of drafts, ` +
-	`hundreds of versions of one text): so that the pairs compared grow with the number of ` +
-	`documents and not with its square, two documents are compared only when each is among the ` +
-	`64 that share the most with the other; the finding gives how many there are. Nothing is wrong with the files as such: review ` +
-	`their repetitive parts by other means, move generated tables out of the prose, or check ` +
-	`fewer versions at once.`
+	`bounded, the word sequences that seed a match (4 words unless --seed-words says otherwise) ` +
+	`found more than a certain number of times, which the finding gives, seeded nothing there, so ` +
+	`shared text made only of such sequences is not reported while other passages still are; the ` +
+	`finding points at the first place skipped. Or a document shares text with more than 64 others ` +
+	`(a folder of drafts, hundreds of versions of one text): so that the pairs compared grow with ` +
+	`the number of documents and not with its square, two documents are compared only when each ` +
+	`is among the 64 that share the most with the other; the finding says how many documents ` +
+	`that concerns. Nothing is wrong with the files as such: review their repetitive parts by ` +
+	`other means, move generated tables out of the prose, or check fewer versions at once.`
 
 // CheckAlignLimit reports an alignment cut short (see Limit and
 // PartnerLimit).
