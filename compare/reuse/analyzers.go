@@ -42,6 +42,108 @@ var CheckRepeatPassage = &compare.Check{
 		`Delete the extra copies or rewrite them.`,
 }
 
+// limitHelp is what align.limit and repeat.limit say of the two ways
+// the work is bounded.
+const limitHelp = `Either the text is so repetitive (tables of figures, generated or templated ` +
+	`sentences, a few words repeated at length) that chance matches between its frequent word ` +
+	`sequences would make the work grow out of proportion to its size: to keep time and memory ` +
+	`bounded, the word sequences that seed a match (4 words unless --seed-words says otherwise) ` +
+	`found more than a certain number of times, which the finding gives, seeded nothing there, so ` +
+	`shared text made only of such sequences is not reported while other passages still are; the ` +
+	`finding points at the first place skipped. Or a document shares text with more than 64 others ` +
+	`(a folder of drafts, hundreds of versions of one text): so that the pairs compared grow with ` +
+	`the number of documents and not with its square, two documents are compared only when each ` +
+	`is among the 64 that share the most with the other; the finding says how many documents ` +
+	`that concerns. Nothing is wrong with the files as such: review their repetitive parts by ` +
+	`other means, move generated tables out of the prose, or check fewer versions at once.`
+
+// CheckAlignLimit reports an alignment cut short (see Limit and
+// PartnerLimit).
+var CheckAlignLimit = &compare.Check{
+	ID:       "align.limit",
+	Title:    "Alignment cut short on very repetitive text or too many similar documents",
+	Severity: compare.Info,
+	Help:     `Two documents were not aligned in full, or a document was not aligned with every other one. ` + limitHelp,
+}
+
+// CheckRepeatLimit reports a search for repeats cut short (see Limit and
+// PartnerLimit).
+var CheckRepeatLimit = &compare.Check{
+	ID:       "repeat.limit",
+	Title:    "Search for repeated passages cut short on very repetitive text or too many similar documents",
+	Severity: compare.Info,
+	Help: `A document, or the text two documents share, was not searched in full for repeated ` +
+		`passages, or a document was not compared with every other one. ` + limitHelp,
+}
+
+// limitFinding is the finding of check c (repeat.limit or align.limit) for
+// a thinned alignment under options opt.
+func limitFinding(c *compare.Check, docs []*compare.Document, l PairLimit, opt Options) compare.Finding {
+	what, found := "text too repetitive to search in full", "repeats"
+	if l.A != l.B {
+		other := docs[l.A]
+		if other == l.Doc {
+			other = docs[l.B]
+		}
+		what = "text shared with " + docName(other, l.Doc) + " too repetitive to align in full"
+		if c == CheckAlignLimit {
+			found = "passages"
+		}
+	}
+	f := compare.Newf(c, l.Doc, l.Span, "%s: %d places whose %d-word sequence occurs more than %d times were skipped "+
+		"(the usual cap is %d), so %s made only of such sequences are not reported",
+		what, l.Skipped, opt.SeedWords, l.MaxOccurrences, opt.MaxOccurrences, found)
+	f.Details = map[string]any{
+		"skipped_places":  l.Skipped,
+		"max_occurrences": l.MaxOccurrences,
+	}
+	return f
+}
+
+// partnerFinding is the one finding of check c (repeat.limit or
+// align.limit) for the documents with more partners than were compared
+// (ls, at least one, in order): at the first of them, the others related.
+func partnerFinding(c *compare.Check, docs []*compare.Document, ls []PartnerLimit) compare.Finding {
+	most := 0
+	for _, l := range ls {
+		most = max(most, l.Partners)
+	}
+	done := "aligned with"
+	if c == CheckRepeatLimit {
+		done = "searched for repeats with"
+	}
+	var f compare.Finding
+	first := docs[ls[0].Doc]
+	if len(ls) == 1 {
+		f = compare.Newf(c, first, firstWord(first), "shares text with %d other documents, too many to compare one by one: %s %d of those that share the most",
+			most, done, ls[0].Aligned)
+	} else {
+		f = compare.Newf(c, first, firstWord(first), "%d documents share text with more than %d others each (up to %d), too many to compare one by one: each was %s at most %d of those that share the most",
+			len(ls), maxPartners, most, done, maxPartners)
+	}
+	for _, l := range ls[1:min(len(ls), maxRelatedLimits)] {
+		d := docs[l.Doc]
+		f.Relate("also", d, firstWord(d))
+	}
+	f.Details = map[string]any{
+		"documents":    len(ls),
+		"max_partners": most,
+		"compared":     maxPartners,
+	}
+	return f
+}
+
+// maxRelatedLimits bounds the documents a partner finding relates.
+const maxRelatedLimits = 20
+
+// firstWord is the span of d's first word, or the empty span at its start.
+func firstWord(d *compare.Document) compare.Span {
+	if len(d.Tokens) > 0 {
+		return d.Tokens[0]
+	}
+	return compare.Span{}
+}
+
 // AlignOptions configure the align.passage analyzer.
 type AlignOptions struct {
 	Options
@@ -74,6 +176,12 @@ const (
 type Alignment struct {
 	Options Options // the options the documents were aligned with
 	Pairs   []Pair
+	// Limits lists the pairs whose alignment was thinned on very
+	// repetitive text (see Limit), in the order of Pairs.
+	Limits []PairLimit
+	// Partners lists the documents that share text with more others than
+	// they were aligned with (see PartnerLimit), in order.
+	Partners []PartnerLimit
 
 	docs []*compare.Document
 	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
@@ -126,11 +234,11 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 		Name: "alignment",
 		Doc:  "The passages any two of the documents share.",
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			pairs, skip, err := alignAll(ctx, p.Docs, opt)
+			al, err := alignAll(ctx, p.Docs, opt)
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: pairs, docs: p.Docs, skip: skip}, nil
+			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, docs: p.Docs, skip: al.skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
@@ -144,11 +252,17 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	return &compare.Analyzer{
 		Name:     "align",
 		Doc:      "Passages shared by two documents, with word diffs.",
-		Checks:   []*compare.Check{CheckAlignPassage},
+		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignLimit},
 		Requires: []*compare.Analyzer{alignment},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			pairs := p.ResultOf[alignment].(*Alignment).Pairs
-			for _, pr := range pairs {
+			al := p.ResultOf[alignment].(*Alignment)
+			if len(al.Partners) > 0 {
+				p.Report(partnerFinding(CheckAlignLimit, p.Docs, al.Partners))
+			}
+			for _, l := range al.Limits {
+				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
+			}
+			for _, pr := range al.Pairs {
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
 				for _, ps := range pr.Passages {
 					if err := ctx.Err(); err != nil {
@@ -193,11 +307,17 @@ func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
 	return &compare.Analyzer{
 		Name:   "repeats",
 		Doc:    "Passages repeated inside a document or across documents.",
-		Checks: []*compare.Check{CheckRepeatPassage},
+		Checks: []*compare.Check{CheckRepeatPassage, CheckRepeatLimit},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			reps, err := FindRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
+			reps, limits, err := findRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
 			if err != nil {
 				return nil, err
+			}
+			if len(limits.partners) > 0 {
+				p.Report(partnerFinding(CheckRepeatLimit, p.Docs, limits.partners))
+			}
+			for _, l := range limits.thinned {
+				p.Report(limitFinding(CheckRepeatLimit, p.Docs, l, opt.Options.withDefaults()))
 			}
 			for i, r := range reps {
 				if i%256 == 0 && ctx.Err() != nil {

@@ -8,4 +8,11 @@
 // a gap are chained into one passage, extended over light edits at its edges,
 // and overlapping detections are merged so that one reused passage comes out
 // as one pair. Spans are in Text coordinates of each document, on word edges.
+//
+// Time and memory are linear in the input on any text: an alignment holds a
+// bounded number of runs and chains a token, lowering the occurrences it
+// allows a seeding fingerprint where chance matches would exceed them (a few
+// words repeated at length, templated tables), and a document is aligned with
+// at most 64 others; Limit and PartnerLimit say what was left out, and the
+// analyzers report it as align.limit and repeat.limit.
 package reuse

@@ -18,10 +18,12 @@ const (
 	maxExtendSteps = 4
 )
 
-func extendChain(c *chain, A, B side, self bool, maxGap int) {
+// extendChain extends both edges of c (see above) and returns how many
+// runs it added.
+func extendChain(c *chain, A, B side, self bool, maxGap int) (added int) {
 	e := min(maxGap+1, maxExtendWords)
 	if e <= 1 {
-		return
+		return 0
 	}
 	var before []run // runs found leftwards, nearest first: prepended once
 	for step := 0; step < maxExtendSteps; step++ {
@@ -41,6 +43,7 @@ func extendChain(c *chain, A, B side, self bool, maxGap int) {
 	if len(before) > 0 {
 		slices.Reverse(before)
 		c.runs = append(before, c.runs...)
+		added = len(before)
 	}
 	for step := 0; step < maxExtendSteps; step++ {
 		aLim := A.hi
@@ -52,9 +55,11 @@ func extendChain(c *chain, A, B side, self bool, maxGap int) {
 			break
 		}
 		c.runs = append(c.runs, ext...)
+		added += len(ext)
 		last := ext[len(ext)-1]
 		c.aEnd, c.bEnd = last.aEnd(), last.bEnd()
 	}
+	return added
 }
 
 // extendEdge aligns up to e words beyond a0 in A and b0 in B, going left
@@ -78,6 +83,13 @@ func extendEdge(ak, bk []uint64, a0, b0, aLim, bLim, e, dir int) []run {
 		return base + x - 1
 	}
 	const w = maxExtendWords + 1
+	var wa, wb [w]uint64 // the words past the edge, wa[x] the x-th
+	for x := 1; x <= n; x++ {
+		wa[x] = ak[pos(a0, x)]
+	}
+	for y := 1; y <= m; y++ {
+		wb[y] = bk[pos(b0, y)]
+	}
 	var score [w][w]int8
 	var from [w][w]uint8 // 0 diagonal, 1 up (A word alone), 2 left (B word alone)
 	for x := 1; x <= n; x++ {
@@ -90,9 +102,9 @@ func extendEdge(ak, bk []uint64, a0, b0, aLim, bLim, e, dir int) []run {
 	}
 	bestX, bestY, best := 0, 0, int8(0)
 	for x := 1; x <= n; x++ {
-		ka := ak[pos(a0, x)]
+		ka := wa[x]
 		for y := 1; y <= m; y++ {
-			eq := ka == bk[pos(b0, y)]
+			eq := ka == wb[y]
 			s, f := score[x-1][y-1]-1, uint8(0)
 			if eq {
 				s += 2

@@ -1,9 +1,9 @@
 package reuse
 
 import (
+	"iter"
 	"math/bits"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -123,47 +123,85 @@ func (s *keySet) has(k uint64) bool {
 // start one: out[i-lo] is the hash of keys[i:i+k], or 0 when the gram is
 // made of stop words (fewer than two other words) or is in skip.
 func grams(keys []uint64, lo, hi, k int, skip *gramFilter, out []uint64) []uint64 {
-	n := hi - lo - k + 1
+	it := newGramIter(keys, lo, hi, k)
+	n := it.len()
 	if n <= 0 {
 		return out[:0]
 	}
-
 	if cap(out) < n {
 		out = make([]uint64, 0, n+n/4)
 	}
 	out = out[:0]
-	// content[t] counts non-stop words among the gram's words, kept as a
-	// sliding window sum over a ring of flags.
-	need := min(2, k)
-	var ring [64]bool
-	content := 0
-	for t := 0; t < k-1; t++ {
-		c := !stopSet.has(keys[lo+t])
-		ring[t&63] = c
-		if c {
-			content++
-		}
-	}
-	for i := lo; i < lo+n; i++ {
-		last := i + k - 1
-		c := !stopSet.has(keys[last])
-		ring[(last-lo)&63] = c
-		if c {
-			content++
-		}
-		h := uint64(0)
-		if content >= need {
-			h = gramHash(keys, i, k)
-		}
-		out = append(out, h)
-		if ring[(i-lo)&63] {
-			content--
-		}
+	for range n {
+		out = append(out, it.next())
 	}
 	if skip != nil {
 		suppressNear(skip, out)
 	}
 	return out
+}
+
+// gramIter computes the fingerprints grams computes (without a filter),
+// one position after another, so that a long document can be fingerprinted
+// twice rather than held as 8 bytes a word.
+type gramIter struct {
+	keys       []uint64
+	k, need    int
+	lo, i, end int // the next gram starts at i; grams start before end
+	// content counts non-stop words among the gram's words, kept as a
+	// sliding window sum over a ring of flags.
+	content int
+	ring    [64]bool
+}
+
+func newGramIter(keys []uint64, lo, hi, k int) *gramIter {
+	g := &gramIter{keys: keys, k: k, need: min(2, k), lo: lo, i: lo, end: lo + max(0, hi-lo-k+1)}
+	if g.end == lo {
+		return g
+	}
+	for t := 0; t < k-1; t++ {
+		c := !stopSet.has(keys[lo+t])
+		g.ring[t&63] = c
+		if c {
+			g.content++
+		}
+	}
+	return g
+}
+
+// len is how many grams the iterator yields in all.
+func (g *gramIter) len() int { return g.end - g.lo }
+
+// next returns the fingerprint of the gram at the next position (0 for a
+// gram of stop words). It must be called at most len times.
+func (g *gramIter) next() uint64 {
+	i := g.i
+	last := i + g.k - 1
+	c := !stopSet.has(g.keys[last])
+	g.ring[(last-g.lo)&63] = c
+	if c {
+		g.content++
+	}
+	h := uint64(0)
+	if g.content >= g.need {
+		h = gramHash(g.keys, i, g.k)
+	}
+	if g.ring[(i-g.lo)&63] {
+		g.content--
+	}
+	g.i++
+	return h
+}
+
+// all yields every position (from 0) and fingerprint of the iterator.
+func (g *gramIter) all() iter.Seq2[int, uint64] {
+	return func(yield func(int, uint64) bool) {
+		for t := range g.len() {
+			if !yield(t, g.next()) {
+				return
+			}
+		}
+	}
 }
 
 // suppressNear clears, besides the boilerplate fingerprints themselves,
@@ -200,16 +238,23 @@ type gramIndex struct {
 
 // indexPool recycles indexes: aligning many pairs would otherwise spend
 // its time allocating them.
+//
+// Pools keep only buffers of up to maxPooled elements (a document of a
+// megabyte or two): those of a longer document would stay live while the
+// alignment that dropped them to make room goes on, and the time to
+// allocate them is small beside the time to fill them.
 var indexPool = sync.Pool{New: func() any { return new(gramIndex) }}
 
-// buildIndex indexes hashes h (h[t] is the gram at position t; 0 is
-// skipped). Release it with release when done.
-func buildIndex(h []uint64) *gramIndex {
+const maxPooled = 1 << 18
+
+// buildIndex indexes the n hashes h yields (position t from 0 to n-1 and
+// the gram there; 0 is skipped). Release it with release when done.
+func buildIndex(n int, h iter.Seq2[int, uint64]) *gramIndex {
 	ix := indexPool.Get().(*gramIndex)
-	ix.posBits = uint(bits.Len(uint(len(h))))
+	ix.posBits = uint(bits.Len(uint(n)))
 	posMask := uint64(1)<<ix.posBits - 1
-	if cap(ix.entries) < len(h) {
-		ix.entries = make([]uint64, 0, len(h))
+	if cap(ix.entries) < n {
+		ix.entries = make([]uint64, 0, n)
 	}
 	ix.entries = ix.entries[:0]
 	for t, k := range h {
@@ -220,11 +265,11 @@ func buildIndex(h []uint64) *gramIndex {
 	slices.Sort(ix.entries)
 	ix.dirBits = uint(max(1, bits.Len(uint(len(ix.entries)/4))))
 	ix.dirBits = min(ix.dirBits, 64-ix.posBits)
-	n := 1 << ix.dirBits
-	if cap(ix.dir) >= n+1 {
-		ix.dir = ix.dir[:n+1]
+	nd := 1 << ix.dirBits
+	if cap(ix.dir) >= nd+1 {
+		ix.dir = ix.dir[:nd+1]
 	} else {
-		ix.dir = make([]int32, n+1)
+		ix.dir = make([]int32, nd+1)
 	}
 	b := 0
 	for i, e := range ix.entries {
@@ -232,39 +277,104 @@ func buildIndex(h []uint64) *gramIndex {
 			ix.dir[b] = int32(i)
 		}
 	}
-	for ; b <= n; b++ {
+	for ; b <= nd; b++ {
 		ix.dir[b] = int32(len(ix.entries))
 	}
 	return ix
 }
 
 func (ix *gramIndex) release() {
-	if cap(ix.entries) > 1<<22 { // do not pin the memory of a huge document
+	if cap(ix.entries) > maxPooled { // do not pin the memory of a long document
 		ix.entries, ix.dir = nil, nil
 	}
 	indexPool.Put(ix)
 }
 
-// lookup returns the range of entries whose hash is k's; pos gives their
-// positions.
-func (ix *gramIndex) lookup(k uint64) (lo, hi int) {
-	key := k >> ix.posBits
-	b := k >> (64 - ix.dirBits)
-	lo, hi = int(ix.dir[b]), int(ix.dir[b+1])
-	if hi-lo > 16 { // a crowded bucket: a frequent gram, search it
-		es := ix.entries[lo:hi]
-		a := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits >= key })
-		z := sort.Search(len(es), func(i int) bool { return es[i]>>ix.posBits > key })
-		return lo + a, lo + z
+// lookup returns the range of entries whose hash is k's, cut after its
+// first limit+1 entries: a range longer than limit means "more than
+// limit", and a fingerprint found a million times costs no more than one
+// found limit+1 times. pos gives the entries' positions.
+func (ix *gramIndex) lookup(k uint64, limit int) (lo, hi int) {
+	var l, h [1]int32
+	ix.lookupBatch([]uint64{k}, limit, l[:], h[:])
+	return int(l[0]), int(h[0])
+}
+
+// lookupBatch is lookup for each of hs (at most lookupBatchSize), with
+// the ranges in lo and hi. The look-ups of a batch read memory
+// independently of each other, so that the processor overlaps their cache
+// misses, the cost of a look-up in a large index.
+func (ix *gramIndex) lookupBatch(hs []uint64, limit int, lo, hi []int32) {
+	shift, pb, es := 64-ix.dirBits, ix.posBits, ix.entries
+	for i, k := range hs {
+		b := k >> shift
+		lo[i], hi[i] = ix.dir[b], ix.dir[b+1]
 	}
-	for lo < hi && ix.entries[lo]>>ix.posBits < key {
-		lo++
+	var first [lookupBatchSize]uint64 // each bucket's first entry
+	for i := range hs {
+		if lo[i] < hi[i] {
+			first[i] = es[lo[i]]
+		}
 	}
-	e := lo
-	for e < hi && ix.entries[e]>>ix.posBits == key {
-		e++
+	for i, k := range hs {
+		key := k >> pb
+		l, end := int(lo[i]), int(hi[i])
+		// The first entry of key: most often the bucket's first (a
+		// frequent fingerprint fills a bucket of its own); else found by
+		// bisection.
+		h := end
+		if l < h && first[i]>>pb >= key {
+			h = l
+		}
+		for l < h {
+			m := int(uint(l+h) >> 1)
+			if es[m]>>pb < key {
+				l = m + 1
+			} else {
+				h = m
+			}
+		}
+		// Its last entry, at most limit+1 on: a short walk finds it in a
+		// small group; in a long one, look at the last entry allowed and,
+		// if the group ends before, bisect.
+		h, end = l, min(end, l+limit+1)
+		for h < end && h < l+8 && es[h]>>pb == key {
+			h++
+		}
+		if h == l+8 && h < end {
+			if es[end-1]>>pb == key {
+				h = end
+			} else {
+				for z := end - 1; h < z; { // es[h-1] is key's, es[z] is not
+					m := int(uint(h+z) >> 1)
+					if es[m]>>pb == key {
+						h = m + 1
+					} else {
+						z = m
+					}
+				}
+			}
+		}
+		lo[i], hi[i] = int32(l), int32(h)
 	}
-	return lo, e
+}
+
+// lookupBatchSize is the most look-ups lookupBatch makes at once.
+const lookupBatchSize = 32
+
+// groups calls f with the range of entries of each fingerprint, in the
+// order of the index.
+func (ix *gramIndex) groups(f func(lo, hi int)) {
+	es := ix.entries
+	for i := 0; i < len(es); {
+		key := es[i] >> ix.posBits
+		j := i + 1
+		for j < len(es) && es[j]>>ix.posBits == key {
+			j++
+		}
+		f(i, j)
+		i = j
+	}
 }
 
 // pos returns the position of entry i.

@@ -29,42 +29,64 @@ type Pair struct {
 // seed nothing. Pairs come back ordered by (A, B); pairs sharing nothing are
 // left out. Documents are not aligned with themselves: see SelfAlign.
 func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, error) {
-	pairs, _, err := alignAll(ctx, docs, opt)
-	return pairs, err
+	a, err := alignAll(ctx, docs, opt)
+	return a.pairs, err
 }
 
-// alignAll is Align, also returning the boilerplate filter (nil when
-// there is none: fewer than three documents, or no phrase common enough).
-func alignAll(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, *gramFilter, error) {
+// PairLimit is the Limit of the alignment of documents A and B (indices
+// into the documents; A == B for a document aligned with itself).
+type PairLimit struct {
+	A, B int
+	Limit
+}
+
+// aligned is what alignAll returns.
+type aligned struct {
+	pairs  []Pair
+	limits []PairLimit // the pairs whose alignment was thinned, in order
+	skip   *gramFilter // nil when there is none: fewer than three documents, or no phrase common enough
+	// partners lists the documents with more partners than were aligned.
+	partners []PartnerLimit
+}
+
+// alignAll is Align, also returning the boilerplate filter and how the
+// alignments were thinned.
+func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (aligned, error) {
 	opt = opt.withDefaults()
 	if len(docs) < 2 {
-		return nil, nil, nil
+		return aligned{}, nil
 	}
 	// Two documents are one pair: no index needed, and no phrase can be
 	// common to more than two of them.
 	cands, skip := [][2]int32{{0, 1}}, (*gramFilter)(nil)
+	var partners []PartnerLimit
 	if len(docs) > 2 {
 		var err error
-		if cands, skip, err = candidatePairs(ctx, docs, opt); err != nil {
-			return nil, nil, err
+		if cands, skip, partners, err = candidatePairs(ctx, docs, opt); err != nil {
+			return aligned{}, err
 		}
 	}
 	results := make([]Pair, len(cands))
+	limits := make([]Limit, len(cands))
 	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
-		ps := alignSides(wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
+		ps, lim := alignSides(ctx, wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
+		limits[i] = lim
 	})
 	if err != nil {
-		return nil, nil, err
+		return aligned{}, err
 	}
-	out := results[:0]
-	for _, r := range results {
+	out := aligned{pairs: results[:0], skip: skip, partners: partners}
+	for i, r := range results {
+		if limits[i].Limited() {
+			out.limits = append(out.limits, PairLimit{A: r.A, B: r.B, Limit: limits[i]})
+		}
 		if len(r.Passages) > 0 {
-			out = append(out, r)
+			out.pairs = append(out.pairs, r)
 		}
 	}
-	return out, skip, nil
+	return out, nil
 }
 
 // parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when
@@ -102,9 +124,28 @@ type gramFilter struct {
 
 func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
 
+// maxPartners bounds the documents one document is aligned with: where it
+// shares fingerprints with more (a folder of drafts, hundreds of versions
+// of one text), a pair is aligned only when each is among the maxPartners
+// partners that share the most with the other, so that the work grows with
+// the number of documents (at most maxPartners alignments each), not with
+// its square. In the PAN corpus a document has at most 54 candidates.
+const maxPartners = 64
+
+// PartnerLimit says that document Doc shares fingerprints with Partners
+// other documents, more than maxPartners, and was aligned with Aligned of
+// them (see maxPartners).
+type PartnerLimit struct {
+	Doc               int
+	Partners, Aligned int
+}
+
 // candidatePairs returns the pairs of documents (indices, first < second)
-// that share at least a few kept fingerprints, and the boilerplate filter.
-func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) ([][2]int32, *gramFilter, error) {
+// that share at least a few kept fingerprints, the boilerplate filter, and
+// the documents with too many partners to align with all of them. A pair is
+// kept when each is among the other's maxPartners partners that share the
+// most (ties going to the lower index).
+func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) ([][2]int32, *gramFilter, []PartnerLimit, error) {
 	docBits := bits.Len(uint(len(docs)))
 	docMask := uint64(1)<<docBits - 1
 	// Every document's kept fingerprints, with its number in the low bits,
@@ -124,66 +165,130 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
 		winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x&^docMask|uint64(i)) })
 		*buf = h
+		if cap(h) > maxPooled { // do not pin the memory of a long document
+			*buf = nil
+		}
 		gramPool.Put(buf)
 		mu.Lock()
 		all = append(all, fp...)
 		mu.Unlock()
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	slices.Sort(all)
 	all = slices.Compact(all) // a fingerprint twice in one document counts once
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	maxDocs := opt.MaxDocs
 	if maxDocs <= 0 {
 		maxDocs = max(10, len(docs)/20)
 	}
+	// Fingerprints of more than maxDocs documents go to the filter; those
+	// of 2 to maxDocs are shared: each is a range of all, its documents in
+	// ascending order, and each document lists the shared ones it has.
 	filter := &gramFilter{mask: docMask}
-	shared := map[uint64]int32{} // a<<32|b → kept fingerprints the pair shares
-	var group []int32
+	var shared [][2]int32
+	memberships := make([]int32, len(docs)+1)
 	for i := 0; i < len(all); {
 		h := all[i] &^ docMask
-		j := i
-		group = group[:0]
+		j := i + 1
 		for j < len(all) && all[j]&^docMask == h {
-			if d := int32(all[j] & docMask); len(group) == 0 || group[len(group)-1] != d {
-				group = append(group, d)
-			}
 			j++
 		}
-		i = j
 		switch {
-		case len(group) > maxDocs:
+		case j-i > maxDocs:
 			filter.set.add(h | 1)
-		case len(group) >= 2:
-			for x := 0; x < len(group); x++ {
-				for y := x + 1; y < len(group); y++ {
-					shared[uint64(group[x])<<32|uint64(group[y])]++
-				}
+		case j-i >= 2:
+			shared = append(shared, [2]int32{int32(i), int32(j)})
+			for _, e := range all[i:j] {
+				memberships[e&docMask+1]++
 			}
 		}
+		i = j
 	}
+	for d := range docs { // memberships[d] becomes where d's list starts
+		memberships[d+1] += memberships[d]
+	}
+	of := make([]int32, memberships[len(docs)])
+	next := slices.Clone(memberships[:len(docs)])
+	for g, r := range shared {
+		for _, e := range all[r[0]:r[1]] {
+			d := e & docMask
+			of[next[d]] = int32(g)
+			next[d]++
+		}
+	}
+	next = nil
 	minShared := int32(1)
 	if opt.MinWords >= opt.SeedWords+2*winnowWindow-1 {
 		minShared = 2
 	}
-	var cands [][2]int32
-	for k, n := range shared {
-		if n >= minShared {
-			cands = append(cands, [2]int32{int32(k >> 32), int32(k & 0xFFFFFFFF)})
+	// Each document's partners: those sharing at least minShared of its
+	// fingerprints, the maxPartners sharing the most when there are more.
+	top := make([][]int32, len(docs))
+	partners := make([]int, len(docs))
+	counters := sync.Pool{New: func() any { c := make([]int32, len(docs)); return &c }}
+	err = parallel(ctx, len(docs), opt.Workers, func(a int) {
+		cp := counters.Get().(*[]int32)
+		defer counters.Put(cp)
+		count := *cp
+		var touched []int32
+		for _, g := range of[memberships[a]:memberships[a+1]] {
+			for _, e := range all[shared[g][0]:shared[g][1]] {
+				if b := int32(e & docMask); int(b) != a {
+					if count[b] == 0 {
+						touched = append(touched, b)
+					}
+					count[b]++
+				}
+			}
 		}
-	}
-	slices.SortFunc(cands, func(x, y [2]int32) int {
-		if x[0] != y[0] {
-			return int(x[0] - y[0])
+		var kept []int32
+		for _, b := range touched {
+			if count[b] >= minShared {
+				kept = append(kept, b)
+			}
 		}
-		return int(x[1] - y[1])
+		partners[a] = len(kept)
+		if len(kept) > maxPartners {
+			slices.SortFunc(kept, func(x, y int32) int {
+				if count[x] != count[y] {
+					return int(count[y] - count[x])
+				}
+				return int(x - y)
+			})
+			kept = kept[:maxPartners]
+		}
+		slices.Sort(kept)
+		top[a] = slices.Clip(kept)
+		for _, b := range touched {
+			count[b] = 0
+		}
 	})
-	if filter.set.n == 0 {
-		return cands, nil, nil
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	return cands, filter, nil
+	var cands [][2]int32
+	aligned := make([]int, len(docs))
+	for a, bs := range top {
+		for _, b := range bs {
+			if _, mutual := slices.BinarySearch(top[b], int32(a)); int(b) > a && mutual {
+				cands = append(cands, [2]int32{int32(a), b})
+				aligned[a]++
+				aligned[b]++
+			}
+		}
+	}
+	var limits []PartnerLimit
+	for d, n := range partners {
+		if n > maxPartners {
+			limits = append(limits, PartnerLimit{Doc: d, Partners: n, Aligned: aligned[d]})
+		}
+	}
+	if filter.set.n == 0 {
+		return cands, nil, limits, nil
+	}
+	return cands, filter, limits, nil
 }

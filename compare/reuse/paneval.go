@@ -94,7 +94,7 @@ func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, 
 			return
 		}
 		sizes[i] = int64(susp.Size() + src.Size())
-		ps := alignSides(wholeSide(susp), wholeSide(src), false, opt, nil)
+		ps, _ := alignSides(ctx, wholeSide(susp), wholeSide(src), false, opt, nil)
 		run.Detections[i] = PANDetections(susp, src, p.Susp, p.Src, ps)
 	})
 	if err != nil {

@@ -38,17 +38,40 @@ type Repeat struct {
 // one Repeat. Repeats that are stutters (a phrase of at most stutterWords
 // words immediately repeated, reported by repeat.stutter) are left out.
 func FindRepeats(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int) ([]Repeat, error) {
+	reps, _, err := findRepeats(ctx, docs, opt, stutterWords)
+	return reps, err
+}
+
+// searchLimits says how a search for repeats was cut short: the
+// alignments that were thinned (see Limit), each document's with itself
+// first, and the documents with more partners than were aligned.
+type searchLimits struct {
+	thinned  []PairLimit
+	partners []PartnerLimit
+}
+
+// findRepeats is FindRepeats, also returning how the search was limited.
+func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int) ([]Repeat, searchLimits, error) {
 	opt = opt.withDefaults()
 	self := make([][]Passage, len(docs))
+	selfLimits := make([]Limit, len(docs))
 	if err := parallel(ctx, len(docs), opt.Workers, func(i int) {
-		self[i] = SelfAlign(docs[i], opt)
+		self[i], selfLimits[i] = selfAlign(ctx, docs[i], opt)
 	}); err != nil {
-		return nil, err
+		return nil, searchLimits{}, err
 	}
-	pairs, err := Align(ctx, docs, opt)
+	al, err := alignAll(ctx, docs, opt)
 	if err != nil {
-		return nil, err
+		return nil, searchLimits{}, err
 	}
+	limits := searchLimits{partners: al.partners}
+	for i, l := range selfLimits {
+		if l.Limited() {
+			limits.thinned = append(limits.thinned, PairLimit{A: i, B: i, Limit: l})
+		}
+	}
+	limits.thinned = append(limits.thinned, al.limits...)
+	pairs := al.pairs
 	g := &grouper{}
 	for i, ps := range self {
 		for _, p := range ps {
@@ -65,7 +88,7 @@ func FindRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 	if stutterWords > 0 {
 		reps = dropStutters(docs, reps, stutterWords)
 	}
-	return reps, nil
+	return reps, limits, nil
 }
 
 // MaxListedPlaces bounds the places a Repeat lists (Count has them all).
