@@ -26,7 +26,7 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 	if err != nil {
 		return nil, err
 	}
-	return citations.LoadLibrary(ctx, files, paths)
+	return citations.LoadLibrary(ctx, files, paths, citations.LibraryOptions{})
 }
 
 func (a *app) citeCommand() *cobra.Command {
