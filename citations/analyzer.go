@@ -137,7 +137,7 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 	if ns.Dropped.At >= 0 {
 		report(limitFinding(d, compare.Span{Start: ns.Dropped.At, End: ns.Dropped.At}, "notes",
 			"the document holds more note markers, notes or chapter headings than are checked (%s markers, %s notes, %s headings): those from here on are not checked",
-			count(MaxMarkers), count(MaxNotes), count(MaxHeadings)))
+			count(ns.Limits.Markers), count(ns.Limits.Notes), count(ns.Limits.Headings)))
 	}
 	for _, p := range ns.Problems {
 		report(compare.Newf(CheckNoteSyntax, d, p.Span, "%s", p.Msg))
@@ -175,7 +175,7 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 	if n := ns.Dropped.Unparsed; n > 0 {
 		at := ns.Dropped.UnparsedAt
 		report(limitFinding(d, compare.Span{Start: at, End: at}, "citations",
-			"the citations of %s notes from here on are not read: the notes hold over %s pieces of text", count(n), count(MaxCitations)))
+			"the citations of %s notes from here on are not read: the notes hold over %s pieces of text", count(n), count(ns.Limits.Citations)))
 	}
 }
 

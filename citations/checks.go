@@ -41,11 +41,13 @@ var (
 	}
 	CheckNoteLimit = &compare.Check{
 		ID: "cite.note-limit", Title: "More notes than are checked", Severity: compare.Warning,
-		Help: `The document holds more note markers (100,000), notes (50,000) or chapter headings ` +
-			`(100,000) than crosscheck checks in one document, more pieces of note text than it parses ` +
-			`(100,000), or more problems of one kind than it lists (10,000). Its notes are checked up to ` +
-			`the place the finding points at and the rest are not, so that a generated or hostile ` +
-			`document cannot exhaust memory or time. Split the document, or look at how it was made.`,
+		Help: `The document holds more note markers, notes or chapter headings than crosscheck checks in ` +
+			`one document (1,000 markers, 500 notes and 1,000 headings, and one more of each per 32, 64 and ` +
+			`64 bytes of text, up to 100,000, 50,000 and 100,000), more pieces of note text than it parses ` +
+			`(1,000 and one per 64 bytes, up to 100,000), or more problems of one kind than it lists ` +
+			`(10,000). Its notes are checked up to the place the finding points at and the rest are not, so ` +
+			`that a generated or hostile document cannot exhaust memory or time. Split the document, or look ` +
+			`at how it was made.`,
 	}
 	CheckIbidAmbiguous = &compare.Check{
 		ID: "cite.ibid-ambiguous", Title: "Ibid. after a note citing several works", Severity: compare.Warning,

@@ -64,14 +64,14 @@ func checkBounded(t testing.TB, fs []compare.Finding) {
 // TestMarkerFloodIsAggregated: one undefined marker used thousands of
 // times is one finding, with its count, not one per use.
 func TestMarkerFloodIsAggregated(t *testing.T) {
-	d := mustDoc(t, "m.md", "Text"+strings.Repeat("[^1]", 2500)+"\n")
+	d := mustDoc(t, "m.md", "Text"+strings.Repeat("[^1]", 1000)+"\n")
 	fs := runCite(t, d, nil)
 	n := countChecks(fs)
 	if n["cite.marker-undefined"] != 1 {
 		t.Fatalf("%d marker-undefined findings, want 1", n["cite.marker-undefined"])
 	}
 	for _, f := range fs {
-		if f.Check.ID == "cite.marker-undefined" && !strings.Contains(f.Message, "2,500 times") {
+		if f.Check.ID == "cite.marker-undefined" && !strings.Contains(f.Message, "1,000 times") {
 			t.Errorf("message does not give the count: %s", f.Message)
 		}
 	}
@@ -100,6 +100,19 @@ func TestMarkerLimit(t *testing.T) {
 		t.Fatalf("%d note-limit findings, want 1 (%v)", n["cite.note-limit"], n)
 	}
 	checkBounded(t, fs)
+}
+
+// TestLimitsFollowSize: a small document keeps few markers, so that many
+// small hostile documents cost no more per byte than one large one.
+func TestLimitsFollowSize(t *testing.T) {
+	d := mustDoc(t, "m.md", strings.Repeat("[^1]", 25_000)) // 100 KB
+	ns := FindNotes(d)
+	if want := 1000 + len(d.Text)/32; len(ns.Markers) > want {
+		t.Fatalf("%d markers kept of a 100 KB document, want at most %d", len(ns.Markers), want)
+	}
+	if ns.Dropped.At < 0 {
+		t.Error("nothing recorded as left out")
+	}
 }
 
 // TestDefinitionLimit: the same for definitions.

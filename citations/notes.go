@@ -125,22 +125,43 @@ type Run struct {
 }
 
 // Limits on what FindNotes keeps of one document, so that a document made
-// of millions of markers costs a bounded amount of memory. A document past
-// them is checked as far as they go and says so (cite.note-limit).
+// of millions of markers costs memory in proportion to its size, and
+// little of it: each kind is kept up to a floor plus one per so many
+// bytes of text, and never past a ceiling. A document past them is
+// checked as far as they go and says so (cite.note-limit).
 const (
-	// MaxMarkers is the most note markers kept.
+	// MaxMarkers is the most note markers kept: 1,000 and one per 32
+	// bytes of text, at most 100,000.
 	MaxMarkers = 100_000
-	// MaxNotes is the most note definitions kept.
+	// MaxNotes is the most note definitions kept: 500 and one per 64
+	// bytes, at most 50,000.
 	MaxNotes = 50_000
-	// MaxHeadings is the most chapter headings kept.
+	// MaxHeadings is the most chapter headings kept: 1,000 and one per 64
+	// bytes, at most 100,000.
 	MaxHeadings = 100_000
 	// MaxIssues is the most problems of one kind kept: malformed notes,
 	// numbering issues, short forms that do not resolve.
 	MaxIssues = 10_000
 	// MaxCitations is the most pieces of note text (split at semicolons
-	// and sentence ends) parsed as citations in one document.
+	// and sentence ends) parsed as citations: 1,000 and one per 64 bytes,
+	// at most 100,000.
 	MaxCitations = 100_000
 )
+
+// Limits are what one document may hold of each kind (see MaxMarkers).
+type Limits struct {
+	Markers, Notes, Headings, Citations int
+}
+
+// LimitsFor returns the limits of a document of n bytes of text.
+func LimitsFor(n int) Limits {
+	return Limits{
+		Markers:   min(MaxMarkers, 1000+n/32),
+		Notes:     min(MaxNotes, 500+n/64),
+		Headings:  min(MaxHeadings, 1000+n/64),
+		Citations: min(MaxCitations, 1000+n/64),
+	}
+}
 
 // Notes is what FindNotes finds in one document.
 type Notes struct {
@@ -154,7 +175,9 @@ type Notes struct {
 	Unused     []*Note
 	Duplicates []Duplicate
 	Numbering  []NumberingIssue
-	// Dropped counts what the limits left out.
+	// Limits are what the document may hold; Dropped says what it held
+	// past them, left out.
+	Limits  Limits
 	Dropped Dropped
 }
 
@@ -162,12 +185,12 @@ type Notes struct {
 // stay within their limits.
 type Dropped struct {
 	// At is the Text offset from which markers and notes are not checked,
-	// because the document holds more than MaxMarkers markers, MaxNotes
-	// notes or MaxHeadings headings; -1 when all are checked.
+	// because the document holds more markers, notes or headings than its
+	// Limits; -1 when all are checked.
 	At int
 	// Problems and Numbering count the malformed notes and numbering
 	// issues found past MaxIssues; Unparsed the notes whose citations
-	// were not (all) read, past MaxCitations.
+	// were not (all) read, past Limits.Citations.
 	Problems, Numbering, Unparsed int
 	// UnparsedAt is the Text offset of the first note not (wholly) parsed.
 	UnparsedAt int
@@ -194,7 +217,7 @@ func (d *Dropped) unparsed(n *Note) {
 // roomForMarker reports whether one more marker may be kept, and records
 // that markers from off on are left out when not.
 func (ns *Notes) roomForMarker(off int) bool {
-	if len(ns.Markers) < MaxMarkers {
+	if len(ns.Markers) < ns.Limits.Markers {
 		return true
 	}
 	ns.Dropped.dropAt(off)
@@ -203,7 +226,7 @@ func (ns *Notes) roomForMarker(off int) bool {
 
 // roomForNote is roomForMarker for note definitions.
 func (ns *Notes) roomForNote(off int) bool {
-	if len(ns.Notes) < MaxNotes {
+	if len(ns.Notes) < ns.Limits.Notes {
 		return true
 	}
 	ns.Dropped.dropAt(off)
@@ -233,12 +256,12 @@ func (ns *Notes) addNumbering(iss NumberingIssue) {
 // syntax it knows, splits numbered notes into chapters where the numbering
 // restarts, pairs markers with definitions and records what does not pair.
 func FindNotes(doc *compare.Document) *Notes {
-	ns := &Notes{Doc: doc, Dropped: Dropped{At: -1}}
+	ns := &Notes{Doc: doc, Limits: LimitsFor(len(doc.Text)), Dropped: Dropped{At: -1}}
 	if doc.Structure.Markup {
 		ns.Headings = doc.Structure.Headings(3)
-		if len(ns.Headings) > MaxHeadings {
-			ns.Dropped.dropAt(ns.Headings[MaxHeadings].Start)
-			ns.Headings = ns.Headings[:MaxHeadings:MaxHeadings]
+		if n := ns.Limits.Headings; len(ns.Headings) > n {
+			ns.Dropped.dropAt(ns.Headings[n].Start)
+			ns.Headings = ns.Headings[:n:n]
 		}
 		fromStructure(doc, ns)
 	} else {

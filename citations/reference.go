@@ -117,10 +117,10 @@ var (
 )
 
 // ParseReferences parses the text of every note into citations, up to
-// MaxCitations pieces of note text in all; the notes past that are left
-// without citations and counted in ns.Dropped.Unparsed.
+// ns.Limits.Citations pieces of note text in all; the notes past that are
+// left without citations and counted in ns.Dropped.Unparsed.
 func ParseReferences(ns *Notes) {
-	left := MaxCitations
+	left := ns.Limits.Citations
 	for _, n := range ns.Notes {
 		if left <= 0 {
 			n.Citations = nil

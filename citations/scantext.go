@@ -24,7 +24,7 @@ func textHeadings(s string, ns *Notes) []compare.Span {
 		if isHeadingLine(line) {
 			prevBlank := i == 0 || i >= 2 && s[i-2] == '\n' || strings.TrimSpace(s[lineStart(s, max(0, i-1)):max(0, i-1)]) == ""
 			if strings.HasPrefix(strings.TrimLeft(line, " "), "#") || prevBlank {
-				if len(out) == MaxHeadings {
+				if len(out) == ns.Limits.Headings {
 					ns.Dropped.dropAt(i)
 					break
 				}
@@ -647,7 +647,7 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 			i = p + 1
 			continue
 		}
-		if len(marks) == MaxMarkers+MaxNotes {
+		if len(marks) == ns.Limits.Markers+ns.Limits.Notes {
 			ns.Dropped.dropAt(p)
 			break
 		}
