@@ -243,13 +243,14 @@ func (ns *Notes) addProblem(p Problem) {
 	ns.Problems = append(ns.Problems, p)
 }
 
-// addNumbering records a numbering issue, up to MaxIssues.
-func (ns *Notes) addNumbering(iss NumberingIssue) {
+// addNumbering records the numbering issue issue builds, up to MaxIssues
+// (past them it is counted, not built).
+func (ns *Notes) addNumbering(issue func() NumberingIssue) {
 	if len(ns.Numbering) >= MaxIssues {
 		ns.Dropped.Numbering++
 		return
 	}
-	ns.Numbering = append(ns.Numbering, iss)
+	ns.Numbering = append(ns.Numbering, issue())
 }
 
 // FindNotes finds the note markers and definitions of a document in every

@@ -307,7 +307,7 @@ func (ns *Notes) checkNumbering(nm []*Marker, nd []*Note) {
 		span compare.Span
 		run  int
 	}
-	var seq []num
+	seq := make([]num, 0, max(len(nm), len(nd)))
 	what := "marker"
 	if len(nm) > 0 {
 		for _, m := range nm {
@@ -342,16 +342,18 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		v    int
 		span compare.Span
 	}
-	var mains []mn
+	mains := make([]mn, 0, n)
 	for k := 0; k < n; k++ {
 		v, sp := at(k)
 		if isSubNote(v, prev) {
 			continue
 		}
 		if !first && v > prev+20 {
-			ns.addNumbering(NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " does not fit the numbering after " + itoa(prev),
-				Details: map[string]any{"number": v, "after": prev, "kind": "misfit"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " does not fit the numbering after " + itoa(prev),
+					Details: map[string]any{"number": v, "after": prev, "kind": "misfit"}}
+			})
 			continue
 		}
 		first = false
@@ -364,13 +366,17 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		if k == 0 {
 			if v > 1 {
 				if run == 0 {
-					ns.addNumbering(NumberingIssue{Span: sp, Excerpt: true,
-						Msg:     "numbering starts at " + itoa(v) + ": notes 1–" + itoa(v-1) + " are not in this document (an excerpt?)",
-						Details: map[string]any{"number": v, "kind": "excerpt"}})
+					ns.addNumbering(func() NumberingIssue {
+						return NumberingIssue{Span: sp, Excerpt: true,
+							Msg:     "numbering starts at " + itoa(v) + ": notes 1–" + itoa(v-1) + " are not in this document (an excerpt?)",
+							Details: map[string]any{"number": v, "kind": "excerpt"}}
+					})
 				} else {
-					ns.addNumbering(NumberingIssue{Span: sp,
-						Msg:     "this chapter's numbering starts at " + itoa(v) + ", not 1",
-						Details: map[string]any{"number": v, "kind": "start"}})
+					ns.addNumbering(func() NumberingIssue {
+						return NumberingIssue{Span: sp,
+							Msg:     "this chapter's numbering starts at " + itoa(v) + ", not 1",
+							Details: map[string]any{"number": v, "kind": "start"}}
+					})
 				}
 			}
 			prev = v
@@ -379,27 +385,35 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		switch {
 		case v == prev+1:
 		case v == prev+2 && k+1 < len(mains) && mains[k+1].v == prev+1:
-			ns.addNumbering(NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End},
-				Msg:     what + "s " + itoa(v) + " and " + itoa(prev+1) + " are out of order",
-				Details: map[string]any{"number": v, "after": prev, "kind": "swap"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End},
+					Msg:     what + "s " + itoa(v) + " and " + itoa(prev+1) + " are out of order",
+					Details: map[string]any{"number": v, "after": prev, "kind": "swap"}}
+			})
 			k++
 		case v > prev+1:
 			missing := itoa(prev + 1)
 			if v-1 > prev+1 {
 				missing += "–" + itoa(v-1)
 			}
-			ns.addNumbering(NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " follows " + itoa(prev) + ": " + missing + " missing",
-				Details: map[string]any{"number": v, "after": prev, "kind": "gap"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " follows " + itoa(prev) + ": " + missing + " missing",
+					Details: map[string]any{"number": v, "after": prev, "kind": "gap"}}
+			})
 		case v == prev:
-			ns.addNumbering(NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " repeats the number before it",
-				Details: map[string]any{"number": v, "after": prev, "kind": "repeat"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " repeats the number before it",
+					Details: map[string]any{"number": v, "after": prev, "kind": "repeat"}}
+			})
 			continue
 		default:
-			ns.addNumbering(NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " comes after " + itoa(prev) + ": out of order",
-				Details: map[string]any{"number": v, "after": prev, "kind": "order"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " comes after " + itoa(prev) + ": out of order",
+					Details: map[string]any{"number": v, "after": prev, "kind": "order"}}
+			})
 			continue
 		}
 		prev = v

@@ -54,16 +54,27 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 	}
 	// the marker that ends at a block's end, or one byte before it: the
 	// last such in document order, as a walk over the markers finds it
-	endAt := map[int][]int{} // marker end → indexes in ns.Markers
+	endAt := make(map[int]int, len(ns.Markers)) // marker end → the last index in ns.Markers
+	var sameEnd map[int][]int                     // the earlier ones, for the rare markers that end alike
 	for i, m := range ns.Markers {
-		endAt[m.Span.End] = append(endAt[m.Span.End], i)
+		if j, ok := endAt[m.Span.End]; ok {
+			if sameEnd == nil {
+				sameEnd = map[int][]int{}
+			}
+			sameEnd[m.Span.End] = append(sameEnd[m.Span.End], j)
+		}
+		endAt[m.Span.End] = i
 	}
 	endingAt := func(end int, ok func(*Marker) bool) *Marker {
 		best := -1
 		for _, e := range []int{end - 1, end} {
-			for _, i := range endAt[e] {
-				if i > best && ok(ns.Markers[i]) {
-					best = i
+			i, found := endAt[e]
+			if !found {
+				continue
+			}
+			for _, x := range append(sameEnd[e], i) {
+				if x > best && ok(ns.Markers[x]) {
+					best = x
 				}
 			}
 		}

@@ -618,7 +618,9 @@ type numberedMark struct {
 // start with a label already used as a marker. A body paragraph that
 // merely begins with a marker stays a marker.
 func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int) int) {
-	var marks []numberedMark
+	// room for as many marks as may be kept, or as there are brackets
+	limit := ns.Limits.Markers + ns.Limits.Notes
+	marks := make([]numberedMark, 0, min(limit, strings.Count(s, "[")+strings.Count(s, "<sup")))
 	hasGutenberg := false
 	for _, n := range ns.Notes {
 		if n.Syntax == SyntaxGutenberg {
@@ -647,7 +649,7 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 			i = p + 1
 			continue
 		}
-		if len(marks) == ns.Limits.Markers+ns.Limits.Notes {
+		if len(marks) == limit {
 			ns.Dropped.dropAt(p)
 			break
 		}
