@@ -55,7 +55,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 	// the marker that ends at a block's end, or one byte before it: the
 	// last such in document order, as a walk over the markers finds it
 	endAt := make(map[int]int, len(ns.Markers)) // marker end → the last index in ns.Markers
-	var sameEnd map[int][]int                     // the earlier ones, for the rare markers that end alike
+	var sameEnd map[int][]int                   // the earlier ones, for the rare markers that end alike
 	for i, m := range ns.Markers {
 		if j, ok := endAt[m.Span.End]; ok {
 			if sameEnd == nil {
