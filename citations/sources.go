@@ -194,9 +194,9 @@ func LoadLibrary(ctx context.Context, files compare.Files, paths []string, opt L
 				mp := filepath.Join(p, e.Name())
 				// a manifest found in a folder is a file of that folder: a
 				// link named sources.toml that points elsewhere is not read
-				if !opt.AllowOutside && !inside(files, p, mp) {
+				if !opt.AllowOutside && placeIn(files, p, mp) != placeInside {
 					return nil, &compare.InputError{Path: mp, Offset: -1,
-						Msg:  "the manifest is a link to a file outside the folder " + p + "; it is not read",
+						Msg:  "the manifest links to a file outside the folder " + p + "; it is not read",
 						Hint: opt.outsideHint("replace the link by the file")}
 				}
 				if err := readManifest(mp); err != nil {
@@ -219,10 +219,14 @@ func LoadLibrary(ctx context.Context, files compare.Files, paths []string, opt L
 				continue
 			}
 			fp := manifestPath(dir, e.File)
-			if !opt.AllowOutside && !inside(files, dir, fp) {
+			if place := placeIn(files, dir, fp); !opt.AllowOutside && place != placeInside {
+				where := "is outside"
+				if place == placeLinkedOut {
+					where = "links to a file outside"
+				}
 				return nil, &compare.InputError{Path: m.path, Offset: -1,
-					Msg: fmt.Sprintf("source %q names file %q, which is outside the folder %s that holds the manifest; it is not read",
-						clip(nameOf(e), maxQuoted), clip(e.File, maxQuoted), dir),
+					Msg: fmt.Sprintf("source %q names file %q, which %s the folder %s that holds the manifest; it is not read",
+						clip(nameOf(e), maxQuoted), clip(e.File, maxQuoted), where, dir),
 					Hint: opt.outsideHint("move the file into that folder")}
 			}
 			if _, err := files.Stat(fp); err != nil {
@@ -282,25 +286,39 @@ type symlinkResolver interface {
 	EvalSymlinks(path string) (string, error)
 }
 
-// inside reports whether path p lies inside folder dir, both taken with
-// every symbolic link followed; a path that cannot be resolved (it does
+// place is where a path lies with regard to a folder.
+type place int
+
+const (
+	placeInside    place = iota
+	placeOutside         // by its name: "..", or an absolute path elsewhere
+	placeLinkedOut       // inside by its name, outside once links are followed
+)
+
+// placeIn says whether path p lies inside folder dir, both taken with
+// every symbolic link followed. A path that cannot be resolved (it does
 // not exist) is judged by its name alone, and the read that follows
 // reports it.
-func inside(files compare.Files, dir, p string) bool {
+func placeIn(files compare.Files, dir, p string) place {
+	if !within(dir, p) {
+		return placeOutside // by name: no link may bring it back in
+	}
 	eval := filepath.EvalSymlinks
 	if r, ok := files.(symlinkResolver); ok {
 		eval = r.EvalSymlinks
 	}
-	rd, rp := dir, p
-	if d, err := eval(dir); err == nil {
-		if q, err := eval(p); err == nil {
-			rd, rp = d, q
-		}
+	d, err := eval(dir)
+	if err != nil {
+		return placeInside
 	}
-	if !within(dir, p) {
-		return false // by name: no link may bring it back in
+	q, err := eval(p)
+	if err != nil {
+		return placeInside
 	}
-	return within(rd, rp)
+	if !within(d, q) {
+		return placeLinkedOut
+	}
+	return placeInside
 }
 
 // within reports whether path p lies in folder dir, by their names.
