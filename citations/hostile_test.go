@@ -429,3 +429,107 @@ func TestFIFOsDoNotHang(t *testing.T) {
 		t.Logf("FIFO named by the manifest: %v", err)
 	}
 }
+
+// matchNameAll is MatchName as it was before the library was indexed: every
+// source scored.
+func matchNameAll(l *Library, author, title string) (*Source, float64) {
+	var best *Source
+	bestScore := 0.0
+	for _, s := range l.Sources {
+		score := 0.0
+		if s.Key != "" && (strings.EqualFold(title, s.Key) || strings.EqualFold(author, s.Key)) {
+			score = 1
+		}
+		for _, n := range append([]string{s.Title, s.Heading, fileWords(s.File)}, s.Aliases...) {
+			if n == "" {
+				continue
+			}
+			if title != "" {
+				score = max(score, containment(title, n))
+			}
+			if title == "" && author != "" {
+				score = max(score, 0.9*containment(author, n))
+			}
+		}
+		if author != "" && s.Author != "" {
+			if namesMatch(author, s.Author) {
+				if title == "" {
+					score = max(score, 0.8)
+				} else {
+					score = min(1, score+0.2)
+				}
+			} else if score < 1 {
+				score *= 0.5
+			}
+		}
+		if score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	if bestScore < 0.6 {
+		return nil, bestScore
+	}
+	return best, bestScore
+}
+
+// TestLibraryIndexMatchesAll: in a library of up to 512 sources, the index
+// finds what scoring every source finds.
+func TestLibraryIndexMatchesAll(t *testing.T) {
+	words := []string{"History", "Rome", "Empire", "Decline", "Fall", "Church", "Council", "Emperor", "Letters",
+		"Annals", "War", "Peace", "Law", "City", "Gods", "Saints", "Lives", "Hist.", "Eccl.", "Ammian.", "Ætius", "Œuvres"}
+	authors := []string{"Smith", "Jones", "Euseb.", "Eusebius", "Tillemont", "de Tillemont", "Gibbon", "K. Müller", "Val. Max."}
+	rnd := uint64(1)
+	pick := func(xs []string) string {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		return xs[(rnd>>33)%uint64(len(xs))]
+	}
+	phrase := func(n int) string {
+		var ws []string
+		for i := 0; i < n; i++ {
+			ws = append(ws, pick(words))
+		}
+		return strings.Join(ws, " ")
+	}
+	var entries []ManifestEntry
+	for i := 0; i < 400; i++ {
+		e := ManifestEntry{Key: fmt.Sprintf("k%d", i), Title: phrase(1 + i%5), Author: pick(authors)}
+		if i%7 == 0 {
+			e.Aliases = []string{pick(authors) + ", " + phrase(2)}
+		}
+		if i%11 == 0 {
+			e.Author = ""
+		}
+		entries = append(entries, e)
+	}
+	lib := newLibrary(nil, entries, nil)
+	for i := 0; i < 1000; i++ {
+		author, title := pick(authors), phrase(i%4)
+		switch i % 9 {
+		case 0:
+			author = ""
+		case 1:
+			title = fmt.Sprintf("K%d", i%500)
+		}
+		got, gs := lib.MatchName(author, title)
+		want, ws := matchNameAll(lib, author, title)
+		if got != want || (got != nil && gs != ws) {
+			t.Fatalf("MatchName(%q, %q) = %v %.2f, scoring all gives %v %.2f", author, title, got, gs, want, ws)
+		}
+	}
+}
+
+// TestManifestAliasLimit: a source with more aliases than are read is an
+// error that names it.
+func TestManifestAliasLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[[source]]\nkey = \"many\"\naliases = [")
+	for i := 0; i < 101; i++ {
+		fmt.Fprintf(&b, "\"a%d\", ", i)
+	}
+	b.WriteString("]\n")
+	dir := sourcesWith(t, b.String(), nil)
+	_, err := LoadLibrary(context.Background(), input.Loader{}, []string{dir}, LibraryOptions{})
+	if err == nil || !strings.Contains(err.Error(), `source "many"`) || !strings.Contains(err.Error(), "aliases") {
+		t.Errorf("101 aliases: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path"
 	"path/filepath"
 	"slices"
@@ -214,6 +215,11 @@ func LoadLibrary(ctx context.Context, files compare.Files, paths []string, opt L
 	for _, m := range mans {
 		dir := filepath.Dir(m.path)
 		for _, e := range m.entries {
+			if len(e.Aliases) > MaxAliases {
+				return nil, &compare.InputError{Path: m.path, Offset: -1,
+					Msg:  fmt.Sprintf("source %q has %s aliases, more than the %d read", clip(nameOf(e), maxQuoted), count(len(e.Aliases)), MaxAliases),
+					Hint: "give each source the few names the documents cite it by"}
+			}
 			if e.File == "" {
 				entries = append(entries, e)
 				continue
@@ -259,8 +265,18 @@ func LoadLibrary(ctx context.Context, files compare.Files, paths []string, opt L
 	return newLibrary(docs, entries, fileOf), nil
 }
 
-// MaxSources is the most sources the manifests of one library name.
-const MaxSources = 20_000
+// Limits of a library: a citation is compared with the names of each
+// source that shares a word with it, so their number and length bound
+// the time matching takes.
+const (
+	// MaxSources is the most sources the manifests of one library name.
+	MaxSources = 20_000
+	// MaxAliases is the most aliases one source may have.
+	MaxAliases = 100
+	// maxNameWords is the most words of a source's name (title, heading,
+	// alias, author) that matching reads.
+	maxNameWords = 256
+)
 
 // manifestPath is where a manifest in dir that names file means: file
 // relative to dir, or file itself when it is absolute.
@@ -471,9 +487,9 @@ type sourceSigs struct {
 	author []string
 }
 
-// sourceLookback bounds how many of the sources filed under one word a
-// citation is compared with, the first ones.
-const sourceLookback = 1024
+// sourceBudget bounds how many sources one citation is compared with
+// (besides those its key names) in a library of more sources than that.
+const sourceBudget = 512
 
 func newLibraryIndex(sources []*Source) *libraryIndex {
 	ix := &libraryIndex{sigs: make([]sourceSigs, len(sources)), byKey: map[string][]int32{}, byWord: map[string][]int32{}}
@@ -481,10 +497,12 @@ func newLibraryIndex(sources []*Source) *libraryIndex {
 		si := &ix.sigs[i]
 		for _, n := range append([]string{s.Title, s.Heading, fileWords(s.File)}, s.Aliases...) {
 			if n != "" {
-				si.names = append(si.names, Signature(n))
+				sig := Signature(n)
+				si.names = append(si.names, sig[:min(len(sig), maxNameWords)])
 			}
 		}
 		si.author = nameSignature(s.Author)
+		si.author = si.author[:min(len(si.author), maxNameWords)]
 		var keys []string
 		for _, sig := range append(si.names, si.author) {
 			for _, k := range wordKeys(sig) {
@@ -506,7 +524,9 @@ func newLibraryIndex(sources []*Source) *libraryIndex {
 
 // candidates returns, ascending, the sources that may match a citation of
 // author and title (ts, as and ans their signatures): those whose key is
-// either, and those that share a word with either.
+// either, and those that share a word with either: all of them in a
+// library of at most sourceBudget sources, else at most sourceBudget, the
+// words shared by fewest sources first.
 func (ix *libraryIndex) candidates(author, title string, ts, as, ans []string) []int32 {
 	var out []int32
 	for _, k := range []string{title, author} {
@@ -514,11 +534,24 @@ func (ix *libraryIndex) candidates(author, title string, ts, as, ans []string) [
 			out = append(out, ix.byKey[foldKey(k)]...)
 		}
 	}
+	var lists [][]int32
 	for _, sig := range [][]string{ts, as, ans} {
 		for _, k := range wordKeys(sig) {
-			l := ix.byWord[k]
-			out = append(out, l[:min(len(l), sourceLookback)]...)
+			if l := ix.byWord[k]; len(l) > 0 {
+				lists = append(lists, l)
+			}
 		}
+	}
+	// a source that matches shares most of the citation's words, so the
+	// rarer ones find it; the commonest (of a library whose every title
+	// has "History") are read only as far as the budget goes
+	budget := math.MaxInt // a library of few sources is read whole
+	if len(ix.sigs) > sourceBudget {
+		budget = sourceBudget
+		slices.SortStableFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
+	}
+	for _, l := range lists {
+		out = append(out, l[:min(len(l), max(0, budget-len(out)))]...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
