@@ -169,6 +169,16 @@ func TestMessagesQuoteLittle(t *testing.T) {
 		t.Fatal("no findings")
 	}
 	checkBounded(t, fs)
+	// an HTML note link whose text (its label) is long
+	label := strings.Repeat("x", 20_000)
+	html := `<p>Text<a href="#n1" epub:type="noteref">` + label + `</a> and <a href="#n2" epub:type="noteref">2</a>.</p>` +
+		`<aside id="n1" epub:type="footnote"><p>Smith, History of Rome, p. 3.</p></aside>` +
+		`<aside id="n3" epub:type="footnote"><p>Ibid.</p></aside>`
+	fs = runCite(t, mustDoc(t, "q.html", html), nil)
+	if len(fs) == 0 {
+		t.Fatal("no findings in HTML")
+	}
+	checkBounded(t, fs)
 }
 
 // TestQuoteDiffBounded: the word diff of a long quotation that differs

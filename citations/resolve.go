@@ -244,9 +244,9 @@ func (r *Resolution) resolveIbid(c *Citation, n, prev *Note, last *Citation) {
 	pv, nv := labelNumber(prev.Label), labelNumber(n.Label)
 	if pv >= 0 && nv > pv+1 && !isSubNote(nv, pv) && n.Syntax.family() == familyNumbered {
 		r.add(Issue{Check: CheckIbidOrphan, Citation: c,
-			Msg:     form + " in " + noteName(n) + " refers to the note before it, but note " + itoa(nv-1) + " is missing (the preceding note is " + prev.Label + ")",
+			Msg:     form + " in " + noteName(n) + " refers to the note before it, but note " + itoa(nv-1) + " is missing (the preceding note is " + clip(prev.Label, 64) + ")",
 			Related: []RelatedSpan{{"preceding", prev.Span}},
-			Details: map[string]any{"form": form, "reason": "missing", "preceding": prev.Label}})
+			Details: map[string]any{"form": form, "reason": "missing", "preceding": clip(prev.Label, 64)}})
 		return
 	}
 	works := r.worksOf(prev)
@@ -255,7 +255,7 @@ func (r *Resolution) resolveIbid(c *Citation, n, prev *Note, last *Citation) {
 		r.add(Issue{Check: CheckIbidOrphan, Citation: c,
 			Msg:     form + " in " + noteName(n) + " refers to " + noteName(prev) + ", which cites no work",
 			Related: []RelatedSpan{{"preceding", prev.Span}},
-			Details: map[string]any{"form": form, "reason": "no-work", "preceding": prev.Label}})
+			Details: map[string]any{"form": form, "reason": "no-work", "preceding": clip(prev.Label, 64)}})
 	case 1:
 		c.Work = works[0]
 	default:
@@ -263,7 +263,7 @@ func (r *Resolution) resolveIbid(c *Citation, n, prev *Note, last *Citation) {
 		r.add(Issue{Check: CheckIbidAmbiguous, Citation: c,
 			Msg:     form + " in " + noteName(n) + " is ambiguous: " + noteName(prev) + " cites " + itoa(len(works)) + " works (" + strings.Join(names, ", ") + ")",
 			Related: []RelatedSpan{{"preceding", prev.Span}},
-			Details: map[string]any{"form": form, "works": len(works), "preceding": prev.Label}})
+			Details: map[string]any{"form": form, "works": len(works), "preceding": clip(prev.Label, 64)}})
 	}
 }
 
