@@ -66,6 +66,12 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 		f.Details = is.Details
 		report(f)
 	}
+	if res.Dropped > 0 {
+		last := res.Issues[len(res.Issues)-1].Citation.Span
+		report(limitFinding(d, compare.Span{Start: last.End, End: last.End}, "issues",
+			"%s more problems with short forms (ibid., op. cit., supra) after this point are not listed: the document has over %s",
+			count(res.Dropped), count(MaxIssues)))
+	}
 	haveSources := lib != nil && len(lib.Sources) > 0
 	quotes := FindQuotations(d, ns)
 	backsQuote := map[*Note]bool{}
@@ -102,8 +108,8 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 			if !haveSources {
 				if backsQuote[n] {
 					f := compare.Newf(CheckSourceUnavailable, d, c.Span, "the quotation before note %s cannot be verified: %s is not available (give it with --sources)",
-						n.Label, quoteName(name))
-					f.Details = map[string]any{"work": name, "note": n.Label}
+						clip(n.Label, 64), quoteName(name))
+					f.Details = map[string]any{"work": clip(name, maxQuoted), "note": clip(n.Label, 64)}
 					report(f)
 				}
 				break
@@ -113,7 +119,7 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 			}
 			seen[k] = true
 			f := compare.Newf(CheckSourceUnavailable, d, c.Span, "cited work not among the sources: %s", quoteName(name))
-			f.Details = map[string]any{"work": name, "note": n.Label}
+			f.Details = map[string]any{"work": clip(name, maxQuoted), "note": clip(n.Label, 64)}
 			report(f)
 		}
 	}
@@ -122,29 +128,35 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 	}
 }
 
+// maxUses is how many uses of one undefined marker are reported one by
+// one; a marker used more often is reported once, with its count.
+const maxUses = 100
+
 // reportNotes turns what FindNotes found into findings.
 func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
+	if ns.Dropped.At >= 0 {
+		report(limitFinding(d, compare.Span{Start: ns.Dropped.At, End: ns.Dropped.At}, "notes",
+			"the document holds more note markers, notes or chapter headings than are checked (%s markers, %s notes, %s headings): those from here on are not checked",
+			count(ns.Limits.Markers), count(ns.Limits.Notes), count(ns.Limits.Headings)))
+	}
 	for _, p := range ns.Problems {
 		report(compare.Newf(CheckNoteSyntax, d, p.Span, "%s", p.Msg))
 	}
-	for _, m := range ns.Undefined {
-		where := ""
-		if m.Run > 0 && m.Syntax.family() == familyNumbered {
-			where = " in this chapter"
-		}
-		f := compare.Newf(CheckMarkerUndefined, d, m.Span, "note marker %s has no note%s", describeLabel(m.Label, m.Key), where)
-		f.Details = map[string]any{"label": m.Label, "syntax": m.Syntax.String()}
-		report(f)
+	if n := ns.Dropped.Problems; n > 0 {
+		last := ns.Problems[len(ns.Problems)-1].Span
+		report(limitFinding(d, compare.Span{Start: last.End, End: last.End}, "problems",
+			"%s more malformed notes after this point are not listed: the document has over %s", count(n), count(MaxIssues)))
 	}
+	reportUndefined(d, ns.Undefined, report)
 	for _, n := range ns.Unused {
 		f := compare.Newf(CheckNoteUnused, d, headSpan(n), "note %s is never referred to by a marker", describeLabel(n.Label, n.Key))
-		f.Details = map[string]any{"label": n.Label, "syntax": n.Syntax.String()}
+		f.Details = map[string]any{"label": clip(n.Label, 64), "syntax": n.Syntax.String()}
 		report(f)
 	}
 	for _, x := range ns.Duplicates {
 		f := compare.Newf(CheckNoteDuplicate, d, headSpan(x.Note), "note %s is defined twice", describeLabel(x.Note.Label, x.Note.Key))
 		f.Relate("first", d, headSpan(x.First))
-		f.Details = map[string]any{"label": x.Note.Label}
+		f.Details = map[string]any{"label": clip(x.Note.Label, 64)}
 		report(f)
 	}
 	for _, iss := range ns.Numbering {
@@ -155,9 +167,76 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 		f.Details = iss.Details
 		report(f)
 	}
+	if n := ns.Dropped.Numbering; n > 0 {
+		last := ns.Numbering[len(ns.Numbering)-1].Span
+		report(limitFinding(d, compare.Span{Start: last.End, End: last.End}, "numbering",
+			"%s more numbering problems after this point are not listed: the document has over %s", count(n), count(MaxIssues)))
+	}
+	if n := ns.Dropped.Unparsed; n > 0 {
+		at := ns.Dropped.UnparsedAt
+		report(limitFinding(d, compare.Span{Start: at, End: at}, "citations",
+			"the citations of %s notes from here on are not read: the notes hold over %s pieces of text", count(n), count(ns.Limits.Citations)))
+	}
+}
+
+// reportUndefined reports markers without a note: each use, or once for
+// a marker used more than maxUses times.
+func reportUndefined(d *compare.Document, undefined []*Marker, report func(compare.Finding)) {
+	type rk struct {
+		run int
+		key string
+	}
+	keyOf := func(m *Marker) rk {
+		if m.Syntax.family() == familyNumbered {
+			return rk{m.Run, m.Key}
+		}
+		return rk{0, m.Key}
+	}
+	uses := map[rk]int{}
+	for _, m := range undefined {
+		uses[keyOf(m)]++
+	}
+	for _, m := range undefined {
+		k := keyOf(m)
+		n := uses[k]
+		if n < 0 {
+			continue // reported with its first use
+		}
+		where := ""
+		if m.Run > 0 && m.Syntax.family() == familyNumbered {
+			where = " in this chapter"
+		}
+		details := map[string]any{"label": clip(m.Label, 64), "syntax": m.Syntax.String()}
+		msg := "note marker " + describeLabel(m.Label, m.Key) + " has no note" + where
+		if n > maxUses {
+			msg += "; it is used " + count(n) + " times, and only this first use is reported"
+			details["uses"] = n
+			uses[k] = -1
+		}
+		f := compare.Newf(CheckMarkerUndefined, d, m.Span, "%s", msg)
+		f.Details = details
+		report(f)
+	}
+}
+
+// limitFinding says what a limit left out.
+func limitFinding(d *compare.Document, at compare.Span, what, format string, args ...any) compare.Finding {
+	f := compare.Newf(CheckNoteLimit, d, at, format, args...)
+	f.Details = map[string]any{"limit": what}
+	return f
+}
+
+// count writes n with thousands separators: 2,500,000.
+func count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func describeLabel(label, key string) string {
+	label, key = clip(label, 64), clip(key, 66)
 	if strings.HasPrefix(key, "#") && key[1:] != label {
 		return label + " (" + key + ")"
 	}
@@ -197,10 +276,11 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 	ix := idx.get(src.Doc)
 	r := CompareQuote(d.TextOf(q.Span), src.Doc, ix, opt.DiffTimeout)
 	name := src.Doc.Path
+	label := clip(n.Label, 64)
 	if !r.Found {
 		if r.Mismatch {
-			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in note %s", name, n.Label)
-			f.Details = map[string]any{"source": name, "note": n.Label, "found": false}
+			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in note %s", name, label)
+			f.Details = map[string]any{"source": name, "note": label, "found": false}
 			report(f)
 		}
 		return
@@ -214,15 +294,15 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 			what, name, words(r.Missing), words(r.Added))
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})
 		// word_diff is what the table, Markdown and GitHub formats show
-		f.Details = map[string]any{"source": name, "note": n.Label, "missing": r.Missing, "added": r.Added,
-			"reordered": r.Reorder, "word_diff": r.Diff}
+		f.Details = map[string]any{"source": name, "note": label, "missing": r.Missing, "added": r.Added,
+			"reordered": r.Reorder, "word_diff": clip(r.Diff, maxDiff)}
 		report(f)
 	}
 	if r.Pages && c.Page != "" && r.Page != "" && !pageInRange(r.Page, c.Page, c.PageEnd) {
 		f := compare.Newf(CheckQuotePage, d, c.Span, "note %s cites p. %s, but the quoted passage is on p. %s of %s",
-			n.Label, c.Page, r.Page, name)
+			label, clip(c.Page, 20), clip(r.Page, 20), name)
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})
-		f.Details = map[string]any{"cited_page": c.Page, "page": r.Page, "source": name}
+		f.Details = map[string]any{"cited_page": clip(c.Page, 20), "page": clip(r.Page, 20), "source": name}
 		report(f)
 	}
 }

@@ -2,6 +2,7 @@ package citations
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -14,22 +15,48 @@ type BibEntry struct {
 	Line   int
 }
 
-// BibError is a syntax error in a BibTeX file, with its line.
+// BibError is a syntax error in a BibTeX file, or a limit it goes past,
+// with its line and, when known, the entry ("@book{smith1950}",
+// "@string{pub}").
 type BibError struct {
-	Line int
-	Msg  string
+	Line  int
+	Entry string
+	Msg   string
 }
 
-func (e *BibError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+func (e *BibError) Error() string {
+	if e.Entry != "" {
+		return fmt.Sprintf("line %d: %s: %s", e.Line, e.Entry, e.Msg)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// Limits of ParseBibTeX. "#" concatenates macros, so a few lines of
+// @string macros that each join the one before to itself expand to
+// gigabytes; the limits stop that long before memory runs out, far above
+// what a bibliography holds.
+const (
+	// MaxBibField is the most bytes one field or macro expands to.
+	MaxBibField = 1 << 20
+	// MaxBibExpansion is the most bytes the values of one file expand to
+	// in all, beyond the size of the file itself.
+	MaxBibExpansion = 16 << 20
+	// MaxBibMacros is the most @string macros one file defines.
+	MaxBibMacros = 10_000
+	// MaxBibEntries is the most entries one file holds.
+	MaxBibEntries = 100_000
+)
 
 // ParseBibTeX reads BibTeX entries. It understands @string macros,
 // "#" concatenation, braced and quoted values and bare numbers, and skips
 // @comment and @preamble and any text between entries, as BibTeX does.
+// A file past the limits above is an error that names the entry.
 func ParseBibTeX(src string) ([]BibEntry, error) {
-	p := &bibParser{s: src, line: 1, macros: map[string]string{
+	p := &bibParser{s: src, line: 1, budget: len(src) + MaxBibExpansion, macros: map[string]string{
 		"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
 		"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
 	}}
+	months := len(p.macros)
 	var out []BibEntry
 	for {
 		at := strings.IndexByte(p.s[p.i:], '@')
@@ -43,7 +70,7 @@ func ParseBibTeX(src string) ([]BibEntry, error) {
 		}
 		p.space()
 		if p.i >= len(p.s) || p.s[p.i] != '{' && p.s[p.i] != '(' {
-			return out, p.errorf("expected { after @%s", typ)
+			return out, p.errorf("expected { after @%s", clip(typ, 40))
 		}
 		closer := byte('}')
 		if p.s[p.i] == '(' {
@@ -58,9 +85,13 @@ func ParseBibTeX(src string) ([]BibEntry, error) {
 			}
 			continue
 		case "string":
-			name, val, err := p.field()
+			name, val, err := p.field("", startLine)
 			if err != nil {
 				return out, err
+			}
+			if _, ok := p.macros[name]; !ok && len(p.macros)-months >= MaxBibMacros {
+				return out, &BibError{startLine, "@string{" + clip(name, 40) + "}",
+					fmt.Sprintf("the file defines more than %d @string macros; split it", MaxBibMacros)}
 			}
 			p.macros[name] = val
 			p.space()
@@ -76,12 +107,16 @@ func ParseBibTeX(src string) ([]BibEntry, error) {
 		}
 		e := BibEntry{Type: typ, Key: p.s[keyStart:p.i], Fields: map[string]string{}, Line: startLine}
 		if e.Key == "" {
-			return out, p.errorf("@%s entry has no citation key", typ)
+			return out, p.errorf("@%s entry has no citation key", clip(typ, 40))
+		}
+		entry := "@" + clip(typ, 40) + "{" + clip(e.Key, 60) + "}"
+		if len(out) == MaxBibEntries {
+			return out, &BibError{startLine, entry, fmt.Sprintf("the file holds more than %d entries; split it", MaxBibEntries)}
 		}
 		for {
 			p.space()
 			if p.i >= len(p.s) {
-				return out, &BibError{startLine, "@" + typ + "{" + e.Key + ": entry is never closed"}
+				return out, &BibError{startLine, entry, "entry is never closed"}
 			}
 			if p.s[p.i] == closer {
 				p.advance(p.i + 1)
@@ -91,7 +126,7 @@ func ParseBibTeX(src string) ([]BibEntry, error) {
 				p.advance(p.i + 1)
 				continue
 			}
-			name, val, err := p.field()
+			name, val, err := p.field(entry, startLine)
 			if err != nil {
 				return out, err
 			}
@@ -106,6 +141,7 @@ type bibParser struct {
 	i      int
 	line   int
 	macros map[string]string
+	budget int // bytes the values may still expand to
 }
 
 func (p *bibParser) advance(to int) {
@@ -115,7 +151,7 @@ func (p *bibParser) advance(to int) {
 }
 
 func (p *bibParser) errorf(format string, args ...any) error {
-	return &BibError{p.line, fmt.Sprintf(format, args...)}
+	return &BibError{Line: p.line, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (p *bibParser) space() {
@@ -158,23 +194,42 @@ func (p *bibParser) skipBalanced(closer byte) error {
 	return p.errorf("unbalanced braces to the end of the file")
 }
 
-// field reads "name = value # value …".
-func (p *bibParser) field() (string, string, error) {
+// field reads "name = value # value …" of entry (a macro of @string
+// when entry is ""), which starts at line startLine.
+func (p *bibParser) field(entry string, startLine int) (string, string, error) {
 	name := strings.ToLower(p.ident())
 	if name == "" {
 		return "", "", p.errorf("expected a field name")
 	}
+	qname := strconv.Quote(clip(name, 40))
+	what := "field " + qname
+	if entry == "" {
+		entry, what = "@string{"+clip(name, 40)+"}", "the macro"
+	}
 	p.space()
 	if p.i >= len(p.s) || p.s[p.i] != '=' {
-		return "", "", p.errorf("expected = after field %q", name)
+		return "", "", p.errorf("expected = after field %s", qname)
 	}
 	p.advance(p.i + 1)
 	var val strings.Builder
+	write := func(piece string) error {
+		if val.Len()+len(piece) > MaxBibField {
+			return &BibError{startLine, entry, fmt.Sprintf("%s expands to more than %d bytes: "+
+				"@string macros concatenate each other (#); shorten them", what, MaxBibField)}
+		}
+		if p.budget -= len(piece); p.budget < 0 {
+			return &BibError{startLine, entry, fmt.Sprintf("the values of the file expand to more than %d bytes beyond its size "+
+				"at %s: @string macros concatenate each other (#); shorten them or split the file", MaxBibExpansion, what)}
+		}
+		val.WriteString(piece)
+		return nil
+	}
 	for {
 		p.space()
 		if p.i >= len(p.s) {
-			return "", "", p.errorf("field %q has no value", name)
+			return "", "", p.errorf("field %s has no value", qname)
 		}
+		var piece string
 		switch c := p.s[p.i]; {
 		case c == '{':
 			depth := 0
@@ -194,9 +249,9 @@ func (p *bibParser) field() (string, string, error) {
 				}
 			}
 			if j >= len(p.s) {
-				return "", "", p.errorf("field %q: unbalanced braces", name)
+				return "", "", p.errorf("field %s: unbalanced braces", qname)
 			}
-			val.WriteString(stripBraces(p.s[p.i+1 : j]))
+			piece = stripBraces(p.s[p.i+1 : j])
 			p.advance(j + 1)
 		case c == '"':
 			depth := 0
@@ -211,27 +266,30 @@ func (p *bibParser) field() (string, string, error) {
 				}
 			}
 			if j >= len(p.s) {
-				return "", "", p.errorf("field %q: unclosed quote", name)
+				return "", "", p.errorf("field %s: unclosed quote", qname)
 			}
-			val.WriteString(stripBraces(p.s[p.i+1 : j]))
+			piece = stripBraces(p.s[p.i+1 : j])
 			p.advance(j + 1)
 		case isDigit(c):
 			j := p.i
 			for j < len(p.s) && isDigit(p.s[j]) {
 				j++
 			}
-			val.WriteString(p.s[p.i:j])
+			piece = p.s[p.i:j]
 			p.advance(j)
 		default:
 			m := p.ident()
 			if m == "" {
-				return "", "", p.errorf("field %q: unexpected %q", name, string(c))
+				return "", "", p.errorf("field %s: unexpected %q", qname, string(c))
 			}
 			v, ok := p.macros[strings.ToLower(m)]
 			if !ok {
-				return "", "", p.errorf("field %q: undefined macro %q", name, m)
+				return "", "", p.errorf("field %s: undefined macro %q", qname, clip(m, 40))
 			}
-			val.WriteString(v)
+			piece = v
+		}
+		if err := write(piece); err != nil {
+			return "", "", err
 		}
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == '#' {

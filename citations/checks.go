@@ -39,6 +39,16 @@ var (
 			`a LaTeX \footnote whose braces do not balance. The note is read as well as possible, but other ` +
 			`tools (and readers) may not; fix the markup.`,
 	}
+	CheckNoteLimit = &compare.Check{
+		ID: "cite.note-limit", Title: "More notes than are checked", Severity: compare.Warning,
+		Help: `The document holds more note markers, notes or chapter headings than crosscheck checks in ` +
+			`one document (1,000 markers, 500 notes and 1,000 headings, and one more of each per 32, 64 and ` +
+			`64 bytes of text, up to 100,000, 50,000 and 100,000), more pieces of note text than it parses ` +
+			`(1,000 and one per 64 bytes, up to 100,000), or more problems of one kind than it lists ` +
+			`(10,000). Its notes are checked up to the place the finding points at and the rest are not, so ` +
+			`that a generated or hostile document cannot exhaust memory or time. Split the document, or look ` +
+			`at how it was made.`,
+	}
 	CheckIbidAmbiguous = &compare.Check{
 		ID: "cite.ibid-ambiguous", Title: "Ibid. after a note citing several works", Severity: compare.Warning,
 		Help: `"Ibid." (and the Bluebook "Id.") refers to the single work cited in the immediately ` +
@@ -103,6 +113,6 @@ var (
 // AllChecks lists the citation checks.
 func AllChecks() []*compare.Check {
 	return []*compare.Check{CheckMarkerUndefined, CheckNoteUnused, CheckNoteDuplicate, CheckNumbering,
-		CheckNoteSyntax, CheckIbidAmbiguous, CheckIbidOrphan, CheckOpCitUnresolved, CheckOpCitAmbiguous,
+		CheckNoteSyntax, CheckNoteLimit, CheckIbidAmbiguous, CheckIbidOrphan, CheckOpCitUnresolved, CheckOpCitAmbiguous,
 		CheckLocCitPage, CheckSupraTarget, CheckSourceUnavailable, CheckQuoteMismatch, CheckQuotePage}
 }

@@ -209,7 +209,7 @@ func TestLoadLibrary(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "texts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "texts", "smith.txt"), []byte("Untitled scan\n\nThe fens were drained in three campaigns.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "refs.bib"), []byte("@book{smith1950, author={John Smith}, title={A History of the Fens}, file={texts/smith.txt}}"), 0o644)
-	lib, err := LoadLibrary(context.Background(), input.Loader{}, []string{dir})
+	lib, err := LoadLibrary(context.Background(), input.Loader{}, []string{dir}, LibraryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestLoadLibrary(t *testing.T) {
 		t.Errorf("matched an absent work to %+v", s)
 	}
 	os.WriteFile(filepath.Join(dir, "bad.toml"), []byte("[[source]]\nfile = \"missing.txt\"\n"), 0o644)
-	if _, err := LoadLibrary(context.Background(), input.Loader{}, []string{dir}); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+	if _, err := LoadLibrary(context.Background(), input.Loader{}, []string{dir}, LibraryOptions{}); err == nil || !strings.Contains(err.Error(), "missing.txt") {
 		t.Errorf("missing file not reported: %v", err)
 	}
 }
@@ -272,7 +272,7 @@ func TestSeed001(t *testing.T) {
 			t.Errorf("excerpt numbering should be info, is %s", f.Severity)
 		}
 	}
-	lib, err := LoadLibrary(context.Background(), input.Loader{}, []string{"../testdata/cite/sources"})
+	lib, err := LoadLibrary(context.Background(), input.Loader{}, []string{"../testdata/cite/sources"}, LibraryOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func EvaluateFixtures(ctx context.Context, files compare.Files, dir, sourcesDir 
 		var srcDocs []*compare.Document
 		if useSources {
 			if lib == nil {
-				lib, err = LoadLibrary(ctx, files, []string{sourcesDir})
+				lib, err = LoadLibrary(ctx, files, []string{sourcesDir}, LibraryOptions{})
 				if err != nil {
 					return nil, err
 				}

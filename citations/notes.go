@@ -124,6 +124,45 @@ type Run struct {
 	Notes   int
 }
 
+// Limits on what FindNotes keeps of one document, so that a document made
+// of millions of markers costs memory in proportion to its size, and
+// little of it: each kind is kept up to a floor plus one per so many
+// bytes of text, and never past a ceiling. A document past them is
+// checked as far as they go and says so (cite.note-limit).
+const (
+	// MaxMarkers is the most note markers kept: 1,000 and one per 32
+	// bytes of text, at most 100,000.
+	MaxMarkers = 100_000
+	// MaxNotes is the most note definitions kept: 500 and one per 64
+	// bytes, at most 50,000.
+	MaxNotes = 50_000
+	// MaxHeadings is the most chapter headings kept: 1,000 and one per 64
+	// bytes, at most 100,000.
+	MaxHeadings = 100_000
+	// MaxIssues is the most problems of one kind kept: malformed notes,
+	// numbering issues, short forms that do not resolve.
+	MaxIssues = 10_000
+	// MaxCitations is the most pieces of note text (split at semicolons
+	// and sentence ends) parsed as citations: 1,000 and one per 64 bytes,
+	// at most 100,000.
+	MaxCitations = 100_000
+)
+
+// Limits are what one document may hold of each kind (see MaxMarkers).
+type Limits struct {
+	Markers, Notes, Headings, Citations int
+}
+
+// LimitsFor returns the limits of a document of n bytes of text.
+func LimitsFor(n int) Limits {
+	return Limits{
+		Markers:   min(MaxMarkers, 1000+n/32),
+		Notes:     min(MaxNotes, 500+n/64),
+		Headings:  min(MaxHeadings, 1000+n/64),
+		Citations: min(MaxCitations, 1000+n/64),
+	}
+}
+
 // Notes is what FindNotes finds in one document.
 type Notes struct {
 	Doc        *compare.Document
@@ -136,20 +175,101 @@ type Notes struct {
 	Unused     []*Note
 	Duplicates []Duplicate
 	Numbering  []NumberingIssue
+	// Limits are what the document may hold; Dropped says what it held
+	// past them, left out.
+	Limits  Limits
+	Dropped Dropped
+}
+
+// Dropped says what FindNotes, ParseReferences and Resolve left out to
+// stay within their limits.
+type Dropped struct {
+	// At is the Text offset from which markers and notes are not checked,
+	// because the document holds more markers, notes or headings than its
+	// Limits; -1 when all are checked.
+	At int
+	// Problems and Numbering count the malformed notes and numbering
+	// issues found past MaxIssues; Unparsed the notes whose citations
+	// were not (all) read, past Limits.Citations.
+	Problems, Numbering, Unparsed int
+	// UnparsedAt is the Text offset of the first note not (wholly) parsed.
+	UnparsedAt int
+}
+
+// Any reports whether anything was left out.
+func (d Dropped) Any() bool { return d.At >= 0 || d.Problems+d.Numbering+d.Unparsed > 0 }
+
+// dropAt records that markers or notes from off on are left out.
+func (d *Dropped) dropAt(off int) {
+	if d.At < 0 || off < d.At {
+		d.At = off
+	}
+}
+
+// unparsed counts a note whose citations were not (all) read.
+func (d *Dropped) unparsed(n *Note) {
+	if d.Unparsed == 0 {
+		d.UnparsedAt = n.Span.Start
+	}
+	d.Unparsed++
+}
+
+// roomForMarker reports whether one more marker may be kept, and records
+// that markers from off on are left out when not.
+func (ns *Notes) roomForMarker(off int) bool {
+	if len(ns.Markers) < ns.Limits.Markers {
+		return true
+	}
+	ns.Dropped.dropAt(off)
+	return false
+}
+
+// roomForNote is roomForMarker for note definitions.
+func (ns *Notes) roomForNote(off int) bool {
+	if len(ns.Notes) < ns.Limits.Notes {
+		return true
+	}
+	ns.Dropped.dropAt(off)
+	return false
+}
+
+// addProblem records a malformed note, up to MaxIssues.
+func (ns *Notes) addProblem(p Problem) {
+	if len(ns.Problems) >= MaxIssues {
+		ns.Dropped.Problems++
+		return
+	}
+	p.Msg = clip(p.Msg, maxQuoted)
+	ns.Problems = append(ns.Problems, p)
+}
+
+// addNumbering records the numbering issue issue builds, up to MaxIssues
+// (past them it is counted, not built).
+func (ns *Notes) addNumbering(issue func() NumberingIssue) {
+	if len(ns.Numbering) >= MaxIssues {
+		ns.Dropped.Numbering++
+		return
+	}
+	ns.Numbering = append(ns.Numbering, issue())
 }
 
 // FindNotes finds the note markers and definitions of a document in every
 // syntax it knows, splits numbered notes into chapters where the numbering
 // restarts, pairs markers with definitions and records what does not pair.
 func FindNotes(doc *compare.Document) *Notes {
-	ns := &Notes{Doc: doc}
+	ns := &Notes{Doc: doc, Limits: LimitsFor(len(doc.Text)), Dropped: Dropped{At: -1}}
 	if doc.Structure.Markup {
 		ns.Headings = doc.Structure.Headings(3)
+		if n := ns.Limits.Headings; len(ns.Headings) > n {
+			ns.Dropped.dropAt(ns.Headings[n].Start)
+			ns.Headings = ns.Headings[:n:n]
+		}
 		fromStructure(doc, ns)
 	} else {
-		ns.Headings = textHeadings(doc.Text)
+		ns.Headings = textHeadings(doc.Text, ns)
 		scanText(doc.Text, ns)
 	}
+	ns.truncate()
 	sort.SliceStable(ns.Markers, func(i, j int) bool { return ns.Markers[i].Span.Start < ns.Markers[j].Span.Start })
 	sort.SliceStable(ns.Notes, func(i, j int) bool { return ns.Notes[i].Span.Start < ns.Notes[j].Span.Start })
 	for i, n := range ns.Notes {
@@ -157,6 +277,44 @@ func FindNotes(doc *compare.Document) *Notes {
 	}
 	ns.pair()
 	return ns
+}
+
+// truncate keeps, when a limit was reached, only the markers, notes and
+// problems before the first thing left out, so that what is checked is
+// the whole of a leading part of the document, whichever scanner reached
+// its limit first.
+func (ns *Notes) truncate() {
+	at := ns.Dropped.At
+	if at < 0 {
+		return
+	}
+	markers := ns.Markers[:0]
+	for _, m := range ns.Markers {
+		if m.Span.Start < at {
+			markers = append(markers, m)
+		}
+	}
+	clear(ns.Markers[len(markers):])
+	ns.Markers = markers
+	notes := ns.Notes[:0]
+	for _, n := range ns.Notes {
+		if n.Span.Start < at {
+			notes = append(notes, n)
+		}
+	}
+	clear(ns.Notes[len(notes):])
+	ns.Notes = notes
+	problems := ns.Problems[:0]
+	for _, p := range ns.Problems {
+		if p.Span.Start < at {
+			problems = append(problems, p)
+		}
+	}
+	ns.Problems = problems
+	if len(ns.Headings) > 0 && ns.Headings[len(ns.Headings)-1].Start >= at {
+		i := sort.Search(len(ns.Headings), func(k int) bool { return ns.Headings[k].Start >= at })
+		ns.Headings = ns.Headings[:i:i]
+	}
 }
 
 // fromStructure takes the notes the document's reader found in its markup.
@@ -171,11 +329,15 @@ func fromStructure(doc *compare.Document, ns *Notes) {
 		return SyntaxHTMLLink
 	}
 	for _, m := range doc.Structure.NoteMarkers {
-		ns.Markers = append(ns.Markers, &Marker{Label: m.Label, Key: m.Key, Span: m.Span, Syntax: syntax(m.Kind)})
+		if ns.roomForMarker(m.Span.Start) {
+			ns.Markers = append(ns.Markers, &Marker{Label: m.Label, Key: m.Key, Span: m.Span, Syntax: syntax(m.Kind)})
+		}
 	}
 	for _, d := range doc.Structure.NoteDefs {
-		ns.Notes = append(ns.Notes, &Note{Label: d.Label, Key: d.Key, Span: d.Span,
-			Body: compare.TrimSpan(doc.Text, d.Body), Syntax: syntax(d.Kind)})
+		if ns.roomForNote(d.Span.Start) {
+			ns.Notes = append(ns.Notes, &Note{Label: d.Label, Key: d.Key, Span: d.Span,
+				Body: compare.TrimSpan(doc.Text, d.Body), Syntax: syntax(d.Kind)})
+		}
 	}
 }
 

@@ -155,14 +155,17 @@ func (ns *Notes) pair() {
 		bounds = db
 	}
 	ns.Runs = make([]Run, len(bounds)+1)
+	var headingAt map[int]compare.Span
+	if len(bounds) > 0 {
+		headingAt = make(map[int]compare.Span, len(ns.Headings))
+		for _, h := range ns.Headings {
+			headingAt[h.Start] = h // the last of those that start there
+		}
+	}
 	for i := range ns.Runs {
 		if i > 0 {
 			ns.Runs[i].Start = bounds[i-1]
-			for _, h := range ns.Headings {
-				if h.Start == bounds[i-1] {
-					ns.Runs[i].Heading = h
-				}
-			}
+			ns.Runs[i].Heading = headingAt[bounds[i-1]]
 		}
 	}
 	for _, m := range nm {
@@ -245,31 +248,24 @@ func pairLabel(ms []*Marker, ds []*Note, ns *Notes) {
 		}
 		return
 	}
+	// each definition takes the earliest free marker before it: the
+	// markers taken are always the first ones, so one index walks them
+	next := 0
 	var free []*Note
 	for _, d := range ds {
-		got := false
-		for i, m := range ms {
-			if !taken[i] && m.Span.Start < d.Span.Start {
-				link(i, d)
-				got = true
-				break
-			}
-		}
-		if !got {
+		if next < len(ms) && ms[next].Span.Start < d.Span.Start {
+			link(next, d)
+			next++
+		} else {
 			free = append(free, d)
 		}
 	}
 	var left []*Note
 	for _, d := range free {
-		got := false
-		for i := range ms {
-			if !taken[i] {
-				link(i, d)
-				got = true
-				break
-			}
-		}
-		if !got {
+		if next < len(ms) {
+			link(next, d)
+			next++
+		} else {
 			left = append(left, d)
 		}
 	}
@@ -311,7 +307,7 @@ func (ns *Notes) checkNumbering(nm []*Marker, nd []*Note) {
 		span compare.Span
 		run  int
 	}
-	var seq []num
+	seq := make([]num, 0, max(len(nm), len(nd)))
 	what := "marker"
 	if len(nm) > 0 {
 		for _, m := range nm {
@@ -346,16 +342,18 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		v    int
 		span compare.Span
 	}
-	var mains []mn
+	mains := make([]mn, 0, n)
 	for k := 0; k < n; k++ {
 		v, sp := at(k)
 		if isSubNote(v, prev) {
 			continue
 		}
 		if !first && v > prev+20 {
-			ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " does not fit the numbering after " + itoa(prev),
-				Details: map[string]any{"number": v, "after": prev, "kind": "misfit"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " does not fit the numbering after " + itoa(prev),
+					Details: map[string]any{"number": v, "after": prev, "kind": "misfit"}}
+			})
 			continue
 		}
 		first = false
@@ -368,13 +366,17 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		if k == 0 {
 			if v > 1 {
 				if run == 0 {
-					ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp, Excerpt: true,
-						Msg:     "numbering starts at " + itoa(v) + ": notes 1–" + itoa(v-1) + " are not in this document (an excerpt?)",
-						Details: map[string]any{"number": v, "kind": "excerpt"}})
+					ns.addNumbering(func() NumberingIssue {
+						return NumberingIssue{Span: sp, Excerpt: true,
+							Msg:     "numbering starts at " + itoa(v) + ": notes 1–" + itoa(v-1) + " are not in this document (an excerpt?)",
+							Details: map[string]any{"number": v, "kind": "excerpt"}}
+					})
 				} else {
-					ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp,
-						Msg:     "this chapter's numbering starts at " + itoa(v) + ", not 1",
-						Details: map[string]any{"number": v, "kind": "start"}})
+					ns.addNumbering(func() NumberingIssue {
+						return NumberingIssue{Span: sp,
+							Msg:     "this chapter's numbering starts at " + itoa(v) + ", not 1",
+							Details: map[string]any{"number": v, "kind": "start"}}
+					})
 				}
 			}
 			prev = v
@@ -383,27 +385,35 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		switch {
 		case v == prev+1:
 		case v == prev+2 && k+1 < len(mains) && mains[k+1].v == prev+1:
-			ns.Numbering = append(ns.Numbering, NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End},
-				Msg:     what + "s " + itoa(v) + " and " + itoa(prev+1) + " are out of order",
-				Details: map[string]any{"number": v, "after": prev, "kind": "swap"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End},
+					Msg:     what + "s " + itoa(v) + " and " + itoa(prev+1) + " are out of order",
+					Details: map[string]any{"number": v, "after": prev, "kind": "swap"}}
+			})
 			k++
 		case v > prev+1:
 			missing := itoa(prev + 1)
 			if v-1 > prev+1 {
 				missing += "–" + itoa(v-1)
 			}
-			ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " follows " + itoa(prev) + ": " + missing + " missing",
-				Details: map[string]any{"number": v, "after": prev, "kind": "gap"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " follows " + itoa(prev) + ": " + missing + " missing",
+					Details: map[string]any{"number": v, "after": prev, "kind": "gap"}}
+			})
 		case v == prev:
-			ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " repeats the number before it",
-				Details: map[string]any{"number": v, "after": prev, "kind": "repeat"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " repeats the number before it",
+					Details: map[string]any{"number": v, "after": prev, "kind": "repeat"}}
+			})
 			continue
 		default:
-			ns.Numbering = append(ns.Numbering, NumberingIssue{Span: sp,
-				Msg:     what + " " + itoa(v) + " comes after " + itoa(prev) + ": out of order",
-				Details: map[string]any{"number": v, "after": prev, "kind": "order"}})
+			ns.addNumbering(func() NumberingIssue {
+				return NumberingIssue{Span: sp,
+					Msg:     what + " " + itoa(v) + " comes after " + itoa(prev) + ": out of order",
+					Details: map[string]any{"number": v, "after": prev, "kind": "order"}}
+			})
 			continue
 		}
 		prev = v

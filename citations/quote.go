@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse"
@@ -47,9 +48,40 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 	}
 	var out []Quotation
 	add := func(q Quotation) {
-		if q.Marker != nil && wordCount(s[q.Span.Start:q.Span.End]) >= minQuoteWords {
+		if q.Marker != nil && q.Span.End-q.Span.Start <= maxQuoteBytes && hasWords(s[q.Span.Start:q.Span.End], minQuoteWords) {
 			out = append(out, q)
 		}
+	}
+	// the marker that ends at a block's end, or one byte before it: the
+	// last such in document order, as a walk over the markers finds it
+	endAt := make(map[int]int, len(ns.Markers)) // marker end → the last index in ns.Markers
+	var sameEnd map[int][]int                   // the earlier ones, for the rare markers that end alike
+	for i, m := range ns.Markers {
+		if j, ok := endAt[m.Span.End]; ok {
+			if sameEnd == nil {
+				sameEnd = map[int][]int{}
+			}
+			sameEnd[m.Span.End] = append(sameEnd[m.Span.End], j)
+		}
+		endAt[m.Span.End] = i
+	}
+	endingAt := func(end int, ok func(*Marker) bool) *Marker {
+		best := -1
+		for _, e := range []int{end - 1, end} {
+			i, found := endAt[e]
+			if !found {
+				continue
+			}
+			for _, x := range append(sameEnd[e], i) {
+				if x > best && ok(ns.Markers[x]) {
+					best = x
+				}
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		return ns.Markers[best]
 	}
 	for _, p := range doc.Paragraphs {
 		open := -1
@@ -86,11 +118,9 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 		sp := compare.TrimSpan(s, compare.Span{Start: start + strings.IndexByte(s[start:], '>') + 1, End: end})
 		q := Quotation{Span: sp, Block: true}
 		// a marker at the end of the block, or first after it
-		for _, m := range ns.Markers {
-			if m.Span.End <= sp.End && m.Span.End >= sp.End-1 {
-				q.Marker = m
-				q.Span.End = m.Span.Start
-			}
+		if m := endingAt(sp.End, func(*Marker) bool { return true }); m != nil {
+			q.Marker = m
+			q.Span.End = m.Span.Start
 		}
 		if q.Marker == nil {
 			k := end
@@ -105,11 +135,9 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 	}
 	for _, el := range doc.Structure.Quotations() {
 		q := Quotation{Span: el.Span, Block: el.Kind == compare.BlockQuotation}
-		for _, m := range ns.Markers {
-			if m.Span.End <= el.Span.End && m.Span.End >= el.Span.End-1 && m.Span.Start >= el.Span.Start {
-				q.Marker = m
-				q.Span.End = m.Span.Start
-			}
+		if m := endingAt(el.Span.End, func(m *Marker) bool { return m.Span.Start >= el.Span.Start }); m != nil {
+			q.Marker = m
+			q.Span.End = m.Span.Start
 		}
 		if q.Marker == nil {
 			q.Marker = after(el.Span.End)
@@ -136,7 +164,27 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 	return dedup
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// maxQuoteBytes bounds the quotations checked: a longer stretch between
+// quote marks is a stray mark, not a quotation, and comparing it with a
+// source costs time in proportion to its length.
+const maxQuoteBytes = 64 << 10
+
+// hasWords reports whether s holds at least n words (as strings.Fields
+// splits them), reading no further than the nth.
+func hasWords(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n--
+			if n <= 0 {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return n <= 0
+}
 
 // quoteText is a quotation prepared for comparison: the text with
 // bracketed letters folded into their words ("[T]he" → "The") and quotes
@@ -148,14 +196,19 @@ type quoteText struct {
 	insertions []compare.Span // bracketed insertions, in doc.Text
 }
 
-var reEllipsis = regexp.MustCompile(`\.\s?\.\s?\.|…`)
+var (
+	reEllipsis   = regexp.MustCompile(`\.\s?\.\s?\.|…`)
+	reEllipsisAt = regexp.MustCompile(`^(?:\.\s?\.\s?\.|…)`)
+)
 
 // prepareQuote builds the comparable form of a quotation.
 func prepareQuote(text string) *quoteText {
 	var b strings.Builder
 	qt := &quoteText{}
+	closer := -2 // the next "]" at or after i (-1: none; -2: not looked for)
 	for i := 0; i < len(text); {
-		if loc := reEllipsis.FindStringIndex(text[i:]); loc != nil && loc[0] == 0 {
+		// an ellipsis here: asked of a few bytes, not of the rest of the text
+		if loc := reEllipsisAt.FindStringIndex(text[i:min(len(text), i+8)]); loc != nil {
 			st := b.Len()
 			b.WriteString(" … ")
 			qt.ellipses = append(qt.ellipses, compare.Span{Start: st, End: b.Len()})
@@ -163,7 +216,13 @@ func prepareQuote(text string) *quoteText {
 			continue
 		}
 		if text[i] == '[' {
-			if j := strings.IndexByte(text[i:], ']'); j > 0 {
+			if closer == -2 || closer >= 0 && closer < i {
+				closer = -1
+				if j := strings.IndexByte(text[i:], ']'); j >= 0 {
+					closer = i + j
+				}
+			}
+			if j := closer - i; closer >= 0 && j > 0 {
 				inner := text[i+1 : i+j]
 				// a letter case change glued to its word: "[T]he"
 				if len(inner) == 1 && i+j+1 < len(text) && isLetter(text[i+j+1]) {
@@ -394,27 +453,22 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 	r.Pages = len(ix.pages) > 0
 	r.Page = pageAt(ix.pages, region.Start)
 	ops := compare.WordDiff(src, region, qt.doc, compare.Span{Start: 0, End: len(qt.doc.Text)}, timeout)
+	// the spans are in order and do not overlap: only the last that starts
+	// at or before off can hold it
 	inAny := func(sps []compare.Span, off int) bool {
-		for _, sp := range sps {
-			if off >= sp.Start && off <= sp.End {
-				return true
-			}
-		}
-		return false
+		i := sort.Search(len(sps), func(k int) bool { return sps[k].Start > off }) - 1
+		return i >= 0 && off <= sps[i].End
 	}
 	// a delete (source words left out) at an ellipsis or at a bracketed
 	// insertion that replaces them, and an insert inside brackets, are
-	// intended
+	// intended; only the ellipses either side of off can be next to it
 	atEllipsis := func(off int) bool {
-		for _, e := range qt.ellipses {
-			if off >= e.Start && strings.TrimSpace(qt.doc.Text[e.End:off]) == "" {
-				return true
-			}
-			if off <= e.Start && strings.TrimSpace(qt.doc.Text[off:e.Start]) == "" {
-				return true
-			}
+		es := qt.ellipses
+		i := sort.Search(len(es), func(k int) bool { return es[k].Start > off })
+		if i > 0 && (off < es[i-1].End || strings.TrimSpace(qt.doc.Text[es[i-1].End:off]) == "") {
+			return true // inside the ellipsis before, or only space from it
 		}
-		return false
+		return i < len(es) && strings.TrimSpace(qt.doc.Text[off:es[i].Start]) == ""
 	}
 	var kept []compare.DiffOp
 	var delWords, insWords []string

@@ -112,23 +112,47 @@ var (
 	reLocusEnd     = regexp.MustCompile(`\b[0-9]{1,4}(?:,\s*[0-9]{1,4})*[.,]?\s*$|\s[ivxlc]+\.(?:\s*[ivxlc0-9]+\.?)*\s*$`)
 	reTrailingPage = regexp.MustCompile(`[,)]\s*([0-9]{1,4})(?:\s*[-–]\s*([0-9]{1,4}))?\.?\s*$`)
 	reYear         = regexp.MustCompile(`\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b`)
+	reBarePage     = regexp.MustCompile(`^[\s.,]*([0-9]+)\b`)
 	reLocusOnly    = regexp.MustCompile(`(?i)^(?:(?:and|also|see)\s+)?(?:(?:pp?|l|c|vol|tom|ch|chap|sect|ver|ep|lib|cap|n|no|at|§|book|part)\.?\s*)?[0-9ivxlcdm]+[.,]?(?:[\s,.–-]+(?:(?:pp?|l|c|vol|tom|ch|at|and|ff?)\.?\s*)?[0-9ivxlcdm]*[.,]?)*$`)
 )
 
-// ParseReferences parses the text of every note into citations.
+// ParseReferences parses the text of every note into citations, up to
+// ns.Limits.Citations pieces of note text in all; the notes past that are
+// left without citations and counted in ns.Dropped.Unparsed.
 func ParseReferences(ns *Notes) {
+	left := ns.Limits.Citations
 	for _, n := range ns.Notes {
-		n.Citations = ParseNote(ns.Doc, n)
+		if left <= 0 {
+			n.Citations = nil
+			ns.Dropped.unparsed(n)
+			continue
+		}
+		var units int
+		n.Citations, units = parseNote(ns.Doc, n, left)
+		if units > left {
+			ns.Dropped.unparsed(n)
+		}
+		left -= units
 	}
 }
 
 // ParseNote splits a note into citations: at semicolons and sentence ends
 // outside brackets and quotes. A piece that is only a locus ("p. 7",
 // "l. iv. c. 3") adds a locus to the citation before it: one work with
-// several loci, not several works.
+// several loci, not several works. At most MaxCitations pieces are read.
 func ParseNote(doc *compare.Document, n *Note) []*Citation {
-	var out []*Citation
-	for _, u := range splitUnits(doc, n.Body) {
+	out, _ := parseNote(doc, n, MaxCitations)
+	return out
+}
+
+// parseNote is ParseNote reading at most limit pieces; units is how many
+// pieces it read, limit+1 when there were more.
+func parseNote(doc *compare.Document, n *Note, limit int) (out []*Citation, units int) {
+	splitUnits(doc, n.Body, func(u compare.Span) bool {
+		units++
+		if units > limit {
+			return false
+		}
 		text := doc.Text[u.Start:u.End]
 		c := parseUnit(text, u)
 		if c == nil {
@@ -137,30 +161,31 @@ func ParseNote(doc *compare.Document, n *Note) []*Citation {
 				last.Loci = append(last.Loci, loc)
 				last.Span.End = u.End
 			}
-			continue
+			return true
 		}
 		c.Note = n
 		out = append(out, c)
-	}
-	return out
+		return true
+	})
+	return out, units
 }
 
-// splitUnits splits a note body at top-level semicolons and at sentence
-// ends: a point after a lower-case word or a number, followed by a
-// capital. Points after capitalised abbreviations ("Val. Max.",
+// splitUnits calls fn with each piece of a note body, split at top-level
+// semicolons and at sentence ends (a point after a lower-case word or a
+// number, followed by a capital), until fn returns false. Points after capitalised abbreviations ("Val. Max.",
 // "Hist. August.") do not split, so an abbreviated author stays whole.
-func splitUnits(doc *compare.Document, body compare.Span) []compare.Span {
+func splitUnits(doc *compare.Document, body compare.Span, fn func(compare.Span) bool) {
 	s := doc.Text
-	var out []compare.Span
+	stop := false
 	emit := func(a, b int) {
-		if t := compare.TrimSpan(s, compare.Span{Start: a, End: b}); t.End > t.Start {
-			out = append(out, t)
+		if t := compare.TrimSpan(s, compare.Span{Start: a, End: b}); t.End > t.Start && !stop {
+			stop = !fn(t)
 		}
 	}
 	start := body.Start
 	depth := 0
 	inQuote := false
-	for i := body.Start; i < body.End; i++ {
+	for i := body.Start; i < body.End && !stop; i++ {
 		switch s[i] {
 		case '(', '[', '{':
 			depth++
@@ -214,7 +239,6 @@ func splitUnits(doc *compare.Document, body compare.Span) []compare.Span {
 		}
 	}
 	emit(start, body.End)
-	return out
 }
 
 var abbrevWords = map[string]bool{"ibid": true, "cit": true, "edit": true, "trans": true, "comp": true,
@@ -240,7 +264,10 @@ func pointEnds(s string, i int) bool {
 // parseUnit classifies one piece of a note; nil when it cites nothing.
 func parseUnit(text string, span compare.Span) *Citation {
 	t := strings.TrimSpace(text)
-	off := span.Start + strings.Index(text, t)
+	off := span.Start + len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	if len(t) > maxUnitBytes { // prose, not a citation: read its start only
+		t = t[:cutUTF8(t, maxUnitBytes)]
+	}
 	for {
 		m := reSignal.FindString(t)
 		if m == "" {
@@ -334,6 +361,11 @@ func parseLatinShortForm(c *Citation, t string) bool {
 	return false
 }
 
+// maxUnitBytes bounds how much of one piece of a note parseUnit reads: a
+// citation is far shorter, and the searches it runs cost time in
+// proportion to what they read.
+const maxUnitBytes = 4096
+
 // locusWindow bounds how far into a piece loci are looked for: they come
 // early, and long discursive notes would make the search costly.
 const locusWindow = 400
@@ -361,7 +393,7 @@ func (c *Citation) setLoci(t string) {
 		c.PageEnd = m[2]
 	} else if len(c.Loci) > 0 && c.Kind == KindLocCit || c.Kind == KindIbid || c.Kind == KindID {
 		// a bare number after the short form: "Ibid. 124"
-		if m := regexp.MustCompile(`^[\s.,]*([0-9]+)\b`).FindStringSubmatch(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "Ibid"), "Id"), ".")); m != nil {
+		if m := reBarePage.FindStringSubmatch(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "Ibid"), "Id"), ".")); m != nil {
 			c.Page = m[1]
 		}
 	}

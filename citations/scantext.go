@@ -1,8 +1,11 @@
 package citations
 
 import (
+	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -13,7 +16,7 @@ import (
 // textHeadings returns chapter-like headings: Markdown "#"/"##"/"###"
 // lines and one-line paragraphs that start with Chapter, Book or Part and
 // a number ("Chapter XII: …", "BOOK 2").
-func textHeadings(s string) []compare.Span {
+func textHeadings(s string, ns *Notes) []compare.Span {
 	var out []compare.Span
 	for i := 0; i < len(s); {
 		e := lineEnd(s, i)
@@ -21,6 +24,10 @@ func textHeadings(s string) []compare.Span {
 		if isHeadingLine(line) {
 			prevBlank := i == 0 || i >= 2 && s[i-2] == '\n' || strings.TrimSpace(s[lineStart(s, max(0, i-1)):max(0, i-1)]) == ""
 			if strings.HasPrefix(strings.TrimLeft(line, " "), "#") || prevBlank {
+				if len(out) == ns.Limits.Headings {
+					ns.Dropped.dropAt(i)
+					break
+				}
 				t := strings.TrimRight(line, " \t")
 				out = append(out, compare.Span{Start: i + len(line) - len(strings.TrimLeft(line, " ")), End: i + len(t)})
 			}
@@ -101,6 +108,9 @@ func scanText(s string, ns *Notes) {
 func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 	var out regions
 	const open = "[Footnote"
+	// the next "\n[Footnote" at or after the current block's body, found
+	// once for all the blocks before it (-1: none; -2: not looked for)
+	nextBlock := -2
 	for i := 0; ; {
 		k := strings.Index(s[i:], open)
 		if k < 0 {
@@ -134,8 +144,14 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 		}
 		// the matching bracket, unless a new block or a heading comes first
 		limit := nextHeading(start)
-		if nb := strings.Index(s[bodyStart:], "\n"+open); nb >= 0 && bodyStart+nb+1 < limit {
-			limit = bodyStart + nb + 1
+		if nextBlock == -2 || nextBlock >= 0 && nextBlock < bodyStart {
+			nextBlock = -1
+			if nb := strings.Index(s[bodyStart:], "\n"+open); nb >= 0 {
+				nextBlock = bodyStart + nb
+			}
+		}
+		if nextBlock >= 0 && nextBlock+1 < limit {
+			limit = nextBlock + 1
 		}
 		depth := 1
 		end := -1
@@ -157,6 +173,10 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 			bodyEnd = end
 			problems = append(problems, "note is never closed with \"]\"; it is taken to end here")
 		}
+		i = end
+		if !ns.roomForNote(start) {
+			continue
+		}
 		n := &Note{Label: label, Key: label, Span: compare.Span{Start: start, End: end},
 			Body: compare.TrimSpan(s, compare.Span{Start: bodyStart, End: bodyEnd}), Syntax: SyntaxGutenberg}
 		ns.Notes = append(ns.Notes, n)
@@ -165,10 +185,9 @@ func scanGutenberg(s string, ns *Notes, nextHeading func(int) int) regions {
 			if end-start > 0 && strings.HasPrefix(problems[len(problems)-1], "note is never") && len(problems) == 1 {
 				sp = compare.Span{Start: max(start, end-1), End: end}
 			}
-			ns.Problems = append(ns.Problems, Problem{Span: sp, Msg: "[Footnote " + label + "]: " + strings.Join(problems, "; ")})
+			ns.addProblem(Problem{Span: sp, Msg: "[Footnote " + label + "]: " + strings.Join(problems, "; ")})
 		}
 		out = append(out, region{start, end})
-		i = end
 	}
 	return out
 }
@@ -222,7 +241,11 @@ func balanced(s string, open int, limit int) int {
 // scanLaTeX reads \footnote{…} (marker and note in one), \footnote[n]{…},
 // and the split form \footnotemark[n] … \footnotetext[n]{…}.
 func scanLaTeX(s string, ns *Notes) regions {
+	if !strings.Contains(s, `\footnote`) {
+		return nil
+	}
 	var out regions
+	closes := closeBrackets(s, '{', '}', ascending(latexOpens(s)))
 	auto := 0
 	for i := 0; ; {
 		k := strings.Index(s[i:], `\footnote`)
@@ -230,34 +253,20 @@ func scanLaTeX(s string, ns *Notes) regions {
 			break
 		}
 		start := i + k
-		j := start + len(`\footnote`)
-		kind := "note"
-		switch {
-		case strings.HasPrefix(s[j:], "mark"):
-			kind, j = "mark", j+4
-		case strings.HasPrefix(s[j:], "text"):
-			kind, j = "text", j+4
-		case j < len(s) && isLetter(s[j]):
-			i = j // \footnotesize and the like
+		kind, label, j, ok := latexCommand(s, start)
+		if !ok {
+			i = j
 			continue
-		}
-		label := ""
-		if j < len(s) && s[j] == '[' {
-			e := balanced(s, j, min(len(s), j+20))
-			if e < 0 {
-				i = j
-				continue
-			}
-			label = strings.TrimSpace(s[j+1 : e-1])
-			j = e
 		}
 		if kind == "mark" {
 			if label == "" {
 				auto++
 				label = itoa(auto)
 			}
-			ns.Markers = append(ns.Markers, &Marker{Label: label, Key: "latex:" + label,
-				Span: compare.Span{Start: start, End: j}, Syntax: SyntaxLaTeX})
+			if ns.roomForMarker(start) {
+				ns.Markers = append(ns.Markers, &Marker{Label: label, Key: "latex:" + label,
+					Span: compare.Span{Start: start, End: j}, Syntax: SyntaxLaTeX})
+			}
 			i = j
 			continue
 		}
@@ -268,15 +277,22 @@ func scanLaTeX(s string, ns *Notes) regions {
 			i = j
 			continue
 		}
-		end := balanced(s, j, len(s))
+		end := closes.at(j)
 		bodyEnd := end - 1
-		if end < 0 {
+		unclosed := end < 0
+		if unclosed {
 			end = len(s)
 			if p := strings.Index(s[j:], "\n\n"); p >= 0 {
 				end = j + p
 			}
 			bodyEnd = end
-			ns.Problems = append(ns.Problems, Problem{Span: compare.Span{Start: start, End: j + 1},
+		}
+		i = end
+		if !ns.roomForNote(start) {
+			continue
+		}
+		if unclosed {
+			ns.addProblem(Problem{Span: compare.Span{Start: start, End: j + 1},
 				Msg: `\footnote{ is never closed: its braces do not balance`})
 		}
 		body := compare.TrimSpan(s, compare.Span{Start: j + 1, End: bodyEnd})
@@ -295,16 +311,138 @@ func scanLaTeX(s string, ns *Notes) regions {
 				compare.Span{Start: start, End: j}, body, SyntaxLaTeX)
 		}
 		out = append(out, region{start, end})
-		i = end
 	}
-	// \footnotemark / \footnotetext pairs are keyed; re-key them so the
-	// pairing treats them like Pandoc notes
 	return out
+}
+
+// latexCommand reads the \footnote command at start: its kind ("note",
+// "mark" or "text"), its optional label and the offset after them. ok is
+// false for another command (\footnotesize) or a label never closed; j is
+// then where to look on from.
+func latexCommand(s string, start int) (kind, label string, j int, ok bool) {
+	j = start + len(`\footnote`)
+	kind = "note"
+	switch {
+	case strings.HasPrefix(s[j:], "mark"):
+		kind, j = "mark", j+4
+	case strings.HasPrefix(s[j:], "text"):
+		kind, j = "text", j+4
+	case j < len(s) && isLetter(s[j]):
+		return "", "", j, false // \footnotesize and the like
+	}
+	if j < len(s) && s[j] == '[' {
+		e := balanced(s, j, min(len(s), j+20))
+		if e < 0 {
+			return "", "", j, false
+		}
+		label = strings.TrimSpace(s[j+1 : e-1])
+		j = e
+	}
+	return kind, label, j, true
+}
+
+// latexOpens returns the offsets of the braces that open the text of a
+// \footnote or \footnotetext, in order: where scanLaTeX may ask for the
+// closing brace.
+func latexOpens(s string) []int {
+	var out []int
+	for i := 0; ; {
+		k := strings.Index(s[i:], `\footnote`)
+		if k < 0 {
+			return out
+		}
+		kind, _, j, ok := latexCommand(s, i+k)
+		i = max(j, i+k+1)
+		if !ok || kind == "mark" {
+			continue
+		}
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '{' {
+			out = append(out, j)
+		}
+	}
+}
+
+// closings lists brackets and where they close, by opening offset.
+type closings []struct{ open, end int32 }
+
+// at returns the offset just past the bracket closing the one at off, or
+// -1 when it is not closed (or was not asked for).
+func (c closings) at(off int) int {
+	i := sort.Search(len(c), func(k int) bool { return int(c[k].open) >= off })
+	if i < len(c) && int(c[i].open) == off {
+		return int(c[i].end)
+	}
+	return -1
+}
+
+// maxNesting bounds how many of the asked-for brackets closeBrackets
+// follows at once: one opened deeper than that inside the others is taken
+// for never closed.
+const maxNesting = 4096
+
+// closeBrackets finds, in one pass over s, where the brackets that want
+// accepts (s[p] == open; want is asked with ascending p) close, as
+// balanced(s, p, len(s)) would from each: backslash escapes honoured,
+// nested pairs skipped. Asking balanced for each in turn takes time
+// quadratic in the text when brackets are left open; this takes linear
+// time, and memory in proportion to the brackets that close.
+func closeBrackets(s string, open, close byte, want func(p int) bool) closings {
+	var c closings
+	if len(s) > math.MaxInt32 { // too long for int32 offsets: one by one
+		for p := 0; p < len(s); p++ {
+			if s[p] == open && want(p) {
+				if e := balanced(s, p, len(s)); e >= 0 {
+					c = append(c, struct{ open, end int32 }{int32(p), int32(e)})
+				}
+			}
+		}
+		return c
+	}
+	type pending struct{ pos, depth int32 }
+	var stack []pending
+	depth := int32(0)
+	for p := 0; p < len(s); p++ {
+		switch s[p] {
+		case '\\':
+			p++
+		case open:
+			if want(p) && len(stack) < maxNesting {
+				stack = append(stack, pending{int32(p), depth})
+			}
+			depth++
+		case close:
+			depth--
+			if n := len(stack); n > 0 && stack[n-1].depth == depth {
+				c = append(c, struct{ open, end int32 }{stack[n-1].pos, int32(p + 1)})
+				stack = stack[:n-1]
+			}
+		}
+	}
+	sort.Slice(c, func(i, j int) bool { return c[i].open < c[j].open })
+	return c
+}
+
+// ascending returns a want function for closeBrackets that accepts the
+// offsets of opens (ascending).
+func ascending(opens []int) func(int) bool {
+	next := 0
+	return func(p int) bool {
+		for next < len(opens) && opens[next] < p {
+			next++
+		}
+		return next < len(opens) && opens[next] == p
+	}
 }
 
 // addInline records a note written where it is referred to (LaTeX
 // \footnote{…}, Pandoc ^[…]): the note and its one marker, linked.
 func (ns *Notes) addInline(label, key string, note, marker, body compare.Span, syntax Syntax) {
+	if !ns.roomForMarker(note.Start) || !ns.roomForNote(note.Start) {
+		return
+	}
 	n := &Note{Label: label, Key: key, Span: note, Body: body, Syntax: syntax}
 	m := &Marker{Label: label, Key: key, Span: marker, Syntax: syntax, Note: n}
 	n.Markers = []*Marker{m}
@@ -318,72 +456,17 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // line (continued by indented lines, and by lines that follow without a
 // blank line), markers "[^id]" anywhere else, and inline notes "^[…]".
 func scanPandoc(s string, ns *Notes) regions {
-	var out regions
 	if !strings.Contains(s, "^") {
 		return nil
 	}
-	type def struct{ start, end int }
-	var defs regions
-	// definitions first, so markers inside them are still found
-	for i := 0; i < len(s); {
-		e := lineEnd(s, i)
-		t := strings.TrimLeft(s[i:e], " ")
-		ind := e - i - len(t)
-		if ind <= 3 && strings.HasPrefix(t, "[^") {
-			id, n := pandocID(t)
-			if n > 0 && n < len(t) && t[n] == ':' {
-				start := i + ind
-				bodyStart := start + n + 1
-				end := e
-				// continuation
-				p := e + 1
-				for p < len(s) {
-					pe := lineEnd(s, p)
-					line := s[p:pe]
-					if strings.TrimSpace(line) == "" {
-						// a blank line continues the note only if an indented line follows
-						q := pe + 1
-						for q < len(s) && strings.TrimSpace(s[q:lineEnd(s, q)]) == "" {
-							q = lineEnd(s, q) + 1
-						}
-						if q < len(s) && (strings.HasPrefix(s[q:], "    ") || s[q] == '\t') {
-							p = q
-							continue
-						}
-						break
-					}
-					lt := strings.TrimLeft(line, " ")
-					if strings.HasPrefix(lt, "[^") {
-						if _, m := pandocID(lt); m > 0 && m < len(lt) && lt[m] == ':' {
-							break
-						}
-					}
-					end = pe
-					p = pe + 1
-				}
-				end = trimRight(s, end)
-				ns.Notes = append(ns.Notes, &Note{Label: id, Key: "^" + id, Span: compare.Span{Start: start, End: end},
-					Body: compare.TrimSpan(s, compare.Span{Start: bodyStart, End: end}), Syntax: SyntaxPandoc})
-				defs = append(defs, region{start, start + n + 1})
-				out = append(out, region{start, start + n + 1})
-				i = end
-				if i < len(s) && s[i] != '\n' {
-					i = lineEnd(s, i)
-				}
-				i++
-				continue
-			}
-		}
-		i = e + 1
-	}
-	defs = defs.sorted()
+	out := scanPandocDefs(s, ns)
 	for i := 0; ; {
 		k := strings.Index(s[i:], "[^")
 		if k < 0 {
 			break
 		}
 		p := i + k
-		if defs.inside(p) {
+		if pandocDefAt(s, p) {
 			i = p + 2
 			continue
 		}
@@ -392,16 +475,23 @@ func scanPandoc(s string, ns *Notes) regions {
 			i = p + 2
 			continue
 		}
-		ns.Markers = append(ns.Markers, &Marker{Label: id, Key: "^" + id, Span: compare.Span{Start: p, End: p + n}, Syntax: SyntaxPandoc})
+		if ns.roomForMarker(p) {
+			// the key "^id" is the text's own bytes: no copy per marker
+			ns.Markers = append(ns.Markers, &Marker{Label: id, Key: s[p+1 : p+n-1], Span: compare.Span{Start: p, End: p + n}, Syntax: SyntaxPandoc})
+		}
 		i = p + n
 	}
+	if !strings.Contains(s, "^[") {
+		return out
+	}
+	closes := closeBrackets(s, '[', ']', func(p int) bool { return p > 0 && s[p-1] == '^' })
 	for i := 0; ; {
 		k := strings.Index(s[i:], "^[")
 		if k < 0 {
 			break
 		}
 		p := i + k
-		e := balanced(s, p+1, len(s))
+		e := closes.at(p + 1)
 		if e < 0 || p > 0 && s[p-1] == '\\' {
 			i = p + 2
 			continue
@@ -412,6 +502,84 @@ func scanPandoc(s string, ns *Notes) regions {
 		i = e
 	}
 	return out
+}
+
+// scanPandocDefs reads the definitions "[^id]: …" and returns the regions
+// of their heads.
+func scanPandocDefs(s string, ns *Notes) regions {
+	var out regions
+	for i := 0; i < len(s); {
+		e := lineEnd(s, i)
+		t := strings.TrimLeft(s[i:e], " ")
+		ind := e - i - len(t)
+		if ind <= 3 && strings.HasPrefix(t, "[^") {
+			id, n := pandocID(t)
+			if n > 0 && n < len(t) && t[n] == ':' {
+				start := i + ind
+				end := pandocDefEnd(s, e)
+				if ns.roomForNote(start) {
+					ns.Notes = append(ns.Notes, &Note{Label: id, Key: s[start+1 : start+n-1], Span: compare.Span{Start: start, End: end},
+						Body: compare.TrimSpan(s, compare.Span{Start: start + n + 1, End: end}), Syntax: SyntaxPandoc})
+					out = append(out, region{start, start + n + 1})
+				}
+				i = end
+				if i < len(s) && s[i] != '\n' {
+					i = lineEnd(s, i)
+				}
+				i++
+				continue
+			}
+		}
+		i = e + 1
+	}
+	return out
+}
+
+// pandocDefEnd returns where the definition whose first line ends at e
+// ends: its continuation runs over indented lines, and over lines that
+// follow without a blank line, up to the next definition.
+func pandocDefEnd(s string, e int) int {
+	end := e
+	p := e + 1
+	for p < len(s) {
+		pe := lineEnd(s, p)
+		line := s[p:pe]
+		if strings.TrimSpace(line) == "" {
+			// a blank line continues the note only if an indented line follows
+			q := pe + 1
+			for q < len(s) && strings.TrimSpace(s[q:lineEnd(s, q)]) == "" {
+				q = lineEnd(s, q) + 1
+			}
+			if q < len(s) && (strings.HasPrefix(s[q:], "    ") || s[q] == '\t') {
+				p = q
+				continue
+			}
+			break
+		}
+		lt := strings.TrimLeft(line, " ")
+		if strings.HasPrefix(lt, "[^") {
+			if _, m := pandocID(lt); m > 0 && m < len(lt) && lt[m] == ':' {
+				break
+			}
+		}
+		end = pe
+		p = pe + 1
+	}
+	return trimRight(s, end)
+}
+
+// pandocDefAt reports whether the "[^" at p opens the head of a
+// definition: "[^id]:" indented by at most three spaces.
+func pandocDefAt(s string, p int) bool {
+	ls := p
+	for ls > 0 && p-ls <= 3 && s[ls-1] == ' ' {
+		ls--
+	}
+	if ls > 0 && s[ls-1] != '\n' || p-ls > 3 {
+		return false
+	}
+	_, n := pandocID(s[p:])
+	return n > 0 && p+n < len(s) && s[p+n] == ':'
 }
 
 // pandocID reads "[^id]" at the start of t and returns id and the length
@@ -450,7 +618,9 @@ type numberedMark struct {
 // start with a label already used as a marker. A body paragraph that
 // merely begins with a marker stays a marker.
 func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int) int) {
-	var marks []numberedMark
+	// room for as many marks as may be kept, or as there are brackets
+	limit := ns.Limits.Markers + ns.Limits.Notes
+	marks := make([]numberedMark, 0, min(limit, strings.Count(s, "[")+strings.Count(s, "<sup")))
 	hasGutenberg := false
 	for _, n := range ns.Notes {
 		if n.Syntax == SyntaxGutenberg {
@@ -479,8 +649,11 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 			i = p + 1
 			continue
 		}
-		ls := lineStart(s, p)
-		m.atLine = strings.TrimLeft(s[ls:p], " \t>") == ""
+		if len(marks) == limit {
+			ns.Dropped.dropAt(p)
+			break
+		}
+		m.atLine = onlyBefore(s, p, " \t>")
 		marks = append(marks, m)
 		i = p + n
 	}
@@ -496,8 +669,14 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 	}
 	for i, m := range marks {
 		if !isDef[i] {
+			if !ns.roomForMarker(m.span.Start) {
+				break
+			}
 			ns.Markers = append(ns.Markers, &Marker{Label: m.label, Key: m.label, Span: m.span, Syntax: m.syntax})
 			continue
+		}
+		if !ns.roomForNote(m.span.Start) {
+			break
 		}
 		zi := sort.Search(len(zones), func(k int) bool { return zones[k].end > m.span.Start })
 		end := zones[zi].end
@@ -508,9 +687,35 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 			}
 		}
 		end = trimRight(s, end)
-		ns.Notes = append(ns.Notes, &Note{Label: m.label, Key: m.label, Span: compare.Span{Start: lineStart(s, m.span.Start) + len(s[lineStart(s, m.span.Start):m.span.Start]) - len(strings.TrimLeft(s[lineStart(s, m.span.Start):m.span.Start], " \t>")), End: end},
+		// a definition's mark starts its line (after spaces, tabs and ">")
+		ns.Notes = append(ns.Notes, &Note{Label: m.label, Key: m.label, Span: compare.Span{Start: m.span.Start, End: end},
 			Body: compare.TrimSpan(s, compare.Span{Start: m.span.End, End: max(m.span.End, end)}), Syntax: m.syntax})
 	}
+}
+
+// onlyBefore reports whether the bytes between the start of the line
+// holding p and p are all among chars: it looks back only over those.
+func onlyBefore(s string, p int, chars string) bool {
+	for p > 0 && s[p-1] != '\n' {
+		if strings.IndexByte(chars, s[p-1]) < 0 {
+			return false
+		}
+		p--
+	}
+	return true
+}
+
+// onlySpaceBefore reports whether the text between the start of the line
+// holding p and p is white space (unicode.IsSpace).
+func onlySpaceBefore(s string, p int) bool {
+	for p > 0 && s[p-1] != '\n' {
+		r, n := utf8.DecodeLastRuneInString(s[:p])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		p -= n
+	}
+	return true
 }
 
 // bracketMarkAt reads "[12]", "[12a]", "[*]" or "[†]" at p; n is 0 when
@@ -543,7 +748,7 @@ func bracketMarkAt(s string, p int) (numberedMark, int) {
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
 		return numberedMark{}, 0
 	}
-	if j+1 < len(s) && s[j+1] == ':' && strings.TrimSpace(s[lineStart(s, p):p]) == "" {
+	if j+1 < len(s) && s[j+1] == ':' && onlySpaceBefore(s, p) {
 		return numberedMark{}, 0 // a Markdown link reference definition
 	}
 	return numberedMark{label: label, span: compare.Span{Start: p, End: j + 1}, syntax: SyntaxBracket}, j + 1 - p
@@ -595,7 +800,7 @@ func stripTags(s string) string {
 }
 
 // notesZones returns the stretches where line-start markers are
-// definitions.
+// definitions, sorted and merged where they overlap.
 func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int) int, hasGutenberg bool) regions {
 	if hasGutenberg {
 		return nil
@@ -604,7 +809,7 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 	for i := 0; i < len(s); {
 		e := lineEnd(s, i)
 		if isRuleLine(s[i:e]) || compare.IsNotesHeading(s[i:e]) {
-			zones = append(zones, region{e, nextHeading(e)})
+			zones = zones.add(region{e, nextHeading(e)})
 		}
 		i = e + 1
 	}
@@ -616,37 +821,76 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 			seenLabel[m.label] = m.span.Start
 		}
 	}
-	ends := append([]int(nil), len(s))
+	ends := make([]int, 0, len(ns.Headings)+1)
 	for _, h := range ns.Headings {
 		ends = append(ends, h.Start)
 	}
-	paras := splitParas(s)
-	for _, end := range ends {
-		// paragraphs before end, walking back
-		k := sort.Search(len(paras), func(x int) bool { return paras[x].start >= end }) - 1
-		first := -1
-		for ; k >= 0; k-- {
-			mi := sort.Search(len(marks), func(x int) bool { return marks[x].span.Start >= paras[k].start })
-			if mi >= len(marks) || marks[mi].span.Start != paras[k].start {
-				break
+	ends = append(ends, len(s))
+	sort.Ints(ends)
+	// one walk over the paragraphs: for each, where the run of such
+	// paragraphs that ends with it begins (-1: it is not one of them)
+	runFirst := -1
+	mi := 0 // the first mark at or after the paragraph
+	pending := 0
+	var trailing regions
+	flush := func(upTo int) { // the ends at or before upTo close the run so far
+		for ; pending < len(ends) && ends[pending] <= upTo; pending++ {
+			if runFirst >= 0 {
+				trailing = append(trailing, region{runFirst, ends[pending]})
 			}
-			if at, ok := seenLabel[marks[mi].label]; !ok || at >= paras[k].start {
-				break
-			}
-			first = paras[k].start
-		}
-		if first >= 0 {
-			zones = append(zones, region{first, end})
 		}
 	}
-	return zones.sorted()
+	eachPara(s, func(start int) {
+		flush(start)
+		for mi < len(marks) && marks[mi].span.Start < start {
+			mi++
+		}
+		pass := false
+		if mi < len(marks) && marks[mi].span.Start == start {
+			at, ok := seenLabel[marks[mi].label]
+			pass = ok && at < start
+		}
+		switch {
+		case !pass:
+			runFirst = -1
+		case runFirst < 0:
+			runFirst = start
+		}
+	})
+	flush(len(s))
+	for _, t := range trailing.sorted() {
+		zones = zones.add(t)
+	}
+	return zones.union()
 }
 
-type para struct{ start, end int }
+// add appends r, or widens the last region when r starts inside it, so
+// that a run of overlapping regions takes one (union merges the rest).
+func (rs regions) add(r region) regions {
+	if n := len(rs); n > 0 && r.start >= rs[n-1].start && r.start < rs[n-1].end {
+		rs[n-1].end = max(rs[n-1].end, r.end)
+		return rs
+	}
+	return append(rs, r)
+}
 
-// splitParas returns paragraphs (text between blank lines), trimmed.
-func splitParas(s string) []para {
-	var out []para
+// union sorts the regions and merges those that overlap.
+func (rs regions) union() regions {
+	rs = rs.sorted()
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.start < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, r.end)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// eachPara calls fn with the start of each paragraph (text between blank
+// lines), after leading white space.
+func eachPara(s string, fn func(start int)) {
 	i := 0
 	for i < len(s) {
 		for i < len(s) && isSpace(s[i]) {
@@ -655,16 +899,13 @@ func splitParas(s string) []para {
 		if i >= len(s) {
 			break
 		}
+		fn(i)
 		j := strings.Index(s[i:], "\n\n")
-		end := len(s)
-		if j >= 0 {
-			end = i + j
+		if j < 0 {
+			break
 		}
-		// a line of only spaces also separates
-		out = append(out, para{i, trimRight(s, end)})
-		i = end
+		i += j
 	}
-	return out
 }
 
 func isRuleLine(line string) bool {

@@ -26,7 +26,9 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 	if err != nil {
 		return nil, err
 	}
-	return orCancel(ctx, func() (*citations.Library, error) { return citations.LoadLibrary(ctx, files, paths) })
+	return orCancel(ctx, func() (*citations.Library, error) {
+		return citations.LoadLibrary(ctx, files, paths, citations.LibraryOptions{})
+	})
 }
 
 func (a *app) citeCommand() *cobra.Command {
