@@ -232,8 +232,33 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 
 // Compare finds the pairs of clauses that make the same claim or
 // contradict each other, among candidates from an inverted index. The
-// documents' claims must come from one call of ExtractAll.
+// documents' claims must come from one call of ExtractAll. Every pair is
+// returned; the analyzer itself keeps overlaps as groups instead (see
+// analyze), which is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
+	x, err := candidateIndex(dcs)
+	if x == nil {
+		return nil, err
+	}
+	// each chunk's matches are kept apart so that the result is in the
+	// same order every time
+	chunks := make([][]Match, x.chunks())
+	err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
+		chunks[ch] = append(chunks[ch], *m)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Match
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// candidateIndex builds the candidate index of the documents' claims, or returns
+// nil when there are none.
+func candidateIndex(dcs []*DocClaims) (*index, error) {
 	if len(dcs) == 0 {
 		return nil, nil
 	}
@@ -243,46 +268,51 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 			return nil, fmt.Errorf("claims.Compare: documents extracted separately; use ExtractAll")
 		}
 	}
-	x := buildIndex(dcs, voc)
-	total := x.base[len(x.base)-1]
-	// Clauses are compared in chunks, in parallel; each chunk's matches
-	// are kept apart so that the result is in the same order every time.
-	const chunk = 2048
-	chunks := make([][]Match, (int(total)+chunk-1)/chunk)
+	return buildIndex(dcs, voc), nil
+}
+
+// scanChunk is how many clauses, in clause-number order, one unit of the
+// comparison's parallel work takes.
+const scanChunk = 2048
+
+// chunks is the number of units of work of scan.
+func (x *index) chunks() int { return (int(x.total()) + scanChunk - 1) / scanChunk }
+
+// total is the number of clauses of all documents.
+func (x *index) total() int32 { return x.base[len(x.base)-1] }
+
+// scan compares every clause b with its candidates a < b, in chunks of
+// clauses on parallel workers, and calls found(worker, chunk, a, b, m)
+// for every pair that matches; m is valid for the call only. Calls for one
+// chunk come from one goroutine, in order of b then a.
+func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match)) error {
+	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
 	comparers := make([]*comparer, workers)
-	forEach(ctx, len(chunks), workers, func(w, ch int) {
+	forEach(ctx, x.chunks(), workers, func(w, ch int) {
 		if finders[w] == nil {
-			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, voc)
+			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, x.voc)
 		}
 		f, k := finders[w], comparers[w]
-		var out []Match
-		for b := int32(ch * chunk); b < min(total, int32((ch+1)*chunk)); b++ {
+		for b := int32(ch * scanChunk); b < min(total, int32((ch+1)*scanChunk)); b++ {
 			db, kb := x.clauseAt(b)
-			B := sideAt(dcs[db], kb)
+			B := sideAt(x.docs[db], kb)
 			x.candidates(f, b, func(a int32) {
 				if !k.mayMatch(a, b) {
 					return
 				}
 				da, ka := x.clauseAt(a)
-				A := sideAt(dcs[da], ka)
+				A := sideAt(x.docs[da], ka)
 				if v := k.compareClauses(A, B); v.Kind != "" {
 					v.Confidence = weighEvidence(v)
-					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
+					m := Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
+					found(w, ch, a, b, &m)
 				}
 			})
 		}
-		chunks[ch] = out
 	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	var out []Match
-	for _, c := range chunks {
-		out = append(out, c...)
-	}
-	return out, nil
+	return ctx.Err()
 }
 
 // Analyzer returns the claims analyzer bound to opt.
@@ -296,14 +326,7 @@ func Analyzer(opt Options) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			ms, err := Compare(ctx, dcs)
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range Findings(ms, opt) {
-				p.Report(f)
-			}
-			return nil, nil
+			return nil, analyze(ctx, dcs, opt, p.Report)
 		},
 	}
 }
@@ -385,29 +408,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		if m.Confidence < opt.MinConfidence {
 			continue
 		}
-		c := checkOf(m.Kind)
-		A, B := m.A, m.B
-		ca, cb := A.span(), B.span()
-		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
-			contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
-		f.Severity = m.Severity()
-		f.Relate("contradicted claim", A.Doc.Doc, ca)
-		if m.SpanA.End > m.SpanA.Start {
-			f.Relate("value", A.Doc.Doc, m.SpanA)
-		}
-		if m.SpanB.End > m.SpanB.Start {
-			f.Relate("value here", B.Doc.Doc, m.SpanB)
-		}
-		f.Details = map[string]any{
-			"kind":        m.Kind,
-			"confidence":  round2(m.Confidence),
-			"claim":       excerpt(B, cb, 200),
-			"other":       excerpt(A, ca, 200),
-			"value":       m.ValueB,
-			"other_value": m.ValueA,
-			"evidence":    m.Evidence.String(),
-		}
-		out = append(out, f)
+		out = append(out, contradictionFinding(m))
 	}
 	// overlap groups
 	groups := map[key][]Match{}
@@ -437,28 +438,62 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 			}
 			return a.Clause < b.Clause
 		})
-		first := refs[0]
-		fc := first.span()
-		var diffs []string
-		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
-			len(refs), excerpt(first, fc, 120))
-		for i, r := range refs[1:] {
-			rc := r.span()
-			f.Relate("same claim", r.Doc.Doc, rc)
-			if i < 10 {
-				ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
-				diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
-			}
-		}
-		// the word diff against the second place, where the renderers show
-		// a finding's diff; every place's (up to ten) in diffs
-		f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
-		if len(diffs) > 0 {
-			f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
-		}
-		out = append(out, f)
+		out = append(out, groupFinding(refs, best))
 	}
 	return out
+}
+
+// contradictionFinding reports a contradiction at its second claim.
+func contradictionFinding(m Match) compare.Finding {
+	c := checkOf(m.Kind)
+	A, B := m.A, m.B
+	ca, cb := A.span(), B.span()
+	f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
+		contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
+	f.Severity = m.Severity()
+	f.Relate("contradicted claim", A.Doc.Doc, ca)
+	if m.SpanA.End > m.SpanA.Start {
+		f.Relate("value", A.Doc.Doc, m.SpanA)
+	}
+	if m.SpanB.End > m.SpanB.Start {
+		f.Relate("value here", B.Doc.Doc, m.SpanB)
+	}
+	f.Details = map[string]any{
+		"kind":        m.Kind,
+		"confidence":  round2(m.Confidence),
+		"claim":       excerpt(B, cb, 200),
+		"other":       excerpt(A, ca, 200),
+		"value":       m.ValueB,
+		"other_value": m.ValueA,
+		"evidence":    m.Evidence.String(),
+	}
+	return f
+}
+
+// groupFinding reports a group of clauses that make the same claim, at
+// the first of refs (which are in order), with best the highest score of
+// a pair of them.
+func groupFinding(refs []ClauseRef, best float64) compare.Finding {
+	first := refs[0]
+	fc := first.span()
+	var diffs []string
+	f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
+		len(refs), excerpt(first, fc, 120))
+	for i, r := range refs[1:] {
+		rc := r.span()
+		f.Relate("same claim", r.Doc.Doc, rc)
+		if i < 10 {
+			ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
+			diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
+		}
+	}
+	// the word diff against the second place, where the renderers show
+	// a finding's diff; every place's (up to ten) in diffs
+	f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
+	if len(diffs) > 0 {
+		f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
+	}
+	return f
 }
 
 // weighEvidence is a contradiction's confidence given what it rests on: a
