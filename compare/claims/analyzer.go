@@ -145,7 +145,7 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	// assembles the document's tables.
 	type work struct {
 		doc   *docContext
-		parts []tables
+		parts []run
 		left  atomic.Int32
 	}
 	ws := make([]work, len(docs))
@@ -160,7 +160,7 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		for k, u := range du {
 			us = append(us, unit{i, u[0], u[1], k})
 		}
-		ws[i].parts = make([]tables, len(du))
+		ws[i].parts = make([]run, len(du))
 		ws[i].left.Store(int32(len(du)))
 	}
 	forEach(ctx, len(docs), workers, func(w, i int) {
