@@ -93,7 +93,7 @@ const evidenceHelp = `The severity says what the contradiction rests on (details
 	`confidence.`
 
 // Checks lists the checks of the claims analyzer.
-var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym}
+var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym, CheckLimit}
 
 // Options tune the claims analyzer.
 type Options struct {
@@ -245,7 +245,7 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 	chunks := make([][]Match, x.chunks())
 	err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
 		chunks[ch] = append(chunks[ch], *m)
-	})
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -284,12 +284,15 @@ func (x *index) total() int32 { return x.base[len(x.base)-1] }
 // scan compares every clause b with its candidates a < b, in chunks of
 // clauses on parallel workers, and calls found(worker, chunk, a, b, m)
 // for every pair that matches; m is valid for the call only. Calls for one
-// chunk come from one goroutine, in order of b then a.
-func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match)) error {
+// chunk come from one goroutine, in order of b then a. When the bound on
+// candidates (maxPhraseWalk) leaves clauses out, cut (when not nil) is
+// called with b and how many, from the worker, after b's matches.
+func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) error {
 	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
 	comparers := make([]*comparer, workers)
+	matches := make([]Match, workers) // found's argument, one per worker: no allocation per match
 	forEach(ctx, x.chunks(), workers, func(w, ch int) {
 		if finders[w] == nil {
 			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, x.voc)
@@ -302,17 +305,29 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 				if !k.mayMatch(a, b) {
 					return
 				}
-				da, ka := x.clauseAt(a)
-				A := sideAt(x.docs[da], ka)
-				if v := k.compareClauses(A, B); v.Kind != "" {
-					v.Confidence = weighEvidence(v)
-					m := Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
-					found(w, ch, a, b, &m)
+				if m := k.match(a, b, B); m.Kind != "" {
+					matches[w] = m
+					found(w, ch, a, b, &matches[w])
 				}
 			})
+			if f.cut > 0 && cut != nil {
+				cut(b, f.cut)
+			}
 		}
 	})
 	return ctx.Err()
+}
+
+// match compares clause a (a clause number) with clause b, whose side is B.
+func (k *comparer) match(a, b int32, B side) Match {
+	da, ka := k.x.clauseAt(a)
+	A := sideAt(k.x.docs[da], ka)
+	v := k.compareClauses(A, B)
+	if v.Kind == "" {
+		return Match{}
+	}
+	v.Confidence = weighEvidence(v)
+	return Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
 }
 
 // Analyzer returns the claims analyzer bound to opt.

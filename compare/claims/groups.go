@@ -13,8 +13,12 @@ import (
 // analyze compares the documents' claims and reports what Findings would
 // make of Compare's matches, without holding the matches: an overlap
 // only joins its two clauses in a group (a union-find over clause
-// numbers), so that a claim repeated k times costs k clauses, not k² pairs,
-// and findings are handed to report as they are made.
+// numbers), so that a claim repeated k times costs k clauses, not k²
+// pairs; a contradiction is held as its two clause numbers and compared
+// again when reported; findings are handed to report as they are made.
+// A clause gets at most maxContradictions contradictions; those left out,
+// and the candidates maxPhraseWalk leaves out, are reported per document
+// (CheckLimit).
 func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(compare.Finding)) error {
 	x, err := candidateIndex(dcs)
 	if x == nil {
@@ -24,40 +28,78 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	if !opt.NoOverlap {
 		g = newOverlapGroups(x)
 	}
-	contra := make([][]Match, x.chunks()) // by chunk, in Compare's order
-	pending := make([][]overlapPair, runtime.GOMAXPROCS(0))
+	workers := runtime.GOMAXPROCS(0)
+	contra := make([][]clausePair, x.chunks()) // by chunk, in Compare's order
+	pending := make([][]overlapPair, workers)
+	perClause := make([]clauseCount, workers) // contradictions of the clause a worker is on
+	lim := newLimits()
 	err = x.scan(ctx, func(w, ch int, a, b int32, m *Match) {
 		if m.Kind != "overlap" {
-			if m.Confidence >= opt.MinConfidence {
-				contra[ch] = append(contra[ch], *m)
+			if m.Confidence < opt.MinConfidence {
+				return
 			}
+			if c := &perClause[w]; c.b != b || c.n == 0 {
+				*c = clauseCount{b, 0}
+			}
+			if perClause[w].n >= maxContradictions {
+				lim.cutContradiction(x, b)
+				return
+			}
+			perClause[w].n++
+			contra[ch] = append(contra[ch], clausePair{a, b})
 			return
 		}
 		if g == nil {
 			return
 		}
 		pending[w] = append(pending[w], overlapPair{a, b, m.Score})
-		if len(pending[w]) == cap(pending[w]) && len(pending[w]) >= overlapBatch {
+		if len(pending[w]) >= overlapBatch {
 			g.add(pending[w])
 			pending[w] = pending[w][:0]
 		}
-	})
+	}, func(b int32, n int) { lim.cutCandidates(x, b, n) })
 	if err != nil {
 		return err
 	}
+	// the contradictions, compared again (the comparison gives the same
+	// verdict every time), in Compare's order
+	k := newComparer(x, x.voc)
 	for _, c := range contra {
-		for _, m := range c {
-			report(contradictionFinding(m))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, p := range c {
+			db, kb := x.clauseAt(p.b)
+			report(contradictionFinding(k.match(p.a, p.b, sideAt(x.docs[db], kb))))
 		}
 	}
 	contra = nil
-	if g == nil {
-		return nil
+	if g != nil {
+		for _, p := range pending {
+			g.add(p)
+		}
+		if err := g.report(ctx, report); err != nil {
+			return err
+		}
 	}
-	for _, p := range pending {
-		g.add(p)
-	}
-	return g.report(ctx, report)
+	lim.report(x, report)
+	return nil
+}
+
+// maxContradictions is the most contradictions reported against one
+// clause (as the second of the pair). Real prose has at most three (all of
+// pan13 and Gibbon read together); a text that says one thing and its
+// opposite hundreds of times ("The rink is full. The rink is empty. …")
+// would otherwise make a finding of every pair.
+const maxContradictions = 8
+
+// clausePair is a pair of clauses, by clause number: a before b.
+type clausePair struct{ a, b int32 }
+
+// clauseCount counts the contradictions found against clause b.
+type clauseCount struct {
+	b int32
+	n int
 }
 
 // overlapBatch is how many overlapping pairs a worker holds before it
