@@ -141,12 +141,11 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	}
 	// First what each document needs known of all of it, then runs of
 	// paragraphs of every document in parallel (a single large file is
-	// read by all workers); the worker that reads a document's last run
-	// assembles the document's tables.
+	// read by all workers), joined in order as they are read.
 	type work struct {
-		doc   *docContext
-		parts []run
-		left  atomic.Int32
+		doc *docContext
+		asm *assembler
+		n   int // runs
 	}
 	ws := make([]work, len(docs))
 	type unit struct{ doc, s0, s1, part int }
@@ -160,21 +159,20 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		for k, u := range du {
 			us = append(us, unit{i, u[0], u[1], k})
 		}
-		ws[i].parts = make([]run, len(du))
-		ws[i].left.Store(int32(len(du)))
+		ws[i].n = len(du)
 	}
 	forEach(ctx, len(docs), workers, func(w, i int) {
 		if out[i] == nil {
 			ws[i].doc = newDocContext(parsers[w].r, docs[i])
+			ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
 		}
 	})
 	forEach(ctx, len(us), workers, func(w, k int) {
 		u := us[k]
 		wk := &ws[u.doc]
-		wk.parts[u.part] = parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)
-		if wk.left.Add(-1) == 0 {
-			out[u.doc] = assemble(voc, docs[u.doc], wk.doc, wk.parts)
-			wk.parts = nil
+		if dc := wk.asm.add(u.part, parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)); dc != nil {
+			out[u.doc] = dc
+			wk.asm = nil
 		}
 	})
 	if err := ctx.Err(); err != nil {

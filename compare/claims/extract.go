@@ -197,11 +197,13 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 		return emptyClaims(p.r.voc, d)
 	}
 	doc := newDocContext(p.r, d)
-	var parts []run
-	for _, u := range units(d) {
-		parts = append(parts, p.parseRun(d, doc, u[0], u[1]))
+	us := units(d)
+	a := newAssembler(p.r.voc, d, doc, len(us))
+	var dc *DocClaims
+	for k, u := range us {
+		dc = a.add(k, p.parseRun(d, doc, u[0], u[1]))
 	}
-	return assemble(p.r.voc, d, doc, parts)
+	return dc
 }
 
 // emptyClaims stands for a document too large for the tables' offsets: no
@@ -254,6 +256,8 @@ type run struct {
 	// firstPara and lastPara are the paragraphs of the run's first and
 	// last sentences.
 	firstPara, lastPara int
+	// bytes is the length of text the run reads.
+	bytes int
 }
 
 // parseRun reads sentences [s0, s1) of d and returns their tables
@@ -270,6 +274,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 	lastPara := -1
 	if s0 < s1 {
 		out.firstPara = d.ParagraphAt(d.Sentences[s0].Start)
+		out.bytes = d.Sentences[s1-1].End - d.Sentences[s0].Start
 	}
 	// the paragraph goes on from the run before: its subject is not known here
 	inherits := s0 > 0 && s0 < s1 && d.ParagraphAt(d.Sentences[s0-1].Start) == out.firstPara
@@ -325,114 +330,6 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 	}
 	out.tail, out.tailLen, out.lastPara = int(lastSubj), lastLen, lastPara
 	return out
-}
-
-// leadFix is a pronoun subject at the start of a run that stands for the
-// subject named last in the runs before: the clause (run and index in
-// its clauses) and the subject's items.
-type leadFix struct {
-	run, clause int
-	subj        []item
-}
-
-// resolveLeads decides which pronoun subjects left at the start of runs
-// stand for the subject named last in the runs before, as reading the
-// runs as one would have: in the same paragraph, and "it" only for a
-// subject one word long.
-func resolveLeads(voc *vocab, parts []run) []leadFix {
-	var fixes []leadFix
-	var carry []item // the subject named last, in carryPara
-	carryPara := -1
-	for k := range parts {
-		r := &parts[k]
-		if len(r.lead) > 0 && r.firstPara == carryPara && len(carry) > 0 {
-			for _, ci := range r.lead {
-				c := &r.clauses[ci]
-				if r.items[c.items].lemma != voc.it || len(carry) == 1 {
-					fixes = append(fixes, leadFix{k, int(ci), carry})
-				}
-			}
-		}
-		switch {
-		case r.tailLen > 0:
-			carry, carryPara = slices.Clone(r.items[r.tail:r.tail+r.tailLen]), r.lastPara
-		case r.lastPara != carryPara || r.firstPara != r.lastPara:
-			carry, carryPara = nil, r.lastPara
-		}
-	}
-	return fixes
-}
-
-// assemble joins the tables of a document's runs, in order, into the
-// document's: one allocation of the exact size per table.
-func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []run) *DocClaims {
-	dc := &DocClaims{Doc: d, voc: voc, Dated: doc.at.OK}
-	fixes := resolveLeads(voc, parts)
-	var ns, nc, ni, nq, nd, na int
-	for _, t := range parts {
-		ns, nc, ni = ns+len(t.sents), nc+len(t.clauses), ni+len(t.items)
-		nq, nd, na = nq+len(t.qtys), nd+len(t.dates), na+len(t.acr)
-	}
-	for _, f := range fixes {
-		ni += len(f.subj) - 1 // for the pronoun
-	}
-	dc.sents = make([]sentRec, 0, ns+1)
-	dc.clauses = make([]clause, 0, nc)
-	dc.items = make([]item, 0, ni)
-	dc.qtys = make([]qty, 0, nq)
-	dc.dates = make([]date, 0, nd)
-	if na > 0 {
-		dc.acr = make([]acronymPair, 0, na)
-	}
-	for k := range parts {
-		t := &parts[k].tables
-		c0, q0, d0 := uint32(len(dc.clauses)), uint32(len(dc.qtys)), uint32(len(dc.dates))
-		for _, r := range t.sents {
-			dc.sents = append(dc.sents, sentRec{r.clauses + c0, r.qtys + q0, r.dates + d0})
-		}
-		if len(fixes) == 0 || fixes[0].run != k {
-			i0 := uint32(len(dc.items))
-			for _, c := range t.clauses {
-				c.items += i0
-				dc.clauses = append(dc.clauses, c)
-			}
-			dc.items = append(dc.items, t.items...)
-		} else {
-			fixes = dc.appendFixed(parts, k, fixes)
-		}
-		dc.qtys = append(dc.qtys, t.qtys...)
-		dc.dates = append(dc.dates, t.dates...)
-		dc.acr = append(dc.acr, t.acr...)
-		parts[k] = run{} // let the run's tables go
-	}
-	dc.sents = append(dc.sents, sentRec{uint32(len(dc.clauses)), uint32(len(dc.qtys)), uint32(len(dc.dates))})
-	return dc
-}
-
-// appendFixed appends the clauses and items of run k, giving the pronoun
-// subjects fixes name (the first ones, for run k) the subject they stand
-// for, and returns the fixes left.
-func (dc *DocClaims) appendFixed(parts []run, k int, fixes []leadFix) []leadFix {
-	t := &parts[k].tables
-	for ci, c := range t.clauses {
-		its := t.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-		c.items = uint32(len(dc.items))
-		if len(fixes) > 0 && fixes[0].run == k && fixes[0].clause == ci {
-			subj := fixes[0].subj
-			fixes = fixes[1:]
-			for _, it := range subj {
-				it.word = -1 // detached from this sentence's words
-				dc.items = append(dc.items, it)
-			}
-			dc.items = append(dc.items, its[c.nSubj:]...)
-			c.nSubj = uint16(len(subj))
-			c.flags |= fResolved
-		} else {
-			dc.items = append(dc.items, its...)
-		}
-		dc.clauses = append(dc.clauses, c)
-	}
-	return fixes
 }
 
 // sentence reads the claims of one sentence: its amounts and dates go to
