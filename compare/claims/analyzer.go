@@ -241,7 +241,7 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 	// each chunk's matches are kept apart so that the result is in the
 	// same order every time
 	chunks := make([][]Match, x.chunks())
-	err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
+	_, err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
 		chunks[ch] = append(chunks[ch], *m)
 	}, nil)
 	if err != nil {
@@ -285,7 +285,9 @@ func (x *index) total() int32 { return x.base[len(x.base)-1] }
 // chunk come from one goroutine, in order of b then a. When the bound on
 // candidates (maxPhraseWalk) leaves clauses out, cut (when not nil) is
 // called with b and how many, from the worker, after b's matches.
-func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) error {
+//
+// It returns a comparer its workers used, for the caller to compare again.
+func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
 	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
@@ -313,7 +315,12 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 			}
 		}
 	})
-	return ctx.Err()
+	for _, k := range comparers {
+		if k != nil {
+			return k, ctx.Err()
+		}
+	}
+	return newComparer(x, x.voc), ctx.Err()
 }
 
 // match compares clause a (a clause number) with clause b, whose side is B.

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"runtime"
@@ -33,7 +34,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	pending := make([][]overlapPair, workers)
 	perClause := make([]clauseCount, workers) // contradictions of the clause a worker is on
 	lim := newLimits()
-	err = x.scan(ctx, func(w, ch int, a, b int32, m *Match) {
+	k, err := x.scan(ctx, func(w, ch int, a, b int32, m *Match) {
 		if m.Kind != "overlap" {
 			if m.Confidence < opt.MinConfidence {
 				return
@@ -63,7 +64,6 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	}
 	// the contradictions, compared again (the comparison gives the same
 	// verdict every time), in Compare's order
-	k := newComparer(x, x.voc)
 	for _, c := range contra {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -120,8 +120,8 @@ type overlapPair struct {
 type overlapGroups struct {
 	x      *index
 	mu     sync.Mutex
-	parent []int32   // by clause: -1 in no group; a root is its own parent
-	best   []float64 // by root: the highest score of an overlap in its group
+	parent []int32           // by clause: -1 in no group; a root is its own parent
+	best   map[int32]float64 // by root: the highest score of an overlap in its group
 	// first is, by document, the earliest overlap in Compare's order that
 	// names it (b<<33 | a<<1 | 1 when it is b's document), or MaxUint64:
 	// Findings orders the documents of a group by it.
@@ -129,7 +129,7 @@ type overlapGroups struct {
 }
 
 func newOverlapGroups(x *index) *overlapGroups {
-	g := &overlapGroups{x: x, parent: make([]int32, x.total()), best: make([]float64, x.total()),
+	g := &overlapGroups{x: x, parent: make([]int32, x.total()), best: map[int32]float64{},
 		first: make([]uint64, len(x.docs))}
 	for i := range g.parent {
 		g.parent[i] = -1
@@ -156,7 +156,10 @@ func (g *overlapGroups) add(ps []overlapPair) {
 				ra, rb = rb, ra
 			}
 			g.parent[rb] = ra
-			g.best[ra] = max(g.best[ra], g.best[rb])
+			if b, ok := g.best[rb]; ok {
+				g.best[ra] = max(g.best[ra], b)
+				delete(g.best, rb)
+			}
 		}
 		g.best[ra] = max(g.best[ra], p.score)
 	}
@@ -183,27 +186,20 @@ func (g *overlapGroups) root(c int32) int32 {
 // clause number, and hands it to report.
 func (g *overlapGroups) report(ctx context.Context, report func(compare.Finding)) error {
 	x := g.x
-	total := x.total()
 	// the members of each group, in clause order, one run per group
-	start := make([]int32, total+1) // by root: where its members start in members
-	for c := int32(0); c < total; c++ {
+	type member struct{ root, clause int32 }
+	var members []member
+	for c := int32(0); c < x.total(); c++ {
 		if g.parent[c] >= 0 {
-			start[g.root(c)+1]++
+			members = append(members, member{g.root(c), c})
 		}
 	}
-	for c := int32(0); c < total; c++ {
-		start[c+1] += start[c]
-	}
-	members := make([]int32, start[total])
-	fill := slices.Clone(start[:total])
-	for c := int32(0); c < total; c++ {
-		if g.parent[c] >= 0 {
-			r := g.parent[c] // roots were found above
-			members[fill[r]] = c
-			fill[r]++
+	slices.SortFunc(members, func(a, b member) int {
+		if a.root != b.root {
+			return cmp.Compare(a.root, b.root)
 		}
-	}
-	fill = nil
+		return cmp.Compare(a.clause, b.clause)
+	})
 	// documents in the order Findings gives them: of their first overlap
 	order := make([]int, len(x.docs))
 	byFirst := make([]int, len(x.docs))
@@ -224,16 +220,20 @@ func (g *overlapGroups) report(ctx context.Context, report func(compare.Finding)
 	}
 	var refs []ClauseRef
 	var docs []int
-	for r := int32(0); r < total; r++ {
-		group := members[start[r]:start[r+1]]
-		if len(group) == 0 || g.parent[r] != r {
-			continue
+	for i := 0; i < len(members); {
+		r := members[i].root
+		j := i + 1
+		for j < len(members) && members[j].root == r {
+			j++
 		}
+		group := members[i:j]
+		i = j
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		refs, docs = refs[:0], docs[:0]
-		for _, c := range group {
+		for _, m := range group {
+			c := m.clause
 			d, k := x.clauseAt(c)
 			dc := x.docs[d]
 			si := int(dc.clauses[k].sent)

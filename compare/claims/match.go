@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -25,12 +26,16 @@ type index struct {
 	// copula): the first test of a candidate pair reads it here, in a small
 	// dense table, rather than in the clause records.
 	verbs []uint32
-	// phrases maps a run of words to the clauses holding it: the whole
-	// subject of a clause (three to maxPhrase words), and every such run
-	// inside a verbless fragment. A fragment that names a clause's subject
-	// ("in favour of the new security concept with …") shares no rare
-	// word with it, only the phrase.
-	phrases map[uint64][]int32
+	// The phrase index maps a run of words to the clauses holding it: the
+	// whole subject of a clause (three to maxPhrase words), and every such
+	// run inside a verbless fragment. A fragment that names a clause's
+	// subject ("in favour of the new security concept with …") shares no
+	// rare word with it, only the phrase. Keys (phraseKey) are sorted;
+	// phrasePost[phraseOff[i]:phraseOff[i+1]] lists the clauses of key i,
+	// kept only for keys in 2 to maxPosting clauses.
+	phraseKeys []uint64
+	phraseOff  []uint32
+	phrasePost []int32
 }
 
 const verbCopula = 1 << 31
@@ -206,24 +211,57 @@ func (x *index) phraseKey(its []item) uint64 {
 	return h
 }
 
+// indexPhrases builds the phrase index from a flat list of (key, clause)
+// pairs sorted once: a map of growing lists held every key read, most of
+// them in one clause only, until the end.
 func (x *index) indexPhrases() {
-	x.phrases = map[uint64][]int32{}
+	type phraseAt struct {
+		key    uint64
+		clause int32
+	}
+	var at []phraseAt
 	id := int32(0)
 	for _, dc := range x.docs {
 		for ci := range dc.clauses {
-			x.clausePhrases(dc, &dc.clauses[ci], func(k uint64) {
-				if ps := x.phrases[k]; len(ps) == 0 || ps[len(ps)-1] != id {
-					x.phrases[k] = append(ps, id)
-				}
-			})
+			x.clausePhrases(dc, &dc.clauses[ci], func(k uint64) { at = append(at, phraseAt{k, id}) })
 			id++
 		}
 	}
-	for k, ps := range x.phrases {
-		if len(ps) < 2 || len(ps) > maxPosting {
-			delete(x.phrases, k) // alone, or too common to tell anything
+	slices.SortFunc(at, func(a, b phraseAt) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
+		return cmp.Compare(a.clause, b.clause)
+	})
+	x.phraseOff = []uint32{0}
+	for i := 0; i < len(at); {
+		j, n := i+1, 1 // the run of key at[i].key, and its distinct clauses
+		for ; j < len(at) && at[j].key == at[i].key; j++ {
+			if at[j].clause != at[j-1].clause {
+				n++
+			}
+		}
+		if n >= 2 && n <= maxPosting { // else alone, or too common to tell anything
+			x.phraseKeys = append(x.phraseKeys, at[i].key)
+			for k := i; k < j; k++ {
+				if k == i || at[k].clause != at[k-1].clause {
+					x.phrasePost = append(x.phrasePost, at[k].clause)
+				}
+			}
+			x.phraseOff = append(x.phraseOff, uint32(len(x.phrasePost)))
+		}
+		i = j
 	}
+}
+
+// phrase returns the clauses holding the run of words of key k, in order,
+// or nil.
+func (x *index) phrase(k uint64) []int32 {
+	i, ok := slices.BinarySearch(x.phraseKeys, k)
+	if !ok {
+		return nil
+	}
+	return x.phrasePost[x.phraseOff[i]:x.phraseOff[i+1]]
 }
 
 // idf is the inverse document frequency of term t, over clauses.
@@ -294,10 +332,10 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 	// clauses sharing a phrase with b are candidates whatever their words
 	need := 2
 	f.cut = 0
-	if len(x.phrases) > 0 {
+	if len(x.phraseKeys) > 0 {
 		walked := 0
 		x.clausePhrases(dc, cb, func(k uint64) {
-			post := x.phrases[k]
+			post := x.phrase(k)
 			post = post[:sort.Search(len(post), func(i int) bool { return post[i] >= b })]
 			if walked >= maxPhraseWalk {
 				f.cut += len(post)
