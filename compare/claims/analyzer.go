@@ -93,7 +93,7 @@ const evidenceHelp = `The severity says what the contradiction rests on (details
 	`confidence.`
 
 // Checks lists the checks of the claims analyzer.
-var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym}
+var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym, CheckLimit}
 
 // Options tune the claims analyzer.
 type Options struct {
@@ -141,12 +141,11 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	}
 	// First what each document needs known of all of it, then runs of
 	// paragraphs of every document in parallel (a single large file is
-	// read by all workers); the worker that reads a document's last run
-	// assembles the document's tables.
+	// read by all workers), joined in order as they are read.
 	type work struct {
-		doc   *docContext
-		parts []tables
-		left  atomic.Int32
+		doc *docContext
+		asm *assembler
+		n   int // runs
 	}
 	ws := make([]work, len(docs))
 	type unit struct{ doc, s0, s1, part int }
@@ -160,21 +159,20 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		for k, u := range du {
 			us = append(us, unit{i, u[0], u[1], k})
 		}
-		ws[i].parts = make([]tables, len(du))
-		ws[i].left.Store(int32(len(du)))
+		ws[i].n = len(du)
 	}
 	forEach(ctx, len(docs), workers, func(w, i int) {
 		if out[i] == nil {
 			ws[i].doc = newDocContext(parsers[w].r, docs[i])
+			ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
 		}
 	})
 	forEach(ctx, len(us), workers, func(w, k int) {
 		u := us[k]
 		wk := &ws[u.doc]
-		wk.parts[u.part] = parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)
-		if wk.left.Add(-1) == 0 {
-			out[u.doc] = assemble(voc, docs[u.doc], wk.doc, wk.parts)
-			wk.parts = nil
+		if dc := wk.asm.add(u.part, parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)); dc != nil {
+			out[u.doc] = dc
+			wk.asm = nil
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -232,8 +230,33 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 
 // Compare finds the pairs of clauses that make the same claim or
 // contradict each other, among candidates from an inverted index. The
-// documents' claims must come from one call of ExtractAll.
+// documents' claims must come from one call of ExtractAll. Every pair is
+// returned; the analyzer itself keeps overlaps as groups instead (see
+// analyze), which is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
+	x, err := candidateIndex(dcs)
+	if x == nil {
+		return nil, err
+	}
+	// each chunk's matches are kept apart so that the result is in the
+	// same order every time
+	chunks := make([][]Match, x.chunks())
+	_, err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
+		chunks[ch] = append(chunks[ch], *m)
+	}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []Match
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// candidateIndex builds the candidate index of the documents' claims, or returns
+// nil when there are none.
+func candidateIndex(dcs []*DocClaims) (*index, error) {
 	if len(dcs) == 0 {
 		return nil, nil
 	}
@@ -243,46 +266,73 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 			return nil, fmt.Errorf("claims.Compare: documents extracted separately; use ExtractAll")
 		}
 	}
-	x := buildIndex(dcs, voc)
-	total := x.base[len(x.base)-1]
-	// Clauses are compared in chunks, in parallel; each chunk's matches
-	// are kept apart so that the result is in the same order every time.
-	const chunk = 2048
-	chunks := make([][]Match, (int(total)+chunk-1)/chunk)
+	return buildIndex(dcs, voc), nil
+}
+
+// scanChunk is how many clauses, in clause-number order, one unit of the
+// comparison's parallel work takes.
+const scanChunk = 2048
+
+// chunks is the number of units of work of scan.
+func (x *index) chunks() int { return (int(x.total()) + scanChunk - 1) / scanChunk }
+
+// total is the number of clauses of all documents.
+func (x *index) total() int32 { return x.base[len(x.base)-1] }
+
+// scan compares every clause b with its candidates a < b, in chunks of
+// clauses on parallel workers, and calls found(worker, chunk, a, b, m)
+// for every pair that matches; m is valid for the call only. Calls for one
+// chunk come from one goroutine, in order of b then a. When the bound on
+// candidates (maxPhraseWalk) leaves clauses out, cut (when not nil) is
+// called with b and how many, from the worker, after b's matches.
+//
+// It returns a comparer its workers used, for the caller to compare again.
+func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
+	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
 	comparers := make([]*comparer, workers)
-	forEach(ctx, len(chunks), workers, func(w, ch int) {
+	matches := make([]Match, workers) // found's argument, one per worker: no allocation per match
+	forEach(ctx, x.chunks(), workers, func(w, ch int) {
 		if finders[w] == nil {
-			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, voc)
+			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, x.voc)
 		}
 		f, k := finders[w], comparers[w]
-		var out []Match
-		for b := int32(ch * chunk); b < min(total, int32((ch+1)*chunk)); b++ {
+		for b := int32(ch * scanChunk); b < min(total, int32((ch+1)*scanChunk)); b++ {
 			db, kb := x.clauseAt(b)
-			B := sideAt(dcs[db], kb)
+			B := sideAt(x.docs[db], kb)
 			x.candidates(f, b, func(a int32) {
 				if !k.mayMatch(a, b) {
 					return
 				}
-				da, ka := x.clauseAt(a)
-				A := sideAt(dcs[da], ka)
-				if v := k.compareClauses(A, B); v.Kind != "" {
-					v.Confidence = weighEvidence(v)
-					out = append(out, Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v})
+				if m := k.match(a, b, B); m.Kind != "" {
+					matches[w] = m
+					found(w, ch, a, b, &matches[w])
 				}
 			})
+			if f.cut > 0 && cut != nil {
+				cut(b, f.cut)
+			}
 		}
-		chunks[ch] = out
 	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	for _, k := range comparers {
+		if k != nil {
+			return k, ctx.Err()
+		}
 	}
-	var out []Match
-	for _, c := range chunks {
-		out = append(out, c...)
+	return newComparer(x, x.voc), ctx.Err()
+}
+
+// match compares clause a (a clause number) with clause b, whose side is B.
+func (k *comparer) match(a, b int32, B side) Match {
+	da, ka := k.x.clauseAt(a)
+	A := sideAt(k.x.docs[da], ka)
+	v := k.compareClauses(A, B)
+	if v.Kind == "" {
+		return Match{}
 	}
-	return out, nil
+	v.Confidence = weighEvidence(v)
+	return Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
 }
 
 // Analyzer returns the claims analyzer bound to opt.
@@ -296,14 +346,7 @@ func Analyzer(opt Options) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			ms, err := Compare(ctx, dcs)
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range Findings(ms, opt) {
-				p.Report(f)
-			}
-			return nil, nil
+			return nil, analyze(ctx, dcs, opt, p.Report)
 		},
 	}
 }
@@ -385,29 +428,7 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 		if m.Confidence < opt.MinConfidence {
 			continue
 		}
-		c := checkOf(m.Kind)
-		A, B := m.A, m.B
-		ca, cb := A.span(), B.span()
-		f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
-			contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
-		f.Severity = m.Severity()
-		f.Relate("contradicted claim", A.Doc.Doc, ca)
-		if m.SpanA.End > m.SpanA.Start {
-			f.Relate("value", A.Doc.Doc, m.SpanA)
-		}
-		if m.SpanB.End > m.SpanB.Start {
-			f.Relate("value here", B.Doc.Doc, m.SpanB)
-		}
-		f.Details = map[string]any{
-			"kind":        m.Kind,
-			"confidence":  round2(m.Confidence),
-			"claim":       excerpt(B, cb, 200),
-			"other":       excerpt(A, ca, 200),
-			"value":       m.ValueB,
-			"other_value": m.ValueA,
-			"evidence":    m.Evidence.String(),
-		}
-		out = append(out, f)
+		out = append(out, contradictionFinding(m))
 	}
 	// overlap groups
 	groups := map[key][]Match{}
@@ -437,28 +458,62 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 			}
 			return a.Clause < b.Clause
 		})
-		first := refs[0]
-		fc := first.span()
-		var diffs []string
-		f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
-			len(refs), excerpt(first, fc, 120))
-		for i, r := range refs[1:] {
-			rc := r.span()
-			f.Relate("same claim", r.Doc.Doc, rc)
-			if i < 10 {
-				ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
-				diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
-			}
-		}
-		// the word diff against the second place, where the renderers show
-		// a finding's diff; every place's (up to ten) in diffs
-		f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
-		if len(diffs) > 0 {
-			f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
-		}
-		out = append(out, f)
+		out = append(out, groupFinding(refs, best))
 	}
 	return out
+}
+
+// contradictionFinding reports a contradiction at its second claim.
+func contradictionFinding(m Match) compare.Finding {
+	c := checkOf(m.Kind)
+	A, B := m.A, m.B
+	ca, cb := A.span(), B.span()
+	f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
+		contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
+	f.Severity = m.Severity()
+	f.Relate("contradicted claim", A.Doc.Doc, ca)
+	if m.SpanA.End > m.SpanA.Start {
+		f.Relate("value", A.Doc.Doc, m.SpanA)
+	}
+	if m.SpanB.End > m.SpanB.Start {
+		f.Relate("value here", B.Doc.Doc, m.SpanB)
+	}
+	f.Details = map[string]any{
+		"kind":        m.Kind,
+		"confidence":  round2(m.Confidence),
+		"claim":       excerpt(B, cb, 200),
+		"other":       excerpt(A, ca, 200),
+		"value":       m.ValueB,
+		"other_value": m.ValueA,
+		"evidence":    m.Evidence.String(),
+	}
+	return f
+}
+
+// groupFinding reports a group of clauses that make the same claim, at
+// the first of refs (which are in order), with best the highest score of
+// a pair of them.
+func groupFinding(refs []ClauseRef, best float64) compare.Finding {
+	first := refs[0]
+	fc := first.span()
+	var diffs []string
+	f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
+		len(refs), excerpt(first, fc, 120))
+	for i, r := range refs[1:] {
+		rc := r.span()
+		f.Relate("same claim", r.Doc.Doc, rc)
+		if i < 10 {
+			ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
+			diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
+		}
+	}
+	// the word diff against the second place, where the renderers show
+	// a finding's diff; every place's (up to ten) in diffs
+	f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
+	if len(diffs) > 0 {
+		f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
+	}
+	return f
 }
 
 // weighEvidence is a contradiction's confidence given what it rests on: a

@@ -56,7 +56,7 @@ func sideAt(dc *DocClaims, k int) side {
 type comparer struct {
 	x      *index
 	voc    *vocab
-	rels   map[relKey]uint8
+	rels   relCache
 	ca, cb []item // content of the two clauses
 	pa, pb []item // their predicate words
 	words  []lang.Word
@@ -67,6 +67,8 @@ type comparer struct {
 
 	sentCache [2]sentWords
 	sentNext  int
+	wordStore []sentWords // by sentence number modulo wordStoreSize
+	termCache []sentTerms // by sentence number modulo termCacheSize
 	// scratch of restatement
 	termsA, valsA, termsB, valsB []sentenceTerm
 }
@@ -90,7 +92,8 @@ const (
 )
 
 func newComparer(x *index, voc *vocab) *comparer {
-	return &comparer{x: x, voc: voc, rels: map[relKey]uint8{}}
+	return &comparer{x: x, voc: voc, rels: newRelCache(), termCache: make([]sentTerms, termCacheSize),
+		wordStore: make([]sentWords, wordStoreSize)}
 }
 
 type rel int
@@ -610,8 +613,7 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 
 // wordSpan finds the span of an item's word by reading its sentence again.
 func (k *comparer) wordSpan(s side, it item) compare.Span {
-	d := s.dc.Doc
-	k.words = lang.Words(d, d.Sentences[s.si], k.words)
+	k.words = k.readWords(s, k.words)
 	ws := k.words
 	if it.word >= 0 && int(it.word) < len(ws) {
 		return ws[it.word].Span

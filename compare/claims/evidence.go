@@ -79,9 +79,35 @@ func (k *comparer) wordsOf(s side) []lang.Word {
 	e := &k.sentCache[k.sentNext]
 	k.sentNext ^= 1
 	e.dc, e.si = s.dc, s.si
-	e.ws = lang.Words(s.dc.Doc, s.dc.Doc.Sentences[s.si], e.ws)
+	e.ws = k.readWords(s, e.ws)
 	return e.ws
 }
+
+// readWords returns the words of a side's sentence in buf[:0]: copied
+// from the comparer's store of short sentences when it has them, else
+// read (and stored when short). Callers hold what it returns in buffers
+// of their own, never in the store.
+func (k *comparer) readWords(s side, buf []lang.Word) []lang.Word {
+	st := &k.wordStore[uint(s.si)%wordStoreSize]
+	if st.dc == s.dc && st.si == s.si {
+		return append(buf[:0], st.ws...)
+	}
+	ws := lang.Words(s.dc.Doc, s.dc.Doc.Sentences[s.si], buf)
+	if len(ws) <= maxStoredWords {
+		st.dc, st.si = s.dc, s.si
+		st.ws = append(st.ws[:0], ws...)
+	}
+	return ws
+}
+
+// wordStoreSize is how many short sentences' words a comparer keeps, by
+// sentence number, besides the two last read: a claim repeated in many
+// sentences is compared with each, and the sentences are read for every
+// pair.
+const wordStoreSize = 256
+
+// maxStoredWords is the most words of a sentence the store keeps.
+const maxStoredWords = 64
 
 // sentWords is a sentence's words, as a comparer caches them.
 type sentWords struct {
@@ -482,7 +508,40 @@ type sentenceTerm struct {
 // sentenceTerms appends the content words and the values of a side's
 // sentence to terms and vals.
 func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
-	for _, w := range k.wordsOf(s) {
+	e := &k.termCache[uint(s.si)%termCacheSize]
+	if e.dc == s.dc && e.si == s.si {
+		return append(terms, e.terms...), append(vals, e.vals...)
+	}
+	t0, v0 := len(terms), len(vals)
+	terms, vals = readSentenceTerms(k.wordsOf(s), terms, vals)
+	if len(terms)-t0+len(vals)-v0 <= maxCachedTerms {
+		e.dc, e.si = s.dc, s.si
+		e.terms = append(e.terms[:0], terms[t0:]...)
+		e.vals = append(e.vals[:0], vals[v0:]...)
+	}
+	return terms, vals
+}
+
+// termCacheSize is how many sentences' terms a comparer keeps, by
+// sentence number: a claim repeated in many sentences is compared with
+// each, and each sentence, with its neighbours, is read for every pair.
+const termCacheSize = 1024
+
+// maxCachedTerms is the most terms and values of a sentence the cache
+// keeps: longer sentences are read again.
+const maxCachedTerms = 64
+
+// sentTerms is a sentence's terms and values as a comparer caches them.
+type sentTerms struct {
+	dc          *DocClaims
+	si          int
+	terms, vals []sentenceTerm
+}
+
+// readSentenceTerms appends the content words and the values of a
+// sentence's words to terms and vals.
+func readSentenceTerms(ws []lang.Word, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
+	for _, w := range ws {
 		l := w.Lower
 		switch {
 		case l == "" || !lang.IsWordLike(l):
@@ -503,12 +562,24 @@ func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentence
 // each of b's terms the equal of one of a's at most.
 func unpairedValues(a, b []sentenceTerm) []span32 {
 	var out []span32
-	taken := make(map[int]bool, len(b))
+	var small [2]uint64 // b's terms taken, when there are few
+	var taken []bool
+	if len(b) > 128 {
+		taken = make([]bool, len(b))
+	}
 next:
 	for _, p := range a {
 		for j, q := range b {
-			if !taken[j] && q.text == p.text {
-				taken[j] = true
+			if q.text != p.text {
+				continue
+			}
+			if taken != nil {
+				if !taken[j] {
+					taken[j] = true
+					continue next
+				}
+			} else if small[j>>6]&(1<<(j&63)) == 0 {
+				small[j>>6] |= 1 << (j & 63)
 				continue next
 			}
 		}

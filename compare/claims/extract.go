@@ -197,11 +197,13 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 		return emptyClaims(p.r.voc, d)
 	}
 	doc := newDocContext(p.r, d)
-	var parts []tables
-	for _, u := range units(d) {
-		parts = append(parts, p.parseRun(d, doc, u[0], u[1]))
+	us := units(d)
+	a := newAssembler(p.r.voc, d, doc, len(us))
+	var dc *DocClaims
+	for k, u := range us {
+		dc = a.add(k, p.parseRun(d, doc, u[0], u[1]))
 	}
-	return assemble(p.r.voc, d, doc, parts)
+	return dc
 }
 
 // emptyClaims stands for a document too large for the tables' offsets: no
@@ -213,15 +215,22 @@ func emptyClaims(voc *vocab, d *compare.Document) *DocClaims {
 // unitBytes is about how much text one unit of work reads.
 const unitBytes = 256 << 10
 
-// units splits a document's sentences into runs of whole paragraphs of
-// about unitBytes each: pronouns are resolved within a paragraph, so runs
-// can be read apart, in parallel.
+// maxUnitBytes is the most text one unit of work reads when a paragraph
+// is longer: such a paragraph is cut between sentences.
+const maxUnitBytes = 2 * unitBytes
+
+// units splits a document's sentences into runs of about unitBytes each,
+// which can be read apart, in parallel: at the first paragraph boundary
+// past unitBytes, or in a paragraph longer than maxUnitBytes at the
+// sentence that reaches it (assemble then resolves the pronouns at the
+// start of the run, which stand for a subject named in the runs before).
 func units(d *compare.Document) [][2]int {
 	var out [][2]int
 	start, para := 0, -1
 	for si, span := range d.Sentences {
 		p := d.ParagraphAt(span.Start)
-		if p != para && si > start && span.Start-d.Sentences[start].Start >= unitBytes {
+		size := span.Start - d.Sentences[start].Start
+		if si > start && (p != para && size >= unitBytes || size >= maxUnitBytes) {
 			out = append(out, [2]int{start, si})
 			start = si
 		}
@@ -233,29 +242,56 @@ func units(d *compare.Document) [][2]int {
 	return out
 }
 
-// parseRun reads sentences [s0, s1) of d, which start a paragraph, and
-// returns their tables (exactly sized; sentence records count from the
-// run's first).
-func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tables {
+// run is what reading a run of sentences gives: its tables, and what
+// joining them to the runs before needs for pronoun subjects.
+type run struct {
+	tables
+	// lead lists the clauses (in the run's table) whose pronoun subject
+	// was left for assemble: the run starts inside a paragraph and no
+	// subject of that paragraph was named in the run before them.
+	lead []uint32
+	// tail is the last subject named in the run's last paragraph (where
+	// its items start, and how many), tailLen -1 when there is none.
+	tail, tailLen int
+	// firstPara and lastPara are the paragraphs of the run's first and
+	// last sentences.
+	firstPara, lastPara int
+	// bytes is the length of text the run reads.
+	bytes int
+}
+
+// parseRun reads sentences [s0, s1) of d and returns their tables
+// (exactly sized; sentence records count from the run's first).
+func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run {
 	p.d, p.doc, p.base = d, doc, s0
 	t := &p.out
 	t.sents, t.clauses, t.items = t.sents[:0], t.clauses[:0], t.items[:0]
 	t.qtys, t.dates, t.acr = t.qtys[:0], t.dates[:0], t.acr[:0]
+	var out run
 	// A pronoun subject ("we", "they", "it") reads as the last named subject
 	// of its paragraph: lastSubj is where that subject's items are.
 	lastSubj, lastLen := uint32(0), -1
 	lastPara := -1
+	if s0 < s1 {
+		out.firstPara = d.ParagraphAt(d.Sentences[s0].Start)
+		out.bytes = d.Sentences[s1-1].End - d.Sentences[s0].Start
+	}
+	// the paragraph goes on from the run before: its subject is not known here
+	inherits := s0 > 0 && s0 < s1 && d.ParagraphAt(d.Sentences[s0-1].Start) == out.firstPara
 	for si := s0; si < s1; si++ {
 		span := d.Sentences[si]
 		t.sents = append(t.sents, sentRec{uint32(len(t.clauses)), uint32(len(t.qtys)), uint32(len(t.dates))})
 		if para := d.ParagraphAt(span.Start); para != lastPara {
+			if lastPara >= 0 {
+				inherits = false
+			}
 			lastPara, lastLen = para, -1
 		}
 		pcs := p.sentence(si, span)
 		for ci := range pcs {
 			c := &pcs[ci]
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
-				if lastLen > 0 && (c.subj[0].lemma != p.r.id("it") || lastLen == 1) {
+				if lastLen > 0 && (c.subj[0].lemma != p.r.voc.it || lastLen == 1) {
 					n := len(p.arena)
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]
@@ -263,6 +299,8 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tabl
 						c.subj[i].word = -1 // detached from this sentence's words
 					}
 					c.flags |= fResolved
+				} else if lastLen < 0 && inherits {
+					out.lead = append(out.lead, uint32(len(t.clauses)+ci))
 				}
 			}
 		}
@@ -286,45 +324,12 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) tabl
 		}
 	}
 	p.d, p.doc = nil, nil
-	return tables{
+	out.tables = tables{
 		sents: slices.Clone(t.sents), clauses: slices.Clone(t.clauses), items: slices.Clone(t.items),
 		qtys: slices.Clone(t.qtys), dates: slices.Clone(t.dates), acr: slices.Clone(t.acr),
 	}
-}
-
-// assemble joins the tables of a document's runs, in order, into the
-// document's: one allocation of the exact size per table.
-func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []tables) *DocClaims {
-	dc := &DocClaims{Doc: d, voc: voc, Dated: doc.at.OK}
-	var ns, nc, ni, nq, nd, na int
-	for _, t := range parts {
-		ns, nc, ni = ns+len(t.sents), nc+len(t.clauses), ni+len(t.items)
-		nq, nd, na = nq+len(t.qtys), nd+len(t.dates), na+len(t.acr)
-	}
-	dc.sents = make([]sentRec, 0, ns+1)
-	dc.clauses = make([]clause, 0, nc)
-	dc.items = make([]item, 0, ni)
-	dc.qtys = make([]qty, 0, nq)
-	dc.dates = make([]date, 0, nd)
-	if na > 0 {
-		dc.acr = make([]acronymPair, 0, na)
-	}
-	for _, t := range parts {
-		c0, i0, q0, d0 := uint32(len(dc.clauses)), uint32(len(dc.items)), uint32(len(dc.qtys)), uint32(len(dc.dates))
-		for _, r := range t.sents {
-			dc.sents = append(dc.sents, sentRec{r.clauses + c0, r.qtys + q0, r.dates + d0})
-		}
-		for _, c := range t.clauses {
-			c.items += i0
-			dc.clauses = append(dc.clauses, c)
-		}
-		dc.items = append(dc.items, t.items...)
-		dc.qtys = append(dc.qtys, t.qtys...)
-		dc.dates = append(dc.dates, t.dates...)
-		dc.acr = append(dc.acr, t.acr...)
-	}
-	dc.sents = append(dc.sents, sentRec{uint32(len(dc.clauses)), uint32(len(dc.qtys)), uint32(len(dc.dates))})
-	return dc
+	out.tail, out.tailLen, out.lastPara = int(lastSubj), lastLen, lastPara
+	return out
 }
 
 // sentence reads the claims of one sentence: its amounts and dates go to

@@ -188,8 +188,55 @@ func TestRunsMatchOneRun(t *testing.T) {
 	}
 	p := newParser(newReader(dcs[0].voc))
 	doc := newDocContext(p.r, d)
-	whole := assemble(p.r.voc, d, doc, []tables{p.parseRun(d, doc, 0, len(d.Sentences))})
+	whole := assemble(p.r.voc, d, doc, []run{p.parseRun(d, doc, 0, len(d.Sentences))})
 	got := dcs[0]
+	if !slices.Equal(got.sents, whole.sents) || !slices.Equal(got.clauses, whole.clauses) ||
+		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
+		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",
+			len(got.sents), len(got.clauses), len(got.items), len(whole.sents), len(whole.clauses), len(whole.items))
+	}
+}
+
+// A paragraph longer than maxUnitBytes is read in runs cut between
+// sentences; a pronoun subject at the start of a run stands for the
+// subject named last before it, however many runs back, as in one run.
+func TestRunsInsideParagraph(t *testing.T) {
+	// one paragraph: named subjects with pronouns after them, then a
+	// stretch longer than a run where only pronouns are subjects
+	var b strings.Builder
+	prose := strings.ReplaceAll(string(generatedProse(3*maxUnitBytes, 3)), "\n\n", " ")
+	prose = strings.ReplaceAll(prose, ". Russia ", ". They ")
+	prose = strings.ReplaceAll(prose, ". India ", ". It ")
+	b.WriteString(prose)
+	b.WriteString("Kazakhstan signed the agreement in May 2001. ")
+	for i := 0; b.Len() < 6*maxUnitBytes; i++ {
+		b.WriteString([]string{"It is not open. ", "They were full in 1990. ", "It is empty. "}[i%3])
+	}
+	d, err := input.Parse("para.txt", []byte(b.String()), input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Paragraphs) != 1 {
+		t.Fatalf("%d paragraphs, want 1", len(d.Paragraphs))
+	}
+	us := units(d)
+	if len(us) < 6 {
+		t.Fatalf("%d runs, want at least 6", len(us))
+	}
+	dcs, err := ExtractAll(context.Background(), []*compare.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newParser(newReader(dcs[0].voc))
+	doc := newDocContext(p.r, d)
+	whole := assemble(p.r.voc, d, doc, []run{p.parseRun(d, doc, 0, len(d.Sentences))})
+	got := dcs[0]
+	// the pronoun starting each run past the named subject stands for it
+	for _, u := range us[4:] {
+		if c := got.clauses[got.sents[u[0]].clauses]; !c.resolved() {
+			t.Errorf("the subject of sentence %d, which starts a run, is not resolved", u[0])
+		}
+	}
 	if !slices.Equal(got.sents, whole.sents) || !slices.Equal(got.clauses, whole.clauses) ||
 		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
 		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",

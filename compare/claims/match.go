@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -18,18 +19,23 @@ type index struct {
 	base  []int32  // first clause number of each document, and the total
 	terms []uint32 // term of (kind, vocabulary id) as termSlot returns, + 1; 0 when unseen
 	df    []int32
+	idfs  []float64 // by term
 	off   []uint32
 	post  []int32
 	// verbs holds each clause's verb (vocabulary id, verbCopula set for a
 	// copula): the first test of a candidate pair reads it here, in a small
 	// dense table, rather than in the clause records.
 	verbs []uint32
-	// phrases maps a run of words to the clauses holding it: the whole
-	// subject of a clause (three to maxPhrase words), and every such run
-	// inside a verbless fragment. A fragment that names a clause's subject
-	// ("in favour of the new security concept with …") shares no rare
-	// word with it, only the phrase.
-	phrases map[uint64][]int32
+	// The phrase index maps a run of words to the clauses holding it: the
+	// whole subject of a clause (three to maxPhrase words), and every such
+	// run inside a verbless fragment. A fragment that names a clause's
+	// subject ("in favour of the new security concept with …") shares no
+	// rare word with it, only the phrase. Keys (phraseKey) are sorted;
+	// phrasePost[phraseOff[i]:phraseOff[i+1]] lists the clauses of key i,
+	// kept only for keys in 2 to maxPosting clauses.
+	phraseKeys []uint64
+	phraseOff  []uint32
+	phrasePost []int32
 }
 
 const verbCopula = 1 << 31
@@ -43,6 +49,15 @@ const maxPosting = 400
 
 // anchorsPerClause is how many of a clause's rarest terms look up candidates.
 const anchorsPerClause = 4
+
+// maxPhraseWalk bounds the clauses a clause's phrases find as candidates,
+// counted in postings walked. A verbless fragment has a phrase key at
+// every word (runs of three to maxPhrase words), each shared by up to
+// maxPosting clauses: without a bound, a long fragment of common words
+// would be compared with most of a large document. Real prose stays far
+// below it (at most 659 on all of pan13 and Gibbon read together); the
+// postings left out are counted (candidateFinder.cut) and reported.
+const maxPhraseWalk = 4 * maxPosting
 
 // The kinds of index term: the stem of a common word, a name, a number.
 const (
@@ -133,6 +148,10 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 		}
 	}
 	x.base = append(x.base, n)
+	x.idfs = make([]float64, len(x.df))
+	for t, df := range x.df {
+		x.idfs[t] = math.Log(1 + float64(n)/float64(df))
+	}
 	x.indexPhrases()
 	// second pass: the postings of terms in 2 to maxPosting clauses
 	x.off = make([]uint32, len(x.df)+1)
@@ -192,29 +211,61 @@ func (x *index) phraseKey(its []item) uint64 {
 	return h
 }
 
+// indexPhrases builds the phrase index from a flat list of (key, clause)
+// pairs sorted once: a map of growing lists held every key read, most of
+// them in one clause only, until the end.
 func (x *index) indexPhrases() {
-	x.phrases = map[uint64][]int32{}
+	type phraseAt struct {
+		key    uint64
+		clause int32
+	}
+	var at []phraseAt
 	id := int32(0)
 	for _, dc := range x.docs {
 		for ci := range dc.clauses {
-			x.clausePhrases(dc, &dc.clauses[ci], func(k uint64) {
-				if ps := x.phrases[k]; len(ps) == 0 || ps[len(ps)-1] != id {
-					x.phrases[k] = append(ps, id)
-				}
-			})
+			x.clausePhrases(dc, &dc.clauses[ci], func(k uint64) { at = append(at, phraseAt{k, id}) })
 			id++
 		}
 	}
-	for k, ps := range x.phrases {
-		if len(ps) < 2 || len(ps) > maxPosting {
-			delete(x.phrases, k) // alone, or too common to tell anything
+	slices.SortFunc(at, func(a, b phraseAt) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
+		return cmp.Compare(a.clause, b.clause)
+	})
+	x.phraseOff = []uint32{0}
+	for i := 0; i < len(at); {
+		j, n := i+1, 1 // the run of key at[i].key, and its distinct clauses
+		for ; j < len(at) && at[j].key == at[i].key; j++ {
+			if at[j].clause != at[j-1].clause {
+				n++
+			}
+		}
+		if n >= 2 && n <= maxPosting { // else alone, or too common to tell anything
+			x.phraseKeys = append(x.phraseKeys, at[i].key)
+			for k := i; k < j; k++ {
+				if k == i || at[k].clause != at[k-1].clause {
+					x.phrasePost = append(x.phrasePost, at[k].clause)
+				}
+			}
+			x.phraseOff = append(x.phraseOff, uint32(len(x.phrasePost)))
+		}
+		i = j
 	}
 }
 
-func (x *index) idf(t uint32) float64 {
-	return math.Log(1 + float64(x.base[len(x.base)-1])/float64(x.df[t]))
+// phrase returns the clauses holding the run of words of key k, in order,
+// or nil.
+func (x *index) phrase(k uint64) []int32 {
+	i, ok := slices.BinarySearch(x.phraseKeys, k)
+	if !ok {
+		return nil
+	}
+	return x.phrasePost[x.phraseOff[i]:x.phraseOff[i+1]]
 }
+
+// idf is the inverse document frequency of term t, over clauses.
+func (x *index) idf(t uint32) float64 { return x.idfs[t] }
 
 // weight is the IDF of an item's term, or 1 for items never indexed.
 func (x *index) weight(it item) float64 {
@@ -239,6 +290,9 @@ type candidateFinder struct {
 	touched []int32
 	anchors []uint32
 	terms   []uint32
+	// cut counts the clauses (before b, with repeats) of the phrase
+	// postings the last call left unwalked past maxPhraseWalk.
+	cut int
 }
 
 func (x *index) newCandidateFinder() *candidateFinder {
@@ -277,8 +331,19 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 	}
 	// clauses sharing a phrase with b are candidates whatever their words
 	need := 2
-	if len(x.phrases) > 0 {
-		x.clausePhrases(dc, cb, func(k uint64) { count(x.phrases[k], maxPosting) })
+	f.cut = 0
+	if len(x.phraseKeys) > 0 {
+		walked := 0
+		x.clausePhrases(dc, cb, func(k uint64) {
+			post := x.phrase(k)
+			post = post[:sort.Search(len(post), func(i int) bool { return post[i] >= b })]
+			if walked >= maxPhraseWalk {
+				f.cut += len(post)
+				return
+			}
+			walked += len(post)
+			count(post, maxPosting)
+		})
 	}
 	if len(f.anchors) == 0 && len(f.touched) == 0 {
 		return

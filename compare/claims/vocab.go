@@ -17,6 +17,7 @@ type vocab struct {
 	ids   map[string]uint32
 	words []vocabWord // by id; id 0 is the empty word
 	lex   *lang.LexCache
+	it    uint32 // id of "it", which reads as a subject only one word long
 }
 
 // vocabWord is one word of a vocabulary.
@@ -39,6 +40,7 @@ func newVocab() *vocab {
 	for _, w := range []string{"be", "have", "person", "thing"} {
 		v.add(w)
 	}
+	v.it = v.add("it")
 	return v
 }
 
