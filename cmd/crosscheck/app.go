@@ -76,7 +76,7 @@ type app struct {
 // os.Exit. A run cancelled by a signal (see interrupted) exits 128 plus
 // the signal's number.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, width: 100}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, width: 100, memoryBudget: defaultMemoryBudget}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		a.stdoutTerminal = true
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {

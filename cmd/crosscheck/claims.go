@@ -22,9 +22,6 @@ With no PATHS, the embedded seed corpus is read.`,
   crosscheck claims report.md summary.md --min-confidence 0.8
   crosscheck claims docs/ --no-overlap --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// claims keeps about seven times its input live (the documents
-			// and their claim tables): a soft limit keeps its peak near ten
-			a.memoryBudget = claimsMemoryBudget
 			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
 		},
 	}
@@ -38,10 +35,6 @@ func (s *analyzerSet) claimFlags(f *pflag.FlagSet) {
 	f.Float64Var(&s.claims.MinConfidence, "min-confidence", 0, "report contradictions only at or above this confidence (0 to 1)")
 	f.BoolVar(&s.claims.NoOverlap, "no-overlap", false, "leave out claims made in several places (claims.overlap)")
 }
-
-// claimsMemoryBudget is the multiple of its input that crosscheck claims
-// keeps its heap near (see softMemoryLimit).
-const claimsMemoryBudget = 10
 
 // claimAnalyzers returns the claims analyzer with the set's options.
 func (s *analyzerSet) claimAnalyzers() []*compare.Analyzer {

@@ -620,11 +620,11 @@ func stressAttacks() []stressAttack {
 		{
 			name: "sigint-cite", issue: "5: SIGINT during cite, nothing written",
 			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "markers.md", bytes.Repeat([]byte("See this.[^1] "), sized(1_000_000, scale)))
+				n := writeStress(t, dir, "markers.md", bytes.Repeat([]byte("See this.[^1] "), sized(3_000_000, max(scale, 1))))
 				return []string{"cite", "markers.md", "-f", "json", "-o", "out.json"}, n, stressOpts{
 					timeout: 60 * time.Second,
 					during: func(pid int) {
-						time.Sleep(300 * time.Millisecond)
+						time.Sleep(150 * time.Millisecond)
 						syscall.Kill(pid, syscall.SIGINT)
 					},
 				}
