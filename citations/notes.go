@@ -239,7 +239,7 @@ func (ns *Notes) addProblem(p Problem) {
 		ns.Dropped.Problems++
 		return
 	}
-	p.Msg = clip(p.Msg, maxQuoted)
+	p.Msg = clip(p.Msg, 400) // built of short labels: a safety net
 	ns.Problems = append(ns.Problems, p)
 }
 
