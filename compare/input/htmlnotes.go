@@ -256,19 +256,38 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: "#" + l.target, Span: span, Kind: compare.NoteLinked})
 	}
+	// the links of the page by where they start, so that each definition
+	// looks only at the links inside it (a walk of every element for each
+	// definition is quadratic on a book of notes)
+	var anchors []*element
+	for i := range els {
+		if els[i].Tag == "a" {
+			anchors = append(anchors, &els[i])
+		}
+	}
+	sort.SliceStable(anchors, func(i, j int) bool { return anchors[i].Raw.Start < anchors[j].Raw.Start })
+	supsByStart := append([]*element(nil), sups...)
+	sort.SliceStable(supsByStart, func(i, j int) bool { return supsByStart[i].Raw.Start < supsByStart[j].Raw.Start })
+	linksInside := func(d *element) []*element {
+		lo := sort.Search(len(anchors), func(i int) bool { return anchors[i].Raw.Start >= d.Raw.Start })
+		hi := sort.Search(len(anchors), func(i int) bool { return anchors[i].Raw.Start >= d.Raw.End })
+		return anchors[lo:max(lo, hi)]
+	}
 	// definitions
 	sort.Slice(defEls, func(i, j int) bool { return defEls[i].Raw.Start < defEls[j].Raw.Start })
 	for _, d := range defEls {
 		body := d.Span
 		// leave out a leading label (<sup>1</sup>, "1.") and trailing backlinks
-		for _, sp := range sups {
+		for _, sp := range supsByStart[sort.Search(len(supsByStart), func(i int) bool { return supsByStart[i].Raw.Start >= d.Raw.Start }):] {
+			if sp.Raw.Start >= d.Raw.End {
+				break
+			}
 			if within(sp, d) && sp.Span.Start == body.Start {
 				body.Start = sp.Span.End
 				usedSup[sp] = true
 			}
 		}
-		for i := range els {
-			e := &els[i]
+		for _, e := range linksInside(d) {
 			if e.Tag == "a" && within(e, d) && (isBackLink(e) || markerIDs[strings.TrimPrefix(e.Attr["href"][strings.IndexByte(e.Attr["href"]+"#", '#'):], "#")]) && e.Span.Start >= body.Start {
 				body.End = min(body.End, e.Span.Start)
 			}
@@ -284,6 +303,15 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 	// numbered notes: <sup>12</sup> without a link in the text, and
 	// definitions that start with one in a notes section, or the items of
 	// an ordered list of notes
+	// the blocks that start at each offset, in element order, so that
+	// finding the block a <sup> starts is a look-up, not a walk of every
+	// element for every <sup> (quadratic on a page of <sup>s)
+	blocksAt := make(map[int][]*element)
+	for i := range els {
+		if e := &els[i]; e.Tag == "p" || e.Tag == "li" || e.Tag == "div" {
+			blocksAt[e.Span.Start] = append(blocksAt[e.Span.Start], e)
+		}
+	}
 	for _, sp := range sups {
 		if usedSup[sp] || insideDef(sp) != nil {
 			continue
@@ -297,9 +325,8 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		// the start of a block in a notes section is a definition
 		var block *element
-		for i := range els {
-			e := &els[i]
-			if (e.Tag == "p" || e.Tag == "li" || e.Tag == "div") && e.Span.Start == sp.Span.Start && within(sp, e) {
+		for _, e := range blocksAt[sp.Span.Start] {
+			if within(sp, e) {
 				block = e
 			}
 		}
