@@ -19,6 +19,9 @@ import (
 // the flags give. Commands pick from it.
 type analyzerSet struct {
 	sources []string // --sources: documents and manifests citations may name
+	// sourcesOutside (--allow-outside-sources) lets manifests name files
+	// outside their folder
+	sourcesOutside bool
 	stutter compare.StutterOptions
 	claims  claims.Options
 	cite    citations.Options

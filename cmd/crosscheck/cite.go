@@ -18,7 +18,7 @@ func (s *analyzerSet) citations() []*compare.Analyzer {
 const sourcesFlagHelp = "sources the citations may name: documents (files or directories) and manifests (sources.toml, *.bib)"
 
 // loadSources reads --sources into a library; nil when none were given.
-func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Library, error) {
+func (a *app) loadSources(ctx context.Context, paths []string, opt citations.LibraryOptions) (*citations.Library, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
@@ -27,7 +27,7 @@ func (a *app) loadSources(ctx context.Context, paths []string) (*citations.Libra
 		return nil, err
 	}
 	return orCancel(ctx, func() (*citations.Library, error) {
-		return citations.LoadLibrary(ctx, files, paths, citations.LibraryOptions{})
+		return citations.LoadLibrary(ctx, files, paths, opt)
 	})
 }
 
@@ -77,12 +77,16 @@ or a BibTeX file whose entries have "file" fields.`,
 func (s *analyzerSet) sourceFlags(f *pflag.FlagSet) {
 	f.StringSliceVar(&s.sources, "sources", nil, sourcesFlagHelp)
 	markPath(f, "sources")
+	f.BoolVar(&s.sourcesOutside, sourcesOutsideFlag, false, "let sources.toml and BibTeX files name files outside their own folder (refused by default: a manifest in a pull request could name any file)")
 }
+
+// sourcesOutsideFlag lets manifests name files outside their folder.
+const sourcesOutsideFlag = "allow-outside-sources"
 
 // useSources reads --sources into the citation analyzer's library (and the
 // report's) and returns the source documents.
 func (a *app) useSources(ctx context.Context, s *analyzerSet) ([]*compare.Document, error) {
-	lib, err := a.loadSources(ctx, s.sources)
+	lib, err := a.loadSources(ctx, s.sources, citations.LibraryOptions{AllowOutside: s.sourcesOutside, Flag: "--" + sourcesOutsideFlag})
 	if err != nil {
 		return nil, err
 	}
