@@ -22,12 +22,12 @@ type analyzerSet struct {
 	// sourcesOutside (--allow-outside-sources) lets manifests name files
 	// outside their folder
 	sourcesOutside bool
-	stutter compare.StutterOptions
-	claims  claims.Options
-	cite    citations.Options
-	repeat  reuse.RepeatOptions
-	align   reuse.AlignOptions
-	text    textcheck.Options
+	stutter        compare.StutterOptions
+	claims         claims.Options
+	cite           citations.Options
+	repeat         reuse.RepeatOptions
+	align          reuse.AlignOptions
+	text           textcheck.Options
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
