@@ -196,14 +196,14 @@ func readArchived(ctx context.Context, doc index.Doc, opt input.LoadOptions) (*c
 	return nil, why
 }
 
-// displayPath names an archived file relative to the working folder when
-// it lies under it, as a user would have named it there.
+// displayPath names an archived file relative to the working folder, as
+// a user would name it there.
 func displayPath(abs string) string {
 	wd, err := os.Getwd()
 	if err != nil {
 		return abs
 	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel) {
+	if rel, err := filepath.Rel(wd, abs); err == nil {
 		return rel
 	}
 	return abs
