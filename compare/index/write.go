@@ -174,7 +174,7 @@ func (ix *Index) Remove(ctx context.Context, paths []string) (removedPaths, remo
 // add, writing its chunks as they fill.
 func (ix *Index) writeSegment(ctx context.Context, tx *sql.Tx, fill func(add func(posting) error) error) error {
 	var seg int64
-	if err := tx.QueryRowContext(ctx, "INSERT INTO segs(postings, chunks, dir) VALUES (0, 0, ?) RETURNING id", []byte{}).Scan(&seg); err != nil {
+	if err := tx.QueryRowContext(ctx, ix.q("INSERT INTO segs(postings, chunks, dir) VALUES (0, 0, ?) RETURNING id"), []byte{}).Scan(&seg); err != nil {
 		return err
 	}
 	ins, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES (?, ?)"))
