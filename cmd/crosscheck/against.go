@@ -106,7 +106,7 @@ func (a *app) openArchive(ctx context.Context, docs []*compare.Document, budget 
 	// enough to hold two, else one.
 	seed := ix.SeedWords()
 	minShared := 1
-	if min := opt.MinWords;  (min == 0 && reuse.DefaultMinWords >= seed+2*reuse.WinnowWindow-1) || min >= seed+2*reuse.WinnowWindow-1 {
+	if min := opt.MinWords; (min == 0 && reuse.DefaultMinWords >= seed+2*reuse.WinnowWindow-1) || min >= seed+2*reuse.WinnowWindow-1 {
 		minShared = 2
 	}
 	type found struct {
