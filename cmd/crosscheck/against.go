@@ -166,7 +166,12 @@ func (a *app) openArchive(ctx context.Context, docs []*compare.Document, budget 
 			ar.stale = append(ar.stale, staleMatch{doc: f.doc, at: f.at, path: displayPath(f.cand.Paths[0]), shared: f.score, why: why})
 			continue
 		}
-		ar.docs = append(ar.docs, d)
+		// Fingerprints shared by chance (common phrases, the rare equal
+		// 32-bit key) propose documents that share no passage: align the
+		// pair first, so that every check does not read them.
+		if slices.ContainsFunc(docs, func(g *compare.Document) bool { return len(reuse.AlignPair(g, d, opt)) > 0 }) {
+			ar.docs = append(ar.docs, d)
+		}
 	}
 	slices.SortFunc(ar.docs, func(x, y *compare.Document) int { return strings.Compare(x.Path, y.Path) })
 	return ar, nil

@@ -28,7 +28,7 @@ const defaultIndex = ".crosscheck/index.db"
 // indexBatchBytes and indexBatchDocs bound one write transaction of
 // 'index add': each makes a segment of the index.
 const (
-	indexBatchBytes = 64 << 20
+	indexBatchBytes = 16 << 20
 	indexBatchDocs  = 2000
 )
 
@@ -232,28 +232,29 @@ func (a *app) indexAdd(ctx context.Context, where string, paths []string) error 
 	}()
 	go func() { wg.Wait(); close(results) }()
 
+	// One goroutine writes while the others read: a batch goes to the
+	// index as the next one fills.
+	batches := make(chan []index.Entry, 1)
+	var total index.AddResult
+	writeErr := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range batches {
+			if err != nil {
+				continue // drain
+			}
+			var r index.AddResult
+			if r, err = ix.Add(ctx, b); err == nil {
+				total.Added += r.Added
+				total.Linked += r.Linked
+			}
+		}
+		writeErr <- err
+	}()
 	var batch []index.Entry
 	var batchBytes, textBytes int64
-	var total index.AddResult
 	failed := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		r, err := ix.Add(ctx, batch)
-		if err != nil {
-			return err
-		}
-		total.Added += r.Added
-		total.Linked += r.Linked
-		batch, batchBytes = batch[:0], 0
-		return nil
-	}
-	var firstErr error
 	for r := range results {
-		if firstErr != nil {
-			continue // drain
-		}
 		switch {
 		case r.err != nil:
 			failed++
@@ -265,17 +266,19 @@ func (a *app) indexAdd(ctx context.Context, where string, paths []string) error 
 			batchBytes += r.entry.Size
 			textBytes += r.entry.Size
 			if batchBytes >= indexBatchBytes || len(batch) >= indexBatchDocs {
-				firstErr = flush()
+				batches <- batch
+				batch, batchBytes = nil, 0
 			}
 		}
 	}
-	if firstErr != nil {
-		return firstErr
+	if len(batch) > 0 && ctx.Err() == nil {
+		batches <- batch
 	}
-	if err := ctx.Err(); err != nil {
+	close(batches)
+	if err := <-writeErr; err != nil {
 		return err
 	}
-	if err := flush(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "indexed %d new document(s) (%s) into %s", total.Added, humanSize(textBytes), where)
