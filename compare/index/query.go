@@ -152,11 +152,7 @@ func (ix *Index) candidates(ctx context.Context, keys []uint32, opt LookupOption
 				rows.Close()
 				return nil, false, &FormatError{ix.where, "damaged: " + err.Error() + "; remove it and index again"}
 			}
-			for _, p := range ps {
-				if _, ok := slot[p.hash]; ok {
-					hits = append(hits, p)
-				}
-			}
+			hits = matchSorted(ps, sorted, hits)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -285,4 +281,25 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 		s.Bytes, err = ix.d.Size(ctx, ix.db)
 	}
 	return s, ix.explain(err)
+}
+
+// matchSorted appends to hits the postings (sorted by hash) whose hash is
+// one of keys (sorted): a merge, cheaper than a map lookup per posting.
+func matchSorted(ps []posting, keys []uint32, hits []posting) []posting {
+	if len(ps) == 0 {
+		return hits
+	}
+	j, _ := slices.BinarySearch(keys, ps[0].hash)
+	for _, p := range ps {
+		for j < len(keys) && keys[j] < p.hash {
+			j++
+		}
+		if j == len(keys) {
+			break
+		}
+		if keys[j] == p.hash {
+			hits = append(hits, p)
+		}
+	}
+	return hits
 }
