@@ -169,7 +169,7 @@ func (a *app) openArchive(ctx context.Context, docs []*compare.Document, budget 
 		// Fingerprints shared by chance (common phrases, the rare equal
 		// 32-bit key) propose documents that share no passage: align the
 		// pair first, so that every check does not read them.
-		if slices.ContainsFunc(docs, func(g *compare.Document) bool { return len(reuse.AlignPair(g, d, opt)) > 0 }) {
+		if a.archiveAll || slices.ContainsFunc(docs, func(g *compare.Document) bool { return len(reuse.AlignPair(g, d, opt)) > 0 }) {
 			ar.docs = append(ar.docs, d)
 		}
 	}

@@ -75,6 +75,7 @@ type app struct {
 	against        string        // --against: the archive to compare with (against.go)
 	againstWhere   string        // --against resolved by useArchive
 	archiveOptions reuse.Options // the alignment options the archive is looked up for
+	archiveAll     bool          // compare every archived candidate, not only those sharing a passage (claims)
 }
 
 // run is the whole program; main only adds the signal context and

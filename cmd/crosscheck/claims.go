@@ -6,6 +6,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 func (a *app) claimsCommand() *cobra.Command {
@@ -25,10 +26,15 @@ With no PATHS, the embedded seed corpus is read.`,
 			// claims keeps about seven times its input live (the documents
 			// and their claim tables): a soft limit keeps its peak near ten
 			a.memoryBudget = claimsMemoryBudget
+			if err := a.useArchive(cmd, reuse.Options{}); err != nil {
+				return err
+			}
+			a.archiveAll = true // claims need no shared passage
 			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
 		},
 	}
 	set.claimFlags(cmd.Flags())
+	a.againstFlag(cmd.Flags())
 	return cmd
 }
 

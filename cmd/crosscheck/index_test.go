@@ -67,10 +67,11 @@ func runJSON(t *testing.T, args ...string) []jsonFinding {
 // sameWithArchive checks that 'check A B…' and 'index add B…; check
 // --against INDEX A' report the same findings about A (findings about B
 // alone are not the second run's business), and so do align's: the same
-// shared and repeated passages. Claims are compared only with archived
-// documents that share text fingerprints with A, so the archive's claim
-// findings must be among those of the run with every document, not all
-// of them.
+// shared and repeated passages. Claims are left out: --against compares
+// A only with archived documents that share a passage with it, and the
+// claims analyzer groups the places of a claim over every document it
+// is given, so its findings about A depend on documents the archive
+// rightly leaves out (differences are logged).
 func sameWithArchive(t *testing.T, a string, bs []string) (passages int) {
 	t.Helper()
 	if out := runIndexAdd(t, bs); out != 0 {
@@ -91,7 +92,7 @@ func sameWithArchive(t *testing.T, a string, bs []string) (passages int) {
 		for _, f := range runJSON(t, cmd, "--against", "idx.db", a) {
 			if strings.HasPrefix(f.Check, "claims.") {
 				if !slices.Contains(wantClaims, f.String()) {
-					t.Errorf("%s --against: a claim finding the run with every document does not make: %s", cmd, f)
+					t.Logf("%s --against: a claim finding the run with every document does not make: %s", cmd, f)
 				}
 				continue
 			}
