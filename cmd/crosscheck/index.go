@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -86,6 +87,15 @@ func (a *app) openIndex(ctx context.Context, where string, create bool) (*index.
 		return postgres.Open(ctx, where, opt)
 	}
 	a.guard.add("--index", where) // never read the index as a document
+	st, err := os.Stat(where)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		return nil, &index.FormatError{Where: where, Msg: "not a regular file (an index is a file that crosscheck writes); name another with --index"}
+	case errors.Is(err, fs.ErrNotExist) && create:
+		if err := os.MkdirAll(filepath.Dir(where), 0o755); err != nil {
+			return nil, fmt.Errorf("%s: cannot make its folder: %w", where, err)
+		}
+	}
 	return sqlite.Open(ctx, where, opt)
 }
 

@@ -110,8 +110,11 @@ func (ix *Index) q(s string) string {
 }
 
 func (ix *Index) explain(err error) error {
-	if err == nil || ix.d.Explain == nil || errors.Is(err, context.Canceled) || errors.Is(err, ErrNoIndex) {
+	if err == nil || ix.d.Explain == nil || errors.Is(err, context.Canceled) {
 		return err
+	}
+	if errors.Is(err, ErrNoIndex) {
+		return fmt.Errorf("%s: %w: index documents first with 'crosscheck index add PATHS… --index %s'", ix.where, err, ix.where)
 	}
 	var fe *FormatError
 	if errors.As(err, &fe) {

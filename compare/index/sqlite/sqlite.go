@@ -10,9 +10,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -100,6 +98,9 @@ func OpenAtVersion(ctx context.Context, path string, version int) error {
 	return index.CreateAtVersion(ctx, db, Dialect, version, 4)
 }
 
+// openDB opens the file through SQLite alone (this package reads no file
+// itself: the command line checks that path is a regular file or nothing,
+// and makes its folder). Without create, a missing file is ErrNoIndex.
 func openDB(path string, create bool) (*sql.DB, error) {
 	if path == "" {
 		return nil, errors.New("no index file named")
@@ -108,35 +109,24 @@ func openDB(path string, create bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := os.Stat(abs)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) && !create:
-		return nil, fmt.Errorf("%s: %w: index documents first with 'crosscheck index add PATHS… --index %s'", path, index.ErrNoIndex, path)
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: cannot make its folder: %w", path, err)
-		}
-	case err != nil:
-		return nil, err
-	case !st.Mode().IsRegular():
-		return nil, &index.FormatError{Where: path, Msg: "not a regular file (an index is a file that crosscheck writes); name another with --index"}
+	mode := "rw"
+	if create {
+		mode = "rwc"
 	}
 	// the path goes into a URI: escape it, so that '?', '#' or '%' in a
 	// file name cannot add parameters
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	dsn := "file:" + u.EscapedPath() + "?_txlock=immediate" +
+	dsn := "file:" + u.EscapedPath() + "?mode=" + mode + "&_txlock=immediate" +
 		"&_pragma=busy_timeout(" + fmt.Sprint(BusyTimeout.Milliseconds()) + ")" +
 		"&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_pragma=cache_size(-65536)"
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, err
-	}
-	return db, nil
+	return sql.Open("sqlite3", dsn)
 }
 
 // explain names a damaged or foreign file for what it is.
 func explain(where string, err error) error {
 	switch {
+	case errors.Is(err, sqlite3.CANTOPEN):
+		return fmt.Errorf("%s: %w: index documents first with 'crosscheck index add PATHS… --index %s'", where, index.ErrNoIndex, where)
 	case errors.Is(err, sqlite3.NOTADB):
 		return &index.FormatError{Where: where, Msg: "not a crosscheck index (not an SQLite database at all); name another file with --index, or remove it"}
 	case errors.Is(err, sqlite3.CORRUPT):
