@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test bench fuzz scale stress stress-short vet man completions browser
+.PHONY: build test bench fuzz scale stress stress-short vet man completions browser test-postgres
 
 build:
 	$(GO) build -o bin/crosscheck ./cmd/crosscheck
@@ -14,6 +14,14 @@ vet:
 test: vet browser
 	$(GO) test -race -count=1 $(PKGS)
 	$(MAKE) stress-short
+	$(MAKE) test-postgres
+
+# The PostgreSQL index tests (compare/index/postgres) against a throwaway cluster:
+# installs Debian's postgresql when absent and root is available, starts a cluster
+# with initdb/pg_ctl in a temporary folder on a Unix socket (a few seconds), runs
+# the tests with CROSSCHECK_POSTGRES_DSN set, stops it. Where it cannot, they skip.
+test-postgres:
+	GO=$(GO) bash .ci/postgres-test
 
 # The HTML report's browser test (cmd/crosscheck TestHTMLReportInBrowser) drives
 # Debian's chromium through chromedriver. Install them once when absent; where that

@@ -23,12 +23,15 @@ With no paths, the embedded seed corpus is aligned.`,
   crosscheck align --format json --min-words 25 reports/
   crosscheck align seeds/*`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
+			if len(args) == 1 && a.against == "" {
 				if st, err := os.Stat(args[0]); err == nil && !st.IsDir() || args[0] == "-" {
 					return usagef("align needs at least two documents (or a directory holding them)")
 				}
 			}
 			a.pairOptions = set.align.Options
+			if err := a.useArchive(cmd, set.align.Options); err != nil {
+				return err
+			}
 			return a.review(cmd.Context(), args, set.aligned(), nil)
 		},
 	}
@@ -37,5 +40,6 @@ With no paths, the embedded seed corpus is aligned.`,
 	f.IntVar(&set.align.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one passage")
 	f.Float64Var(&set.align.MinSimilarity, "min-similarity", reuse.DefaultMinSimilarity, "least similarity (0-1) of a passage's two copies")
 	f.IntVar(&set.align.SeedWords, "seed-words", reuse.DefaultSeedWords, "words per fingerprint; fewer find more heavily edited copies and more chance matches")
+	a.againstFlag(f)
 	return cmd
 }

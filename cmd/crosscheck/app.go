@@ -70,6 +70,12 @@ type app struct {
 	guard outputGuard // the files this run writes, which it must not read
 
 	memoryBudget int64 // when > 0, keep the heap near this multiple of the input (memory.go)
+
+	indexDSN       string        // --index of the index commands (index.go)
+	against        string        // --against: the archive to compare with (against.go)
+	againstWhere   string        // --against resolved by useArchive
+	archiveOptions reuse.Options // the alignment options the archive is looked up for
+	archiveAll     bool          // compare every archived candidate, not only those sharing a passage (claims)
 }
 
 // run is the whole program; main only adds the signal context and
@@ -201,6 +207,7 @@ With no paths, the commands review the founding corpus embedded in the binary.`,
 		a.explainCommand(),
 		a.evalCommand(),
 		a.baselineCommand(),
+		a.indexCommand(),
 		a.versionCommand(),
 	)
 	return root
@@ -392,6 +399,11 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err != nil {
 		return err
 	}
+	arch, err := a.openArchive(ctx, docs, budget)
+	if err != nil {
+		return err
+	}
+	docs, analyzers = arch.with(docs), arch.analyzers(analyzers)
 	softMemoryLimit(docs, a.memoryBudget)
 
 	head := report.Head{Tool: "crosscheck", Version: version, Docs: docs, Skipped: skipped, Checks: allChecks()}
@@ -426,7 +438,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 		held = base.stage(sink)
 		sink = held
 	}
-	sink = filters(docs, sink)
+	sink = arch.stage(filters(docs, sink))
 
 	prog.checking(len(docs), len(analyzers))
 	if err := compare.Run(ctx, analyzers, docs, sources, budget, sink, compare.OnFinished(prog.finished)); err != nil {

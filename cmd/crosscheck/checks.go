@@ -60,7 +60,7 @@ func allChecks() []*compare.Check {
 	var set analyzerSet
 	seen := map[string]bool{}
 	var out []*compare.Check
-	for _, an := range append(append(set.all(), set.aligned()...), &compare.Analyzer{Checks: compare.IgnoreChecks}) {
+	for _, an := range append(append(set.all(), set.aligned()...), &compare.Analyzer{Checks: compare.IgnoreChecks}, &compare.Analyzer{Checks: archiveChecks}) {
 		for _, c := range an.Checks {
 			if !seen[c.ID] {
 				seen[c.ID] = true
@@ -85,6 +85,9 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
   crosscheck check docs/ --exclude 'drafts/**' --format json --output findings.json
   crosscheck check --fail-on error --format github docs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.useArchive(cmd, set.repeat.Options); err != nil {
+				return err
+			}
 			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
@@ -93,6 +96,7 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 		},
 	}
 	set.allFlags(cmd.Flags())
+	a.againstFlag(cmd.Flags())
 	return cmd
 }
 

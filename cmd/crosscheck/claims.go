@@ -6,6 +6,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 func (a *app) claimsCommand() *cobra.Command {
@@ -22,10 +23,15 @@ With no PATHS, the embedded seed corpus is read.`,
   crosscheck claims report.md summary.md --min-confidence 0.8
   crosscheck claims docs/ --no-overlap --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.useArchive(cmd, reuse.Options{}); err != nil {
+				return err
+			}
+			a.archiveAll = true // claims need no shared passage
 			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
 		},
 	}
 	set.claimFlags(cmd.Flags())
+	a.againstFlag(cmd.Flags())
 	return cmd
 }
 

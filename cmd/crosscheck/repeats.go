@@ -21,10 +21,14 @@ With no PATHS, the embedded seed corpus is checked.`,
   crosscheck repeats --format json manuscript/
   crosscheck repeats --min-words 20 notes/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.useArchive(cmd, set.repeat.Options); err != nil {
+				return err
+			}
 			return a.review(cmd.Context(), args, set.repeats(), nil)
 		},
 	}
 	set.repeatFlags(cmd.Flags())
+	a.againstFlag(cmd.Flags())
 	return cmd
 }
 
