@@ -220,7 +220,7 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 		for i := range dc.items {
 			it := &dc.items[i]
 			if it.pos == 'p' {
-				if a, ok := acr[voc.words[it.lemma].lower]; ok {
+				if a, ok := acr[voc.word(it.lemma).lower]; ok {
 					it.lemma = a
 				}
 			}

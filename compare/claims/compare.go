@@ -114,7 +114,7 @@ func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 		}
 		return relNone, lang.Unrelated, false
 	}
-	wa, wb := &k.voc.words[a.lemma], &k.voc.words[b.lemma]
+	wa, wb := k.voc.word(a.lemma), k.voc.word(b.lemma)
 	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
 		return relMatch, lang.Same, false
 	}
@@ -227,7 +227,7 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 func (k *comparer) substance(a, b []item) int {
 	n := 0
 	for _, p := range a {
-		if k.voc.words[p.lemma].light {
+		if k.voc.word(p.lemma).light {
 			continue
 		}
 		for _, q := range b {
@@ -833,7 +833,7 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.words[it.lemma].light || k.voc.words[it.lemma].fn {
+		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn {
 			continue
 		}
 		if !k.heldAll([]item{it}, short, []item{ps}) {
@@ -903,7 +903,7 @@ func (k *comparer) fragmentOverlap(A, B side) Verdict {
 	// the subject's words, in order, inside the fragment
 	j := 0
 	for _, it := range frag.rest {
-		if j < len(cl.subj) && k.voc.words[it.lemma].lower == k.voc.words[cl.subj[j].lemma].lower {
+		if j < len(cl.subj) && k.voc.word(it.lemma).lower == k.voc.word(cl.subj[j].lemma).lower {
 			j++
 		} else if j > 0 && j < len(cl.subj) {
 			j = 0

@@ -132,7 +132,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'p' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower {
+			if q.pos == 'p' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower {
 				sharedName = true
 			}
 		}
@@ -188,7 +188,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'd' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+			if q.pos == 'd' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 				return false
 			}
 		}
@@ -211,7 +211,7 @@ func (k *comparer) sameContent(a, b []item, skip ...item) bool {
 func (k *comparer) heldAll(a, b []item, skip []item) bool {
 next:
 	for _, p := range a {
-		if p.pos == 'd' || k.voc.words[p.lemma].light || k.voc.words[p.lemma].fn {
+		if p.pos == 'd' || k.voc.word(p.lemma).light || k.voc.word(p.lemma).fn {
 			continue
 		}
 		for _, s := range skip {
@@ -240,7 +240,7 @@ func (k *comparer) sharesName(A, B side) bool {
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'p' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+					if q.pos == 'p' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -261,7 +261,7 @@ func (k *comparer) sharesIdentifier(A, B side) bool {
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'd' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+					if q.pos == 'd' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}

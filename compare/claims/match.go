@@ -70,7 +70,7 @@ const (
 // termSlot returns where an item's term is numbered in x.terms, or -1 for
 // items that are not indexed (personal pronouns).
 func (x *index) termSlot(it item) int {
-	w := &x.voc.words[it.lemma]
+	w := x.voc.word(it.lemma)
 	switch it.pos {
 	case 'p':
 		return int(w.lower)*termKinds + termName
@@ -107,7 +107,7 @@ func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []
 		if i == int(c.nSubj) {
 			x.verbTerm(c, term)
 		}
-		if !x.voc.words[it.lemma].fn {
+		if !x.voc.word(it.lemma).fn {
 			term(x.termSlot(it))
 		}
 	}
@@ -121,12 +121,12 @@ func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []
 // verbTerm gives the term of a clause's verb, unless it is "be" or "have".
 func (x *index) verbTerm(c *clause, term func(int)) {
 	if v := x.voc.str(c.verb); v != "" && v != "be" && v != "have" {
-		term(int(x.voc.words[c.verb].term)*termKinds + termStem)
+		term(int(x.voc.word(c.verb).term)*termKinds + termStem)
 	}
 }
 
 func buildIndex(docs []*DocClaims, voc *vocab) *index {
-	x := &index{docs: docs, voc: voc, terms: make([]uint32, len(voc.words)*termKinds)}
+	x := &index{docs: docs, voc: voc, terms: make([]uint32, voc.size()*termKinds)}
 	x.base = make([]int32, 0, len(docs)+1)
 	n := int32(0)
 	var buf []uint32
@@ -202,7 +202,7 @@ func (x *index) clausePhrases(dc *DocClaims, c *clause, fn func(uint64)) {
 func (x *index) phraseKey(its []item) uint64 {
 	h := uint64(14695981039346656037)
 	for _, it := range its {
-		id := x.voc.words[it.lemma].lower
+		id := x.voc.word(it.lemma).lower
 		for k := 0; k < 4; k++ {
 			h ^= uint64(byte(id >> (8 * k)))
 			h *= 1099511628211

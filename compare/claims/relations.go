@@ -10,7 +10,7 @@ import "github.com/crosscheck/crosscheck/compare/lang"
 // lower-case word).
 func (k *comparer) sensesOf(id uint32) *lang.WordSenses {
 	if k.wordAt == nil {
-		k.wordAt = make([]int32, len(k.voc.words))
+		k.wordAt = make([]int32, k.voc.size())
 		for i := range k.wordAt {
 			k.wordAt[i] = -1
 		}
