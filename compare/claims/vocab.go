@@ -1,10 +1,10 @@
 package claims
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync"
 
+	"github.com/crosscheck/crosscheck/compare/claims/internal/intern"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -14,19 +14,15 @@ import (
 // documents are read, under a lock and behind each reader's own cache;
 // once reading is done the vocabulary is only read, without locks.
 type vocab struct {
-	mu  sync.Mutex
-	ids idTable
-	// words holds the words by id, in chunks that never move: a single
-	// slice of a large vocabulary, grown by copying, held it twice at times.
-	// Id 0 is the empty word.
-	words [][]vocabWord
+	mu sync.Mutex
+	// words numbers the words; id 0 is the empty word
+	words intern.Table[vocabWord]
 	lex   *lang.LexCache
 	it    uint32 // id of "it", which reads as a subject only one word long
 }
 
 // vocabWord is one word of a vocabulary.
 type vocabWord struct {
-	s     string
 	lower uint32 // id of the lower-case form (its own id when already lower case)
 	stem  uint32 // id of the stem of the lower-case form: "cooperation" ~ "cooperating"
 	term  uint32 // id of the stem of the word itself: its index term as a common word
@@ -37,7 +33,7 @@ type vocabWord struct {
 
 func newVocab() *vocab {
 	v := &vocab{lex: lang.NewLexCache()}
-	v.push(vocabWord{})
+	v.words.Add("", vocabWord{})
 	// Words the comparison names itself, so that it never adds any.
 	for _, p := range lang.Prepositions() {
 		v.add(p)
@@ -52,17 +48,12 @@ func newVocab() *vocab {
 // add returns the id of s, adding it (and its lower-case form and stems)
 // when new. The caller holds v.mu, or owns v alone.
 func (v *vocab) add(s string) uint32 {
-	if s == "" {
-		return 0
-	}
-	at, id := v.ids.find(v, s)
-	if id != 0 {
+	id, ok := v.words.Add(s, vocabWord{})
+	if !ok {
 		return id
 	}
-	s = strings.Clone(s)
-	id = v.push(vocabWord{s: s})
-	v.ids.put(v, at, id)
-	w := vocabWord{s: s, fn: lang.IsFunctionWord(s), light: lang.IsLightWord(s)}
+	s = v.words.String(id)
+	w := vocabWord{fn: lang.IsFunctionWord(s), light: lang.IsLightWord(s)}
 	lower := strings.ToLower(s)
 	w.lower = id
 	if lower != s {
@@ -77,92 +68,23 @@ func (v *vocab) add(s string) uint32 {
 	if st := lang.Stem(s); st != s {
 		w.term = v.add(st)
 	}
-	*v.word(id) = w
+	*v.words.Value(id) = w
 	return id
 }
 
-// wordChunk is how many words a chunk of the vocabulary holds (1 << bits).
-const wordChunkBits = 12
-
 // word returns the word of an id.
-func (v *vocab) word(id uint32) *vocabWord {
-	return &v.words[id>>wordChunkBits][id&(1<<wordChunkBits-1)]
-}
+func (v *vocab) word(id uint32) *vocabWord { return v.words.Value(id) }
 
 // size is the number of ids given.
-func (v *vocab) size() int {
-	if len(v.words) == 0 {
-		return 0
-	}
-	return (len(v.words)-1)<<wordChunkBits + len(v.words[len(v.words)-1])
-}
-
-// push adds a word and returns its id.
-func (v *vocab) push(w vocabWord) uint32 {
-	if n := len(v.words); n == 0 || len(v.words[n-1]) == 1<<wordChunkBits {
-		v.words = append(v.words, make([]vocabWord, 0, 1<<wordChunkBits))
-	}
-	last := &v.words[len(v.words)-1]
-	*last = append(*last, w)
-	return uint32(v.size() - 1)
-}
+func (v *vocab) size() int { return v.words.Len() }
 
 // str is the word of an id.
-func (v *vocab) str(id uint32) string { return v.word(id).s }
+func (v *vocab) str(id uint32) string { return v.words.String(id) }
 
 // lookup returns the id of a word already in the vocabulary, or 0.
 func (v *vocab) lookup(s string) uint32 {
-	_, id := v.ids.find(v, s)
+	id, _ := v.words.Find(s)
 	return id
-}
-
-// idTable finds the id of a word: an open-addressing hash table of ids
-// (0 for an empty place), the words themselves in the vocabulary. It
-// holds 4 bytes a place, at most three quarters full, where a map from
-// strings held a second string header and its own slack per word: the
-// vocabulary of a text of made-up words has a word for every few bytes.
-type idTable struct {
-	slots []uint32
-	n     int
-}
-
-var idSeed = maphash.MakeSeed()
-
-// find returns the id of s, or 0 and the place to put it.
-func (t *idTable) find(v *vocab, s string) (int, uint32) {
-	if len(t.slots) == 0 {
-		return -1, 0
-	}
-	mask := len(t.slots) - 1
-	for i := int(maphash.String(idSeed, s)) & mask; ; i = (i + 1) & mask {
-		id := t.slots[i]
-		if id == 0 || v.word(id).s == s {
-			return i, id
-		}
-	}
-}
-
-// put puts id, whose word find did not find, at place at (or, when the
-// table grows, where it belongs).
-func (t *idTable) put(v *vocab, at int, id uint32) {
-	if at < 0 || 4*(t.n+1) > 3*len(t.slots) {
-		t.grow(v)
-		at, _ = t.find(v, v.word(id).s)
-	}
-	t.slots[at] = id
-	t.n++
-}
-
-// grow doubles the table (or makes its first) and puts every id back.
-func (t *idTable) grow(v *vocab) {
-	old := t.slots
-	t.slots = make([]uint32, max(1024, 2*len(old)))
-	for _, id := range old {
-		if id != 0 {
-			at, _ := t.find(v, v.word(id).s)
-			t.slots[at] = id
-		}
-	}
 }
 
 // maxIDCache bounds a reader's cache of ids: made-up or garbled words
