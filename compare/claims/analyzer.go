@@ -231,8 +231,10 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 // Compare finds the pairs of clauses that make the same claim or
 // contradict each other, among candidates from an inverted index. The
 // documents' claims must come from one call of ExtractAll. Every pair is
-// returned; the analyzer itself keeps overlaps as groups instead (see
-// analyze), which is what makes large inputs affordable.
+// returned, with no bound on contradictions per clause; candidates are
+// bounded as the analyzer's are (candidates.MaxPhraseWalk), without a
+// count. The analyzer itself keeps overlaps as groups (see analyze), which
+// is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 	x, err := candidateIndex(dcs)
 	if x == nil {
