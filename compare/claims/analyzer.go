@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 )
 
 // The checks this package reports.
@@ -220,7 +220,7 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 		for i := range dc.items {
 			it := &dc.items[i]
 			if it.pos == 'p' {
-				if a, ok := acr[voc.words[it.lemma].lower]; ok {
+				if a, ok := acr[voc.word(it.lemma).lower]; ok {
 					it.lemma = a
 				}
 			}
@@ -231,8 +231,10 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 // Compare finds the pairs of clauses that make the same claim or
 // contradict each other, among candidates from an inverted index. The
 // documents' claims must come from one call of ExtractAll. Every pair is
-// returned; the analyzer itself keeps overlaps as groups instead (see
-// analyze), which is what makes large inputs affordable.
+// returned, with no bound on contradictions per clause; candidates are
+// bounded as the analyzer's are (candidates.MaxPhraseWalk), without a
+// count. The analyzer itself keeps overlaps as groups (see analyze), which
+// is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 	x, err := candidateIndex(dcs)
 	if x == nil {
@@ -310,8 +312,8 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 					found(w, ch, a, b, &matches[w])
 				}
 			})
-			if f.cut > 0 && cut != nil {
-				cut(b, f.cut)
+			if f.Cut > 0 && cut != nil {
+				cut(b, f.Cut)
 			}
 		}
 	})
@@ -387,79 +389,47 @@ func excerpt(r ClauseRef, span compare.Span, n int) string {
 // per group of clauses that make the same claim.
 func Findings(ms []Match, opt Options) []compare.Finding {
 	var out []compare.Finding
-	type key struct {
-		d    *DocClaims
-		s, c int
-	}
-	parent := map[key]key{}
-	var find func(k key) key
-	find = func(k key) key {
-		p, ok := parent[k]
-		if !ok || p == k {
-			return k
+	ids := map[ClauseRef]int32{} // clauses in overlaps, numbered as met
+	var refs []ClauseRef
+	docs := map[*DocClaims]int{}
+	var docOf []int
+	id := func(r ClauseRef) int32 {
+		if i, ok := ids[r]; ok {
+			return i
 		}
-		r := find(p)
-		parent[k] = r
-		return r
-	}
-	order := map[*DocClaims]int{}
-	var groupsMs []Match
-	for _, m := range ms {
-		if m.Kind == "overlap" {
-			if opt.NoOverlap {
-				continue
-			}
-			ka, kb := key{m.A.Doc, m.A.Sentence, m.A.Clause}, key{m.B.Doc, m.B.Sentence, m.B.Clause}
-			if _, ok := order[m.A.Doc]; !ok {
-				order[m.A.Doc] = len(order)
-			}
-			if _, ok := order[m.B.Doc]; !ok {
-				order[m.B.Doc] = len(order)
-			}
-			ra, rb := find(ka), find(kb)
-			if ra != rb {
-				parent[rb] = ra
-			}
-			parent[ka] = find(ka)
-			parent[kb] = find(kb)
-			groupsMs = append(groupsMs, m)
-			continue
+		if _, ok := docs[r.Doc]; !ok {
+			docs[r.Doc] = len(docs)
 		}
-		if m.Confidence < opt.MinConfidence {
-			continue
-		}
-		out = append(out, contradictionFinding(m))
+		ids[r] = int32(len(refs))
+		refs = append(refs, r)
+		docOf = append(docOf, docs[r.Doc])
+		return ids[r]
 	}
-	// overlap groups
-	groups := map[key][]Match{}
-	for _, m := range groupsMs {
-		r := find(key{m.A.Doc, m.A.Sentence, m.A.Clause})
-		groups[r] = append(groups[r], m)
-	}
-	for _, gm := range groups {
-		members := map[key]ClauseRef{}
-		best := 0.0
-		for _, m := range gm {
-			members[key{m.A.Doc, m.A.Sentence, m.A.Clause}] = m.A
-			members[key{m.B.Doc, m.B.Sentence, m.B.Clause}] = m.B
-			best = max(best, m.Score)
+	var pairs []groups.Pair
+	for i, m := range ms {
+		switch {
+		case m.Kind == "overlap" && !opt.NoOverlap:
+			pairs = append(pairs, groups.Pair{A: id(m.A), B: id(m.B), Score: m.Score, Key: uint64(i)})
+		case m.Kind != "overlap" && m.Confidence >= opt.MinConfidence:
+			out = append(out, contradictionFinding(m))
 		}
-		refs := make([]ClauseRef, 0, len(members))
-		for _, r := range members {
-			refs = append(refs, r)
-		}
-		sort.Slice(refs, func(i, j int) bool {
-			a, b := refs[i], refs[j]
-			if a.Doc != b.Doc {
-				return order[a.Doc] < order[b.Doc] || order[a.Doc] == order[b.Doc] && a.Doc.Doc.Path < b.Doc.Doc.Path
-			}
-			if a.Sentence != b.Sentence {
-				return a.Sentence < b.Sentence
-			}
-			return a.Clause < b.Clause
-		})
-		out = append(out, groupFinding(refs, best))
 	}
+	g := groups.New(len(refs), len(docs), func(c int32) int { return docOf[c] })
+	g.Join(pairs)
+	order := g.SetOrder()
+	rank := make(map[*DocClaims]int, len(docs))
+	for dc, d := range docs {
+		rank[dc] = order[d]
+	}
+	_ = g.Each(func(members []int32, best float64) error {
+		group := make([]ClauseRef, len(members))
+		for i, c := range members {
+			group[i] = refs[c]
+		}
+		sortRefs(group, rank)
+		out = append(out, groupFinding(group, best))
+		return nil
+	})
 	return out
 }
 

@@ -146,13 +146,3 @@ func fit[T any](s []T) []T {
 	}
 	return s
 }
-
-// assemble joins the tables of a document's runs, in order.
-func assemble(voc *vocab, d *compare.Document, doc *docContext, parts []run) *DocClaims {
-	a := newAssembler(voc, d, doc, len(parts))
-	var dc *DocClaims
-	for k := range parts {
-		dc = a.add(k, parts[k])
-	}
-	return dc
-}

@@ -56,44 +56,28 @@ func sideAt(dc *DocClaims, k int) side {
 type comparer struct {
 	x      *index
 	voc    *vocab
-	rels   relCache
-	ca, cb []item // content of the two clauses
-	pa, pb []item // their predicate words
+	rels   *lang.WordRelater // made on first use, once the vocabulary is complete
+	ca, cb []item            // content of the two clauses
+	pa, pb []item            // their predicate words
 	words  []lang.Word
-
-	wordAt   []int32 // per vocabulary id, its index in wordInfo, or -1
-	wordInfo []lang.WordSenses
-	senses   lang.SenseRelater
 
 	sentCache [2]sentWords
 	sentNext  int
-	wordStore []sentWords // by sentence number modulo wordStoreSize
-	termCache []sentTerms // by sentence number modulo termCacheSize
+	// by sentence number modulo their lengths: wordStoreSize and
+	// termCacheSize, or the number of sentences when fewer
+	wordStore []sentWords
+	termCache []sentTerms
 	// scratch of restatement
 	termsA, valsA, termsB, valsB []sentenceTerm
 }
 
-// relKey packs a pair of lower-case words (vocabulary ids, below 2^29)
-// and their part of speech when both have the same.
-type relKey uint64
-
-func makeRelKey(a, b uint32, pos byte) relKey {
-	return relKey(a)<<32 | relKey(b) | relKey(posCode[pos])<<61
-}
-
-var posCode = [256]uint8{'n': 1, 'v': 2, 'a': 3, 'r': 4}
-
-// The bits of a cached relation.
-const (
-	relKnown    = 1 << 7
-	relAntonym  = 1 << 2
-	relDirect   = 1 << 3
-	relRelation = 3 // mask of the relation value
-)
-
 func newComparer(x *index, voc *vocab) *comparer {
-	return &comparer{x: x, voc: voc, rels: newRelCache(), termCache: make([]sentTerms, termCacheSize),
-		wordStore: make([]sentWords, wordStoreSize)}
+	sents := 1
+	for _, dc := range x.docs {
+		sents += len(dc.Doc.Sentences)
+	}
+	return &comparer{x: x, voc: voc, termCache: make([]sentTerms, min(termCacheSize, sents)),
+		wordStore: make([]sentWords, min(wordStoreSize, sents))}
 }
 
 type rel int
@@ -114,7 +98,7 @@ func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 		}
 		return relNone, lang.Unrelated, false
 	}
-	wa, wb := &k.voc.words[a.lemma], &k.voc.words[b.lemma]
+	wa, wb := k.voc.word(a.lemma), k.voc.word(b.lemma)
 	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
 		return relMatch, lang.Same, false
 	}
@@ -131,15 +115,18 @@ func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 			pos = 'n'
 		}
 	}
-	r := k.cachedRel(wa.lower, wb.lower, pos)
-	if r&relAntonym != 0 {
-		return relOpposed, lang.Unrelated, r&relDirect != 0
+	if k.rels == nil {
+		k.rels = lang.NewWordRelater(k.voc.size(), k.voc.str)
+	}
+	how, opposed, direct := k.rels.Relate(wa.lower, wb.lower, pos)
+	if opposed {
+		return relOpposed, lang.Unrelated, direct
 	}
 	if a.pos != b.pos {
 		// an adjective against a noun or verb of the same stem was caught above
 		return relConflict, lang.Unrelated, false
 	}
-	if how := lang.Relation(r & relRelation); how != lang.Unrelated {
+	if how != lang.Unrelated {
 		return relMatch, how, false
 	}
 	return relConflict, lang.Unrelated, false
@@ -227,7 +214,7 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 func (k *comparer) substance(a, b []item) int {
 	n := 0
 	for _, p := range a {
-		if k.voc.words[p.lemma].light {
+		if k.voc.word(p.lemma).light {
 			continue
 		}
 		for _, q := range b {
@@ -833,7 +820,7 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.words[it.lemma].light || k.voc.words[it.lemma].fn {
+		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn {
 			continue
 		}
 		if !k.heldAll([]item{it}, short, []item{ps}) {
@@ -903,7 +890,7 @@ func (k *comparer) fragmentOverlap(A, B side) Verdict {
 	// the subject's words, in order, inside the fragment
 	j := 0
 	for _, it := range frag.rest {
-		if j < len(cl.subj) && k.voc.words[it.lemma].lower == k.voc.words[cl.subj[j].lemma].lower {
+		if j < len(cl.subj) && k.voc.word(it.lemma).lower == k.voc.word(cl.subj[j].lemma).lower {
 			j++
 		} else if j > 0 && j < len(cl.subj) {
 			j = 0

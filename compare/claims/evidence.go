@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 
+	"github.com/crosscheck/crosscheck/compare/claims/internal/align"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -88,7 +89,7 @@ func (k *comparer) wordsOf(s side) []lang.Word {
 // read (and stored when short). Callers hold what it returns in buffers
 // of their own, never in the store.
 func (k *comparer) readWords(s side, buf []lang.Word) []lang.Word {
-	st := &k.wordStore[uint(s.si)%wordStoreSize]
+	st := &k.wordStore[uint(s.si)%uint(len(k.wordStore))]
 	if st.dc == s.dc && st.si == s.si {
 		return append(buf[:0], st.ws...)
 	}
@@ -132,7 +133,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'p' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower {
+			if q.pos == 'p' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower {
 				sharedName = true
 			}
 		}
@@ -188,7 +189,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'd' && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+			if q.pos == 'd' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 				return false
 			}
 		}
@@ -211,7 +212,7 @@ func (k *comparer) sameContent(a, b []item, skip ...item) bool {
 func (k *comparer) heldAll(a, b []item, skip []item) bool {
 next:
 	for _, p := range a {
-		if p.pos == 'd' || k.voc.words[p.lemma].light || k.voc.words[p.lemma].fn {
+		if p.pos == 'd' || k.voc.word(p.lemma).light || k.voc.word(p.lemma).fn {
 			continue
 		}
 		for _, s := range skip {
@@ -240,7 +241,7 @@ func (k *comparer) sharesName(A, B side) bool {
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'p' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+					if q.pos == 'p' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -261,7 +262,7 @@ func (k *comparer) sharesIdentifier(A, B side) bool {
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'd' && q.word >= 0 && k.voc.words[p.lemma].lower == k.voc.words[q.lemma].lower && !k.withinAmount(B, q) {
+					if q.pos == 'd' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -444,60 +445,16 @@ func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, 
 	return r
 }
 
-// maxAligned bounds the values aligned in order; longer lists (tables) are
-// paired as multisets.
-const maxAligned = 256
-
-// alignValues pairs the values of two sentences in order (a longest common
-// subsequence, so that "five feet high … twelve feet deep" against "twelve
-// feet high … twelve feet deep" leaves five and the first twelve apart,
-// not five and the second) and returns the spans of those left over.
-func alignValues(a, b []sentenceTerm) ([]span32, []span32, [][2]span32) {
-	if len(a) > maxAligned || len(b) > maxAligned {
-		return unpairedValues(a, b), unpairedValues(b, a), nil
-	}
-	n, m := len(a), len(b)
-	// lcs[i][j]: longest common subsequence of a[i:] and b[j:]
-	lcs := make([][]int16, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int16, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			switch {
-			case a[i].text == b[j].text:
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			case lcs[i+1][j] >= lcs[i][j+1]:
-				lcs[i][j] = lcs[i+1][j]
-			default:
-				lcs[i][j] = lcs[i][j+1]
-			}
-		}
-	}
-	var xa, xb []span32
-	var pairs [][2]span32
-	i, j := 0, 0
-	for i < n && j < m {
-		switch {
-		case a[i].text == b[j].text && lcs[i][j] == lcs[i+1][j+1]+1:
-			pairs = append(pairs, [2]span32{a[i].span, b[j].span})
-			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			xa = append(xa, a[i].span)
-			i++
-		default:
-			xb = append(xb, b[j].span)
-			j++
-		}
-	}
-	for ; i < n; i++ {
-		xa = append(xa, a[i].span)
-	}
-	for ; j < m; j++ {
-		xb = append(xb, b[j].span)
-	}
+// alignValues pairs the values of two sentences in order (see
+// align.InOrder) and returns the spans of those left over, and the pairs.
+func alignValues(a, b []sentenceTerm) (xa, xb []span32, pairs [][2]span32) {
+	align.InOrder(a, b, sameText, func(t sentenceTerm) { xa = append(xa, t.span) },
+		func(t sentenceTerm) { xb = append(xb, t.span) },
+		func(p, q sentenceTerm) { pairs = append(pairs, [2]span32{p.span, q.span}) })
 	return xa, xb, pairs
 }
+
+func sameText(p, q sentenceTerm) bool { return p.text == q.text }
 
 // sentenceTerm is a word of a sentence as restatement compares it.
 type sentenceTerm struct {
@@ -508,7 +465,7 @@ type sentenceTerm struct {
 // sentenceTerms appends the content words and the values of a side's
 // sentence to terms and vals.
 func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
-	e := &k.termCache[uint(s.si)%termCacheSize]
+	e := &k.termCache[uint(s.si)%uint(len(k.termCache))]
 	if e.dc == s.dc && e.si == s.si {
 		return append(terms, e.terms...), append(vals, e.vals...)
 	}
@@ -562,29 +519,7 @@ func readSentenceTerms(ws []lang.Word, terms, vals []sentenceTerm) ([]sentenceTe
 // each of b's terms the equal of one of a's at most.
 func unpairedValues(a, b []sentenceTerm) []span32 {
 	var out []span32
-	var small [2]uint64 // b's terms taken, when there are few
-	var taken []bool
-	if len(b) > 128 {
-		taken = make([]bool, len(b))
-	}
-next:
-	for _, p := range a {
-		for j, q := range b {
-			if q.text != p.text {
-				continue
-			}
-			if taken != nil {
-				if !taken[j] {
-					taken[j] = true
-					continue next
-				}
-			} else if small[j>>6]&(1<<(j&63)) == 0 {
-				small[j>>6] |= 1 << (j & 63)
-				continue next
-			}
-		}
-		out = append(out, p.span)
-	}
+	align.Unpaired(a, b, sameText, func(t sentenceTerm) { out = append(out, t.span) })
 	return out
 }
 

@@ -188,13 +188,18 @@ func TestRunsMatchOneRun(t *testing.T) {
 	}
 	p := newParser(newReader(dcs[0].voc))
 	doc := newDocContext(p.r, d)
-	whole := assemble(p.r.voc, d, doc, []run{p.parseRun(d, doc, 0, len(d.Sentences))})
+	whole := oneRun(p, d, doc)
 	got := dcs[0]
 	if !slices.Equal(got.sents, whole.sents) || !slices.Equal(got.clauses, whole.clauses) ||
 		!slices.Equal(got.items, whole.items) || !slices.Equal(got.qtys, whole.qtys) || !slices.Equal(got.dates, whole.dates) {
 		t.Errorf("runs: %d sentences, %d clauses, %d items; one run: %d, %d, %d",
 			len(got.sents), len(got.clauses), len(got.items), len(whole.sents), len(whole.clauses), len(whole.items))
 	}
+}
+
+// oneRun reads the claims of d in one run, as the tables of reference.
+func oneRun(p *parser, d *compare.Document, doc *docContext) *DocClaims {
+	return newAssembler(p.r.voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
 }
 
 // A paragraph longer than maxUnitBytes is read in runs cut between
@@ -229,7 +234,7 @@ func TestRunsInsideParagraph(t *testing.T) {
 	}
 	p := newParser(newReader(dcs[0].voc))
 	doc := newDocContext(p.r, d)
-	whole := assemble(p.r.voc, d, doc, []run{p.parseRun(d, doc, 0, len(d.Sentences))})
+	whole := oneRun(p, d, doc)
 	got := dcs[0]
 	// the pronoun starting each run past the named subject stands for it
 	for _, u := range us[4:] {

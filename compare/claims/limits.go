@@ -2,7 +2,7 @@ package claims
 
 import (
 	"fmt"
-	"sort"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -25,79 +25,62 @@ var CheckLimit = &compare.Check{
 		`repeats. Remove or shorten the repeated passages to see every finding.`,
 }
 
-// limits counts, per document, what the bounds left out.
+// limits counts, per document, what the bounds left out: from which
+// clause (number) on, how many contradictions and how many pairs.
 type limits struct {
 	mu   sync.Mutex
-	docs map[int]*docLimits
+	x    *index
+	docs []docLimits
 }
 
-// docLimits is what the bounds left out in one document: where first
-// (clause number) and how much.
 type docLimits struct {
-	first          int32
-	contradictions int
-	pairs          int
+	first                 int32 // -1 while nothing is left out
+	contradictions, pairs int
 }
 
-func newLimits() *limits { return &limits{docs: map[int]*docLimits{}} }
-
-// at returns the counts of clause b's document, b being the first clause
-// concerned if none was before it. The caller holds l.mu.
-func (l *limits) at(x *index, b int32) *docLimits {
-	d, _ := x.clauseAt(b)
-	dl := l.docs[d]
-	if dl == nil {
-		dl = &docLimits{first: b}
-		l.docs[d] = dl
+func newLimits(x *index) *limits {
+	l := &limits{x: x, docs: make([]docLimits, len(x.docs))}
+	for i := range l.docs {
+		l.docs[i].first = -1
 	}
-	dl.first = min(dl.first, b)
-	return dl
+	return l
 }
 
-// cutContradiction counts a contradiction of clause b left out.
-func (l *limits) cutContradiction(x *index, b int32) {
+// cut counts contradictions and candidate pairs of clause b left out.
+func (l *limits) cut(b int32, contradictions, pairs int) {
+	d, _ := l.x.clauseAt(b)
 	l.mu.Lock()
-	l.at(x, b).contradictions++
-	l.mu.Unlock()
-}
-
-// cutCandidates counts n candidates of clause b not compared.
-func (l *limits) cutCandidates(x *index, b int32, n int) {
-	l.mu.Lock()
-	l.at(x, b).pairs += n
+	dl := &l.docs[d]
+	if dl.first < 0 || b < dl.first {
+		dl.first = b
+	}
+	dl.contradictions += contradictions
+	dl.pairs += pairs
 	l.mu.Unlock()
 }
 
 // report makes one CheckLimit finding per document with something left
-// out, in the order of the documents.
-func (l *limits) report(x *index, report func(compare.Finding)) {
-	ds := make([]int, 0, len(l.docs))
-	for d := range l.docs {
-		ds = append(ds, d)
+// out, at the first clause concerned, in the order of the documents.
+func (l *limits) report(report func(compare.Finding)) {
+	for d, dl := range l.docs {
+		if dl.first < 0 {
+			continue
+		}
+		var what []string
+		if dl.contradictions > 0 {
+			what = append(what, fmt.Sprintf("%d contradiction(s) of claims contradicted more than %d times",
+				dl.contradictions, maxContradictions))
+		}
+		if dl.pairs > 0 {
+			what = append(what, fmt.Sprintf("up to %d pair(s) of claims (fragments sharing runs of words with more than %d claims)",
+				dl.pairs, maxPhraseWalk))
+		}
+		dc := l.x.docs[d]
+		_, k := l.x.clauseAt(dl.first)
+		f := compare.Newf(CheckLimit, dc.Doc, dc.ref(k).span(), "from here on, the claims analyzer left out %s: the text repeats "+
+			"the same claims too often, and its claims findings are a sample; shorten the repeated passages to see them all",
+			strings.Join(what, " and "))
+		f.Details = map[string]any{"contradictions_left_out": dl.contradictions, "pairs_not_compared": dl.pairs}
+		report(f)
 	}
-	sort.Ints(ds)
-	for _, d := range ds {
-		report(limitFinding(x, l.docs[d]))
-	}
-}
-
-func limitFinding(x *index, dl *docLimits) compare.Finding {
-	d, k := x.clauseAt(dl.first)
-	dc := x.docs[d]
-	si := int(dc.clauses[k].sent)
-	at := ClauseRef{dc, si, k - int(dc.sents[si].clauses)}
-	var what string
-	switch {
-	case dl.contradictions > 0 && dl.pairs > 0:
-		what = fmt.Sprintf("%d contradictions left out and up to %d pairs of claims not compared", dl.contradictions, dl.pairs)
-	case dl.contradictions > 0:
-		what = fmt.Sprintf("%d contradictions left out", dl.contradictions)
-	default:
-		what = fmt.Sprintf("up to %d pairs of claims not compared", dl.pairs)
-	}
-	f := compare.Newf(CheckLimit, dc.Doc, at.span(), "%s from here on: the text repeats the same claims too often "+
-		"(over %d contradictions of one claim, or a fragment sharing its words with over %d claims); "+
-		"the claims findings of this document are a sample", what, maxContradictions, maxPhraseWalk)
-	f.Details = map[string]any{"contradictions_left_out": dl.contradictions, "pairs_not_compared": dl.pairs}
-	return f
 }

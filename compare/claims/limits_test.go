@@ -211,7 +211,7 @@ func TestPhraseCandidatesBounded(t *testing.T) {
 	if n == 0 || n > maxPhraseWalk+per {
 		t.Errorf("%d candidates, want some and at most %d", n, maxPhraseWalk+per)
 	}
-	if f.cut == 0 {
+	if f.Cut == 0 {
 		t.Errorf("no postings left out past %d walked, of %d", maxPhraseWalk, groups*per)
 	}
 	fs := runAnalyzer(t, Options{}, b.String())
@@ -221,7 +221,7 @@ func TestPhraseCandidatesBounded(t *testing.T) {
 			lim = &fs[i]
 		}
 	}
-	if lim == nil || lim.Details["pairs_not_compared"].(int) != f.cut {
-		t.Errorf("claims.limit %v, want pairs_not_compared %d", lim, f.cut)
+	if lim == nil || lim.Details["pairs_not_compared"].(int) != f.Cut {
+		t.Errorf("claims.limit %v, want pairs_not_compared %d", lim, f.Cut)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/crosscheck/crosscheck/compare/claims/internal/intern"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -13,16 +14,15 @@ import (
 // documents are read, under a lock and behind each reader's own cache;
 // once reading is done the vocabulary is only read, without locks.
 type vocab struct {
-	mu    sync.Mutex
-	ids   map[string]uint32
-	words []vocabWord // by id; id 0 is the empty word
+	mu sync.Mutex
+	// words numbers the words; id 0 is the empty word
+	words intern.Table[vocabWord]
 	lex   *lang.LexCache
 	it    uint32 // id of "it", which reads as a subject only one word long
 }
 
 // vocabWord is one word of a vocabulary.
 type vocabWord struct {
-	s     string
 	lower uint32 // id of the lower-case form (its own id when already lower case)
 	stem  uint32 // id of the stem of the lower-case form: "cooperation" ~ "cooperating"
 	term  uint32 // id of the stem of the word itself: its index term as a common word
@@ -32,7 +32,8 @@ type vocabWord struct {
 }
 
 func newVocab() *vocab {
-	v := &vocab{ids: map[string]uint32{"": 0}, words: []vocabWord{{}}, lex: lang.NewLexCache()}
+	v := &vocab{lex: lang.NewLexCache()}
+	v.words.Add("", vocabWord{})
 	// Words the comparison names itself, so that it never adds any.
 	for _, p := range lang.Prepositions() {
 		v.add(p)
@@ -47,14 +48,12 @@ func newVocab() *vocab {
 // add returns the id of s, adding it (and its lower-case form and stems)
 // when new. The caller holds v.mu, or owns v alone.
 func (v *vocab) add(s string) uint32 {
-	if id, ok := v.ids[s]; ok {
+	id, ok := v.words.Add(s, vocabWord{})
+	if !ok {
 		return id
 	}
-	s = strings.Clone(s)
-	id := uint32(len(v.words))
-	v.ids[s] = id
-	v.words = append(v.words, vocabWord{s: s})
-	w := vocabWord{s: s, fn: lang.IsFunctionWord(s), light: lang.IsLightWord(s)}
+	s = v.words.String(id)
+	w := vocabWord{fn: lang.IsFunctionWord(s), light: lang.IsLightWord(s)}
 	lower := strings.ToLower(s)
 	w.lower = id
 	if lower != s {
@@ -69,19 +68,28 @@ func (v *vocab) add(s string) uint32 {
 	if st := lang.Stem(s); st != s {
 		w.term = v.add(st)
 	}
-	v.words[id] = w
+	*v.words.Value(id) = w
 	return id
 }
 
+// word returns the word of an id.
+func (v *vocab) word(id uint32) *vocabWord { return v.words.Value(id) }
+
+// size is the number of ids given.
+func (v *vocab) size() int { return v.words.Len() }
+
 // str is the word of an id.
-func (v *vocab) str(id uint32) string { return v.words[id].s }
+func (v *vocab) str(id uint32) string { return v.words.String(id) }
 
 // lookup returns the id of a word already in the vocabulary, or 0.
-func (v *vocab) lookup(s string) uint32 { return v.ids[s] }
+func (v *vocab) lookup(s string) uint32 {
+	id, _ := v.words.Find(s)
+	return id
+}
 
 // maxIDCache bounds a reader's cache of ids: made-up or garbled words
 // beyond it are looked up in the vocabulary each time.
-const maxIDCache = 1 << 18
+const maxIDCache = 1 << 16
 
 // dropLex forgets the word forms read, once no more documents will be
 // read with the vocabulary (a view of a document reads them again).
@@ -112,7 +120,7 @@ func (r *reader) id(s string) uint32 {
 	}
 	r.voc.mu.Lock()
 	id := r.voc.add(s)
-	s = r.voc.words[id].s // the vocabulary's copy: no second allocation
+	s = r.voc.str(id) // the vocabulary's copy: no second allocation
 	r.voc.mu.Unlock()
 	if lang.IsCollectiveNoun(s) {
 		r.collect[id] = true

@@ -31,9 +31,14 @@ func ReadEntry(w string) *Entry {
 
 var unknownWord Entry
 
-// maxLexCache bounds the caches of word forms: made-up or garbled words
-// beyond it are looked up again each time.
-const maxLexCache = 1 << 18
+// maxLexCache bounds the shared cache of word forms, and maxLexFront each
+// goroutine's cache in front of it: made-up or garbled words beyond them
+// are looked up again each time (the tables' filter answers most of those
+// lookups at once).
+const (
+	maxLexCache = 1 << 18
+	maxLexFront = 1 << 16
+)
 
 // LexCache remembers the entries of the word forms read; goroutines share
 // it, each through its own Lexicon.
@@ -55,6 +60,9 @@ func (c *LexCache) Entry(w string) *Entry {
 		return e
 	}
 	e = ReadEntry(w)
+	if e == &unknownWord {
+		return e // cheap to read again, and most of a text of made-up words
+	}
 	c.mu.Lock()
 	if len(c.lex) < maxLexCache {
 		c.lex[strings.Clone(w)] = e
@@ -86,7 +94,7 @@ func (l *Lexicon) Entry(w string) *Entry {
 		return e
 	}
 	e := l.shared.Entry(w)
-	if len(l.lex) < maxLexCache {
+	if len(l.lex) < maxLexFront {
 		l.lex[strings.Clone(w)] = e
 	}
 	return e

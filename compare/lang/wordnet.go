@@ -79,6 +79,9 @@ func Antonyms(a, b string) (opposed, direct bool) {
 // HasAntonym reports whether WordNet lists an antonym of the lemma, as
 // any part of speech.
 func HasAntonym(lemma string) bool {
+	if lemma == "" || !mayHave(tagAntonyms, lemma, "") {
+		return false
+	}
 	_, ok := findLine(wordnetAntonymWords, lemma, false)
 	return ok
 }
@@ -86,6 +89,9 @@ func HasAntonym(lemma string) bool {
 // Senses returns the ids of the first senses of lemma as the part of
 // speech (n, v, a or r), most frequent first, appended to buf.
 func Senses(pos byte, lemma string, buf []int32) []int32 {
+	if !mayHavePOS(pos, lemma) {
+		return buf
+	}
 	line, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
 	if !ok {
 		return buf
@@ -95,8 +101,18 @@ func Senses(pos byte, lemma string, buf []int32) []int32 {
 
 // HasPOS reports whether WordNet knows lemma as the part of speech.
 func HasPOS(pos byte, lemma string) bool {
+	if !mayHavePOS(pos, lemma) {
+		return false
+	}
 	_, ok := findLine(wordnetSenses, string(pos)+" "+lemma, true)
 	return ok
+}
+
+// mayHavePOS is the filter's answer for the senses key pos+" "+lemma.
+func mayHavePOS(pos byte, lemma string) bool {
+	var p [1]byte
+	p[0] = pos
+	return lemma != "" && mayHave(tagSenses, string(p[:]), lemma)
 }
 
 // Hypernyms returns the ids of the hypernyms of synset id, appended to buf.
@@ -120,6 +136,11 @@ func Hypernyms(id int32, buf []int32) []int32 {
 // part of speech gives an irregular inflection ("men" → "man" as a noun,
 // "held" → "hold" as a verb), or "".
 func ExceptionBase(pos byte, w string) string {
+	var p [1]byte
+	p[0] = pos
+	if w == "" || !mayHave(tagExceptions, w, string(p[:])) {
+		return ""
+	}
 	line, ok := findLine(wordnetExceptions, w+" "+string(pos), true)
 	if !ok {
 		return ""

@@ -1,0 +1,94 @@
+// Package nlieval evaluates a classifier of sentence pairs (contradiction,
+// overlap or none) on labelled pairs in the SICK layout.
+package nlieval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Result is the confusion matrix of an evaluation on labelled pairs:
+// Counts[gold][predicted].
+type Result struct {
+	Pairs    int
+	Labelled int
+	Counts   map[string]map[string]int
+}
+
+// Precision and recall of predicting want for the gold label gold.
+func (r Result) PR(want, gold string) (p, rc float64) {
+	var tp, predicted, actual int
+	for g, row := range r.Counts {
+		for pr, n := range row {
+			if pr == want {
+				predicted += n
+				if g == gold {
+					tp += n
+				}
+			}
+			if g == gold {
+				actual += n
+			}
+		}
+	}
+	if predicted > 0 {
+		p = float64(tp) / float64(predicted)
+	}
+	if actual > 0 {
+		rc = float64(tp) / float64(actual)
+	}
+	return p, rc
+}
+
+// Eval reads sentence pairs as "id<TAB>A<TAB>B[<TAB>…<TAB>label]" (the
+// SICK layout, label last; a header line is skipped), classifies each, writes
+// "id<TAB>answer" lines to pred when it is not nil, and counts the answers
+// against the labels when there are any.
+func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx context.Context, a, b string) (string, error)) (Result, error) {
+	res := Result{Counts: map[string]map[string]int{}}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		t := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if len(f) < 3 {
+			return res, fmt.Errorf("line %d: want id<TAB>sentence_A<TAB>sentence_B[<TAB>…<TAB>label], got %d field(s)", line, len(f))
+		}
+		if line == 1 && (strings.EqualFold(f[0], "pair_id") || strings.EqualFold(f[0], "id") || strings.EqualFold(f[1], "sentence_A")) {
+			continue // header
+		}
+		got, err := classify(ctx, f[1], f[2])
+		if err != nil {
+			return res, fmt.Errorf("line %d: %w", line, err)
+		}
+		res.Pairs++
+		if pred != nil {
+			if _, err := fmt.Fprintf(pred, "%s\t%s\n", f[0], got); err != nil {
+				return res, err
+			}
+		}
+		if len(f) >= 4 {
+			gold := strings.ToUpper(strings.TrimSpace(f[len(f)-1]))
+			switch gold {
+			case "ENTAILMENT", "CONTRADICTION", "NEUTRAL":
+				res.Labelled++
+				if res.Counts[gold] == nil {
+					res.Counts[gold] = map[string]int{}
+				}
+				res.Counts[gold][got]++
+			}
+		}
+	}
+	return res, sc.Err()
+}

@@ -1,0 +1,107 @@
+package lang
+
+// WordRelater relates words the way a comparison of many pairs meets them:
+// the same words over and over. Words are given by ids the caller numbers
+// them with, from 0 to n-1; what WordNet says of each word is read once,
+// and the relation of each pair is kept in a table of fixed size where a
+// pair takes the place of the one it hashes with, so that the pairs of the
+// text at hand stay cached however many the whole input has. One
+// goroutine owns a WordRelater.
+type WordRelater struct {
+	word   func(id uint32) string // the lower-case word of an id
+	at     []int32                // by id, its index in info, or -1
+	info   []WordSenses
+	senses SenseRelater
+	keys   []uint64
+	vals   []uint8 // 0 for an empty place: stored bits always have relKnown
+	bitsN  uint    // the table has 2^bitsN places
+}
+
+// maxPairBits bounds the size of the pair table: 2^bits pairs, 9 bytes
+// each (4.5 MB); a small vocabulary gets a table in proportion.
+const maxPairBits = 19
+
+// The bits of a pair's relation as the table keeps it.
+const (
+	relKnown    = 1 << 7
+	relAntonym  = 1 << 2
+	relDirect   = 1 << 3
+	relRelation = 3 // mask of the Relation
+)
+
+// NewWordRelater returns a relater of words with ids 0 to n-1, which word
+// spells (in lower case).
+func NewWordRelater(n int, word func(id uint32) string) *WordRelater {
+	bits := uint(10)
+	for bits < maxPairBits && 1<<(bits-3) < n {
+		bits++
+	}
+	r := &WordRelater{word: word, at: make([]int32, n), bitsN: bits,
+		keys: make([]uint64, 1<<bits), vals: make([]uint8, 1<<bits)}
+	for i := range r.at {
+		r.at[i] = -1
+	}
+	return r
+}
+
+// sensesOf returns what WordNet says of word id.
+func (r *WordRelater) sensesOf(id uint32) *WordSenses {
+	if at := r.at[id]; at >= 0 {
+		return &r.info[at]
+	}
+	r.at[id] = int32(len(r.info))
+	r.info = append(r.info, ReadWordSenses(r.word(id)))
+	return &r.info[len(r.info)-1]
+}
+
+var posCode = [256]uint64{'n': 1, 'v': 2, 'a': 3, 'r': 4}
+
+// Relate says how words a and b relate: opposed (antonyms, directly or
+// not), else how they relate as the part of speech pos (0 when they are
+// not one part of speech: then only antonyms count). Ids are below 2^29.
+func (r *WordRelater) Relate(a, b uint32, pos byte) (how Relation, opposed, direct bool) {
+	bits := r.bits(a, b, pos)
+	if bits&relAntonym != 0 {
+		return Unrelated, true, bits&relDirect != 0
+	}
+	return Relation(bits & relRelation), false, false
+}
+
+// bits returns the relation bits of a pair, from the table or WordNet.
+// Words WordNet knows nothing of (most names and rarities) are settled
+// without the table.
+func (r *WordRelater) bits(a, b uint32, pos byte) uint8 {
+	sa, sb := r.sensesOf(a), r.sensesOf(b)
+	if !(sa.Antonyms && sb.Antonyms) {
+		if pos == 0 || !sa.Has(pos) || !sb.Has(pos) {
+			return relKnown
+		}
+	}
+	key := uint64(a)<<32 | uint64(b) | posCode[pos]<<61
+	i := int(key * 0x9E3779B97F4A7C15 >> (64 - r.bitsN))
+	if r.vals[i] != 0 && r.keys[i] == key {
+		return r.vals[i]
+	}
+	bits := r.read(a, b, sa, sb, pos)
+	r.keys[i], r.vals[i] = key, bits
+	return bits
+}
+
+// read reads the relation bits of two words from WordNet: antonyms, else
+// how they relate as the part of speech (0 for none).
+func (r *WordRelater) read(a, b uint32, sa, sb *WordSenses, pos byte) uint8 {
+	bits := uint8(relKnown)
+	if sa.Antonyms && sb.Antonyms {
+		if o, d := Antonyms(r.word(a), r.word(b)); o {
+			bits |= relAntonym
+			if d {
+				bits |= relDirect
+			}
+			return bits
+		}
+	}
+	if pos == 0 {
+		return bits
+	}
+	return bits | uint8(r.senses.Relate(sa, sb, pos))
+}
