@@ -28,8 +28,8 @@ func Fingerprints(d *compare.Document, opt Options) []Fingerprint {
 	return out
 }
 
-// winnowAt is winnow reporting positions instead of hashes: it selects
-// the same grams in the same order.
+// winnowAt selects grams of h by robust winnowing and reports their
+// positions; winnow reports their hashes (see there for the rule).
 func winnowAt(h []uint64, w int, emit func(i int)) {
 	if w <= 1 {
 		for i, x := range h {

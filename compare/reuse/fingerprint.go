@@ -388,41 +388,7 @@ func (ix *gramIndex) pos(i int) int {
 // words therefore shares at least one selected fingerprint. Zero hashes
 // (stop-word grams) are never selected.
 func winnow(h []uint64, w int, emit func(hash uint64)) {
-	if w <= 1 {
-		for _, x := range h {
-			if x != 0 {
-				emit(x)
-			}
-		}
-		return
-	}
-	// A monotone deque of positions whose hashes increase from front to back.
-	dq := make([]int, 0, w)
-	head := 0
-	lastEmitted := -1
-	for i, x := range h {
-		if x == 0 {
-			x = ^uint64(0) // never the minimum unless the whole window is stop words
-		}
-		for len(dq) > head && valueAt(h, dq[len(dq)-1]) >= x {
-			dq = dq[:len(dq)-1]
-		}
-		dq = append(dq, i)
-		if dq[head] <= i-w {
-			head++
-		}
-		if head > w { // compact the slice so it does not grow with h
-			dq = append(dq[:0], dq[head:]...)
-			head = 0
-		}
-		if i >= w-1 || i == len(h)-1 {
-			m := dq[head]
-			if m != lastEmitted && h[m] != 0 {
-				emit(h[m])
-				lastEmitted = m
-			}
-		}
-	}
+	winnowAt(h, w, func(i int) { emit(h[i]) })
 }
 
 func valueAt(h []uint64, i int) uint64 {
