@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -488,4 +489,22 @@ func TrimSpan(s string, sp Span) Span {
 		sp.End--
 	}
 	return sp
+}
+
+// RomanNumeral writes n (1 to 3999) in lower-case Roman numerals, as note
+// and page numbers are printed ("iv", "xii"); other numbers in digits.
+func RomanNumeral(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var sb strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			sb.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return sb.String()
 }

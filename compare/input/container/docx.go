@@ -320,7 +320,7 @@ func (r *docxReader) start(x *xmlStream, t xml.StartElement) error {
 func (r *docxReader) nextLabel(kind string) string {
 	if kind == "endnote" {
 		r.counts[1]++
-		return roman(r.counts[1])
+		return compare.RomanNumeral(r.counts[1])
 	}
 	r.counts[0]++
 	return strconv.Itoa(r.counts[0])
@@ -464,21 +464,4 @@ func (r *docxReader) readComments(member string) error {
 		c.Text = string(texts[c.ID])
 	}
 	return err
-}
-
-// roman writes n in lower-case Roman numerals (Word's endnote numbers).
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var sb strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			sb.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return sb.String()
 }

@@ -495,7 +495,7 @@ func isRoman(w string) bool {
 		return false
 	}
 	n := romanValue(w)
-	return n > 0 && n < 400 && romanNumeral(n) == w
+	return n > 0 && n < 400 && compare.RomanNumeral(n) == w
 }
 
 // romanValue reads a lower-case Roman numeral (0 when it is none).

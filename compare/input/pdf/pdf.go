@@ -229,9 +229,9 @@ func (f *file) pageLabels(root dict, n int) []string {
 			case "D":
 				num = strconv.Itoa(v)
 			case "r":
-				num = romanNumeral(v)
+				num = compare.RomanNumeral(v)
 			case "R":
-				num = strings.ToUpper(romanNumeral(v))
+				num = strings.ToUpper(compare.RomanNumeral(v))
 			case "a", "A":
 				num = letters(v, style == "A")
 			}
@@ -252,22 +252,6 @@ func textString(s string) string {
 	var sb strings.Builder
 	for i := 0; i < len(s); i++ {
 		sb.WriteRune(rune(s[i]))
-	}
-	return sb.String()
-}
-
-func romanNumeral(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var sb strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			sb.WriteString(syms[i])
-			n -= v
-		}
 	}
 	return sb.String()
 }
