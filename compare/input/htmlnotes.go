@@ -141,31 +141,27 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 	}
 	// definitions marked as notes, or with a note-like id in a notes container
 	isDef := map[*element]bool{}
+	defs := &enclosers{}
 	for i := range els {
 		e := &els[i]
 		id := e.Attr["id"]
 		if isNoteDefElement(e) || id != "" && noteLikeID(id) && (e.Tag == "li" || e.Tag == "aside" || e.Tag == "div" || e.Tag == "p" || e.Tag == "section") && (inContainer(e) || inZone(e.Span.Start)) {
 			// the outermost element wins: <li id=fn1><p>…</p></li>
-			outer := false
-			for d := range isDef {
-				if within(e, d) {
-					outer = true
-					break
-				}
-			}
-			if !outer {
+			if defs.around(e) == nil {
 				isDef[e] = true
 				defEls = append(defEls, e)
+				defs.add(e)
 			}
 		}
 	}
 	insideDef := func(e *element) *element {
-		for _, d := range defEls {
-			if within(e, d) {
-				return d
+		if len(defs.els) != len(defEls) { // links made more definitions
+			defs = &enclosers{}
+			for _, d := range defEls {
+				defs.add(d)
 			}
 		}
-		return nil
+		return defs.around(e)
 	}
 	// markers: note-reference links
 	usedSup := map[*element]bool{}
@@ -177,14 +173,7 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 			sups = append(sups, e)
 		}
 	}
-	supAround := func(a *element) *element {
-		for _, sp := range sups {
-			if within(a, sp) || within(sp, a) || sp.Span == a.Span {
-				return sp
-			}
-		}
-		return nil
-	}
+	supAround := supFinder(sups)
 	type link struct {
 		e      *element
 		target string
@@ -355,3 +344,100 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// enclosers answers "which element of a set holds e?" (by Raw span)
+// without a scan of the set for each element of a page, which is quadratic
+// on a book of notes. Elements nest properly (the HTML reader closes inner
+// elements with their outer one) and their Raw starts are distinct (each
+// begins at its own start tag): every element that holds e is an ancestor
+// of the set's last element starting at or before e, and the chain of
+// ancestors is no longer than the nesting is deep.
+type enclosers struct {
+	els    []*element // by Raw.Start
+	parent []int      // index in els of the nearest element that holds els[i], or -1
+	dirty  bool
+}
+
+func (s *enclosers) add(e *element) {
+	s.els = append(s.els, e)
+	s.dirty = true
+}
+
+func (s *enclosers) index() {
+	if !s.dirty {
+		return
+	}
+	sort.Slice(s.els, func(i, j int) bool { return s.els[i].Raw.Start < s.els[j].Raw.Start })
+	s.parent = s.parent[:0]
+	var stack []int
+	for i, x := range s.els {
+		for len(stack) > 0 && s.els[stack[len(stack)-1]].Raw.End < x.Raw.End {
+			stack = stack[:len(stack)-1]
+		}
+		p := -1
+		if len(stack) > 0 {
+			p = stack[len(stack)-1]
+		}
+		s.parent = append(s.parent, p)
+		stack = append(stack, i)
+	}
+	s.dirty = false
+}
+
+// holders calls f with each element of the set other than e that holds
+// e, innermost first.
+func (s *enclosers) holders(e *element, f func(d *element)) {
+	s.index()
+	i := sort.Search(len(s.els), func(i int) bool { return s.els[i].Raw.Start > e.Raw.Start }) - 1
+	for ; i >= 0; i = s.parent[i] {
+		if d := s.els[i]; d != e && d.Raw.Start <= e.Raw.Start && e.Raw.End <= d.Raw.End {
+			f(d)
+		}
+	}
+}
+
+// around returns an element of the set other than e that holds e, or nil.
+func (s *enclosers) around(e *element) *element {
+	var found *element
+	s.holders(e, func(d *element) {
+		if found == nil {
+			found = d
+		}
+	})
+	return found
+}
+
+// supFinder returns a function that finds, for a link, the first <sup> (in
+// sups' order) that holds it, that it holds, or that has the same text
+// span: what a walk of every <sup> for each link found, without that walk.
+func supFinder(sups []*element) func(a *element) *element {
+	order := make(map[*element]int, len(sups))
+	bySpan := make(map[compare.Span][]*element)
+	all := &enclosers{}
+	for i, sp := range sups {
+		order[sp] = i
+		bySpan[sp.Span] = append(bySpan[sp.Span], sp)
+		all.add(sp)
+	}
+	all.index()
+	return func(a *element) *element {
+		var best *element
+		consider := func(sp *element) {
+			if sp != a && (best == nil || order[sp] < order[best]) {
+				best = sp
+			}
+		}
+		// <sup>s inside a start within its span
+		lo := sort.Search(len(all.els), func(i int) bool { return all.els[i].Raw.Start >= a.Raw.Start })
+		for i := lo; i < len(all.els) && all.els[i].Raw.Start <= a.Raw.End; i++ {
+			if sp := all.els[i]; sp.Raw.End <= a.Raw.End {
+				consider(sp)
+			}
+		}
+		all.holders(a, consider)
+		for _, sp := range bySpan[a.Span] {
+			consider(sp)
+		}
+		return best
+	}
+}
