@@ -136,7 +136,7 @@ const maxUses = 100
 func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 	if ns.Dropped.At >= 0 {
 		report(limitFinding(d, compare.Span{Start: ns.Dropped.At, End: ns.Dropped.At}, "notes",
-			"the document holds more note markers, notes or chapter headings than are checked (%s markers, %s notes, %s headings): those from here on are not checked",
+			"the document holds more note markers, notes or chapter headings than are checked (%s markers, %s notes, %s headings): those from here on are not checked, and markers without notes or notes without markers are not reported (a note past this point may be the one a marker wants)",
 			count(ns.Limits.Markers), count(ns.Limits.Notes), count(ns.Limits.Headings)))
 	}
 	for _, p := range ns.Problems {
@@ -147,8 +147,16 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 		report(limitFinding(d, compare.Span{Start: last.End, End: last.End}, "problems",
 			"%s more malformed notes after this point are not listed: the document has over %s", count(n), count(MaxIssues)))
 	}
-	reportUndefined(d, ns.Undefined, report)
-	for _, n := range ns.Unused {
+	// past a limit the notes that would pair with the markers kept (or
+	// the markers with the notes) may be the ones left out: an endnotes
+	// section after the text is cut first, and every marker would look
+	// undefined
+	undefined, unused := ns.Undefined, ns.Unused
+	if ns.Dropped.At >= 0 {
+		undefined, unused = nil, nil
+	}
+	reportUndefined(d, undefined, report)
+	for _, n := range unused {
 		f := compare.Newf(CheckNoteUnused, d, headSpan(n), "note %s is never referred to by a marker", describeLabel(n.Label, n.Key))
 		f.Details = map[string]any{"label": clip(n.Label, 64), "syntax": n.Syntax.String()}
 		report(f)

@@ -543,3 +543,23 @@ func TestManifestAliasLimit(t *testing.T) {
 		t.Errorf("101 aliases: %v", err)
 	}
 }
+
+// TestLimitNoFalseUndefined: when a document holds more notes than are
+// checked, the endnotes past the cut are the ones left out; the markers
+// that point at them are not reported as undefined (nor the notes kept as
+// unused), only the limit is.
+func TestLimitNoFalseUndefined(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 1200; i++ {
+		fmt.Fprintf(&b, "Word[^%d] ", i)
+	}
+	b.WriteString("\n\n")
+	for i := 1; i <= 1200; i++ {
+		fmt.Fprintf(&b, "[^%d]: N.\n", i)
+	}
+	fs := runCite(t, mustDoc(t, "dense.md", b.String()), nil)
+	n := countChecks(fs)
+	if n["cite.note-limit"] != 1 || n["cite.marker-undefined"] != 0 || n["cite.note-unused"] != 0 {
+		t.Fatalf("note-limit %d, marker-undefined %d, note-unused %d: want 1, 0, 0", n["cite.note-limit"], n["cite.marker-undefined"], n["cite.note-unused"])
+	}
+}
