@@ -291,7 +291,7 @@ func (a *app) indexAdd(ctx context.Context, where string, paths []string) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "indexed %d new document(s) (%s) into %s", total.Added, humanSize(textBytes), where)
+	fmt.Fprintf(a.stdout, "indexed %d new document(s) (%s) into %s", total.Added, input.HumanBytes(textBytes), where)
 	if total.Linked > 0 {
 		fmt.Fprintf(a.stdout, "; %d already indexed under another path or unchanged in content", total.Linked)
 	}
@@ -399,22 +399,10 @@ func (a *app) indexStatsCommand() *cobra.Command {
 			}
 			fmt.Fprintf(a.stdout, "index         %s (schema %d)\n", where, s.Schema)
 			fmt.Fprintf(a.stdout, "documents     %d (%d paths)\n", s.Documents, s.Paths)
-			fmt.Fprintf(a.stdout, "text          %s, %d words, %d sentences, %d notes\n", humanSize(s.TextBytes), s.Words, s.Sentences, s.Notes)
+			fmt.Fprintf(a.stdout, "text          %s, %d words, %d sentences, %d notes\n", input.HumanBytes(s.TextBytes), s.Words, s.Sentences, s.Notes)
 			fmt.Fprintf(a.stdout, "fingerprints  %d of %d words, in %d segment(s) of %d chunk(s)\n", s.Fingerprints, s.SeedWords, s.Segments, s.Chunks)
-			fmt.Fprintf(a.stdout, "size          %s (%.2f × the text)\n", humanSize(s.Bytes), ratio)
+			fmt.Fprintf(a.stdout, "size          %s (%.2f × the text)\n", input.HumanBytes(s.Bytes), ratio)
 			return nil
 		},
 	}
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -38,9 +38,9 @@ type Dialect struct {
 	// LockWrites serialises the write transactions of every process on
 	// the index, inside tx (nil when beginning one already does).
 	LockWrites func(ctx context.Context, tx *sql.Tx) error
-	// Tables lists the tables of the database (to tell a new database
-	// from a foreign one).
-	Tables func(ctx context.Context, q Querier) ([]string, error)
+	// TablesQuery lists the names of the database's tables, one per row
+	// (to tell a new database from a foreign one).
+	TablesQuery string
 	// Size returns the bytes the index takes.
 	Size func(ctx context.Context, db *sql.DB) (int64, error)
 	// ReadTx begins the transaction of a lookup: one snapshot of the
@@ -159,7 +159,7 @@ func (ix *Index) open(ctx context.Context, opt Options) error {
 // readMeta returns the schema version and seed words of the index, 0
 // for an empty database, or a FormatError for a foreign one.
 func (ix *Index) readMeta(ctx context.Context, q Querier) (version, seed int, err error) {
-	tables, err := ix.d.Tables(ctx, q)
+	tables, err := queryStrings(ctx, q, ix.d.TablesQuery)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -280,4 +280,22 @@ func CreateAtVersion(ctx context.Context, db *sql.DB, d *Dialect, version, seedW
 	return ix.write(ctx, func(tx *sql.Tx) error {
 		return ix.applyMigrations(ctx, tx, 0, version, seedWords)
 	})
+}
+
+// queryStrings runs a query whose rows are one string each.
+func queryStrings(ctx context.Context, q Querier, query string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }

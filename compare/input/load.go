@@ -336,7 +336,7 @@ func loadFile(r *compare.LoadResult, opt LoadOptions, p string, st fs.FileInfo, 
 	}
 	if opt.MaxTotalBytes > 0 && *total+st.Size() > opt.MaxTotalBytes {
 		r.Errors = append(r.Errors, &compare.InputError{Path: p, Offset: -1,
-			Msg:  fmt.Sprintf("the files read so far and this one come to over the %s limit for one run", humanBytes(opt.MaxTotalBytes)),
+			Msg:  fmt.Sprintf("the files read so far and this one come to over the %s limit for one run", HumanBytes(opt.MaxTotalBytes)),
 			Hint: "check fewer files at a time, or raise the limit with --max-total-size"})
 		return
 	}
@@ -440,7 +440,7 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 	}
 	if int64(len(raw)) > limit {
 		return nil, &compare.InputError{Path: name, Offset: -1,
-			Msg:  fmt.Sprintf("input is over the %s limit", humanBytes(limit)),
+			Msg:  fmt.Sprintf("input is over the %s limit", HumanBytes(limit)),
 			Hint: "split it, or raise the limit with --max-file-size"}
 	}
 	return raw, nil
@@ -474,7 +474,8 @@ func hasTextExtension(name string) bool {
 	return false
 }
 
-func humanBytes(n int64) string {
+// HumanBytes writes a size as people read it: "256.0 MiB", "12 bytes".
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
@@ -515,7 +516,7 @@ func (o LoadOptions) tooLarge(p string, size int64) error {
 		hint = "split it, or raise the limit with --max-file-size"
 	}
 	return &compare.InputError{Path: p, Offset: -1,
-		Msg:  fmt.Sprintf("file is %s, over the %s limit", humanBytes(size), humanBytes(o.maxSize())),
+		Msg:  fmt.Sprintf("file is %s, over the %s limit", HumanBytes(size), HumanBytes(o.maxSize())),
 		Hint: hint}
 }
 

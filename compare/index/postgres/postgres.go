@@ -31,22 +31,7 @@ var Dialect = &index.Dialect{
 		_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(writeLock))
 		return err
 	},
-	Tables: func(ctx context.Context, q index.Querier) ([]string, error) {
-		rows, err := q.QueryContext(ctx, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				return nil, err
-			}
-			out = append(out, n)
-		}
-		return out, rows.Err()
-	},
+	TablesQuery: "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1",
 	Size: func(ctx context.Context, db *sql.DB) (int64, error) {
 		var n int64
 		err := db.QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint

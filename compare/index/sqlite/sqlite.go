@@ -25,24 +25,9 @@ const BusyTimeout = 5 * time.Minute
 
 // Dialect is SQLite's.
 var Dialect = &index.Dialect{
-	Name:       "sqlite",
-	Migrations: migrations,
-	Tables: func(ctx context.Context, q index.Querier) ([]string, error) {
-		rows, err := q.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				return nil, err
-			}
-			out = append(out, n)
-		}
-		return out, rows.Err()
-	},
+	Name:        "sqlite",
+	Migrations:  migrations,
+	TablesQuery: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
 	Size: func(ctx context.Context, db *sql.DB) (int64, error) {
 		var pages, size int64
 		if err := db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
