@@ -1,6 +1,7 @@
 package citations
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -288,29 +289,9 @@ func (ns *Notes) truncate() {
 	if at < 0 {
 		return
 	}
-	markers := ns.Markers[:0]
-	for _, m := range ns.Markers {
-		if m.Span.Start < at {
-			markers = append(markers, m)
-		}
-	}
-	clear(ns.Markers[len(markers):])
-	ns.Markers = markers
-	notes := ns.Notes[:0]
-	for _, n := range ns.Notes {
-		if n.Span.Start < at {
-			notes = append(notes, n)
-		}
-	}
-	clear(ns.Notes[len(notes):])
-	ns.Notes = notes
-	problems := ns.Problems[:0]
-	for _, p := range ns.Problems {
-		if p.Span.Start < at {
-			problems = append(problems, p)
-		}
-	}
-	ns.Problems = problems
+	ns.Markers = slices.DeleteFunc(ns.Markers, func(m *Marker) bool { return m.Span.Start >= at })
+	ns.Notes = slices.DeleteFunc(ns.Notes, func(n *Note) bool { return n.Span.Start >= at })
+	ns.Problems = slices.DeleteFunc(ns.Problems, func(p Problem) bool { return p.Span.Start >= at })
 	if len(ns.Headings) > 0 && ns.Headings[len(ns.Headings)-1].Start >= at {
 		i := sort.Search(len(ns.Headings), func(k int) bool { return ns.Headings[k].Start >= at })
 		ns.Headings = ns.Headings[:i:i]
