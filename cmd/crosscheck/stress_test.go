@@ -419,34 +419,22 @@ func stressAttacks() []stressAttack {
 		},
 		{
 			name: "markers-check", issue: "1: 10 MB of [^1] markers",
-			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "markers.md", bytes.Repeat([]byte("[^1]"), sized(2_500_000, scale)))
-				return []string{"check", "markers.md", "-f", "json", "-o", "out.json"}, n, stressOpts{}
-			},
+			setup: checkJSON("markers.md", 0, func(scale float64) []byte { return bytes.Repeat([]byte("[^1]"), sized(2_500_000, scale)) }),
 			exits: ok,
 		},
 		{
 			name: "long-line-check", issue: "1: a 50 MB line over 20 words",
-			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "line.txt", longLine(sized(50<<20, scale)))
-				return []string{"check", "line.txt", "-f", "json", "-o", "out.json"}, n, stressOpts{timeout: 120 * time.Second}
-			},
+			setup: checkJSON("line.txt", 120*time.Second, func(scale float64) []byte { return longLine(sized(50<<20, scale)) }),
 			exits: ok,
 		},
 		{
 			name: "prose-check", issue: "1: check on 30 MB",
-			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "prose.txt", stressProse(sized(30<<20, scale)))
-				return []string{"check", "prose.txt", "-f", "json", "-o", "out.json"}, n, stressOpts{timeout: 120 * time.Second}
-			},
+			setup: checkJSON("prose.txt", 120*time.Second, func(scale float64) []byte { return stressProse(sized(30<<20, scale)) }),
 			exits: ok,
 		},
 		{
 			name: "numbers-dates-check", issue: "1: 9 MB of numbers and dates",
-			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "nums.txt", numbersAndDates(sized(9<<20, scale)))
-				return []string{"check", "nums.txt", "-f", "json", "-o", "out.json"}, n, stressOpts{timeout: 120 * time.Second}
-			},
+			setup: checkJSON("nums.txt", 120*time.Second, func(scale float64) []byte { return numbersAndDates(sized(9<<20, scale)) }),
 			exits: ok,
 		},
 		{
@@ -454,10 +442,7 @@ func stressAttacks() []stressAttack {
 			// sentence and word, so one-letter paragraphs cost 57 times their
 			// size; the bound here keeps that from getting worse
 			name: "one-letter-paragraphs", issue: "1: the README's exception", perByte: 65,
-			setup: func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
-				n := writeStress(t, dir, "x.txt", bytes.Repeat([]byte("x\n\n"), sized(3_500_000, scale)))
-				return []string{"check", "x.txt", "-f", "json", "-o", "out.json"}, n, stressOpts{}
-			},
+			setup: checkJSON("x.txt", 0, func(scale float64) []byte { return bytes.Repeat([]byte("x\n\n"), sized(3_500_000, scale)) }),
 			exits: ok,
 		},
 		{
@@ -732,6 +717,15 @@ func stressAttacks() []stressAttack {
 				}
 			},
 		},
+	}
+}
+
+// checkJSON is the setup of an attack that runs `check -f json -o out.json`
+// on one generated file (timeout 0: the default).
+func checkJSON(name string, timeout time.Duration, gen func(scale float64) []byte) func(*testing.T, string, float64) ([]string, int64, stressOpts) {
+	return func(t *testing.T, dir string, scale float64) ([]string, int64, stressOpts) {
+		n := writeStress(t, dir, name, gen(scale))
+		return []string{"check", name, "-f", "json", "-o", "out.json"}, n, stressOpts{timeout: timeout}
 	}
 }
 
