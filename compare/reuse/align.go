@@ -50,6 +50,11 @@ type Options struct {
 	MaxDocs int
 	// Workers is how many pairs Align aligns at once (default GOMAXPROCS).
 	Workers int
+	// TargetA marks A as the text under review (PAN's suspicious
+	// document): a stretch of A is paired with one stretch of B, or with
+	// several only when they share about as many words (see manyToMany).
+	// Otherwise both sides are alike and every pairing is kept.
+	TargetA bool
 }
 
 func (o Options) withDefaults() Options {
@@ -291,14 +296,18 @@ func passages(ctx context.Context, runs []run, A, B side, self bool, opt Options
 		}
 	}
 	chains = mergeChains(chains, self, opt.MaxGap)
-	for i := range chains {
-		p := measure(&chains[i], A, B)
-		if p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity {
-			out = append(out, p)
+	keep := func(p Passage) bool { return p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity }
+	if self {
+		for i := range chains {
+			if p := measure(&chains[i], A, B); keep(p) {
+				out = append(out, p)
+			}
 		}
+	} else {
+		out = clusterPassages(chains, A, B, opt, keep)
 	}
 	if !self {
-		out = oneToOne(out)
+		out = manyToMany(out, opt.TargetA)
 	}
 	slices.SortFunc(out, func(x, y Passage) int {
 		if x.A.Start != y.A.Start {
@@ -340,10 +349,16 @@ func lowerCap(census []int, maxOcc int, self bool, over float64) int {
 	return 0
 }
 
-// oneToOne keeps, where passages pair the same text of one side with
-// several places of the other (a source that repeats itself), only the
-// passage sharing the most words: each stretch of text has one counterpart.
-func oneToOne(ps []Passage) []Passage {
+// manyToMany keeps every pairing of reused text: one stretch of a side
+// paired with several places of the other (a passage quoted twice, copies
+// cut from overlapping ranges) gives one passage each. It drops only what
+// another passage, sharing more words, already says: a passage that
+// mostly overlaps it on both sides (the same pairing found twice), and,
+// with targetA, a passage whose A span lies mostly inside the other's A
+// span while sharing less than 4/5 as many words (a fragment of A's text
+// that the other side also holds elsewhere, such as a phrase a source
+// repeats: A's text is already explained by the larger passage).
+func manyToMany(ps []Passage, targetA bool) []Passage {
 	if len(ps) < 2 {
 		return ps
 	}
@@ -357,7 +372,8 @@ func oneToOne(ps []Passage) []Passage {
 	for _, p := range ps {
 		clash := false
 		for _, q := range kept {
-			if mostlyOverlap(p.A, q.A) || mostlyOverlap(p.B, q.B) {
+			if mostlyOverlap(p.A, q.A) && mostlyOverlap(p.B, q.B) ||
+				targetA && 5*p.Matched < 4*q.Matched && mostlyInside(p.A, q.A) {
 				clash = true
 				break
 			}
@@ -367,6 +383,12 @@ func oneToOne(ps []Passage) []Passage {
 		}
 	}
 	return kept
+}
+
+// mostlyInside reports whether at least half of x lies inside y.
+func mostlyInside(x, y compare.Span) bool {
+	ov := min(x.End, y.End) - max(x.Start, y.Start)
+	return ov > 0 && 2*ov >= x.Len()
 }
 
 // mostlyOverlap reports whether x and y share at least half of the shorter.

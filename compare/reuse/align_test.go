@@ -124,15 +124,24 @@ func TestMaxGapAndMinWords(t *testing.T) {
 	first := "The harbour master kept a ledger of every vessel that entered the bay, noting its cargo and its crew."
 	second := "When the storms came in winter he closed the gates at dusk and opened them again at dawn."
 	gap := " Nothing here resembles anything in the other text at all, not one single word of it. "
+	// Far beyond clustering's reach (clusterGapFactor·MaxGap words).
+	far := strings.Repeat(" Quite unrelated prose fills this line with words of its own, none borrowed from the other.", 5) + " "
 	a := mustDoc(t, "a.txt", first+" "+second)
 	b := mustDoc(t, "b.txt", first+gap+second)
-	if ps := AlignPair(a, b, Options{MaxGap: 5}); len(ps) != 2 {
-		t.Errorf("max gap 5: %d passages, want 2 (a 17-word gap splits them)", len(ps))
+	bFar := mustDoc(t, "b.txt", first+far+second)
+	if ps := AlignPair(a, bFar, Options{MaxGap: 5}); len(ps) != 2 {
+		t.Errorf("max gap 5, 75 words between: %d passages, want 2", len(ps))
+	}
+	// 17 unrelated words: beyond MaxGap 5, so chaining keeps the two
+	// sentences apart, but clustering (within clusterGapFactor·5 words)
+	// joins them, their words agreeing.
+	if ps := AlignPair(a, b, Options{MaxGap: 5}); len(ps) != 1 || ps[0].Matched != 37 {
+		t.Errorf("max gap 5, 17 words between: %+v, want one passage of 37 shared words", ps)
 	}
 	if ps := AlignPair(a, b, Options{MaxGap: 20, MinSimilarity: 0.4}); len(ps) != 1 {
 		t.Errorf("max gap 20: %d passages, want 1", len(ps))
 	}
-	if ps := AlignPair(a, b, Options{MaxGap: 5, MinWords: 19}); len(ps) != 1 || ps[0].Matched != 19 {
+	if ps := AlignPair(a, bFar, Options{MaxGap: 5, MinWords: 19}); len(ps) != 1 || ps[0].Matched != 19 {
 		t.Errorf("min words 19: %+v, want only the 19-word passage", ps)
 	}
 }

@@ -141,5 +141,5 @@ func PANFileName(p PANPair) string {
 // PAN cases are at least 256 characters (about 45 words), so chance
 // matches shorter than 30 words are not worth a detection.
 func PANOptions() Options {
-	return Options{MinWords: 30}
+	return Options{MinWords: 30, TargetA: true}
 }
