@@ -3,6 +3,7 @@ package reuse
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
@@ -52,10 +53,30 @@ func TestGeneratorTruth(t *testing.T) {
 	}
 }
 
+// reuseTargets are issue 18's targets on the generated sets (see
+// gencorpus_test.go), each set with all its case types: plagdet ≥ 0.97
+// without edits, ≥ 0.95 with light edits, ≥ 0.93 with heavy edits, and no
+// detection on the negatives. TestGeneratedReuse enforces them only when
+// CROSSCHECK_REUSE_TARGETS=1, until the engine reaches them.
+var reuseTargets = []struct {
+	set           string
+	minPlagdet    float64 // < 0: not held
+	maxDetections int     // < 0: not held
+}{
+	{"none", 0.97, -1},
+	{"light", 0.95, -1},
+	{"heavy", 0.93, -1},
+	{"negatives", -1, 0},
+}
+
 // TestGeneratedReuse measures plagdet on generated reuse at each edit level
 // with the default options, on synthetic prose and (when the shared
 // corpora are there) on real prose, and holds the floors of the issue:
 // ≥ 0.97 without edits, ≥ 0.85 with light edits; heavy edits are reported.
+// Then it aligns the sets of issue 18 (small ones: see smallCounts) as
+// 'eval pan' does, on synthetic prose and (with the shared corpora) on the
+// PAN texts, logs plagdet, precision, recall and granularity per set and
+// per case type, and holds reuseTargets when CROSSCHECK_REUSE_TARGETS=1.
 func TestGeneratedReuse(t *testing.T) {
 	syn := newSyntheticProse(11, 20000)
 	sources := map[string][2]prose{"synthetic": {syn, syn}}
@@ -73,5 +94,40 @@ func TestGeneratedReuse(t *testing.T) {
 				t.Errorf("%s, %s edits: plagdet %.4f below %.2f", name, level, sc.Plagdet, floor[level])
 			}
 		}
+	}
+
+	enforce := os.Getenv("CROSSCHECK_REUSE_TARGETS") == "1"
+	prs := []*corpusProse{syntheticCorpusProse()}
+	if pr := panProseOnce(); pr != nil {
+		prs = append(prs, pr)
+	} else {
+		t.Log("no ../shared/corpora: the sets of PAN texts are skipped")
+	}
+	for _, pr := range prs {
+		for _, s := range buildSets(pr, smallCounts, 42) {
+			all, byType := scoreSet(s.cases, s.boiler, alignSet(t, s))
+			logScores(t, pr.name+" "+s.name, all, byType)
+			for _, tg := range reuseTargets {
+				if tg.set != s.name {
+					continue
+				}
+				if tg.minPlagdet >= 0 && all.Plagdet < tg.minPlagdet {
+					report(t, enforce, "%s %s: plagdet %.4f below the target %.2f", pr.name, s.name, all.Plagdet, tg.minPlagdet)
+				}
+				if tg.maxDetections >= 0 && all.Detections > tg.maxDetections {
+					report(t, enforce, "%s %s: %d detections, target at most %d", pr.name, s.name, all.Detections, tg.maxDetections)
+				}
+			}
+		}
+	}
+}
+
+// report fails the test when enforce is set, and logs otherwise.
+func report(t *testing.T, enforce bool, format string, args ...any) {
+	t.Helper()
+	if enforce {
+		t.Errorf(format, args...)
+	} else {
+		t.Logf("target not met (enforced with CROSSCHECK_REUSE_TARGETS=1): "+format, args...)
 	}
 }

@@ -34,11 +34,13 @@ type editRates struct {
 
 // rates of each level. Light: about one word in twelve changed (replaced,
 // deleted, inserted or swapped with the next), and one in twenty
-// re-cased or re-punctuated. Heavy: one word in four changed.
+// re-cased or re-punctuated. Heavy, as issue 18 defines it: a third of the
+// words changed (a word-level edit distance of 0.30 per source word, held
+// by TestHeavyEditRate), and the sentences reordered (see editPassage).
 var levelRates = map[editLevel]editRates{
 	editNone:  {},
 	editLight: editRates{replace: 0.03, delete: 0.02, insert: 0.02, swap: 0.015, recase: 0.05, repunct: 0.05},
-	editHeavy: editRates{replace: 0.10, delete: 0.06, insert: 0.06, swap: 0.03, recase: 0.10, repunct: 0.10},
+	editHeavy: editRates{replace: 0.12, delete: 0.07, insert: 0.07, swap: 0.035, recase: 0.10, repunct: 0.10},
 }
 
 // prose produces base text as words with their punctuation attached.
@@ -241,7 +243,7 @@ func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, susp
 	for i, c := range cuts {
 		writeWords(&w, rng, base[prev:at[i]], nil)
 		prev = at[i]
-		copyWords := editWords(rng, p, srcW[c.from:c.to], levelRates[level])
+		copyWords := editPassage(rng, p, srcW[c.from:c.to], level)
 		offs := writeWords(&w, rng, copyWords, nil)
 		if len(offs) == 0 {
 			continue
@@ -266,6 +268,56 @@ func sortInts(a []int) {
 	}
 }
 
+// editPassage copies a passage edited at level: with heavy edits its
+// sentences are first reordered (see reorderSentences), then the words of
+// every level are edited at the level's rates. It never returns an empty
+// passage.
+func editPassage(rng *rand.Rand, p prose, words []string, level editLevel) []string {
+	if level == editHeavy {
+		words = reorderSentences(rng, words)
+	}
+	out := editWords(rng, p, words, levelRates[level])
+	if len(out) == 0 {
+		out = append(out, words...)
+	}
+	return out
+}
+
+// reorderSentences returns the words with the order of the sentences
+// shuffled within consecutive windows of two to four sentences: a passage
+// of up to four sentences is shuffled whole, a longer one is reordered
+// locally, as an editor moves sentences around within a paragraph. Words
+// after the last sentence end count as one more sentence.
+func reorderSentences(rng *rand.Rand, words []string) []string {
+	var sents [][]string
+	start := 0
+	for i, w := range words {
+		if endsSentence(w) || i == len(words)-1 {
+			sents = append(sents, words[start:i+1])
+			start = i + 1
+		}
+	}
+	out := make([]string, 0, len(words))
+	for len(sents) > 0 {
+		n := min(len(sents), 2+rng.IntN(3))
+		win := sents[:n]
+		sents = sents[n:]
+		rng.Shuffle(len(win), func(i, j int) { win[i], win[j] = win[j], win[i] })
+		for _, s := range win {
+			out = append(out, s...)
+		}
+	}
+	return out
+}
+
+// endsSentence reports whether a word (with its punctuation attached) ends
+// a sentence: it ends in '.', '!' or '?', perhaps followed by closing quotes
+// or brackets.
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, "\"')]”’")
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")
+}
+
 // editWords copies words with random edits at the given rates.
 func editWords(rng *rand.Rand, p prose, words []string, r editRates) []string {
 	out := make([]string, 0, len(words)+len(words)/8)
@@ -280,7 +332,9 @@ func editWords(rng *rand.Rand, p prose, words []string, r editRates) []string {
 		case x < r.replace+r.delete:
 			continue
 		case x < r.replace+r.delete+r.insert:
-			out = append(out, fill())
+			if f := fill(); f != "" {
+				out = append(out, f)
+			}
 		case x < r.replace+r.delete+r.insert+r.swap && i+1 < len(words):
 			out = append(out, words[i+1])
 			i++
@@ -295,7 +349,9 @@ func editWords(rng *rand.Rand, p prose, words []string, r editRates) []string {
 				w += ","
 			}
 		}
-		out = append(out, w)
+		if w != "" { // a word of bare punctuation loses it all
+			out = append(out, w)
+		}
 	}
 	return out
 }
