@@ -304,6 +304,7 @@ func passages(ctx context.Context, runs []run, A, B side, self bool, opt Options
 			}
 		}
 	} else {
+		chains = append(chains, sentenceChains(chains, A, B, opt)...)
 		out = clusterPassages(chains, A, B, opt, keep)
 	}
 	if !self {

@@ -98,7 +98,7 @@ func clusterPassages(chains []chain, A, B side, opt Options, keep func(Passage) 
 				}
 			}
 		}
-		if len(g) > 1 {
+		if len(g) > 2 || len(g) == 2 && pairHolds(chains, g, A, B, opt, keep) {
 			if p, ok := clusterPassage(chains, g, A, B, opt); ok {
 				out = append(out, p)
 				continue
@@ -382,4 +382,26 @@ func widen(s side, lo, hi int32, other []uint64) (int32, int32) {
 		hi = t + 1
 	}
 	return lo, hi
+}
+
+// pairHolds reports whether a group of two chains may cluster: a passage
+// and one chance run of a few words beside it (a phrase both texts use
+// elsewhere) do not make one passage; a passage and a sentence or more of
+// edited text do.
+func pairHolds(cs []chain, g []int32, A, B side, opt Options, keep func(Passage) bool) bool {
+	for k, i := range g {
+		if keep(measure(&cs[i], A, B)) && exactWords(&cs[g[1-k]]) < 2*opt.SeedWords {
+			return false
+		}
+	}
+	return true
+}
+
+// exactWords counts the words of c's exact runs.
+func exactWords(c *chain) int {
+	n := 0
+	for _, r := range c.runs {
+		n += int(r.n)
+	}
+	return n
 }
