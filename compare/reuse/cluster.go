@@ -338,7 +338,8 @@ const (
 // its first and last sentences, and the words around them, edited too
 // heavily to seed, were reused with them. With sentences reordered the
 // edge words of one side may come from anywhere in the other, so the test
-// is membership, not alignment. A step takes the farthest content word
+// is membership, not alignment. It never crosses a paragraph's edge (a
+// heading's words are often the passage's). A step takes the farthest content word
 // within widenWindow words that is found in other, when at least half of
 // the content words up to it are; a stretch of unrelated text stops it.
 func widen(s side, lo, hi int32, other []uint64) (int32, int32) {
@@ -346,11 +347,13 @@ func widen(s side, lo, hi int32, other []uint64) (int32, int32) {
 		_, ok := slices.BinarySearch(other, k)
 		return ok
 	}
+	d := s.doc
 	step := func(from int32, dir int32, limit int32) int32 {
 		best, hits, content := from, 0, 0
+		para := d.ParagraphAt(d.Tokens[from].Start)
 		for n := int32(1); n <= widenWindow; n++ {
 			t := from + dir*n
-			if dir < 0 && t < limit || dir > 0 && t >= limit {
+			if dir < 0 && t < limit || dir > 0 && t >= limit || d.ParagraphAt(d.Tokens[t].Start) != para {
 				break
 			}
 			k := s.keys[t]
