@@ -21,11 +21,11 @@ import (
 )
 
 func (a *app) evalPANCommand() *cobra.Command {
-	var pairsFile, suspDir, srcDir, outDir, truthDir, detDir, typesFile string
+	var pairsFile, suspDir, srcDir, outDir, truthDir, detDir, typesFile, boilerFile string
 	var workers int
 	opt := reuse.PANOptions()
 	cmd := &cobra.Command{
-		Use:   "pan --pairs FILE (--susp DIR --src DIR --out DIR | --detections DIR) [--truth DIR] [--case-types FILE]",
+		Use:   "pan --pairs FILE (--susp DIR --src DIR --out DIR | --detections DIR) [--truth DIR] [--case-types FILE] [--boilerplate FILE]",
 		Short: "Text alignment on a PAN corpus: detections XML, plagdet and throughput",
 		Long: `Align each (suspicious, source) pair listed in --pairs (one "SUSP SRC" pair of file
 names a line, files in --susp and --src) and write one detections file per pair to
@@ -51,7 +51,12 @@ one of them (on both sides, as PAN counts a detection): recall and granularity o
 those cases; precision over those detections, where a detection's characters inside a
 truth case of any type count as right. Detections that overlap no truth case count
 against precision in the overall line only. Truth cases missing from FILE are typed
-"untyped".`,
+"untyped".
+
+With --boilerplate FILE, a tab-separated list of spans that are not reuse cases but are
+shared on purpose (columns: document, offset, length, in characters; header and #
+lines skipped), a detection lying wholly inside such spans on both sides is left out of
+the scores; one that runs on from them into other text counts as usual.`,
 		Example: `  crosscheck eval pan --pairs ../shared/corpora/pan13-no-obfuscation/pairs \
     --susp ../shared/corpora/pan13-no-obfuscation/susp \
     --src ../shared/corpora/pan13-no-obfuscation/src \
@@ -87,8 +92,16 @@ against precision in the overall line only. Truth cases missing from FILE are ty
 			if len(missing) > 0 {
 				return usagef("eval pan needs %s", joinAnd(missing))
 			}
-			if typesFile != "" && truthDir == "" {
-				return usagef("eval pan --case-types needs --truth")
+			if truthDir == "" {
+				var needTruth []string
+				for _, name := range []string{"case-types", "boilerplate"} {
+					if cmd.Flags().Changed(name) {
+						needTruth = append(needTruth, "--"+name)
+					}
+				}
+				if len(needTruth) > 0 {
+					return usagef("eval pan %s needs --truth", joinAnd(needTruth))
+				}
 			}
 			files, err := a.files("the pairs or documents file")
 			if err != nil {
@@ -112,7 +125,18 @@ against precision in the overall line only. Truth cases missing from FILE are ty
 					return usagef("--case-types %s: %s", typesFile, err)
 				}
 			}
-			job := panJob{files: files, pairs: pairs, suspDir: suspDir, srcDir: srcDir, outDir: outDir, truthDir: truthDir, opt: opt, workers: workers, types: types}
+			var boiler map[string][]docSpan
+			if boilerFile != "" {
+				raw, err := files.ReadFile(boilerFile)
+				if err != nil {
+					return usagef("--boilerplate: %s", err)
+				}
+				if boiler, err = readBoilerplate(raw); err != nil {
+					return usagef("--boilerplate %s: %s", boilerFile, err)
+				}
+			}
+			job := panJob{files: files, pairs: pairs, suspDir: suspDir, srcDir: srcDir, outDir: outDir, truthDir: truthDir,
+				opt: opt, workers: workers, types: types, boiler: boiler}
 			if detDir != "" {
 				if fi, err := files.Stat(detDir); err != nil {
 					return usagef("--detections: %s", err)
@@ -139,6 +163,7 @@ against precision in the overall line only. Truth cases missing from FILE are ty
 	f.StringVar(&truthDir, "truth", "", "folder of the truth files; print plagdet when given")
 	f.StringVar(&detDir, "detections", "", "score the detections in this folder (one PAN file per pair) instead of aligning")
 	f.StringVar(&typesFile, "case-types", "", "TSV of the truth cases and their type: also print the scores per type")
+	f.StringVar(&boilerFile, "boilerplate", "", "TSV of spans (doc, offset, length) to leave out: detections wholly inside them on both sides are not scored")
 	f.IntVar(&workers, "workers", 2, "pairs aligned at once")
 	f.IntVar(&opt.MinWords, "min-words", opt.MinWords, "fewest shared words a detection must have")
 	f.IntVar(&opt.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one detection")
@@ -162,7 +187,8 @@ type panJob struct {
 	suspDir, srcDir, outDir, truthDir string
 	opt                               reuse.Options
 	workers                           int
-	types                             []typedCase // from --case-types, or nil
+	types                             []typedCase          // from --case-types, or nil
+	boiler                            map[string][]docSpan // from --boilerplate, or nil
 }
 
 // run aligns the pairs, writes their detections to outDir and prints the
@@ -253,12 +279,18 @@ func (j panJob) readDetections(dir string, p reuse.PANPair) ([]byte, string, err
 	return nil, name, err
 }
 
-// printScores reads the truth, prints the overall scores of dets and, with
-// case types, one line per type.
+// printScores reads the truth, leaves out the detections wholly inside
+// boilerplate, prints the overall scores of dets and, with case types, one
+// line per type.
 func (j panJob) printScores(w io.Writer, dets []reuse.PANCase) error {
 	truth, err := reuse.ReadPANTruth(j.files, j.truthDir, j.pairs)
 	if err != nil {
 		return fmt.Errorf("--truth: %w", err)
+	}
+	if j.boiler != nil {
+		var n int
+		dets, n = dropBoilerplate(dets, j.boiler)
+		fmt.Fprintf(w, "boilerplate: %d detections lying wholly inside it left out\n", n)
 	}
 	sc := reuse.ScorePAN(truth, dets)
 	fmt.Fprintf(w, "plagdet %.4f  precision %.4f  recall %.4f  granularity %.4f  (%d cases, %d detected)\n",
@@ -288,33 +320,43 @@ type typedCase struct {
 	line int
 }
 
-// readCaseTypes parses a --case-types file: tab-separated suspicious file,
-// this_offset, this_length, source file, source_offset, source_length and
-// type. Blank lines, lines starting with # and a first line whose offsets
-// are not numbers (a header) are skipped.
-func readCaseTypes(raw []byte) ([]typedCase, error) {
-	var out []typedCase
+// tsvRow is one line of a tab-separated input file: its fields, the
+// numbers of its numeric columns, and its line number.
+type tsvRow struct {
+	f    []string
+	n    []int
+	line int
+}
+
+// readTSV parses tab-separated lines of want fields whose columns ints are
+// non-negative integers. Blank lines, lines starting with # and a first
+// line whose numeric columns are not numbers (a header) are skipped.
+func readTSV(raw []byte, want int, ints []int) ([]tsvRow, error) {
+	var out []tsvRow
 	first := true
 	for i, line := range strings.Split(string(raw), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
 		isFirst := first
 		first = false
-		if len(f) != 7 {
-			return nil, fmt.Errorf("line %d: want 7 tab-separated fields (susp, this_offset, this_length, src, source_offset, source_length, type), got %d", i+1, len(f))
+		f := strings.Split(line, "\t")
+		if len(f) != want {
+			return nil, fmt.Errorf("line %d: want %d tab-separated fields, got %d", i+1, want, len(f))
 		}
-		var n [4]int
+		for k := range f {
+			f[k] = strings.TrimSpace(f[k])
+		}
+		row := tsvRow{f: f, line: i + 1}
 		var bad error
-		for k, col := range []int{1, 2, 4, 5} {
-			v, err := strconv.Atoi(strings.TrimSpace(f[col]))
+		for _, col := range ints {
+			v, err := strconv.Atoi(f[col])
 			if err != nil || v < 0 {
 				bad = fmt.Errorf("line %d: field %d (%q) is not a non-negative integer", i+1, col+1, f[col])
 				break
 			}
-			n[k] = v
+			row.n = append(row.n, v)
 		}
 		if bad != nil {
 			if isFirst {
@@ -322,17 +364,66 @@ func readCaseTypes(raw []byte) ([]typedCase, error) {
 			}
 			return nil, bad
 		}
-		typ := strings.TrimSpace(f[6])
-		if typ == "" {
-			return nil, fmt.Errorf("line %d: empty type", i+1)
-		}
-		out = append(out, typedCase{c: reuse.PANCase{Susp: strings.TrimSpace(f[0]), Src: strings.TrimSpace(f[3]),
-			SuspOffset: n[0], SuspLength: n[1], SrcOffset: n[2], SrcLength: n[3]}, typ: typ, line: i + 1})
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no cases")
+		out = append(out, row)
 	}
 	return out, nil
+}
+
+// readCaseTypes parses a --case-types file: suspicious file, this_offset,
+// this_length, source file, source_offset, source_length and type, a case a
+// line (see readTSV). A file of no cases (a set without reuse) is valid.
+func readCaseTypes(raw []byte) ([]typedCase, error) {
+	rows, err := readTSV(raw, 7, []int{1, 2, 4, 5})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]typedCase, 0, len(rows))
+	for _, r := range rows {
+		if r.f[6] == "" {
+			return nil, fmt.Errorf("line %d: empty type", r.line)
+		}
+		out = append(out, typedCase{c: reuse.PANCase{Susp: r.f[0], Src: r.f[3],
+			SuspOffset: r.n[0], SuspLength: r.n[1], SrcOffset: r.n[2], SrcLength: r.n[3]}, typ: r.f[6], line: r.line})
+	}
+	return out, nil
+}
+
+// docSpan is a span of characters of one document.
+type docSpan struct{ offset, length int }
+
+// readBoilerplate parses a --boilerplate file: document, offset and length
+// of each span to leave out (see readTSV), by document.
+func readBoilerplate(raw []byte) (map[string][]docSpan, error) {
+	rows, err := readTSV(raw, 3, []int{1, 2})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]docSpan{}
+	for _, r := range rows {
+		out[r.f[0]] = append(out[r.f[0]], docSpan{r.n[0], r.n[1]})
+	}
+	return out, nil
+}
+
+// dropBoilerplate returns the detections that do not lie wholly inside
+// boilerplate on both sides, and how many it dropped.
+func dropBoilerplate(dets []reuse.PANCase, boiler map[string][]docSpan) ([]reuse.PANCase, int) {
+	inside := func(doc string, off, n int) bool {
+		for _, b := range boiler[doc] {
+			if off >= b.offset && off+n <= b.offset+b.length {
+				return true
+			}
+		}
+		return false
+	}
+	kept := dets[:0:0]
+	for _, d := range dets {
+		if inside(d.Susp, d.SuspOffset, d.SuspLength) && inside(d.Src, d.SrcOffset, d.SrcLength) {
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept, len(dets) - len(kept)
 }
 
 // typeScore is the score of the cases of one type.
