@@ -61,6 +61,9 @@ func (x *index) termSlot(it item) int {
 // to buf[:0]; with add set, terms seen for the first time are numbered.
 func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []uint32 {
 	out := buf[:0]
+	if c.flags&fSkipped != 0 {
+		return out // no term: it finds no candidate and is none
+	}
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
 	term := func(slot int) {
 		if t, ok := x.Term(slot, add); ok {
@@ -130,6 +133,9 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 // subject, or for a verbless fragment each run of 3 to maxPhrase words.
 func (x *index) clausePhrases(dc *DocClaims, c *clause, buf []uint64) []uint64 {
 	out := buf[:0]
+	if c.flags&fSkipped != 0 {
+		return out
+	}
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
 	if c.verb != 0 {
 		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && !c.resolved() {
