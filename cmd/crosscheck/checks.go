@@ -56,7 +56,7 @@ func (s *analyzerSet) boilerplate(o reuse.Options) *compare.Analyzer {
 // to flags; every command that leaves it out (repeats, align, claims,
 // check, baseline write) takes them.
 func (s *analyzerSet) boilerplateFlags(f *pflag.FlagSet) {
-	f.IntVar(&s.boiler.MinDocs, "boilerplate-docs", 0, "fewest documents text must be in to be boilerplate (0: at least 3 and half of them)")
+	f.IntVar(&s.boiler.MinDocs, "boilerplate-docs", 0, "fewest documents text must be in to be boilerplate (0: at least 4 and half of them)")
 	f.StringArrayVar(&s.boiler.Marked, "boilerplate", nil, "text that is boilerplate wherever it is found (repeatable)")
 }
 

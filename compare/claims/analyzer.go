@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -101,37 +102,8 @@ type Options struct {
 	MinConfidence float64
 	// NoOverlap leaves out claims.overlap findings.
 	NoOverlap bool
-	// Skip, when set, is an analyzer whose result gives each document's
-	// boilerplate with a method Spans(doc int) []compare.Span (as
-	// reuse.BoilerplateAnalyzer's does): claims made in it are not
-	// compared, so that a disclaimer every document carries is no overlap.
+	// Skip gives each document's boilerplate (reuse.BoilerplateAnalyzer): its claims are not compared.
 	Skip *compare.Analyzer
-}
-
-// skipper is what the result of Options.Skip gives.
-type skipper interface {
-	Spans(doc int) []compare.Span
-}
-
-// skipClaims marks the clauses lying mostly inside the spans sk gives,
-// which then are neither indexed nor looked up.
-func skipClaims(dcs []*DocClaims, sk skipper) {
-	for i, dc := range dcs {
-		spans := sk.Spans(i)
-		if len(spans) == 0 || dc == nil {
-			continue
-		}
-		for ci := range dc.clauses {
-			c := &dc.clauses[ci]
-			cs := dc.abs(int(c.sent), c.span)
-			for _, s := range spans {
-				if in := min(s.End, cs.End) - max(s.Start, cs.Start); in > 0 && 2*in >= cs.Len() {
-					c.flags |= fSkipped
-					break
-				}
-			}
-		}
-	}
 }
 
 // Match is a pair of clauses and what comparing them found.
@@ -153,6 +125,21 @@ func (r ClauseRef) clause() *clause {
 
 // span is the clause's span in Text coordinates.
 func (r ClauseRef) span() compare.Span { return r.Doc.abs(r.Sentence, r.clause().span) }
+
+// skipClaims flags the clauses mostly inside the spans of their document.
+func skipClaims(dcs []*DocClaims, spans func(doc int) []compare.Span) {
+	for i, dc := range dcs {
+		ss := spans(i)
+		for ci := range dc.clauses {
+			c := &dc.clauses[ci]
+			for _, s := range ss {
+				if cs := dc.abs(int(c.sent), c.span); 2*(min(s.End, cs.End)-max(s.Start, cs.Start)) >= max(1, cs.Len()) {
+					c.flags |= fSkipped
+				}
+			}
+		}
+	}
+}
 
 // ExtractAll extracts the claims of every document, in parallel, and links
 // acronyms to expansions written out elsewhere in any of them.
@@ -370,22 +357,18 @@ func (k *comparer) match(a, b int32, B side) Match {
 
 // Analyzer returns the claims analyzer bound to opt.
 func Analyzer(opt Options) *compare.Analyzer {
-	var requires []*compare.Analyzer
-	if opt.Skip != nil {
-		requires = []*compare.Analyzer{opt.Skip}
-	}
 	return &compare.Analyzer{
 		Name:     "claims",
 		Doc:      "Claims made in several places, and claims that contradict on a number, a date, a negation or an antonym.",
 		Checks:   Checks,
-		Requires: requires,
+		Requires: slices.DeleteFunc([]*compare.Analyzer{opt.Skip}, func(a *compare.Analyzer) bool { return a == nil }),
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			dcs, err := ExtractAll(ctx, p.Docs)
 			if err != nil {
 				return nil, err
 			}
-			if sk, ok := p.ResultOf[opt.Skip].(skipper); ok && opt.Skip != nil {
-				skipClaims(dcs, sk)
+			if sk, ok := p.ResultOf[opt.Skip].(interface{ Spans(int) []compare.Span }); ok {
+				skipClaims(dcs, sk.Spans)
 			}
 			return nil, analyze(ctx, dcs, opt, p.Report)
 		},

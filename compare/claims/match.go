@@ -61,12 +61,9 @@ func (x *index) termSlot(it item) int {
 // to buf[:0]; with add set, terms seen for the first time are numbered.
 func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []uint32 {
 	out := buf[:0]
-	if c.flags&fSkipped != 0 {
-		return out // no term: it finds no candidate and is none
-	}
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-	term := func(slot int) {
-		if t, ok := x.Term(slot, add); ok {
+	term := func(slot int) { // a clause in boilerplate has none: it finds no candidate and is none
+		if t, ok := x.Term(slot, add); ok && c.flags&fSkipped == 0 {
 			out = append(out, t)
 		}
 	}
@@ -133,12 +130,9 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 // subject, or for a verbless fragment each run of 3 to maxPhrase words.
 func (x *index) clausePhrases(dc *DocClaims, c *clause, buf []uint64) []uint64 {
 	out := buf[:0]
-	if c.flags&fSkipped != 0 {
-		return out
-	}
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-	if c.verb != 0 {
-		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && !c.resolved() {
+	if c.verb != 0 || c.flags&fSkipped != 0 {
+		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && c.flags&(fResolved|fSkipped) == 0 {
 			out = append(out, x.phraseKey(its[:n]))
 		}
 		return out

@@ -3,13 +3,12 @@ package reuse
 import (
 	"context"
 	"fmt"
-	"math/bits"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/boiler"
 )
 
 // CheckRepeatBoilerplate reports text common to many of the documents.
@@ -19,8 +18,9 @@ var CheckRepeatBoilerplate = &compare.Check{
 	Severity: compare.Info,
 	Help: `A stretch of text (a disclaimer, a header or footer, a standard paragraph) is found in so ` +
 		`many of the documents that it is their boilerplate rather than a passage copied from one into ` +
-		`another: by default in at least 3 documents and in at least half of them, and in any run in more ` +
-		`documents than the engine lets seed a passage (max(10, n/20) of n documents); ` +
+		`another: by default in at least 4 documents and in at least half of them (text in three is a ` +
+		`passage copied, repeat.passage's), and in any run in more documents than the engine lets seed a ` +
+		`passage (max(10, n/20) of n documents); ` +
 		`--boilerplate-docs sets the number instead. Text given with --boilerplate (boilerplate = ` +
 		`["…"] in crosscheck.toml) is boilerplate wherever it is found, however often. All its places ` +
 		`make one finding, at the first, with the others related ("also"). Boilerplate is left out of ` +
@@ -34,10 +34,9 @@ var CheckRepeatBoilerplate = &compare.Check{
 // BoilerplateOptions say what is boilerplate.
 type BoilerplateOptions struct {
 	// MinDocs is the fewest documents a stretch must be found in to be
-	// boilerplate. Zero means the default rule: at least 3 documents and
-	// at least half of them, and never more than MaxDocs+1 (text in more
-	// documents than MaxDocs seeds no passage, and is reported here
-	// instead of nowhere).
+	// boilerplate. Zero means the default rule: at least 4 documents and
+	// at least half of them, and never more than MaxDocs+1 (see
+	// boiler.Options.MinDocsOf for why).
 	MinDocs int
 	// MinWords is the fewest words of a boilerplate stretch (default
 	// DefaultMinWords, as for passages).
@@ -56,18 +55,6 @@ func (o BoilerplateOptions) withDefaults() BoilerplateOptions {
 	o.MinDocs = max(0, o.MinDocs)
 	o.MaxDocs = max(0, o.MaxDocs)
 	return o
-}
-
-// minDocs is the fewest documents of n that make text boilerplate.
-func (o BoilerplateOptions) minDocs(n int) int {
-	if o.MinDocs > 0 {
-		return max(2, o.MinDocs)
-	}
-	maxDocs := o.MaxDocs
-	if maxDocs <= 0 {
-		maxDocs = max(10, n/20)
-	}
-	return max(3, min((n+1)/2, maxDocs+1))
 }
 
 // key is the options as a comparable value, for sharing one analyzer.
@@ -184,389 +171,32 @@ func boilerplateFinding(docs []*compare.Document, g BoilerplateGroup) compare.Fi
 	return f
 }
 
-// The fingerprints of boilerplate: hashes of bpGram consecutive token
-// keys, winnowed in windows of bpWindow to count the documents holding
-// each, so that any common stretch of bpGram+bpWindow-1 words or more is
-// seen.
-const (
-	bpGram   = 8
-	bpWindow = 4
-	// bpVersion is the share of a document's words common to the others
-	// past which it is a version of them rather than a host of boilerplate.
-	bpVersion = 0.8
-)
-
-// FindBoilerplate returns the stretches of at least opt.MinWords words
-// found in at least opt.minDocs(n) of the n documents, and those of the
-// texts opt.Marked, grouped by text. Stretches of one text in different
-// documents share fingerprints; overlapping stretches are one. The
-// documents that share more than bpVersion of their words with the
-// others are versions of them and hold no boilerplate; the number of
-// documents that makes text boilerplate is taken over the others.
-//
-// It costs a pass over every document's words and a sort of a fifth of
-// them (the winnowed fingerprints), then work in proportion to the common
-// text.
+// FindBoilerplate returns the boilerplate of the documents under opt:
+// the stretches of at least opt.MinWords words found in enough of them
+// (see BoilerplateOptions.MinDocs), and those of the texts opt.Marked,
+// grouped by text. Documents that share most of their words with the
+// others (more than four fifths) are versions of them and hold none; the
+// number of documents that makes text boilerplate is taken over the
+// others. It costs a pass over the words and a sort of under a third of
+// them, then work in proportion to the common text.
 func FindBoilerplate(ctx context.Context, docs []*compare.Document, opt BoilerplateOptions) (*Boilerplate, error) {
 	opt = opt.withDefaults()
-	n := len(docs)
-	b := &Boilerplate{MinDocs: opt.minDocs(n), toks: make([][][2]int32, n), docs: docs}
-	var found [][]stretch // by document
-	if n >= 2 && n >= b.MinDocs {
-		var err error
-		if found, b.MinDocs, err = commonStretches(ctx, docs, opt); err != nil {
-			return nil, err
-		}
-	}
-	if found == nil {
-		found = make([][]stretch, n)
-	}
-	for mi, m := range opt.Marked {
-		markedStretches(docs, m, mi, found)
-	}
-	b.group(found, opt)
-	return b, ctx.Err()
-}
-
-// stretch is a run of boilerplate tokens [lo, hi) of one document; marked
-// is 1 + the index of the marked text it is, or 0 when it was found common.
-type stretch struct {
-	lo, hi int32
-	marked int
-	grams  []uint64 // its common fingerprints, to group stretches by text
-}
-
-// docGrams returns the fingerprint of every bpGram-word run of keys
-// (position t for keys[t:t+bpGram]), appended to buf[:0].
-func docGrams(keys []uint64, buf []uint64) []uint64 {
-	out := buf[:0]
-	if len(keys) < bpGram {
-		return out
-	}
-	pow := uint64(1)
-	for range bpGram - 1 {
-		pow *= gramMul
-	}
-	h := uint64(0)
-	for t := 0; t < bpGram; t++ {
-		h = h*gramMul + keys[t]
-	}
-	out = append(out, mix64(h)|1)
-	for t := bpGram; t < len(keys); t++ {
-		h = (h-keys[t-bpGram]*pow)*gramMul + keys[t]
-		out = append(out, mix64(h)|1)
-	}
-	return out
-}
-
-// winnowGrams calls f with the smallest fingerprint of every window of w
-// (the rightmost of equal ones), each chosen one once.
-func winnowGrams(h []uint64, w int, f func(uint64)) {
-	if len(h) < w {
-		for _, x := range h {
-			f(x)
-		}
-		return
-	}
-	last := -1
-	for s := 0; s+w <= len(h); s++ {
-		m := s
-		for t := s + 1; t < s+w; t++ {
-			if h[t] <= h[m] {
-				m = t
-			}
-		}
-		if m != last {
-			f(h[m])
-			last = m
-		}
-	}
-}
-
-// countDocs sorts entries (a fingerprint with a document number in the low
-// bits under mask) and adds to set every fingerprint found in at least
-// least documents.
-func countDocs(entries []uint64, mask uint64, least int, set *gramFilter) {
-	slices.Sort(entries)
-	entries = slices.Compact(entries) // once a document
-	for i := 0; i < len(entries); {
-		h := entries[i] &^ mask
-		j := i + 1
-		for j < len(entries) && entries[j]&^mask == h {
-			j++
-		}
-		if j-i >= least {
-			set.set.add(h | 1)
-		}
-		i = j
-	}
-}
-
-// commonStretches finds the stretches of the documents common to enough
-// of them, and returns the number of documents that made them common.
-// Winnowed fingerprints find the common text cheaply; then the documents
-// that are mostly common text (versions) are set aside, and every
-// fingerprint near a common one is counted again over the others, so that
-// the stretches have exact edges and versions make nothing boilerplate.
-func commonStretches(ctx context.Context, docs []*compare.Document, opt BoilerplateOptions) ([][]stretch, int, error) {
-	n := len(docs)
-	docBits := bits.Len(uint(n))
-	mask := uint64(1)<<docBits - 1
-	version := make([]bool, n)
-	hosts, least := n, opt.minDocs(n)
-	seen := &gramFilter{mask: mask}
-	// Versions found, the fingerprints are counted again without them
-	// (once): text common to the other documents may be in fewer of them
-	// than the first count asked for.
-	for round := 0; round < 2; round++ {
-		var mu sync.Mutex
-		var entries []uint64
-		err := parallel(ctx, n, 0, func(i int) {
-			if version[i] {
-				return
-			}
-			h := docGrams(docs[i].TokenKeys(), nil)
-			fp := make([]uint64, 0, len(h)*2/(bpWindow+1)+4)
-			winnowGrams(h, bpWindow, func(x uint64) { fp = append(fp, x&^mask|uint64(i)) })
-			mu.Lock()
-			entries = append(entries, fp...)
-			mu.Unlock()
-		})
-		if err != nil {
-			return nil, 0, err
-		}
-		seen = &gramFilter{mask: mask}
-		countDocs(entries, mask, least, seen)
-		entries = nil
-		if seen.set.n == 0 {
-			return nil, least, nil
-		}
-		err = parallel(ctx, n, 0, func(i int) {
-			if !version[i] && commonShare(docs[i], seen) > bpVersion {
-				version[i] = true
-			}
-		})
-		if err != nil {
-			return nil, 0, err
-		}
-		hosts = 0
-		for _, v := range version {
-			if !v {
-				hosts++
-			}
-		}
-		if opt.minDocs(hosts) >= least || hosts < 2 {
-			break
-		}
-		least = opt.minDocs(hosts)
-	}
-	least = opt.minDocs(hosts)
-	if hosts < least {
-		return nil, least, nil
-	}
-	// The fingerprints near a common one, of the documents that are not
-	// versions, counted again among those documents.
-	near := make([][]uint64, n)
-	err := parallel(ctx, n, 0, func(i int) {
-		if version[i] {
-			return
-		}
-		h := docGrams(docs[i].TokenKeys(), nil)
-		var out []uint64
-		next := 0
-		for t, x := range h {
-			if !seen.has(x) {
-				continue
-			}
-			for u := max(next, t-bpWindow+1); u < min(len(h), t+bpWindow); u++ {
-				out = append(out, h[u]&^mask|uint64(i))
-			}
-			next = max(next, t+bpWindow)
-		}
-		near[i] = out
-	})
+	r, err := boiler.Find(ctx, docs, boiler.Options{MinDocs: opt.MinDocs, MinWords: opt.MinWords,
+		MaxDocs: opt.MaxDocs, Marked: opt.Marked, MaxListed: MaxListedPlaces})
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	var all []uint64
-	for _, e := range near {
-		all = append(all, e...)
+	b := &Boilerplate{MinDocs: r.MinDocs, toks: r.Ranges, docs: docs}
+	for _, g := range r.Groups {
+		bg := BoilerplateGroup{Count: g.Count, Docs: g.Docs, Marked: g.Marked}
+		for _, pl := range g.Places {
+			d := docs[pl.Doc]
+			bg.Places = append(bg.Places, Place{Doc: pl.Doc, Words: int(pl.Hi - pl.Lo),
+				Span: compare.Span{Start: d.Tokens[pl.Lo].Start, End: d.Tokens[pl.Hi-1].End}})
+		}
+		b.Groups = append(b.Groups, bg)
 	}
-	common := &gramFilter{mask: mask}
-	countDocs(all, mask, least, common)
-	all = nil
-	out := make([][]stretch, n)
-	if common.set.n == 0 {
-		return out, least, nil
-	}
-	err = parallel(ctx, n, 0, func(i int) {
-		if near[i] == nil {
-			return
-		}
-		h := docGrams(docs[i].TokenKeys(), nil)
-		ss := out[i]
-		for t, x := range h {
-			if !common.has(x) {
-				continue
-			}
-			if k := len(ss) - 1; k >= 0 && int32(t) <= ss[k].hi {
-				ss[k].hi = int32(t + bpGram)
-				ss[k].grams = append(ss[k].grams, x)
-				continue
-			}
-			ss = append(ss, stretch{lo: int32(t), hi: int32(t + bpGram), grams: []uint64{x}})
-		}
-		out[i] = ss
-		kept := out[i][:0]
-		for _, s := range out[i] {
-			if int(s.hi-s.lo) >= opt.MinWords {
-				kept = append(kept, s)
-			}
-		}
-		out[i] = kept
-	})
-	return out, least, err
-}
-
-// commonShare is the share of d's words covered by fingerprints of set.
-func commonShare(d *compare.Document, set *gramFilter) float64 {
-	if len(d.Tokens) == 0 {
-		return 0
-	}
-	covered, end := 0, 0
-	for t, x := range docGrams(d.TokenKeys(), nil) {
-		if set.has(x) {
-			covered += t + bpGram - max(t, end)
-			end = t + bpGram
-		}
-	}
-	return float64(covered) / float64(len(d.Tokens))
-}
-
-// markedStretches adds to found every place where marked text mi is, word
-// for word.
-func markedStretches(docs []*compare.Document, text string, mi int, found [][]stretch) {
-	want := compare.NewTextDocument("boilerplate", text).TokenKeys()
-	if len(want) == 0 {
-		return
-	}
-	for i, d := range docs {
-		keys := d.TokenKeys()
-		for t := 0; t+len(want) <= len(keys); t++ {
-			if keys[t] == want[0] && slices.Equal(keys[t:t+len(want)], want) {
-				found[i] = append(found[i], stretch{lo: int32(t), hi: int32(t + len(want)), marked: mi + 1})
-				t += len(want) - 1
-			}
-		}
-	}
-}
-
-// group merges each document's overlapping stretches, groups the
-// stretches of one text across documents (they share a fingerprint, or
-// are one marked text), and keeps the groups found in enough documents
-// (any marked one).
-func (b *Boilerplate) group(found [][]stretch, opt BoilerplateOptions) {
-	type ref struct{ doc, k int }
-	var refs []ref
-	var parent []int
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	union := func(x, y int) {
-		if x, y = find(x), find(y); x != y {
-			parent[max(x, y)] = min(x, y)
-		}
-	}
-	byGram := map[uint64]int{}
-	byMark := map[int]int{}
-	for i := range found {
-		ss := found[i]
-		slices.SortFunc(ss, func(x, y stretch) int { return int(x.lo - y.lo) })
-		merged := ss[:0]
-		first := len(refs)
-		for _, s := range ss {
-			if k := len(merged) - 1; k >= 0 && s.lo < merged[k].hi {
-				m := &merged[k]
-				m.hi = max(m.hi, s.hi)
-				m.grams = append(m.grams, s.grams...)
-				if s.marked > 0 {
-					if j, ok := byMark[s.marked]; ok {
-						union(j, first+k)
-					} else {
-						byMark[s.marked] = first + k
-					}
-				}
-				continue
-			}
-			refs = append(refs, ref{i, len(merged)})
-			parent = append(parent, len(parent))
-			merged = append(merged, s)
-			if s.marked > 0 {
-				if j, ok := byMark[s.marked]; ok {
-					union(j, len(refs)-1)
-				} else {
-					byMark[s.marked] = len(refs) - 1
-				}
-			}
-		}
-		found[i] = merged
-		for k, s := range merged {
-			for _, g := range s.grams {
-				if j, ok := byGram[g]; ok {
-					union(j, first+k)
-				} else {
-					byGram[g] = first + k
-				}
-			}
-		}
-	}
-	members := map[int][]int{}
-	var roots []int
-	for x := range refs {
-		r := find(x)
-		if _, ok := members[r]; !ok {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], x)
-	}
-	for _, r := range roots {
-		ms := members[r]
-		g := BoilerplateGroup{Count: len(ms)}
-		lastDoc := -1
-		for _, x := range ms {
-			rf := refs[x]
-			s := found[rf.doc][rf.k]
-			if s.marked > 0 {
-				g.Marked = true
-			}
-			if rf.doc != lastDoc {
-				g.Docs++
-				lastDoc = rf.doc
-			}
-		}
-		if !g.Marked && g.Docs < b.MinDocs {
-			continue
-		}
-		for _, x := range ms {
-			rf := refs[x]
-			s := found[rf.doc][rf.k]
-			b.toks[rf.doc] = append(b.toks[rf.doc], [2]int32{s.lo, s.hi})
-			if len(g.Places) < MaxListedPlaces {
-				d := b.docs[rf.doc]
-				g.Places = append(g.Places, Place{Doc: rf.doc,
-					Span:  compare.Span{Start: d.Tokens[s.lo].Start, End: d.Tokens[s.hi-1].End},
-					Words: int(s.hi - s.lo)})
-			}
-		}
-		b.Groups = append(b.Groups, g)
-	}
-	for i := range b.toks {
-		slices.SortFunc(b.toks[i], func(x, y [2]int32) int { return int(x[0] - y[0]) })
-	}
+	return b, nil
 }
 
 // cut returns the pieces of passage p (between documents da and db) that
@@ -669,17 +299,6 @@ func (b *Boilerplate) boilerWords(doc, lo, hi int) int {
 		n += max(0, min(hi, int(r[1]))-max(lo, int(r[0])))
 	}
 	return n
-}
-
-// describe lists the boilerplate of each document for tests and debugging.
-func (b *Boilerplate) describe() string {
-	var sb strings.Builder
-	for i, d := range b.docs {
-		for _, s := range b.Spans(i) {
-			fmt.Fprintf(&sb, "%s: %q\n", d.Path, d.TextOf(s))
-		}
-	}
-	return sb.String()
 }
 
 // BoilerplateFor returns the boilerplate options b with what they leave

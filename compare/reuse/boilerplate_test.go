@@ -3,6 +3,8 @@ package reuse
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -76,24 +78,6 @@ func runAnalyzers(t *testing.T, docs []*compare.Document, as ...*compare.Analyze
 		out[f.Check.ID] = append(out[f.Check.ID], f)
 	}
 	return out
-}
-
-func TestBoilerplateMinDocs(t *testing.T) {
-	for _, c := range []struct {
-		opt  BoilerplateOptions
-		n    int
-		want int
-	}{
-		{BoilerplateOptions{}, 3, 3}, {BoilerplateOptions{}, 4, 3}, {BoilerplateOptions{}, 5, 3},
-		{BoilerplateOptions{}, 7, 4}, {BoilerplateOptions{}, 10, 5}, {BoilerplateOptions{}, 20, 10},
-		{BoilerplateOptions{}, 30, 11}, {BoilerplateOptions{}, 1000, 51},
-		{BoilerplateOptions{MaxDocs: 5}, 12, 6}, {BoilerplateOptions{MaxDocs: 2}, 12, 3},
-		{BoilerplateOptions{MinDocs: 7}, 5, 7}, {BoilerplateOptions{MinDocs: 1}, 5, 2},
-	} {
-		if got := c.opt.minDocs(c.n); got != c.want {
-			t.Errorf("%+v with %d documents: %d, want %d", c.opt, c.n, got, c.want)
-		}
-	}
 }
 
 // A disclaimer in five documents is one group of five places, each the
@@ -174,10 +158,10 @@ func TestBoilerplateNotVersions(t *testing.T) {
 		text := briefings[0][0] + "\n\n" + briefings[1][0] + "\n\n" + briefings[2][0] + fmt.Sprintf(" Draft %d.", i)
 		docs = append(docs, mustDoc(t, fmt.Sprintf("v%d.txt", i), text))
 	}
-	// and three documents that carry a paragraph of it: that paragraph is
-	// in three documents once the versions are set aside, and is
-	// boilerplate of those three
-	for i := 0; i < 3; i++ {
+	// and four documents that carry a paragraph of it: that paragraph is
+	// in four documents once the versions are set aside, and is
+	// boilerplate of those four
+	for i := 0; i < 4; i++ {
 		docs = append(docs, mustDoc(t, fmt.Sprintf("o%d.txt", i), briefings[3+i%2][1]+fmt.Sprintf(" Note %d.\n\n", i)+briefings[1][0]))
 	}
 	b, err := FindBoilerplate(context.Background(), docs, BoilerplateOptions{})
@@ -189,8 +173,8 @@ func TestBoilerplateNotVersions(t *testing.T) {
 			t.Errorf("version %d holds boilerplate: %s", i, b.describe())
 		}
 	}
-	if len(b.Groups) != 1 || b.Groups[0].Docs != 3 {
-		t.Errorf("groups %+v, want the paragraph in the three others\n%s", b.Groups, b.describe())
+	if len(b.Groups) != 1 || b.Groups[0].Docs != 4 {
+		t.Errorf("groups %+v, want the paragraph in the four others\n%s", b.Groups, b.describe())
 	}
 }
 
@@ -254,4 +238,47 @@ func TestBoilerplateCut(t *testing.T) {
 	if cut := none.cut(0, 3, ps[0], opt); len(cut) != 1 || cut[0].A != ps[0].A {
 		t.Errorf("no boilerplate cuts: %+v", cut)
 	}
+}
+
+// BenchmarkFindBoilerplate measures the boilerplate pass over the shared
+// PAN texts (every suspicious and source document at once), which have
+// none: its cost on ordinary input.
+func BenchmarkFindBoilerplate(b *testing.B) {
+	dir := sharedDir()
+	if dir == "" {
+		b.Skip("no shared corpora")
+	}
+	var docs []*compare.Document
+	size := 0
+	for _, sub := range []string{"susp", "src"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "corpora", "pan13-no-obfuscation", sub, "*.txt"))
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d := mustDoc(b, f, string(raw))
+			d.TokenKeys()
+			docs = append(docs, d)
+			size += len(raw)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		if _, err := FindBoilerplate(context.Background(), docs, BoilerplateOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// describe lists the boilerplate of each document for tests and debugging.
+func (b *Boilerplate) describe() string {
+	var sb strings.Builder
+	for i, d := range b.docs {
+		for _, s := range b.Spans(i) {
+			fmt.Fprintf(&sb, "%s: %q\n", d.Path, d.TextOf(s))
+		}
+	}
+	return sb.String()
 }

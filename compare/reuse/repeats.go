@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -117,13 +118,14 @@ const ShortRepeatWords = 6
 
 // repeatedSentences links the copies of the whole sentences d repeats word
 // for word (up to case, punctuation and spacing) that the engine does not
-// see: those shorter than MinWords, from ShortRepeatWords words and ending
-// as a sentence ends (not a heading, a caption or a table row), found twice
-// or more; and those of MinWords words or more repeated more than
-// MaxOccurrences times, whose fingerprints are each too frequent to seed,
-// which is what keeps a text of one sentence repeated 100,000 times from
-// costing quadratic time. Hashing whole sentences finds them in linear
-// time. Sentences in boilerplate (bp, may be nil) are left out.
+// see: those shorter than MinWords, from ShortRepeatWords words, ending as
+// a sentence ends (not a heading or a table row) and mostly of plain words
+// (not a reference, see mostlyPlain), found twice or more; and those of
+// MinWords words or more repeated more than MaxOccurrences times, whose
+// fingerprints are each too frequent to seed, which is what keeps a text
+// of one sentence repeated 100,000 times from costing quadratic time.
+// Hashing whole sentences finds them in linear time. Sentences in
+// boilerplate (bp, may be nil) are left out.
 func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp *Boilerplate) {
 	keys := d.TokenKeys()
 	type occ struct {
@@ -141,7 +143,7 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 			hi++
 		}
 		n := hi - lo
-		short := n < opt.MinWords && n >= ShortRepeatWords && endsSentence(d.TextOf(s))
+		short := n < opt.MinWords && n >= ShortRepeatWords && endsSentence(d.TextOf(s)) && mostlyPlain(d, lo, hi)
 		if (short || n >= opt.MinWords) && !bp.overlaps(di, int32(lo), int32(hi)) {
 			h := uint64(n)
 			for _, k := range keys[lo:hi] {
@@ -186,6 +188,22 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 			})
 		}
 	}
+}
+
+// mostlyPlain reports whether more than half of tokens [lo, hi) of d are
+// plain words: the first, or words of two letters or more in lower case.
+// A sentence mostly of names, initials and numbers is a reference or a
+// caption ("Lactantius de M. P. c. 51."), which notes repeat on purpose.
+func mostlyPlain(d *compare.Document, lo, hi int) bool {
+	plain := 1
+	for i := lo + 1; i < hi; i++ {
+		w := d.TextOf(d.Tokens[i])
+		r, size := utf8.DecodeRuneInString(w)
+		if size < len(w) && unicode.IsLower(r) {
+			plain++
+		}
+	}
+	return 2*plain > hi-lo
 }
 
 // endsSentence reports whether a sentence's text ends as sentences do: with

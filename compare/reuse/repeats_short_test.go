@@ -97,3 +97,16 @@ func TestEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+// A short sentence mostly of names, initials and numbers is a reference,
+// which notes repeat on purpose: it is no short repeat.
+func TestShortRepeatsNotReferences(t *testing.T) {
+	d := mustDoc(t, "notes.txt", "The rates were set in 1998. Hale and Moss, Water Law, p. 45. "+
+		"The rule was changed twice since then, first for farms and then for mills. Hale and Moss, Water Law, p. 45.")
+	if fs := repeatsIn(t, RepeatOptions{}, d); len(fs) != 0 {
+		t.Errorf("a repeated reference is reported: %v", fs)
+	}
+	if mostlyPlain(d, 0, 6) != true || mostlyPlain(d, 6, 13) != false {
+		t.Errorf("mostlyPlain: %v %v", mostlyPlain(d, 0, 6), mostlyPlain(d, 6, 13))
+	}
+}
