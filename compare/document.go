@@ -46,8 +46,11 @@ type Document struct {
 
 	Paragraphs []Span // Text coordinates
 	Sentences  []Span // Text coordinates, in order, never across paragraphs
-	Tokens     []Span // word tokens, Text coordinates
-	Replaced   []int  // original offsets of bytes replaced by U+FFFD (--lenient)
+	// Tokens are the word tokens, Text coordinates. A word hyphenated at
+	// a line end is one token over its two halves ("re-\nport"): see
+	// WordText.
+	Tokens   []Span
+	Replaced []int // original offsets of bytes replaced by U+FFFD (--lenient)
 
 	source    string       // the decoded file text (UTF-8)
 	textMaps  []*OffsetMap // Text → source, the last normalisation step first
@@ -58,6 +61,8 @@ type Document struct {
 	linesOnce sync.Once
 	lineStart []int // offsets in source where lines begin
 	runeBlock []int // code points before each 64 KiB block of source
+
+	joined []int // tokens over a line-break hyphen, in order
 
 	keysOnce  sync.Once
 	keys      []uint64
@@ -165,7 +170,8 @@ func (d *Document) segment() {
 	for _, p := range d.Paragraphs {
 		d.Sentences = splitSentences(d.Sentences, d.Text, p)
 	}
-	d.Tokens = tokenize(d.Text)
+	toks, joined := tokenize(d.Text)
+	d.Tokens, d.joined = splitCompounds(d.Text, toks, joined)
 }
 
 // origLen returns the length of the original offsets' space: the file's
@@ -333,12 +339,17 @@ func Shorten(s string, max int) string {
 }
 
 // TokenKeys returns a 64-bit key per token that is equal for tokens equal
-// up to case: the unit every comparison of words works with.
+// up to case: the unit every comparison of words works with. A word
+// hyphenated at a line end has the key of the whole word: "re-\nport" is
+// "report".
 func (d *Document) TokenKeys() []uint64 {
 	d.keysOnce.Do(func() {
 		d.keys = make([]uint64, len(d.Tokens))
 		for i, t := range d.Tokens {
 			d.keys[i] = WordKey(d.Text[t.Start:t.End])
+		}
+		for _, i := range d.joined {
+			d.keys[i] = WordKey(d.WordText(i))
 		}
 		d.keysBuilt.Store(true)
 	})
@@ -355,15 +366,20 @@ func (d *Document) tokenKeysIn(i, j int) []uint64 {
 	out := make([]uint64, j-i)
 	for k := range out {
 		t := d.Tokens[i+k]
-		out[k] = WordKey(d.Text[t.Start:t.End])
+		out[k] = WordKey(joinBroken(d.Text[t.Start:t.End]))
 	}
 	return out
 }
 
-// Word returns token i in lower case.
-func (d *Document) Word(i int) string {
+// Word returns token i in lower case, as WordText gives it.
+func (d *Document) Word(i int) string { return strings.ToLower(d.WordText(i)) }
+
+// WordText returns the word of token i: its text, or for a word
+// hyphenated at a line end the whole word without the hyphen and the line
+// break ("re-\n  port" is "report").
+func (d *Document) WordText(i int) string {
 	t := d.Tokens[i]
-	return strings.ToLower(d.Text[t.Start:t.End])
+	return joinBroken(d.Text[t.Start:t.End])
 }
 
 const (

@@ -12,7 +12,10 @@ import (
 // composition, width folding (fullwidth ASCII to ASCII, halfwidth kana to
 // kana), typographic quotes, dashes and spaces folded to their ASCII forms,
 // invisible characters (soft hyphen, zero-width space, word joiner, BOM)
-// dropped, and line ends made "\n". Never NFKC: it would turn "²" into "2".
+// dropped, and line ends made "\n". A soft hyphen at a line end is where a
+// word was broken: it becomes the hyphen it shows as, which tokenisation
+// joins across the line break like any other (see lineBreakHyphen).
+// Never NFKC: it would turn "²" into "2".
 
 // foldRune returns what r becomes: the same rune when it is kept, another
 // rune when folded, or -1 when dropped.
@@ -88,6 +91,13 @@ func composeNFC(s string) (string, *OffsetMap) {
 	return out.String(), b.Finish()
 }
 
+// endsLine reports whether s starts with a line break, after any spaces
+// and tabs.
+func endsLine(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	return s != "" && (s[0] == '\n' || s[0] == '\r')
+}
+
 // needsFold reports the first byte that fold may change (a carriage return
 // or the start of a non-ASCII rune), or -1. It tests eight bytes at a time:
 // this scan runs over every byte of every document.
@@ -152,7 +162,11 @@ func fold(s string) (string, *OffsetMap) {
 			}
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if f := foldRune(r); f == r {
+			f := foldRune(r)
+			if r == '\u00AD' && endsLine(s[i+size:]) {
+				f = '-' // a soft hyphen at a line end shows as a hyphen: a word broken there
+			}
+			if f == r {
 				out = append(out, s[i:i+size]...)
 				run += size
 			} else {

@@ -36,9 +36,11 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // tokenize returns the word tokens of s: runs of letters, digits and marks,
 // kept whole across an apostrophe between letters ("don't") and across a
-// point or comma between digits ("11,063", "1.5"). Hyphens split words.
-// ASCII runs are scanned with a table in tight loops: this is the hottest
-// loop of loading.
+// point or comma between digits ("11,063", "1.5"). Hyphens split words,
+// except a word hyphenated at a line end (see lineBreakHyphen): "re-\nport"
+// is one token, and the indices of such tokens are returned as joined, in
+// order. ASCII runs are scanned with a table in tight loops: this is the
+// hottest loop of loading.
 // mayContinueWord marks the bytes after a run of ASCII letters and digits
 // that may still belong to the word: non-ASCII (a letter or mark) and the
 // joiners "." "," "'" (decided by wordEnd).
@@ -50,8 +52,8 @@ var mayContinueWord = func() (t [256]bool) {
 	return t
 }()
 
-func tokenize(s string) []Span {
-	toks := make([]Span, 0, tokenEstimate(s))
+func tokenize(s string) (toks []Span, joined []int) {
+	toks = make([]Span, 0, tokenEstimate(s))
 	n := len(s)
 	i := 0
 	for i < n {
@@ -70,22 +72,171 @@ func tokenize(s string) []Span {
 			if i < n && mayContinueWord[s[i]] {
 				i = wordEnd(s, start, i)
 			}
-			toks = append(toks, Span{start, i})
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case !isWordRune(r):
+				i += size
+				continue
+			case isIdeograph(r):
+				i += size
+				toks = append(toks, Span{start, i})
+				continue
+			default:
+				i = wordEnd(s, start, i+size)
+			}
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case !isWordRune(r):
-			i += size
-			continue
-		case isIdeograph(r):
-			i += size
-		default:
-			i = wordEnd(s, start, i+size)
+		if i < n && s[i] == '-' {
+			brk := false
+			for i < n && s[i] == '-' {
+				j := lineBreakHyphen(s, start, i)
+				if j < 0 {
+					break
+				}
+				i, brk = wordEnd(s, j, j), true
+			}
+			if brk {
+				joined = append(joined, len(toks))
+			}
 		}
 		toks = append(toks, Span{start, i})
 	}
-	return toks
+	return toks, joined
+}
+
+// lineBreakHyphen reports a word hyphenated at a line end: s[h] is a
+// hyphen ending the word that starts at start, and the word goes on after
+// the line break ("re-\nport", "re- \n    port"). It returns where the
+// rest of the word starts, or -1.
+//
+// Whether a hyphen at a line end is a typesetter's break or a compound's
+// own hyphen ("well-\nknown") cannot be told from the text alone. Breaks
+// are far more common in hyphenated text, so the hyphen is taken for a
+// break, as typesetting rules have it and as the PDF reader does: at least
+// two letters before it, the last lower case, and at least two letters
+// after the line break, the first lower case (one letter before it is a
+// compound, "X-ray", "e-mail"; "Anglo-\nSaxon" and "COVID-\n19" stay two
+// words). A document that writes the same compound with its hyphen inside
+// a line elsewhere keeps it two words (see splitCompounds). Only one line
+// break is crossed: a blank line ends the paragraph.
+func lineBreakHyphen(s string, start, h int) int {
+	if h-start < 2 {
+		return -1
+	}
+	last, n1 := utf8.DecodeLastRuneInString(s[start:h])
+	prev, _ := utf8.DecodeLastRuneInString(s[start : h-n1])
+	if !unicode.IsLower(last) || !unicode.IsLetter(prev) {
+		return -1
+	}
+	j := h + 1
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j >= len(s) || s[j] != '\n' {
+		return -1
+	}
+	j++
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	first, size := utf8.DecodeRuneInString(s[j:])
+	second, _ := utf8.DecodeRuneInString(s[min(len(s), j+size):])
+	if !unicode.IsLower(first) || !unicode.IsLetter(second) {
+		return -1
+	}
+	return j
+}
+
+// isBrokenWord reports whether a token's text holds a line-break
+// hyphen: word tokens hold no hyphen otherwise.
+func isBrokenWord(w string) bool { return strings.IndexByte(w, '-') >= 0 }
+
+// joinBroken returns a token's word with its line-break hyphens, and the
+// white space around their line breaks, left out: "re-\n  port" is
+// "report".
+func joinBroken(w string) string {
+	if !isBrokenWord(w) {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c != '-' && !isSpaceByte(c) {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// splitCompounds undoes the joins of tokenize where the document writes
+// the compound with its hyphen inside a line elsewhere ("well-known" in
+// one place makes "well-\nknown" two words like it): it returns the
+// tokens with those joined tokens split at their line-break hyphens, and
+// the joined tokens that remain.
+func splitCompounds(s string, toks []Span, joined []int) ([]Span, []int) {
+	if len(joined) == 0 {
+		return toks, joined
+	}
+	pairKey := func(a, b string) uint64 { return WordKey(a)*fnvPrime ^ WordKey(b) }
+	parts := func(t Span, f func(a, b Span)) { // the words each side of each break
+		w := s[t.Start:t.End]
+		from := t.Start
+		for k := 0; k < len(w); k++ {
+			if w[k] != '-' {
+				continue
+			}
+			j := t.Start + k + 1
+			for j < t.End && isSpaceByte(s[j]) {
+				j++
+			}
+			next := strings.IndexByte(s[j:t.End], '-')
+			if next < 0 {
+				next = t.End - j
+			}
+			f(Span{from, t.Start + k}, Span{j, j + next})
+			from = j
+			k = j - t.Start - 1
+		}
+	}
+	want := map[uint64]bool{}
+	for _, ti := range joined {
+		parts(toks[ti], func(a, b Span) { want[pairKey(s[a.Start:a.End], s[b.Start:b.End])] = true })
+	}
+	inline := map[uint64]bool{}
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if b.Start == a.End+1 && s[a.End] == '-' {
+			if k := pairKey(s[a.Start:a.End], s[b.Start:b.End]); want[k] {
+				inline[k] = true
+			}
+		}
+	}
+	if len(inline) == 0 {
+		return toks, joined
+	}
+	out := make([]Span, 0, len(toks)+len(inline))
+	var kept []int
+	last := 0
+	for _, ti := range joined {
+		out = append(out, toks[last:ti]...)
+		last = ti + 1
+		t := toks[ti]
+		piece := func(p Span) {
+			if isBrokenWord(s[p.Start:p.End]) {
+				kept = append(kept, len(out))
+			}
+			out = append(out, p)
+		}
+		from := t.Start
+		parts(t, func(a, b Span) {
+			if inline[pairKey(s[a.Start:a.End], s[b.Start:b.End])] {
+				piece(Span{from, a.End})
+				from = b.Start
+			}
+		})
+		piece(Span{from, t.End})
+	}
+	out = append(out, toks[last:]...)
+	return out, kept
 }
 
 // tokenEstimate guesses how many tokens s holds, a little over for prose,

@@ -40,6 +40,7 @@ With no paths, the embedded seed corpus is aligned.`,
 	f.IntVar(&set.align.MaxGap, "max-gap", reuse.DefaultMaxGap, "most differing words between two matching stretches of one passage")
 	f.Float64Var(&set.align.MinSimilarity, "min-similarity", reuse.DefaultMinSimilarity, "least similarity (0-1) of a passage's two copies")
 	f.IntVar(&set.align.SeedWords, "seed-words", reuse.DefaultSeedWords, "words per fingerprint; fewer find more heavily edited copies and more chance matches")
+	set.boilerplateFlags(f)
 	a.againstFlag(f)
 	return cmd
 }

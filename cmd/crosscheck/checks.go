@@ -28,18 +28,36 @@ type analyzerSet struct {
 	repeat         reuse.RepeatOptions
 	align          reuse.AlignOptions
 	text           textcheck.Options
+	boiler         reuse.BoilerplateOptions // --boilerplate-docs, --boilerplate
 }
 
 func (s *analyzerSet) repeats() []*compare.Analyzer {
 	s.repeat.StutterWords = s.stutter.MaxWords
-	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), reuse.RepeatAnalyzer(s.repeat), compare.InputAnalyzer()}
+	s.repeat.Boilerplate = s.boiler
+	return []*compare.Analyzer{compare.StutterAnalyzer(s.stutter), reuse.RepeatAnalyzer(s.repeat), s.boilerplate(s.repeat.Options), compare.InputAnalyzer()}
 }
 
 // aligned is what 'align' runs. 'check' leaves it out: text two documents
 // share is reported there once, as repeat.passage with all its places,
 // rather than once per pair of documents again as align.passage.
 func (s *analyzerSet) aligned() []*compare.Analyzer {
-	return []*compare.Analyzer{reuse.AlignAnalyzer(s.align), compare.InputAnalyzer()}
+	s.align.Boilerplate = s.boiler
+	return []*compare.Analyzer{reuse.AlignAnalyzer(s.align), s.boilerplate(s.align.Options), compare.InputAnalyzer()}
+}
+
+// boilerplate is the analyzer of repeat.boilerplate under the alignment
+// options o: the one the repeats and align analyzers under o require, so
+// that listing it reports what they leave out.
+func (s *analyzerSet) boilerplate(o reuse.Options) *compare.Analyzer {
+	return reuse.BoilerplateAnalyzer(reuse.BoilerplateFor(o, s.boiler))
+}
+
+// boilerplateFlags binds what makes text boilerplate (repeat.boilerplate)
+// to flags; every command that leaves it out (repeats, align, claims,
+// check, baseline write) takes them.
+func (s *analyzerSet) boilerplateFlags(f *pflag.FlagSet) {
+	f.IntVar(&s.boiler.MinDocs, "boilerplate-docs", 0, "fewest documents text must be in to be boilerplate (0: at least 4 and half of them)")
+	f.StringArrayVar(&s.boiler.Marked, "boilerplate", nil, "text that is boilerplate wherever it is found (repeatable)")
 }
 
 func (s *analyzerSet) all() []*compare.Analyzer {
@@ -105,6 +123,7 @@ func (s *analyzerSet) allFlags(f *pflag.FlagSet) {
 	s.sourceFlags(f)
 	s.repeatFlags(f)
 	s.claimFlags(f)
+	s.boilerplateFlags(f)
 }
 
 func (a *app) explainCommand() *cobra.Command {

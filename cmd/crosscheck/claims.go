@@ -31,6 +31,7 @@ With no PATHS, the embedded seed corpus is read.`,
 		},
 	}
 	set.claimFlags(cmd.Flags())
+	set.boilerplateFlags(cmd.Flags())
 	a.againstFlag(cmd.Flags())
 	return cmd
 }
@@ -44,5 +45,6 @@ func (s *analyzerSet) claimFlags(f *pflag.FlagSet) {
 
 // claimAnalyzers returns the claims analyzer with the set's options.
 func (s *analyzerSet) claimAnalyzers() []*compare.Analyzer {
+	s.claims.Skip = s.boilerplate(s.repeat.Options) // claims in boilerplate are not compared
 	return []*compare.Analyzer{claims.Analyzer(s.claims)}
 }

@@ -30,6 +30,7 @@ var numericFlags = []numericRange{
 	{name: "min-similarity", min: 0, max: 1, openMin: true, want: "more than 0 and at most 1"},
 	{name: "min-confidence", min: 0, max: 1, want: "between 0 and 1"},
 	{name: "workers", min: 1, max: 64, want: "between 1 and 64"},
+	{name: "boilerplate-docs", min: 0, max: 1_000_000, want: "0 (at least 4 and half of the documents) or more"},
 }
 
 // checkNumericFlags refuses a numeric flag of cmd outside its range,

@@ -28,6 +28,7 @@ With no PATHS, the embedded seed corpus is checked.`,
 		},
 	}
 	set.repeatFlags(cmd.Flags())
+	set.boilerplateFlags(cmd.Flags())
 	a.againstFlag(cmd.Flags())
 	return cmd
 }

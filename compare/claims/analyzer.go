@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -101,6 +102,8 @@ type Options struct {
 	MinConfidence float64
 	// NoOverlap leaves out claims.overlap findings.
 	NoOverlap bool
+	// Skip gives each document's boilerplate (reuse.BoilerplateAnalyzer): its claims are not compared.
+	Skip *compare.Analyzer
 }
 
 // Match is a pair of clauses and what comparing them found.
@@ -122,6 +125,21 @@ func (r ClauseRef) clause() *clause {
 
 // span is the clause's span in Text coordinates.
 func (r ClauseRef) span() compare.Span { return r.Doc.abs(r.Sentence, r.clause().span) }
+
+// skipClaims flags the clauses mostly inside the spans of their document.
+func skipClaims(dcs []*DocClaims, spans func(doc int) []compare.Span) {
+	for i, dc := range dcs {
+		ss := spans(i)
+		for ci := range dc.clauses {
+			c := &dc.clauses[ci]
+			for _, s := range ss {
+				if cs := dc.abs(int(c.sent), c.span); 2*(min(s.End, cs.End)-max(s.Start, cs.Start)) >= max(1, cs.Len()) {
+					c.flags |= fSkipped
+				}
+			}
+		}
+	}
+}
 
 // ExtractAll extracts the claims of every document, in parallel, and links
 // acronyms to expansions written out elsewhere in any of them.
@@ -340,13 +358,17 @@ func (k *comparer) match(a, b int32, B side) Match {
 // Analyzer returns the claims analyzer bound to opt.
 func Analyzer(opt Options) *compare.Analyzer {
 	return &compare.Analyzer{
-		Name:   "claims",
-		Doc:    "Claims made in several places, and claims that contradict on a number, a date, a negation or an antonym.",
-		Checks: Checks,
+		Name:     "claims",
+		Doc:      "Claims made in several places, and claims that contradict on a number, a date, a negation or an antonym.",
+		Checks:   Checks,
+		Requires: slices.DeleteFunc([]*compare.Analyzer{opt.Skip}, func(a *compare.Analyzer) bool { return a == nil }),
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			dcs, err := ExtractAll(ctx, p.Docs)
 			if err != nil {
 				return nil, err
+			}
+			if sk, ok := p.ResultOf[opt.Skip].(interface{ Spans(int) []compare.Span }); ok {
+				skipClaims(dcs, sk.Spans)
 			}
 			return nil, analyze(ctx, dcs, opt, p.Report)
 		},

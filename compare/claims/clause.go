@@ -60,6 +60,7 @@ const (
 	fLitotes  // denies by affirming: "not unlike his own", "not without reason", "not a little", "no less"
 	fDegree   // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
 	fQuestion // in a question: it asks, and contradicts nothing
+	fSkipped  // in boilerplate (Options.Skip): compared with nothing
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }

@@ -62,8 +62,8 @@ func (x *index) termSlot(it item) int {
 func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []uint32 {
 	out := buf[:0]
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-	term := func(slot int) {
-		if t, ok := x.Term(slot, add); ok {
+	term := func(slot int) { // a clause in boilerplate has none: it finds no candidate and is none
+		if t, ok := x.Term(slot, add); ok && c.flags&fSkipped == 0 {
 			out = append(out, t)
 		}
 	}
@@ -131,8 +131,8 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 func (x *index) clausePhrases(dc *DocClaims, c *clause, buf []uint64) []uint64 {
 	out := buf[:0]
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-	if c.verb != 0 {
-		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && !c.resolved() {
+	if c.verb != 0 || c.flags&fSkipped != 0 {
+		if n := int(c.nSubj); n >= 3 && n <= maxPhrase && c.flags&(fResolved|fSkipped) == 0 {
 			out = append(out, x.phraseKey(its[:n]))
 		}
 		return out

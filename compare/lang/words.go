@@ -46,7 +46,7 @@ func Words(d *compare.Document, s compare.Span, buf []Word) []Word {
 		if t.End-s.Start > MaxSentenceBytes {
 			break
 		}
-		text := d.Text[t.Start:t.End]
+		text := d.WordText(i) // "re-\nport" is "report"
 		gap := d.Text[prevEnd:t.Start]
 		prevEnd = t.End
 		w := Word{Span: t, Text: text, Lower: strings.ToLower(text), Punct: punctOf(gap)}

@@ -148,6 +148,9 @@ func firstWord(d *compare.Document) compare.Span {
 type AlignOptions struct {
 	Options
 	DiffTimeout time.Duration // bound of one word diff (default compare.DefaultDiffTimeout)
+	// Boilerplate says what is boilerplate, which passages stop at (see
+	// BoilerplateFor).
+	Boilerplate BoilerplateOptions
 }
 
 // RepeatOptions configure the repeat.passage analyzer.
@@ -157,6 +160,9 @@ type RepeatOptions struct {
 	// reports are left to it (default 12, as the stutter check's default).
 	StutterWords int
 	DiffTimeout  time.Duration
+	// Boilerplate says what is boilerplate, which repeats leave out (see
+	// BoilerplateFor).
+	Boilerplate BoilerplateOptions
 }
 
 // DefaultRepeatSimilarity is the least similarity of a repeat.passage: a
@@ -249,13 +255,15 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 // AlignmentAnalyzer of its options.
 func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	alignment := AlignmentAnalyzer(opt.Options)
+	boiler := BoilerplateAnalyzer(BoilerplateFor(opt.Options, opt.Boilerplate))
 	return &compare.Analyzer{
 		Name:     "align",
 		Doc:      "Passages shared by two documents, with word diffs.",
 		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignLimit},
-		Requires: []*compare.Analyzer{alignment},
+		Requires: []*compare.Analyzer{alignment, boiler},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			al := p.ResultOf[alignment].(*Alignment)
+			bp := p.ResultOf[boiler].(*Boilerplate)
 			if len(al.Partners) > 0 {
 				p.Report(partnerFinding(CheckAlignLimit, p.Docs, al.Partners))
 			}
@@ -264,11 +272,13 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 			}
 			for _, pr := range al.Pairs {
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
-				for _, ps := range pr.Passages {
+				for _, whole := range pr.Passages {
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
-					p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
+					for _, ps := range bp.cut(pr.A, pr.B, whole, al.Options) {
+						p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
+					}
 				}
 			}
 			return nil, nil
@@ -304,12 +314,15 @@ func RepeatAnalyzer(opt RepeatOptions) *compare.Analyzer {
 	if opt.StutterWords <= 0 {
 		opt.StutterWords = 12
 	}
+	boiler := BoilerplateAnalyzer(BoilerplateFor(opt.Options, opt.Boilerplate))
 	return &compare.Analyzer{
-		Name:   "repeats",
-		Doc:    "Passages repeated inside a document or across documents.",
-		Checks: []*compare.Check{CheckRepeatPassage, CheckRepeatLimit},
+		Name:     "repeats",
+		Doc:      "Passages repeated inside a document or across documents.",
+		Checks:   []*compare.Check{CheckRepeatPassage, CheckRepeatLimit},
+		Requires: []*compare.Analyzer{boiler},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
-			reps, limits, err := findRepeats(ctx, p.Docs, opt.Options, opt.StutterWords)
+			bp := p.ResultOf[boiler].(*Boilerplate)
+			reps, limits, err := findRepeatsOutside(ctx, p.Docs, opt.Options, opt.StutterWords, bp)
 			if err != nil {
 				return nil, err
 			}

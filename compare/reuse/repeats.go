@@ -1,9 +1,12 @@
 package reuse
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -52,6 +55,13 @@ type searchLimits struct {
 
 // findRepeats is FindRepeats, also returning how the search was limited.
 func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int) ([]Repeat, searchLimits, error) {
+	return findRepeatsOutside(ctx, docs, opt, stutterWords, nil)
+}
+
+// findRepeatsOutside is findRepeats with the documents' boilerplate (none
+// when bp is nil) left out: passages are cut at its edges (Boilerplate.cut)
+// and sentences in it are not compared.
+func findRepeatsOutside(ctx context.Context, docs []*compare.Document, opt Options, stutterWords int, bp *Boilerplate) ([]Repeat, searchLimits, error) {
 	opt = opt.withDefaults()
 	self := make([][]Passage, len(docs))
 	selfLimits := make([]Limit, len(docs))
@@ -73,15 +83,20 @@ func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 	limits.thinned = append(limits.thinned, al.limits...)
 	pairs := al.pairs
 	g := &grouper{}
+	link := func(da, db int, p Passage) {
+		for _, q := range bp.cut(da, db, p, opt) {
+			g.link(da, db, q)
+		}
+	}
 	for i, ps := range self {
 		for _, p := range ps {
-			g.link(i, i, p)
+			link(i, i, p)
 		}
-		frequentSentences(docs[i], i, opt, g)
+		repeatedSentences(docs[i], i, opt, g, bp)
 	}
 	for _, pr := range pairs {
 		for _, p := range pr.Passages {
-			g.link(pr.A, pr.B, p)
+			link(pr.A, pr.B, p)
 		}
 	}
 	reps := g.groups(docs)
@@ -94,15 +109,30 @@ func findRepeats(ctx context.Context, docs []*compare.Document, opt Options, stu
 // MaxListedPlaces bounds the places a Repeat lists (Count has them all).
 const MaxListedPlaces = 100
 
-// frequentSentences links the copies of every sentence of at least
-// MinWords words that d repeats more than MaxOccurrences times. The engine
-// cannot see those: each of their fingerprints is too frequent to seed,
-// which is what keeps a text of one sentence repeated 100,000 times from
-// costing quadratic time. Hashing whole sentences finds them in linear time.
-func frequentSentences(d *compare.Document, di int, opt Options, g *grouper) {
+// ShortRepeatWords is the fewest words of a whole sentence that, found
+// word for word twice in one document, is a repeat whatever MinWords says:
+// a sentence pasted twice is a slip however short. A shorter phrase, or a
+// sentence that shares only its opening formula with another ("The
+// Committee notes that …"), is not.
+const ShortRepeatWords = 6
+
+// repeatedSentences links the copies of the whole sentences d repeats word
+// for word (up to case, punctuation and spacing) that the engine does not
+// see: those shorter than MinWords, from ShortRepeatWords words, ending as
+// a sentence ends (not a heading or a table row) and mostly of plain words
+// (not a reference, see mostlyPlain), found twice or more; and those of
+// MinWords words or more repeated more than MaxOccurrences times, whose
+// fingerprints are each too frequent to seed, which is what keeps a text
+// of one sentence repeated 100,000 times from costing quadratic time.
+// Hashing whole sentences finds them in linear time. Sentences in
+// boilerplate (bp, may be nil) are left out.
+func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp *Boilerplate) {
 	keys := d.TokenKeys()
-	type occ struct{ lo, hi int }
-	bySentence := map[uint64][]occ{}
+	type occ struct {
+		h      uint64
+		lo, hi int32
+	}
+	var sents []occ
 	lo := 0
 	for _, s := range d.Sentences {
 		for lo < len(d.Tokens) && d.Tokens[lo].Start < s.Start {
@@ -112,26 +142,36 @@ func frequentSentences(d *compare.Document, di int, opt Options, g *grouper) {
 		for hi < len(d.Tokens) && d.Tokens[hi].End <= s.End {
 			hi++
 		}
-		if hi-lo >= opt.MinWords {
-			h := uint64(hi - lo)
+		n := hi - lo
+		short := n < opt.MinWords && n >= ShortRepeatWords && endsSentence(d.TextOf(s)) && mostlyPlain(d, lo, hi)
+		if (short || n >= opt.MinWords) && !bp.overlaps(di, int32(lo), int32(hi)) {
+			h := uint64(n)
 			for _, k := range keys[lo:hi] {
 				h = h*gramMul + k
 			}
-			bySentence[mix64(h)] = append(bySentence[mix64(h)], occ{lo, hi})
+			sents = append(sents, occ{mix64(h), int32(lo), int32(hi)})
 		}
 		lo = hi
 	}
-	for _, occs := range bySentence {
-		if len(occs) <= opt.MaxOccurrences {
-			continue
+	// equal sentences together, each group in document order
+	slices.SortStableFunc(sents, func(x, y occ) int { return cmp.Compare(x.h, y.h) })
+	for i := 0; i < len(sents); {
+		j := i + 1
+		for j < len(sents) && sents[j].h == sents[i].h {
+			j++
 		}
+		occs := sents[i:j]
+		i = j
 		f := occs[0]
+		if n := int(f.hi - f.lo); len(occs) < 2 || n >= opt.MinWords && len(occs) <= opt.MaxOccurrences {
+			continue // single, or the engine's to find
+		}
 		if len(occs) > MaxListedPlaces {
 			// Count them all, list (and link) no more than will be shown.
 			if g.unlisted == nil {
 				g.unlisted = map[int]int{}
 			}
-			first := g.add(Place{Doc: di, Span: compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End}, Words: f.hi - f.lo})
+			first := g.add(Place{Doc: di, Span: compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End}, Words: int(f.hi - f.lo)})
 			g.unlisted[first] += len(occs) - MaxListedPlaces
 			occs = occs[:MaxListedPlaces]
 		}
@@ -139,15 +179,44 @@ func frequentSentences(d *compare.Document, di int, opt Options, g *grouper) {
 			if !slices.Equal(keys[f.lo:f.hi], keys[o.lo:o.hi]) {
 				continue // a hash collision
 			}
-			n := f.hi - f.lo
+			n := int(f.hi - f.lo)
 			g.link(di, di, Passage{
 				A:      compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End},
 				B:      compare.Span{Start: d.Tokens[o.lo].Start, End: d.Tokens[o.hi-1].End},
 				WordsA: n, WordsB: n, Matched: n, Similarity: 1,
-				runs: []run{{int32(f.lo), int32(o.lo), int32(n)}},
+				runs: []run{{f.lo, o.lo, int32(n)}},
 			})
 		}
 	}
+}
+
+// mostlyPlain reports whether more than half of tokens [lo, hi) of d are
+// plain words: the first, or words of two letters or more in lower case.
+// A sentence mostly of names, initials and numbers is a reference or a
+// caption ("Lactantius de M. P. c. 51."), which notes repeat on purpose.
+func mostlyPlain(d *compare.Document, lo, hi int) bool {
+	plain := 1
+	for i := lo + 1; i < hi; i++ {
+		w := d.TextOf(d.Tokens[i])
+		r, size := utf8.DecodeRuneInString(w)
+		if size < len(w) && unicode.IsLower(r) {
+			plain++
+		}
+	}
+	return 2*plain > hi-lo
+}
+
+// endsSentence reports whether a sentence's text ends as sentences do: with
+// . ! ? or an ellipsis (or their CJK forms), before any closing quotes,
+// brackets and emphasis marks.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]*_ \t\n")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
 }
 
 // grouper collects the places aligned passages link and groups them:
