@@ -292,7 +292,7 @@ func reorderSentences(rng *rand.Rand, words []string) []string {
 	var sents [][]string
 	start := 0
 	for i, w := range words {
-		if endsSentence(w) || i == len(words)-1 {
+		if wordEndsSentence(w) || i == len(words)-1 {
 			sents = append(sents, words[start:i+1])
 			start = i + 1
 		}
@@ -310,10 +310,10 @@ func reorderSentences(rng *rand.Rand, words []string) []string {
 	return out
 }
 
-// endsSentence reports whether a word (with its punctuation attached) ends
+// wordEndsSentence reports whether a word (with its punctuation attached) ends
 // a sentence: it ends in '.', '!' or '?', perhaps followed by closing quotes
 // or brackets.
-func endsSentence(w string) bool {
+func wordEndsSentence(w string) bool {
 	w = strings.TrimRight(w, "\"')]”’")
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?")
 }

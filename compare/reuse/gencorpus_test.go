@@ -174,7 +174,7 @@ func (c *corpusProse) negatives(rng *rand.Rand, n int) (src, susp [][]string, ki
 			t := c.halves[hi%len(c.halves)]
 			hi++
 			h := len(t) / 2
-			for k := 0; k < 40 && h < len(t)-1 && !endsSentence(t[h-1]); k++ {
+			for k := 0; k < 40 && h < len(t)-1 && !wordEndsSentence(t[h-1]); k++ {
 				h++
 			}
 			src, susp = append(src, t[:h]), append(susp, t[h:])
@@ -447,7 +447,7 @@ func (b *setBuilder) source(n int, used map[int]bool) *srcDoc {
 	d.offs = writeWords(w, b.rng, d.words, nil)
 	d.ends = make([]bool, len(d.words))
 	for i, s := range d.words {
-		d.ends[i] = endsSentence(s)
+		d.ends[i] = wordEndsSentence(s)
 	}
 	b.set.src = append(b.set.src, genDoc{d.name, w.b.String()})
 	return d
@@ -565,7 +565,7 @@ func (b *setBuilder) suspicious(baseWords int, ins []insert) {
 			continue
 		}
 		at[i] = i*seg + seg/4 + b.rng.IntN(max(1, seg/2))
-		for k := 0; k < 30 && at[i] < len(base) && at[i] > 0 && !endsSentence(base[at[i]-1]); k++ {
+		for k := 0; k < 30 && at[i] < len(base) && at[i] > 0 && !wordEndsSentence(base[at[i]-1]); k++ {
 			at[i]++
 		}
 	}
