@@ -182,6 +182,10 @@ type Alignment struct {
 	// Partners lists the documents that share text with more others than
 	// they were aligned with (see PartnerLimit), in order.
 	Partners []PartnerLimit
+	// Groups lists the groups of near-copies (see VersionGroup): each
+	// member was aligned with its representative only, and that pair is
+	// among Pairs.
+	Groups []VersionGroup
 
 	docs []*compare.Document
 	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
@@ -238,21 +242,22 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, docs: p.Docs, skip: al.skip}, nil
+			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, Groups: al.groups, docs: p.Docs, skip: al.skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
 }
 
 // AlignAnalyzer reports the passages any two of the documents share, one
-// align.passage finding per passage with its word diff. It requires the
+// align.passage finding per passage with its word diff, and each group of
+// near-copies as one align.versions finding. It requires the
 // AlignmentAnalyzer of its options.
 func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	alignment := AlignmentAnalyzer(opt.Options)
 	return &compare.Analyzer{
 		Name:     "align",
 		Doc:      "Passages shared by two documents, with word diffs.",
-		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignLimit},
+		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignVersions, CheckAlignLimit},
 		Requires: []*compare.Analyzer{alignment},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			al := p.ResultOf[alignment].(*Alignment)
@@ -262,7 +267,11 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 			for _, l := range al.Limits {
 				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
 			}
+			versionPair := reportVersions(ctx, p.Docs, al.Pairs, al.Groups, opt.DiffTimeout, p.Report)
 			for _, pr := range al.Pairs {
+				if versionPair(pr) {
+					continue // in the group's align.versions finding
+				}
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
 				for _, ps := range pr.Passages {
 					if err := ctx.Err(); err != nil {
