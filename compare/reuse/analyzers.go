@@ -267,7 +267,7 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 			for _, l := range al.Limits {
 				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
 			}
-			versionPair := reportVersions(ctx, p.Docs, al.Pairs, al.Groups, opt.DiffTimeout, p.Report)
+			versionPair := reportVersions(ctx, p, al.Pairs, al.Groups, opt.DiffTimeout)
 			for _, pr := range al.Pairs {
 				if versionPair(pr) {
 					continue // in the group's align.versions finding
@@ -277,7 +277,7 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
-					p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
+					p.Report(alignFinding(a, b, ps, opt.DiffTimeout, p.Admits))
 				}
 			}
 			return nil, nil
@@ -285,11 +285,17 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	}
 }
 
-func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration) compare.Finding {
-	ops := Diff(a, b, ps, timeout)
+// alignFinding is the align.passage finding of passage ps of documents a
+// and b; its word diff and details are left out when admit says the
+// finding will be dropped (Pass.Admits).
+func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration, admit func(*compare.Finding) bool) compare.Finding {
 	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s%s",
 		ps.Matched, docName(a, b), similarityNote(ps.Similarity))
 	f.Relate("source", a, ps.A)
+	if !admit(&f) {
+		return f
+	}
+	ops := Diff(a, b, ps, timeout)
 	oa, ob := a.Orig(ps.A), b.Orig(ps.B)
 	f.Details = map[string]any{
 		"similarity":   round3(ps.Similarity),

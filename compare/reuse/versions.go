@@ -371,8 +371,9 @@ const maxNamedVersions = 2
 
 // versionsFinding is the align.versions finding of group g, whose members'
 // alignments with the representative are pairs[i] for each member i (nil
-// when the alignment found nothing).
-func versionsFinding(docs []*compare.Document, g VersionGroup, pairs [][]Passage, timeout time.Duration) compare.Finding {
+// when the alignment found nothing). Its related places and details are
+// left out when admit says it will be dropped (Pass.Admits).
+func versionsFinding(docs []*compare.Document, g VersionGroup, pairs [][]Passage, timeout time.Duration, admit func(*compare.Finding) bool) compare.Finding {
 	rd := docs[g.Rep]
 	type stat struct {
 		sim                    float64
@@ -402,6 +403,9 @@ func versionsFinding(docs []*compare.Document, g VersionGroup, pairs [][]Passage
 	}
 	f := compare.Newf(CheckAlignVersions, rd, firstWord(rd), "%d documents are near-copies of this one, %s: %s",
 		len(g.Members), similarityRange(lo, hi), strings.Join(names, ", "))
+	if !admit(&f) {
+		return f
+	}
 	members := make([]map[string]any, len(g.Members))
 	for i, m := range g.Members {
 		md := docs[m]
@@ -489,7 +493,8 @@ func versionDiff(rep, d *compare.Document, ps []Passage, timeout time.Duration) 
 // returns whether a pair is one of those (its passages are in the group's
 // finding and are not reported again as align.passage). It stops when ctx
 // is done.
-func reportVersions(ctx context.Context, docs []*compare.Document, pairs []Pair, groups []VersionGroup, timeout time.Duration, report func(compare.Finding)) (versionPair func(Pair) bool) {
+func reportVersions(ctx context.Context, p *compare.Pass, pairs []Pair, groups []VersionGroup, timeout time.Duration) (versionPair func(Pair) bool) {
+	docs := p.Docs
 	if len(groups) == 0 {
 		return func(Pair) bool { return false }
 	}
@@ -517,7 +522,7 @@ func reportVersions(ctx context.Context, docs []*compare.Document, pairs []Pair,
 		for i, m := range g.Members {
 			ps[i] = shared[m]
 		}
-		report(versionsFinding(docs, g, ps, timeout))
+		p.Report(versionsFinding(docs, g, ps, timeout, p.Admits))
 	}
 	return versionPair
 }

@@ -196,3 +196,30 @@ func TestSketchDensified(t *testing.T) {
 		t.Errorf("a lightly edited copy: %.2f, want at least 0.65", got)
 	}
 }
+
+// TestAlignCapBeforeDetails: under a findings cap the align analyzer
+// builds word diffs only for findings the cap can keep (Pass.Admits), and
+// the report is the same as when every finding is built in full.
+func TestAlignCapBeforeDetails(t *testing.T) {
+	docs := relatives(t, 8, 1500)
+	run := func(limit int) ([]compare.Finding, int) {
+		var got compare.Collector
+		capped := compare.Sorted(limit, &got)
+		if err := compare.Run(context.Background(), []*compare.Analyzer{AlignAnalyzer(AlignOptions{})}, docs, nil, compare.Budget{}, capped); err != nil {
+			t.Fatal(err)
+		}
+		return got.Findings, capped.Dropped()
+	}
+	all, _ := run(0)
+	capped, dropped := run(3)
+	if len(all) < 20 || len(capped) != 3 || dropped != len(all)-3 {
+		t.Fatalf("%d findings uncapped; capped at 3: %d kept, %d dropped", len(all), len(capped), dropped)
+	}
+	for i, f := range capped {
+		w := all[i]
+		if f.Doc != w.Doc || f.Span != w.Span || f.Message != w.Message || f.Details["word_diff"] == nil ||
+			f.Details["word_diff"] != w.Details["word_diff"] || len(f.Related) != len(w.Related) {
+			t.Errorf("finding %d: %s %v %q %v, want %s %v %q %v", i, f.Doc.Path, f.Span, f.Message, f.Details["word_diff"], w.Doc.Path, w.Span, w.Message, w.Details["word_diff"])
+		}
+	}
+}
