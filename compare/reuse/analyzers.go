@@ -51,7 +51,8 @@ const limitHelp = `Either the text is so repetitive (tables of figures, generate
 	`found more than a certain number of times, which the finding gives, seeded nothing there, so ` +
 	`shared text made only of such sequences is not reported while other passages still are; the ` +
 	`finding points at the first place skipped. Or a document shares text with more than 64 others ` +
-	`(a folder of drafts, hundreds of versions of one text): so that the pairs compared grow with ` +
+	`(hundreds of documents quoting one text; near-copies are grouped, see align.versions): so ` +
+	`that the pairs compared grow with ` +
 	`the number of documents and not with its square, two documents are compared only when each ` +
 	`is among the 64 that share the most with the other; the finding says how many documents ` +
 	`that concerns. Nothing is wrong with the files as such: review their repetitive parts by ` +

@@ -189,8 +189,8 @@ type gramFilter struct {
 func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
 
 // maxPartners bounds the documents one document is aligned with: where it
-// shares fingerprints with more (a folder of drafts, hundreds of versions
-// of one text), a pair is aligned only when each is among the maxPartners
+// shares fingerprints with more (hundreds of documents that quote one
+// text, or versions too far apart to be grouped as near-copies), a pair is aligned only when each is among the maxPartners
 // partners that share the most with the other, so that the work grows with
 // the number of documents (at most maxPartners alignments each), not with
 // its square. In the PAN corpus a document has at most 54 candidates.

@@ -404,44 +404,37 @@ func loadNamed(b *testing.B, names []string, raws [][]byte) []*compare.Document 
 // BenchmarkDense runs the align and repeats analyzers over the dense
 // collections (denseCollection: every PAN source text in about
 // size/2 MB versions with 1% of words edited) of 5 to 80 MB, from raw
-// bytes to findings (every finding built, as the command builds them,
-// and counted), and reports the exponent k of time ∝ bytes^k fitted over
-// the sizes on CPU and wall time, with peak memory as a multiple of the
-// input at the largest size. The command as a whole is measured by
-// running it on the collections TestWriteDenseCollections writes.
+// bytes to findings (built as the command builds them, under the default
+// findings cap, and counted), and reports the exponent k of time ∝
+// bytes^k fitted over the sizes on CPU and wall time, and peak memory as
+// a multiple of the input at the largest size (each collection is
+// generated just before it is measured, and the process holds nothing
+// else). The command as a whole is measured by running it on the
+// collections TestWriteDenseCollections writes.
 func BenchmarkDense(b *testing.B) {
 	for _, which := range []string{"align", "repeats"} {
 		b.Run(which, func(b *testing.B) {
-			type coll struct {
-				names []string
-				raws  [][]byte
-				total int
-			}
-			var colls []coll
-			for _, mb := range denseSizes {
-				names, raws := denseCollection(b, mb<<20, 18)
-				if names == nil {
-					b.Skip("no ../shared/corpora")
-				}
-				c := coll{names: names, raws: raws}
-				for _, r := range raws {
-					c.total += len(r)
-				}
-				colls = append(colls, c)
-			}
 			an := AlignAnalyzer(AlignOptions{})
 			if which == "repeats" {
 				an = RepeatAnalyzer(RepeatOptions{})
 			}
-			b.ResetTimer()
 			for n := 0; n < b.N; n++ {
 				var bytes, cpus, walls []float64
 				var rss, heap uint64
-				for _, c := range colls {
-					runtime.GC()
+				for _, mb := range denseSizes {
+					b.StopTimer()
+					names, raws := denseCollection(b, mb<<20, 18)
+					if names == nil {
+						b.Skip("no ../shared/corpora")
+					}
+					total := 0
+					for _, r := range raws {
+						total += len(r)
+					}
+					b.StartTimer()
 					probe := startMemoryProbe()
 					c0, w0 := cpuTime(), time.Now()
-					docs := loadNamed(b, c.names, c.raws)
+					docs := loadNamed(b, names, raws)
 					var findings int
 					count := compare.Filter(func(*compare.Finding) bool { findings++; return false }, &compare.Collector{})
 					if err := compare.Run(context.Background(), []*compare.Analyzer{an}, docs, nil, compare.DefaultBudget(), count); err != nil {
@@ -449,12 +442,13 @@ func BenchmarkDense(b *testing.B) {
 					}
 					cpus = append(cpus, (cpuTime() - c0).Seconds())
 					walls = append(walls, time.Since(w0).Seconds())
-					bytes = append(bytes, float64(c.total))
+					bytes = append(bytes, float64(total))
 					rss, heap = probe.finish()
-					b.Logf("%s %6.1f MB %5d docs: %7.2f cpu-s %6.2f s, %d findings, peak rss %.1f× heap %.1f× input",
-						which, float64(c.total)/1e6, len(docs), cpus[len(cpus)-1], walls[len(walls)-1], findings,
-						float64(rss)/float64(c.total), float64(heap)/float64(c.total))
+					b.Logf("%s %6.1f MB %5d docs: %6.2f cpu-s %6.2f s, %d findings, peak rss %.1f× heap %.1f× input",
+						which, float64(total)/1e6, len(docs), cpus[len(cpus)-1], walls[len(walls)-1], findings,
+						float64(rss)/float64(total), float64(heap)/float64(total))
 					runtime.KeepAlive(docs)
+					runtime.KeepAlive(raws)
 				}
 				b.ReportMetric(scalingExponent(bytes, cpus), "exponent-cpu")
 				b.ReportMetric(scalingExponent(bytes, walls), "exponent-wall")

@@ -74,7 +74,7 @@ type VersionGroup struct {
 }
 
 // docFingerprints returns each document's winnowed fingerprints (the ones
-// the index of candidate pairs holds), sorted, each once, and the sketch
+// the index of candidate pairs holds), in order of position, and the sketch
 // of all its fingerprints (see sketch), zero for a document of fewer than
 // opt.MinWords words, which is never grouped.
 func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options) ([][]uint64, []docSketch, error) {
@@ -94,8 +94,7 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 			*buf = nil
 		}
 		gramPool.Put(buf)
-		slices.Sort(fp)
-		fps[i] = slices.Clip(slices.Compact(fp))
+		fps[i] = fp
 	})
 	return fps, sketches, err
 }
