@@ -197,6 +197,10 @@ func (s *directiveSink) Close() error {
 
 func (s *directiveSink) Abort(err error) { Abort(s.next, err) }
 
+// Admits passes the question on (see Admitter): a finding this stage
+// silences is reported all the same, so that the directive counts as used.
+func (s *directiveSink) Admits(f *Finding) bool { return Admits(s.next, f) }
+
 // directiveFindings judges the directives once every finding has passed.
 func (s *directiveSink) directiveFindings() []Finding {
 	var out []Finding

@@ -41,6 +41,7 @@ type Pass struct {
 	// proportion to something they can bound read it.
 	Budget Budget
 	report func(Finding)
+	admits func(*Finding) bool // nil: everything
 }
 
 // NewPass returns a pass over docs and sources that hands each finding to
@@ -52,6 +53,20 @@ func NewPass(docs, sources []*Document, report func(Finding)) *Pass {
 
 // Report records a finding.
 func (p *Pass) Report(f Finding) { p.report(f) }
+
+// Admits reports whether a finding that sorts as f (same file, start,
+// check, end and message) can still reach the output: false when the
+// findings cap is full of findings that sort before it, or when the
+// analyzer's findings are dropped (it runs only because another requires
+// it). An analyzer whose findings cost work beyond their place and message
+// (a word diff, details) asks before doing it, and on false reports f
+// without that work: it is counted, and dropped, as it would have been.
+func (p *Pass) Admits(f *Finding) bool {
+	if p.admits == nil {
+		return true
+	}
+	return p.admits(f)
+}
 
 // RunOption tunes Run.
 type RunOption func(*runConfig)
@@ -128,6 +143,12 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 		}
 	}
 	drop := func(Finding) {}
+	admits := func(f *Finding) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return sinkErr == nil && !stopped && Admits(sink, f)
+	}
+	dropped := func(*Finding) bool { return false }
 
 	type node struct {
 		result any
@@ -159,11 +180,11 @@ func Run(ctx context.Context, analyzers []*Analyzer, docs, sources []*Document, 
 				n.err = err
 				return
 			}
-			report := drop
+			report, admit := drop, dropped
 			if requested[a] {
-				report = put
+				report, admit = put, admits
 			}
-			pass := &Pass{Analyzer: a, Docs: docs, Sources: sources, ResultOf: results, Budget: budget, report: report}
+			pass := &Pass{Analyzer: a, Docs: docs, Sources: sources, ResultOf: results, Budget: budget, report: report, admits: admit}
 			res, err := a.Run(ctx, pass)
 			if err != nil {
 				n.err = fmt.Errorf("%s: %w", a.Name, err)

@@ -369,3 +369,70 @@ func TestRunDropsFixInContainers(t *testing.T) {
 		t.Fatalf("%d findings", len(got.Findings))
 	}
 }
+
+// TestAdmitsBeforeBuild: an analyzer that asks Pass.Admits before building
+// a finding's details builds only those the cap can keep, through filter
+// and map stages, while the report (and the count of what the cap
+// dropped) is what building every one gives; an analyzer that runs only
+// because another requires it is told that nothing is admitted.
+func TestAdmitsBeforeBuild(t *testing.T) {
+	doc := mustDoc(t, "a.txt", strings.Repeat("word ", 400))
+	var built atomic.Int32
+	producer := func(ask bool) *Analyzer {
+		return &Analyzer{Name: "many", Checks: []*Check{checkTest}, Run: func(ctx context.Context, p *Pass) (any, error) {
+			for i := range 300 {
+				f := Newf(checkTest, doc, Span{i, i + 1}, "m")
+				if !ask || p.Admits(&f) {
+					built.Add(1)
+					f.Details = map[string]any{"i": i}
+				}
+				p.Report(f)
+			}
+			return nil, nil
+		}}
+	}
+	run := func(ask bool) ([]Finding, int) {
+		var got Collector
+		capped := Cap(Budget{MaxFindings: 50}, &got)
+		sink := Filter(func(f *Finding) bool { return f.Span.Start%3 != 0 }, Map(func(f *Finding) { f.Message += "!" }, capped))
+		if err := Run(context.Background(), []*Analyzer{producer(ask)}, []*Document{doc}, nil, DefaultBudget(), sink); err != nil {
+			t.Fatal(err)
+		}
+		return got.Findings, capped.Dropped()
+	}
+	built.Store(0)
+	want, wantDropped := run(false)
+	if built.Load() != 300 {
+		t.Fatalf("built %d without asking", built.Load())
+	}
+	built.Store(0)
+	got, dropped := run(true)
+	if built.Load() != 75 { // the first 75: the filter drops 25 of them, the cap keeps 50
+		t.Errorf("built %d findings, want 75", built.Load())
+	}
+	if len(got) != len(want) || dropped != wantDropped || dropped != 150 {
+		t.Fatalf("%d findings, %d dropped; want %d, %d", len(got), dropped, len(want), wantDropped)
+	}
+	for i := range got {
+		if got[i].Span != want[i].Span || got[i].Message != want[i].Message || got[i].Details["i"] != want[i].Details["i"] {
+			t.Errorf("finding %d: %v %q %v, want %v %q %v", i, got[i].Span, got[i].Message, got[i].Details, want[i].Span, want[i].Message, want[i].Details)
+		}
+	}
+
+	var asked, admitted atomic.Int32
+	inner := &Analyzer{Name: "inner", Checks: []*Check{checkTest}, Run: func(ctx context.Context, p *Pass) (any, error) {
+		f := Newf(checkTest, doc, Span{0, 1}, "inner")
+		asked.Add(1)
+		if p.Admits(&f) {
+			admitted.Add(1)
+		}
+		return "x", nil
+	}}
+	outer := &Analyzer{Name: "outer", Requires: []*Analyzer{inner}, Run: func(ctx context.Context, p *Pass) (any, error) { return nil, nil }}
+	if err := Run(context.Background(), []*Analyzer{outer}, []*Document{doc}, nil, DefaultBudget(), &Collector{}); err != nil {
+		t.Fatal(err)
+	}
+	if asked.Load() != 1 || admitted.Load() != 0 {
+		t.Errorf("a requirement's finding was admitted (%d of %d)", admitted.Load(), asked.Load())
+	}
+}

@@ -36,6 +36,28 @@ func Abort(s Sink, err error) {
 	_ = s.Close()
 }
 
+// Admitter is a Sink that can tell, before a finding's costly parts are
+// built, whether the finding would be dropped anyway: Admits(f) is false
+// only when no finding that sorts as f does (same file, start, check, end
+// and message: Details and Related do not count) can reach the output.
+// The cap stage answers (a finding after the last of a full cap is
+// dropped); stages that only drop or edit findings pass the question on.
+// Analyzers ask through Pass.Admits, and on false still report the
+// finding, without its costly details, so that every stage sees and
+// counts it as before: the cap is applied before findings are built.
+type Admitter interface {
+	Admits(f *Finding) bool
+}
+
+// Admits asks s whether it admits f (see Admitter); a sink that cannot
+// tell admits everything.
+func Admits(s Sink, f *Finding) bool {
+	if a, ok := s.(Admitter); ok {
+		return a.Admits(f)
+	}
+	return true
+}
+
 // Filter returns a stage that passes on the findings keep returns true
 // for and drops the rest.
 func Filter(keep func(*Finding) bool, next Sink) Sink {
@@ -54,8 +76,12 @@ func (s *filterSink) Put(f Finding) error {
 	return s.next.Put(f)
 }
 
-func (s *filterSink) Close() error    { return s.next.Close() }
-func (s *filterSink) Abort(err error) { Abort(s.next, err) }
+func (s *filterSink) Close() error { return s.next.Close() }
+
+// Admits passes the question on: whether f is kept here does not change
+// what the cap does with it, and keep may count what it sees.
+func (s *filterSink) Admits(f *Finding) bool { return Admits(s.next, f) }
+func (s *filterSink) Abort(err error)        { Abort(s.next, err) }
 
 // Map returns a stage that changes each finding with edit (a severity
 // set by configuration, a message cut short) and passes it on.
@@ -73,7 +99,14 @@ func (s *mapSink) Put(f Finding) error {
 	return s.next.Put(f)
 }
 
-func (s *mapSink) Close() error    { return s.next.Close() }
+func (s *mapSink) Close() error { return s.next.Close() }
+
+// Admits asks the next stage about f as edit would pass it on.
+func (s *mapSink) Admits(f *Finding) bool {
+	g := *f
+	s.edit(&g)
+	return Admits(s.next, &g)
+}
 func (s *mapSink) Abort(err error) { Abort(s.next, err) }
 
 // SortedSink is the cap stage: it holds findings back and, on Close, passes
@@ -126,6 +159,20 @@ func (s *SortedSink) Put(f Finding) error {
 		heap.Fix(&s.h, 0)
 	}
 	return nil
+}
+
+// Admits reports whether f would be among the first limit findings seen
+// so far: false only when the cap is full and f sorts after the last it
+// keeps, which no later finding can undo.
+func (s *SortedSink) Admits(f *Finding) bool {
+	if s.limit <= 0 || len(s.h) < s.limit {
+		return true
+	}
+	e := heldFinding{f: *f, seq: s.seq}
+	if s.maxMessage > 0 {
+		e.f.Message = Shorten(e.f.Message, s.maxMessage)
+	}
+	return e.less(&s.h[0])
 }
 
 // Dropped returns how many findings the limit has left out so far.

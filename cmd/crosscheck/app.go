@@ -572,6 +572,9 @@ func (t *tally) Put(f compare.Finding) error {
 	return t.next.Put(f)
 }
 
+// Admits passes the question on to the cap (see compare.Admitter).
+func (t *tally) Admits(f *compare.Finding) bool { return compare.Admits(t.next, f) }
+
 func (t *tally) Close() error {
 	t.start()
 	return t.next.Close()

@@ -51,7 +51,8 @@ const limitHelp = `Either the text is so repetitive (tables of figures, generate
 	`found more than a certain number of times, which the finding gives, seeded nothing there, so ` +
 	`shared text made only of such sequences is not reported while other passages still are; the ` +
 	`finding points at the first place skipped. Or a document shares text with more than 64 others ` +
-	`(a folder of drafts, hundreds of versions of one text): so that the pairs compared grow with ` +
+	`(hundreds of documents quoting one text; near-copies are grouped, see align.versions): so ` +
+	`that the pairs compared grow with ` +
 	`the number of documents and not with its square, two documents are compared only when each ` +
 	`is among the 64 that share the most with the other; the finding says how many documents ` +
 	`that concerns. Nothing is wrong with the files as such: review their repetitive parts by ` +
@@ -188,6 +189,10 @@ type Alignment struct {
 	// Partners lists the documents that share text with more others than
 	// they were aligned with (see PartnerLimit), in order.
 	Partners []PartnerLimit
+	// Groups lists the groups of near-copies (see VersionGroup): each
+	// member was aligned with its representative only, and that pair is
+	// among Pairs.
+	Groups []VersionGroup
 
 	docs []*compare.Document
 	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
@@ -244,14 +249,15 @@ func AlignmentAnalyzer(opt Options) *compare.Analyzer {
 			if err != nil {
 				return nil, err
 			}
-			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, docs: p.Docs, skip: al.skip}, nil
+			return &Alignment{Options: opt, Pairs: al.pairs, Limits: al.limits, Partners: al.partners, Groups: al.groups, docs: p.Docs, skip: al.skip}, nil
 		},
 	})
 	return a.(*compare.Analyzer)
 }
 
 // AlignAnalyzer reports the passages any two of the documents share, one
-// align.passage finding per passage with its word diff. It requires the
+// align.passage finding per passage with its word diff, and each group of
+// near-copies as one align.versions finding. It requires the
 // AlignmentAnalyzer of its options.
 func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	alignment := AlignmentAnalyzer(opt.Options)
@@ -259,7 +265,7 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	return &compare.Analyzer{
 		Name:     "align",
 		Doc:      "Passages shared by two documents, with word diffs.",
-		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignLimit},
+		Checks:   []*compare.Check{CheckAlignPassage, CheckAlignVersions, CheckAlignLimit},
 		Requires: []*compare.Analyzer{alignment, boiler},
 		Run: func(ctx context.Context, p *compare.Pass) (any, error) {
 			al := p.ResultOf[alignment].(*Alignment)
@@ -270,14 +276,18 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 			for _, l := range al.Limits {
 				p.Report(limitFinding(CheckAlignLimit, p.Docs, l, al.Options))
 			}
+			versionPair := reportVersions(ctx, p, al.Pairs, al.Groups, opt.DiffTimeout)
 			for _, pr := range al.Pairs {
+				if versionPair(pr) {
+					continue // in the group's align.versions finding
+				}
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
 				for _, whole := range pr.Passages {
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
 					for _, ps := range bp.cut(pr.A, pr.B, whole, al.Options) {
-						p.Report(alignFinding(a, b, ps, opt.DiffTimeout))
+						p.Report(alignFinding(a, b, ps, opt.DiffTimeout, p.Admits))
 					}
 				}
 			}
@@ -286,11 +296,17 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 	}
 }
 
-func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration) compare.Finding {
-	ops := Diff(a, b, ps, timeout)
+// alignFinding is the align.passage finding of passage ps of documents a
+// and b; its word diff and details are left out when admit says the
+// finding will be dropped (Pass.Admits).
+func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration, admit func(*compare.Finding) bool) compare.Finding {
 	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s%s",
 		ps.Matched, docName(a, b), similarityNote(ps.Similarity))
 	f.Relate("source", a, ps.A)
+	if !admit(&f) {
+		return f
+	}
+	ops := Diff(a, b, ps, timeout)
 	oa, ob := a.Orig(ps.A), b.Orig(ps.B)
 	f.Details = map[string]any{
 		"similarity":   round3(ps.Similarity),

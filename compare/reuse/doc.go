@@ -14,5 +14,7 @@
 // allows a seeding fingerprint where chance matches would exceed them (a few
 // words repeated at length, templated tables), and a document is aligned with
 // at most 64 others; Limit and PartnerLimit say what was left out, and the
-// analyzers report it as align.limit and repeat.limit.
+// analyzers report it as align.limit and repeat.limit. Near-copies (versions
+// of one text, see VersionGroup) are grouped first and aligned with their
+// group's representative only, so that N versions cost N-1 alignments.
 package reuse

@@ -365,7 +365,15 @@ func TestCandidatesBounded(t *testing.T) {
 	opt := Options{MaxDocs: 1000}.withDefaults()
 	for _, n := range []int{maxPartners + 1, maxPartners + 16} {
 		docs := versions(t, n, 2000)
-		cands, _, limits, err := candidatePairs(context.Background(), docs, opt)
+		fps, _, err := docFingerprints(context.Background(), docs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := make([]int32, n)
+		for i := range all {
+			all[i] = int32(i)
+		}
+		cands, _, limits, err := candidatePairs(context.Background(), docs, all, fps, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -396,10 +404,23 @@ func TestCandidatesBounded(t *testing.T) {
 	}
 }
 
+// relatives returns n documents that each hold the same text of about
+// size bytes (one word in 40 replaced at random) after twice as much text
+// of their own: they share a passage with every other, and are not
+// near-copies of each other.
+func relatives(t testing.TB, n, size int) []*compare.Document {
+	docs := versions(t, n, size)
+	for d, v := range docs {
+		own := proseBytes(2*size, uint64(100+d), 72)
+		docs[d] = mustDoc(t, v.Path, string(own)+"\n\n"+v.Text)
+	}
+	return docs
+}
+
 // TestPartnerFinding: the documents cut short make one finding, at the
 // first of them, with the others related.
 func TestPartnerFinding(t *testing.T) {
-	docs := versions(t, maxPartners+6, 1500)
+	docs := relatives(t, maxPartners+6, 1500)
 	var got compare.Collector
 	an := AlignAnalyzer(AlignOptions{Options: Options{MaxDocs: 1000}})
 	if err := compare.Run(context.Background(), []*compare.Analyzer{an}, docs, nil, compare.Budget{}, &got); err != nil {

@@ -26,11 +26,23 @@ type Pair struct {
 // pairs: winnowed fingerprints of every document go into one sorted index,
 // and only pairs that share enough of them are aligned, in parallel.
 // Fingerprints found in more than opt.MaxDocs documents are boilerplate and
-// seed nothing. Pairs come back ordered by (A, B); pairs sharing nothing are
-// left out. Documents are not aligned with themselves: see SelfAlign.
+// seed nothing. Documents that are near-copies of an earlier one (groups of
+// at least MinVersions versions, see AlignVersions) are aligned with that
+// one, their representative, only; they stay out of the index, where the
+// representative stands for them. Pairs come back ordered by (A, B);
+// pairs sharing nothing are left out. Documents are not aligned with
+// themselves: see SelfAlign.
 func Align(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, error) {
 	a, err := alignAll(ctx, docs, opt)
 	return a.pairs, err
+}
+
+// AlignVersions is Align, also returning the groups of near-copies: for
+// each group, the pairs of its representative with each member are among
+// the pairs.
+func AlignVersions(ctx context.Context, docs []*compare.Document, opt Options) ([]Pair, []VersionGroup, error) {
+	a, err := alignAll(ctx, docs, opt)
+	return a.pairs, a.groups, err
 }
 
 // PairLimit is the Limit of the alignment of documents A and B (indices
@@ -47,6 +59,8 @@ type aligned struct {
 	skip   *gramFilter // nil when there is none: fewer than three documents, or no phrase common enough
 	// partners lists the documents with more partners than were aligned.
 	partners []PartnerLimit
+	// groups are the near-copies, aligned with their representatives only.
+	groups []VersionGroup
 }
 
 // alignAll is Align, also returning the boilerplate filter and how the
@@ -60,24 +74,74 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	// common to more than two of them.
 	cands, skip := [][2]int32{{0, 1}}, (*gramFilter)(nil)
 	var partners []PartnerLimit
+	var groups []VersionGroup
+	versions := 0 // the pairs of a representative with a member, last in cands
 	if len(docs) > 2 {
-		var err error
-		if cands, skip, partners, err = candidatePairs(ctx, docs, opt); err != nil {
+		fps, sketches, err := docFingerprints(ctx, docs, opt)
+		if err != nil {
 			return aligned{}, err
+		}
+		if groups, err = versionGroups(ctx, docs, sketches, opt); err != nil {
+			return aligned{}, err
+		}
+		// The index holds every document but the members of groups.
+		member := make([]bool, len(docs))
+		for _, g := range groups {
+			for _, m := range g.Members {
+				member[m] = true
+			}
+		}
+		indexed := make([]int32, 0, len(docs))
+		for d := range docs {
+			if !member[d] {
+				indexed = append(indexed, int32(d))
+			}
+		}
+		if cands, skip, partners, err = candidatePairs(ctx, docs, indexed, fps, opt); err != nil {
+			return aligned{}, err
+		}
+		for _, g := range groups {
+			for _, m := range g.Members {
+				cands = append(cands, [2]int32{int32(g.Rep), int32(m)})
+				versions++
+			}
 		}
 	}
 	results := make([]Pair, len(cands))
 	limits := make([]Limit, len(cands))
 	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
-		ps, lim := alignSides(ctx, wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, skip)
+		// Versions are aligned in full: what the collection has in common
+		// is part of what they share.
+		filter := skip
+		if i >= len(cands)-versions {
+			filter = nil
+		}
+		ps, lim := alignSides(ctx, wholeSide(docs[c[0]]), wholeSide(docs[c[1]]), false, opt, filter)
 		results[i] = Pair{A: int(c[0]), B: int(c[1]), Passages: ps}
 		limits[i] = lim
 	})
 	if err != nil {
 		return aligned{}, err
 	}
-	out := aligned{pairs: results[:0], skip: skip, partners: partners}
+	if versions > 0 {
+		order := make([]int, len(results))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(x, y int) int {
+			if results[x].A != results[y].A {
+				return results[x].A - results[y].A
+			}
+			return results[x].B - results[y].B
+		})
+		sorted, sortedLimits := make([]Pair, len(results)), make([]Limit, len(results))
+		for i, o := range order {
+			sorted[i], sortedLimits[i] = results[o], limits[o]
+		}
+		results, limits = sorted, sortedLimits
+	}
+	out := aligned{pairs: results[:0], skip: skip, partners: partners, groups: groups}
 	for i, r := range results {
 		if limits[i].Limited() {
 			out.limits = append(out.limits, PairLimit{A: r.A, B: r.B, Limit: limits[i]})
@@ -125,8 +189,8 @@ type gramFilter struct {
 func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
 
 // maxPartners bounds the documents one document is aligned with: where it
-// shares fingerprints with more (a folder of drafts, hundreds of versions
-// of one text), a pair is aligned only when each is among the maxPartners
+// shares fingerprints with more (hundreds of documents that quote one
+// text, or versions too far apart to be grouped as near-copies), a pair is aligned only when each is among the maxPartners
 // partners that share the most with the other, so that the work grows with
 // the number of documents (at most maxPartners alignments each), not with
 // its square. In the PAN corpus a document has at most 54 candidates.
@@ -141,39 +205,33 @@ type PartnerLimit struct {
 }
 
 // candidatePairs returns the pairs of documents (indices, first < second)
-// that share at least a few kept fingerprints, the boilerplate filter, and
-// the documents with too many partners to align with all of them. A pair is
-// kept when each is among the other's maxPartners partners that share the
-// most (ties going to the lower index).
-func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) ([][2]int32, *gramFilter, []PartnerLimit, error) {
-	docBits := bits.Len(uint(len(docs)))
+// among those of indexed (ascending) that share at least a few kept
+// fingerprints (fps, from docFingerprints), the boilerplate filter, and
+// the documents with too many partners to align with all of them. A pair
+// is kept when each is among the other's maxPartners partners that share
+// the most (ties going to the lower index). Each document's fingerprints
+// are let go once they are in the index.
+func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int32, fps [][]uint64, opt Options) ([][2]int32, *gramFilter, []PartnerLimit, error) {
+	n := len(indexed)
+	docBits := bits.Len(uint(n))
 	docMask := uint64(1)<<docBits - 1
-	// Every document's kept fingerprints, with its number in the low bits,
-	// go into one array: sorted, equal fingerprints of different documents
-	// lie together. Its capacity is what winnowing keeps on average, 2/(w+1)
-	// of the grams, so that it rarely grows.
-	tokens := 0
-	for _, d := range docs {
-		tokens += len(d.Tokens)
+	// Every indexed document's kept fingerprints, with its number among
+	// them in the low bits, go into one array: sorted, equal fingerprints
+	// of different documents lie together.
+	size := 0
+	for _, d := range indexed {
+		size += len(fps[d])
 	}
-	all := make([]uint64, 0, tokens*2/(winnowWindow+1)+tokens/20+16)
-	var mu sync.Mutex
-	err := parallel(ctx, len(docs), opt.Workers, func(i int) {
-		keys := docs[i].TokenKeys()
-		buf := gramPool.Get().(*[]uint64)
-		h := grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
-		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
-		winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x&^docMask|uint64(i)) })
-		*buf = h
-		if cap(h) > maxPooled { // do not pin the memory of a long document
-			*buf = nil
+	all := make([]uint64, 0, size)
+	for i, d := range indexed {
+		for _, x := range fps[d] {
+			all = append(all, x&^docMask|uint64(i))
 		}
-		gramPool.Put(buf)
-		mu.Lock()
-		all = append(all, fp...)
-		mu.Unlock()
-	})
-	if err != nil {
+	}
+	for i := range fps {
+		fps[i] = nil
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
 	}
 	slices.Sort(all)
@@ -183,14 +241,14 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 	}
 	maxDocs := opt.MaxDocs
 	if maxDocs <= 0 {
-		maxDocs = max(10, len(docs)/20)
+		maxDocs = max(10, n/20)
 	}
 	// Fingerprints of more than maxDocs documents go to the filter; those
 	// of 2 to maxDocs are shared: each is a range of all, its documents in
 	// ascending order, and each document lists the shared ones it has.
 	filter := &gramFilter{mask: docMask}
 	var shared [][2]int32
-	memberships := make([]int32, len(docs)+1)
+	memberships := make([]int32, n+1)
 	for i := 0; i < len(all); {
 		h := all[i] &^ docMask
 		j := i + 1
@@ -208,11 +266,11 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 		}
 		i = j
 	}
-	for d := range docs { // memberships[d] becomes where d's list starts
+	for d := range n { // memberships[d] becomes where d's list starts
 		memberships[d+1] += memberships[d]
 	}
-	of := make([]int32, memberships[len(docs)])
-	next := slices.Clone(memberships[:len(docs)])
+	of := make([]int32, memberships[n])
+	next := slices.Clone(memberships[:n])
 	for g, r := range shared {
 		for _, e := range all[r[0]:r[1]] {
 			d := e & docMask
@@ -227,10 +285,10 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 	}
 	// Each document's partners: those sharing at least minShared of its
 	// fingerprints, the maxPartners sharing the most when there are more.
-	top := make([][]int32, len(docs))
-	partners := make([]int, len(docs))
-	counters := sync.Pool{New: func() any { c := make([]int32, len(docs)); return &c }}
-	err = parallel(ctx, len(docs), opt.Workers, func(a int) {
+	top := make([][]int32, n)
+	partners := make([]int, n)
+	counters := sync.Pool{New: func() any { c := make([]int32, n); return &c }}
+	err := parallel(ctx, n, opt.Workers, func(a int) {
 		cp := counters.Get().(*[]int32)
 		defer counters.Put(cp)
 		count := *cp
@@ -271,11 +329,11 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 		return nil, nil, nil, err
 	}
 	var cands [][2]int32
-	aligned := make([]int, len(docs))
+	aligned := make([]int, n)
 	for a, bs := range top {
 		for _, b := range bs {
 			if _, mutual := slices.BinarySearch(top[b], int32(a)); int(b) > a && mutual {
-				cands = append(cands, [2]int32{int32(a), b})
+				cands = append(cands, [2]int32{indexed[a], indexed[b]})
 				aligned[a]++
 				aligned[b]++
 			}
@@ -284,7 +342,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, opt Options) 
 	var limits []PartnerLimit
 	for d, n := range partners {
 		if n > maxPartners {
-			limits = append(limits, PartnerLimit{Doc: d, Partners: n, Aligned: aligned[d]})
+			limits = append(limits, PartnerLimit{Doc: int(indexed[d]), Partners: n, Aligned: aligned[d]})
 		}
 	}
 	if filter.set.n == 0 {
