@@ -26,8 +26,9 @@ var CheckRepeatBoilerplate = &compare.Check{
 		`make one finding, at the first, with the others related ("also"). Boilerplate is left out of ` +
 		`the other findings: align.passage and repeat.passage stop at its edges and never run on across ` +
 		`it into the text around it, and claims made in it are not compared. Stretches shorter than ` +
-		`--min-words are not reported, and a document that shares most of its words with the others is ` +
-		`a version of them, not a host of boilerplate: it is left to align. Nothing needs doing; the ` +
+		`--min-words are not reported. Versions of one document (align.versions' near-copies) count as ` +
+		`one document, and a document that shares most of its words with the others is a version of ` +
+		`them, not a host of boilerplate: it is left to align. Nothing needs doing; the ` +
 		`finding says where the text is, so that a change to it can be made everywhere.`,
 }
 
@@ -174,15 +175,20 @@ func boilerplateFinding(docs []*compare.Document, g BoilerplateGroup) compare.Fi
 // FindBoilerplate returns the boilerplate of the documents under opt:
 // the stretches of at least opt.MinWords words found in enough of them
 // (see BoilerplateOptions.MinDocs), and those of the texts opt.Marked,
-// grouped by text. Documents that share most of their words with the
-// others (more than four fifths) are versions of them and hold none; the
-// number of documents that makes text boilerplate is taken over the
-// others. It costs a pass over the words and a sort of under a third of
+// grouped by text. A group of versions (near-copies of one document, as
+// align.versions reports them) counts as one document, and documents that
+// share most of their words with the others (more than four fifths) are
+// versions of them and hold none; the number of documents that makes
+// text boilerplate is taken over the others. It costs a pass over the words and a sort of under a third of
 // them, then work in proportion to the common text.
 func FindBoilerplate(ctx context.Context, docs []*compare.Document, opt BoilerplateOptions) (*Boilerplate, error) {
 	opt = opt.withDefaults()
+	group, err := versionOf(ctx, docs, Options{MinWords: opt.MinWords}.withDefaults())
+	if err != nil {
+		return nil, err
+	}
 	r, err := boiler.Find(ctx, docs, boiler.Options{MinDocs: opt.MinDocs, MinWords: opt.MinWords,
-		MaxDocs: opt.MaxDocs, Marked: opt.Marked, MaxListed: MaxListedPlaces})
+		MaxDocs: opt.MaxDocs, Marked: opt.Marked, MaxListed: MaxListedPlaces, Group: group})
 	if err != nil {
 		return nil, err
 	}
@@ -312,4 +318,31 @@ func BoilerplateFor(o Options, b BoilerplateOptions) BoilerplateOptions {
 		b.MaxDocs = o.MaxDocs
 	}
 	return b
+}
+
+// versionOf returns, for each document, the first document of its group
+// of versions (see versionGroups; itself when it has none), or nil when
+// no document has versions.
+func versionOf(ctx context.Context, docs []*compare.Document, opt Options) ([]int32, error) {
+	if len(docs) < MinVersions {
+		return nil, nil
+	}
+	_, sketches, err := docFingerprints(ctx, docs, opt)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := versionGroups(ctx, docs, sketches, opt)
+	if err != nil || len(groups) == 0 {
+		return nil, err
+	}
+	out := make([]int32, len(docs))
+	for i := range out {
+		out[i] = int32(i)
+	}
+	for _, g := range groups {
+		for _, m := range g.Members {
+			out[m] = int32(g.Rep)
+		}
+	}
+	return out, nil
 }

@@ -151,16 +151,15 @@ func TestBoilerplateLeftOutOfPassages(t *testing.T) {
 }
 
 // Near copies of one text are versions, not boilerplate: a folder of
-// drafts is left to align.
+// drafts counts as one document, and what only the drafts share is left to
+// align. A paragraph the drafts share with four other documents is in five
+// documents out of five, and boilerplate wherever it is.
 func TestBoilerplateNotVersions(t *testing.T) {
 	var docs []*compare.Document
 	for i := 0; i < 6; i++ {
 		text := briefings[0][0] + "\n\n" + briefings[1][0] + "\n\n" + briefings[2][0] + fmt.Sprintf(" Draft %d.", i)
 		docs = append(docs, mustDoc(t, fmt.Sprintf("v%d.txt", i), text))
 	}
-	// and four documents that carry a paragraph of it: that paragraph is
-	// in four documents once the versions are set aside, and is
-	// boilerplate of those four
 	for i := 0; i < 4; i++ {
 		docs = append(docs, mustDoc(t, fmt.Sprintf("o%d.txt", i), briefings[3+i%2][1]+fmt.Sprintf(" Note %d.\n\n", i)+briefings[1][0]))
 	}
@@ -169,12 +168,18 @@ func TestBoilerplateNotVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 6; i++ {
-		if s := b.Spans(i); len(s) != 0 {
-			t.Errorf("version %d holds boilerplate: %s", i, b.describe())
+		for _, s := range b.Spans(i) {
+			if got := docs[i].TextOf(s); !strings.Contains(briefings[1][0], strings.TrimSpace(got)) {
+				t.Errorf("version %d: %q is boilerplate, only the paragraph all share should be", i, got)
+			}
 		}
 	}
-	if len(b.Groups) != 1 || b.Groups[0].Docs != 4 {
-		t.Errorf("groups %+v, want the paragraph in the four others\n%s", b.Groups, b.describe())
+	if len(b.Groups) != 1 || b.Groups[0].Docs != 10 {
+		t.Errorf("groups %+v, want the paragraph in all ten\n%s", b.Groups, b.describe())
+	}
+	// Without the four others, the drafts alone hold no boilerplate.
+	if b, err := FindBoilerplate(context.Background(), docs[:6], BoilerplateOptions{}); err != nil || len(b.Groups) != 0 {
+		t.Errorf("drafts alone: %v %s", err, b.describe())
 	}
 }
 

@@ -202,10 +202,13 @@ func TestSketchDensified(t *testing.T) {
 // the report is the same as when every finding is built in full.
 func TestAlignCapBeforeDetails(t *testing.T) {
 	docs := relatives(t, 8, 1500)
+	// The text all eight share would be their boilerplate: count it as
+	// passages here.
+	opt := AlignOptions{Boilerplate: BoilerplateOptions{MinDocs: 100}}
 	run := func(limit int) ([]compare.Finding, int) {
 		var got compare.Collector
 		capped := compare.Sorted(limit, &got)
-		if err := compare.Run(context.Background(), []*compare.Analyzer{AlignAnalyzer(AlignOptions{})}, docs, nil, compare.Budget{}, capped); err != nil {
+		if err := compare.Run(context.Background(), []*compare.Analyzer{AlignAnalyzer(opt)}, docs, nil, compare.Budget{}, capped); err != nil {
 			t.Fatal(err)
 		}
 		return got.Findings, capped.Dropped()

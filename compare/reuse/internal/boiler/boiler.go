@@ -29,6 +29,31 @@ type Options struct {
 	Marked []string
 	// MaxListed bounds the places a group lists (Count has them all).
 	MaxListed int
+	// Group, when set, gives for each document the first document of its
+	// group of versions (near-copies of one another; itself when it has
+	// none): the documents of a group count as one, so that text common
+	// to ten drafts of one notice is not their boilerplate.
+	Group []int32
+}
+
+// group returns the number that stands for document i when counting the
+// documents a text is found in.
+func (o Options) group(i int) uint64 {
+	if o.Group != nil {
+		return uint64(o.Group[i])
+	}
+	return uint64(i)
+}
+
+// units counts the documents, a group of versions as one.
+func (o Options) units(n int, skip []bool) int {
+	seen := map[uint64]bool{}
+	for i := 0; i < n; i++ {
+		if skip == nil || !skip[i] {
+			seen[o.group(i)] = true
+		}
+	}
+	return len(seen)
 }
 
 // MinDocsOf is the fewest of n documents that make text boilerplate:
@@ -99,9 +124,10 @@ const (
 // common text.
 func Find(ctx context.Context, docs []*compare.Document, opt Options) (*Result, error) {
 	n := len(docs)
-	r := &Result{MinDocs: opt.MinDocsOf(n), Ranges: make([][][2]int32, n)}
+	units := opt.units(n, nil)
+	r := &Result{MinDocs: opt.MinDocsOf(units), Ranges: make([][][2]int32, n)}
 	var found [][]stretch // by document
-	if n >= 2 && n >= r.MinDocs {
+	if units >= 2 && units >= r.MinDocs {
 		var err error
 		if found, r.MinDocs, err = commonStretches(ctx, docs, opt); err != nil {
 			return nil, err
@@ -230,7 +256,8 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 	docBits := bits.Len(uint(n))
 	mask := uint64(1)<<docBits - 1
 	version := make([]bool, n)
-	hosts, least := n, opt.MinDocsOf(n)
+	hosts := opt.units(n, nil)
+	least := opt.MinDocsOf(hosts)
 	seen := &fpSet{mask: mask}
 	// Versions found, the fingerprints are counted again without them
 	// (once): text common to the other documents may be in fewer of them
@@ -244,7 +271,7 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 			}
 			h := docGrams(docs[i].TokenKeys(), nil)
 			fp := make([]uint64, 0, len(h)*2/(bpWindow+1)+4)
-			winnowGrams(h, bpWindow, func(x uint64) { fp = append(fp, x&^mask|uint64(i)) })
+			winnowGrams(h, bpWindow, func(x uint64) { fp = append(fp, x&^mask|opt.group(i)) })
 			mu.Lock()
 			entries = append(entries, fp...)
 			mu.Unlock()
@@ -268,12 +295,7 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 		if err != nil {
 			return nil, 0, err
 		}
-		hosts = 0
-		for _, v := range version {
-			if !v {
-				hosts++
-			}
-		}
+		hosts = opt.units(n, version)
 		if opt.MinDocsOf(hosts) >= least || hosts < 2 {
 			break
 		}
@@ -298,7 +320,7 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 				continue
 			}
 			for u := max(next, t-bpWindow+1); u < min(len(h), t+bpWindow); u++ {
-				out = append(out, h[u]&^mask|uint64(i))
+				out = append(out, h[u]&^mask|opt.group(i))
 			}
 			next = max(next, t+bpWindow)
 		}
