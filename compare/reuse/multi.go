@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // winnowWindow is the winnowing window of the candidate index: in every
@@ -55,8 +56,8 @@ type PairLimit struct {
 // aligned is what alignAll returns.
 type aligned struct {
 	pairs  []Pair
-	limits []PairLimit // the pairs whose alignment was thinned, in order
-	skip   *gramFilter // nil when there is none: fewer than three documents, or no phrase common enough
+	limits []PairLimit  // the pairs whose alignment was thinned, in order
+	skip   *gram.Filter // nil when there is none: fewer than three documents, or no phrase common enough
 	// partners lists the documents with more partners than were aligned.
 	partners []PartnerLimit
 	// groups are the near-copies, aligned with their representatives only.
@@ -72,7 +73,7 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	}
 	// Two documents are one pair: no index needed, and no phrase can be
 	// common to more than two of them.
-	cands, skip := [][2]int32{{0, 1}}, (*gramFilter)(nil)
+	cands, skip := [][2]int32{{0, 1}}, (*gram.Filter)(nil)
 	var partners []PartnerLimit
 	var groups []VersionGroup
 	versions := 0 // the pairs of a representative with a member, last in cands
@@ -179,15 +180,6 @@ func parallel(ctx context.Context, n, workers int, f func(i int)) error {
 	return ctx.Err()
 }
 
-// gramFilter is the set of boilerplate fingerprints, compared on the bits
-// above mask (the index keeps a document number in the low bits).
-type gramFilter struct {
-	set  keySet
-	mask uint64
-}
-
-func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
-
 // maxPartners bounds the documents one document is aligned with: where it
 // shares fingerprints with more (hundreds of documents that quote one
 // text, or versions too far apart to be grouped as near-copies), a pair is aligned only when each is among the maxPartners
@@ -211,7 +203,7 @@ type PartnerLimit struct {
 // is kept when each is among the other's maxPartners partners that share
 // the most (ties going to the lower index). Each document's fingerprints
 // are let go once they are in the index.
-func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int32, fps [][]uint64, opt Options) ([][2]int32, *gramFilter, []PartnerLimit, error) {
+func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int32, fps [][]uint64, opt Options) ([][2]int32, *gram.Filter, []PartnerLimit, error) {
 	n := len(indexed)
 	docBits := bits.Len(uint(n))
 	docMask := uint64(1)<<docBits - 1
@@ -246,7 +238,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 	// Fingerprints of more than maxDocs documents go to the filter; those
 	// of 2 to maxDocs are shared: each is a range of all, its documents in
 	// ascending order, and each document lists the shared ones it has.
-	filter := &gramFilter{mask: docMask}
+	filter := &gram.Filter{Mask: docMask, Window: winnowWindow}
 	var shared [][2]int32
 	memberships := make([]int32, n+1)
 	for i := 0; i < len(all); {
@@ -257,7 +249,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 		}
 		switch {
 		case j-i > maxDocs:
-			filter.set.add(h | 1)
+			filter.Set.Add(h | 1)
 		case j-i >= 2:
 			shared = append(shared, [2]int32{int32(i), int32(j)})
 			for _, e := range all[i:j] {
@@ -345,7 +337,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 			limits = append(limits, PartnerLimit{Doc: int(indexed[d]), Partners: n, Aligned: aligned[d]})
 		}
 	}
-	if filter.set.n == 0 {
+	if filter.Set.Len() == 0 {
 		return cands, nil, limits, nil
 	}
 	return cands, filter, limits, nil

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // Place is one copy of a repeated passage: a span of a document's Text.
@@ -147,9 +148,9 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 		if (short || n >= opt.MinWords) && !bp.overlaps(di, int32(lo), int32(hi)) {
 			h := uint64(n)
 			for _, k := range keys[lo:hi] {
-				h = h*gramMul + k
+				h = h*gram.Mul + k
 			}
-			sents = append(sents, occ{mix64(h), int32(lo), int32(hi)})
+			sents = append(sents, occ{gram.Mix(h), int32(lo), int32(hi)})
 		}
 		lo = hi
 	}
