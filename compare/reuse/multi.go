@@ -3,13 +3,12 @@ package reuse
 import (
 	"context"
 	"math/bits"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // winnowWindow is the winnowing window of the candidate index: in every
@@ -110,7 +109,7 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	}
 	results := make([]Pair, len(cands))
 	limits := make([]Limit, len(cands))
-	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
+	err := parallel.For(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
 		// Versions are aligned in full: what the collection has in common
 		// is part of what they share.
@@ -152,32 +151,6 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 		}
 	}
 	return out, nil
-}
-
-// parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when
-// workers <= 0), stopping early when ctx is done.
-func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
 }
 
 // maxPartners bounds the documents one document is aligned with: where it
@@ -280,7 +253,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 	top := make([][]int32, n)
 	partners := make([]int, n)
 	counters := sync.Pool{New: func() any { c := make([]int32, n); return &c }}
-	err := parallel(ctx, n, opt.Workers, func(a int) {
+	err := parallel.For(ctx, n, opt.Workers, func(a int) {
 		cp := counters.Get().(*[]int32)
 		defer counters.Put(cp)
 		count := *cp

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Place is one copy of a repeated passage: a span of a document's Text.
@@ -66,7 +67,7 @@ func findRepeatsOutside(ctx context.Context, docs []*compare.Document, opt Optio
 	opt = opt.withDefaults()
 	self := make([][]Passage, len(docs))
 	selfLimits := make([]Limit, len(docs))
-	if err := parallel(ctx, len(docs), opt.Workers, func(i int) {
+	if err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
 		self[i], selfLimits[i] = selfAlign(ctx, docs[i], opt)
 	}); err != nil {
 		return nil, searchLimits{}, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Versions. A folder of drafts, of syndicated copies or of lightly edited
@@ -81,7 +82,7 @@ type VersionGroup struct {
 func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options) ([][]uint64, []docSketch, error) {
 	fps := make([][]uint64, len(docs))
 	sketches := make([]docSketch, len(docs))
-	err := parallel(ctx, len(docs), opt.Workers, func(i int) {
+	err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
 		keys := docs[i].TokenKeys()
 		buf := gramPool.Get().(*[]uint64)
 		h := gram.Grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
@@ -294,7 +295,7 @@ func versionGroups(ctx context.Context, docs []*compare.Document, sketches []doc
 			continue
 		}
 		rg := sortedGrams(docs[r], opt.SeedWords)
-		if err := parallel(ctx, len(members), opt.Workers, func(i int) {
+		if err := parallel.For(ctx, len(members), opt.Workers, func(i int) {
 			m := members[i]
 			if !nearCopies(rg, sortedGrams(docs[m], opt.SeedWords)) {
 				rep[m] = m // back on its own

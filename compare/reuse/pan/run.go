@@ -9,14 +9,13 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Pair names a suspicious document and a source to align.
@@ -84,7 +83,7 @@ func Run(ctx context.Context, files compare.Files, pairs []Pair, suspDir, srcDir
 	run := &Result{Detections: make([][]Case, len(pairs))}
 	errs := make([]error, len(pairs))
 	sizes := make([]int64, len(pairs))
-	err := parallel(ctx, len(pairs), workers, func(i int) {
+	err := parallel.For(ctx, len(pairs), workers, func(i int) {
 		p := pairs[i]
 		susp, err := load(filepath.Join(suspDir, p.Susp))
 		if err != nil {
@@ -144,30 +143,4 @@ func FileName(p Pair) string {
 // matches shorter than 30 words are not worth a detection.
 func Options() reuse.Options {
 	return reuse.Options{MinWords: 30, TargetA: true}
-}
-
-// parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when
-// workers <= 0), stopping early when ctx is done.
-func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
 }
