@@ -18,12 +18,13 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/reuse"
+	"github.com/crosscheck/crosscheck/compare/reuse/pan"
 )
 
 func (a *app) evalPANCommand() *cobra.Command {
 	var pairsFile, suspDir, srcDir, outDir, truthDir, detDir, typesFile, boilerFile string
 	var workers int
-	opt := reuse.PANOptions()
+	opt := pan.Options()
 	cmd := &cobra.Command{
 		Use:   "pan --pairs FILE (--susp DIR --src DIR --out DIR | --detections DIR) [--truth DIR] [--case-types FILE] [--boilerplate FILE]",
 		Short: "Text alignment on a PAN corpus: detections XML, plagdet and throughput",
@@ -111,7 +112,7 @@ the scores; one that runs on from them into other text counts as usual.`,
 			if err != nil {
 				return usagef("--pairs: %s", err)
 			}
-			pairs, err := reuse.ReadPANPairs(bytes.NewReader(raw))
+			pairs, err := pan.ReadPairs(bytes.NewReader(raw))
 			if err != nil {
 				return usagef("--pairs %s: %s", pairsFile, err)
 			}
@@ -183,7 +184,7 @@ func joinAnd(names []string) string {
 // detections go, and how to align.
 type panJob struct {
 	files                             input.Loader
-	pairs                             []reuse.PANPair
+	pairs                             []pan.Pair
 	suspDir, srcDir, outDir, truthDir string
 	opt                               reuse.Options
 	workers                           int
@@ -196,8 +197,8 @@ type panJob struct {
 func (j panJob) run(ctx context.Context, w io.Writer) error {
 	files, pairs, opt := j.files, j.pairs, j.opt
 	start := time.Now()
-	run, err := orCancel(ctx, func() (*reuse.PANRun, error) {
-		return reuse.RunPAN(ctx, files, pairs, j.suspDir, j.srcDir, opt, j.workers)
+	run, err := orCancel(ctx, func() (*pan.Result, error) {
+		return pan.Run(ctx, files, pairs, j.suspDir, j.srcDir, opt, j.workers)
 	})
 	if err != nil {
 		return err
@@ -210,10 +211,10 @@ func (j panJob) run(ctx context.Context, w io.Writer) error {
 			return err
 		}
 		buf.Reset()
-		if err := reuse.WritePANXML(&buf, p.Susp, run.Detections[i]); err != nil {
+		if err := pan.WriteXML(&buf, p.Susp, run.Detections[i]); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(j.outDir, reuse.PANFileName(p)), buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(j.outDir, pan.FileName(p)), buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("--out: %w", err)
 		}
 	}
@@ -227,7 +228,7 @@ func (j panJob) run(ctx context.Context, w io.Writer) error {
 	if j.truthDir == "" {
 		return nil
 	}
-	var dets []reuse.PANCase
+	var dets []pan.Case
 	for _, d := range run.Detections {
 		dets = append(dets, d...)
 	}
@@ -237,7 +238,7 @@ func (j panJob) run(ctx context.Context, w io.Writer) error {
 // score reads the detections another tool wrote to dir, one file per pair,
 // and prints their scores against the truth.
 func (j panJob) score(ctx context.Context, w io.Writer, dir string) error {
-	var dets []reuse.PANCase
+	var dets []pan.Case
 	found := 0
 	for _, p := range j.pairs {
 		if err := ctx.Err(); err != nil {
@@ -251,7 +252,7 @@ func (j panJob) score(ctx context.Context, w io.Writer, dir string) error {
 			return fmt.Errorf("--detections: %w", err)
 		}
 		found++
-		ds, err := reuse.ReadPANXML(bytes.NewReader(raw), "detected-plagiarism")
+		ds, err := pan.ReadXML(bytes.NewReader(raw), "detected-plagiarism")
 		if err != nil {
 			return fmt.Errorf("--detections %s: %w", name, err)
 		}
@@ -265,8 +266,8 @@ func (j panJob) score(ctx context.Context, w io.Writer, dir string) error {
 // readDetections reads the detections file of pair p in dir: SUSP-SRC.xml
 // (our name), or else SUSP and SRC cut at their first dot, as the PAN
 // 2014/2015 reference code names it. It returns the file's bytes and path.
-func (j panJob) readDetections(dir string, p reuse.PANPair) ([]byte, string, error) {
-	name := filepath.Join(dir, reuse.PANFileName(p))
+func (j panJob) readDetections(dir string, p pan.Pair) ([]byte, string, error) {
+	name := filepath.Join(dir, pan.FileName(p))
 	raw, err := j.files.ReadFile(name)
 	if !errors.Is(err, fs.ErrNotExist) {
 		return raw, name, err
@@ -282,8 +283,8 @@ func (j panJob) readDetections(dir string, p reuse.PANPair) ([]byte, string, err
 // printScores reads the truth, leaves out the detections wholly inside
 // boilerplate, prints the overall scores of dets and, with case types, one
 // line per type.
-func (j panJob) printScores(w io.Writer, dets []reuse.PANCase) error {
-	truth, err := reuse.ReadPANTruth(j.files, j.truthDir, j.pairs)
+func (j panJob) printScores(w io.Writer, dets []pan.Case) error {
+	truth, err := pan.ReadTruth(j.files, j.truthDir, j.pairs)
 	if err != nil {
 		return fmt.Errorf("--truth: %w", err)
 	}
@@ -292,7 +293,7 @@ func (j panJob) printScores(w io.Writer, dets []reuse.PANCase) error {
 		dets, n = dropBoilerplate(dets, j.boiler)
 		fmt.Fprintf(w, "boilerplate: %d detections lying wholly inside it left out\n", n)
 	}
-	sc := reuse.ScorePAN(truth, dets)
+	sc := pan.ScoreCases(truth, dets)
 	fmt.Fprintf(w, "plagdet %.4f  precision %.4f  recall %.4f  granularity %.4f  (%d cases, %d detected)\n",
 		sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detected)
 	if j.types == nil {
@@ -315,7 +316,7 @@ func (j panJob) printScores(w io.Writer, dets []reuse.PANCase) error {
 
 // typedCase is one line of a --case-types file: a truth case and its type.
 type typedCase struct {
-	c    reuse.PANCase
+	c    pan.Case
 	typ  string
 	line int
 }
@@ -382,7 +383,7 @@ func readCaseTypes(raw []byte) ([]typedCase, error) {
 		if r.f[6] == "" {
 			return nil, fmt.Errorf("line %d: empty type", r.line)
 		}
-		out = append(out, typedCase{c: reuse.PANCase{Susp: r.f[0], Src: r.f[3],
+		out = append(out, typedCase{c: pan.Case{Susp: r.f[0], Src: r.f[3],
 			SuspOffset: r.n[0], SuspLength: r.n[1], SrcOffset: r.n[2], SrcLength: r.n[3]}, typ: r.f[6], line: r.line})
 	}
 	return out, nil
@@ -407,7 +408,7 @@ func readBoilerplate(raw []byte) (map[string][]docSpan, error) {
 
 // dropBoilerplate returns the detections that do not lie wholly inside
 // boilerplate on both sides, and how many it dropped.
-func dropBoilerplate(dets []reuse.PANCase, boiler map[string][]docSpan) ([]reuse.PANCase, int) {
+func dropBoilerplate(dets []pan.Case, boiler map[string][]docSpan) ([]pan.Case, int) {
 	inside := func(doc string, off, n int) bool {
 		for _, b := range boiler[doc] {
 			if off >= b.offset && off+n <= b.offset+b.length {
@@ -429,28 +430,28 @@ func dropBoilerplate(dets []reuse.PANCase, boiler map[string][]docSpan) ([]reuse
 // typeScore is the score of the cases of one type.
 type typeScore struct {
 	name string
-	reuse.PANScore
+	pan.Score
 }
 
 // scoreByType scores the truth cases of each type (in name order) against
 // the detections that overlap one of them. Recall and granularity are
-// ScorePAN's over those cases; precision is ScorePAN's over those
+// pan.ScoreCases's over those cases; precision is pan.ScoreCases's over those
 // detections against every truth case, so that a detection's characters in
 // a case of another type are not held against it. Lines of types for pairs
 // not in pairs are ignored; a line for a listed pair that matches no truth
 // case is an error (the file and the truth disagree).
-func scoreByType(truth, dets []reuse.PANCase, types []typedCase, pairs []reuse.PANPair) ([]typeScore, error) {
-	listed := map[reuse.PANPair]bool{}
+func scoreByType(truth, dets []pan.Case, types []typedCase, pairs []pan.Pair) ([]typeScore, error) {
+	listed := map[pan.Pair]bool{}
 	for _, p := range pairs {
 		listed[p] = true
 	}
-	inTruth := map[reuse.PANCase]bool{}
+	inTruth := map[pan.Case]bool{}
 	for _, c := range truth {
 		inTruth[c] = true
 	}
-	typeOf := map[reuse.PANCase]string{}
+	typeOf := map[pan.Case]string{}
 	for _, t := range types {
-		if !listed[reuse.PANPair{Susp: t.c.Susp, Src: t.c.Src}] {
+		if !listed[pan.Pair{Susp: t.c.Susp, Src: t.c.Src}] {
 			continue
 		}
 		if !inTruth[t.c] {
@@ -462,7 +463,7 @@ func scoreByType(truth, dets []reuse.PANCase, types []typedCase, pairs []reuse.P
 		}
 		typeOf[t.c] = t.typ
 	}
-	casesOf := map[string][]reuse.PANCase{}
+	casesOf := map[string][]pan.Case{}
 	for _, c := range truth {
 		typ, ok := typeOf[c]
 		if !ok {
@@ -478,7 +479,7 @@ func scoreByType(truth, dets []reuse.PANCase, types []typedCase, pairs []reuse.P
 	out := make([]typeScore, 0, len(names))
 	for _, n := range names {
 		cases := casesOf[n]
-		var mine []reuse.PANCase
+		var mine []pan.Case
 		for _, d := range dets {
 			for _, c := range cases {
 				if overlaps(c, d) {
@@ -487,19 +488,19 @@ func scoreByType(truth, dets []reuse.PANCase, types []typedCase, pairs []reuse.P
 				}
 			}
 		}
-		sc := reuse.ScorePAN(cases, mine)
+		sc := pan.ScoreCases(cases, mine)
 		if len(mine) > 0 {
-			sc.Precision = reuse.ScorePAN(truth, mine).Precision
-			sc.Plagdet = reuse.Plagdet(sc.Precision, sc.Recall, sc.Granularity)
+			sc.Precision = pan.ScoreCases(truth, mine).Precision
+			sc.Plagdet = pan.Plagdet(sc.Precision, sc.Recall, sc.Granularity)
 		}
 		out = append(out, typeScore{n, sc})
 	}
 	return out, nil
 }
 
-// overlaps reports whether detection d detects case c as ScorePAN counts
+// overlaps reports whether detection d detects case c as pan.ScoreCases counts
 // it: same pair of documents, spans overlapping on both sides.
-func overlaps(c, d reuse.PANCase) bool {
+func overlaps(c, d pan.Case) bool {
 	return c.Susp == d.Susp && c.Src == d.Src &&
 		d.SuspOffset < c.SuspOffset+c.SuspLength && c.SuspOffset < d.SuspOffset+d.SuspLength &&
 		d.SrcOffset < c.SrcOffset+c.SrcLength && c.SrcOffset < d.SrcOffset+d.SrcLength

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // Defaults of Options. DefaultMinWords comes from the seed corpus (see
@@ -222,7 +223,7 @@ const (
 //
 // When ctx is done it gives up within a few milliseconds and returns
 // nothing; the caller reports ctx's error.
-func alignSides(ctx context.Context, A, B side, self bool, opt Options, skip *gramFilter) ([]Passage, Limit) {
+func alignSides(ctx context.Context, A, B side, self bool, opt Options, skip *gram.Filter) ([]Passage, Limit) {
 	sc := newScanner(A, B, self, opt.SeedWords, skip)
 	defer sc.release()
 	tokens := B.hi - B.lo
@@ -416,15 +417,15 @@ type scanner struct {
 	swap bool // X is B: runs are found with their sides exchanged
 	self bool
 	k    int
-	skip *gramFilter
-	ix   *gramIndex // nil when dropped, or when X has no fingerprint
-	hy   []uint64   // Y's fingerprints when a filter needs them whole; else nil
-	buf  *[]uint64  // the pooled buffer the fingerprints live in
+	skip *gram.Filter
+	ix   *gram.Index // nil when dropped, or when X has no fingerprint
+	hy   []uint64    // Y's fingerprints when a filter needs them whole; else nil
+	buf  *[]uint64   // the pooled buffer the fingerprints live in
 	cov  covered
 	none bool // X has no fingerprint
 }
 
-func newScanner(A, B side, self bool, k int, skip *gramFilter) *scanner {
+func newScanner(A, B side, self bool, k int, skip *gram.Filter) *scanner {
 	s := &scanner{X: A, Y: B, self: self, k: k, skip: skip}
 	if !self && B.hi-B.lo < A.hi-A.lo {
 		s.X, s.Y, s.swap = B, A, true
@@ -437,27 +438,27 @@ func newScanner(A, B side, self bool, k int, skip *gramFilter) *scanner {
 func (s *scanner) buildIndex() {
 	X, Y, k := s.X, s.Y, s.k
 	if s.skip == nil {
-		it := newGramIter(X.keys, X.lo, X.hi, k)
-		if it.len() <= 0 {
+		it := gram.NewIter(X.keys, X.lo, X.hi, k)
+		if it.Len() <= 0 {
 			s.none = true
 			return
 		}
-		s.ix = buildIndex(it.len(), it.all())
+		s.ix = gram.Build(it.Len(), it.All())
 	} else {
 		if s.buf == nil {
 			s.buf = gramPool.Get().(*[]uint64)
 		}
-		hx := grams(X.keys, X.lo, X.hi, k, s.skip, *s.buf)
+		hx := gram.Grams(X.keys, X.lo, X.hi, k, s.skip, *s.buf)
 		*s.buf = hx
 		if len(hx) == 0 {
 			s.none = true
 			return
 		}
-		s.ix = buildIndex(len(hx), slices.All(hx))
+		s.ix = gram.Build(len(hx), slices.All(hx))
 		s.hy = hx
 		if !s.self {
 			// X's fingerprints are in the index now: Y's take their buffer.
-			s.hy = grams(Y.keys, Y.lo, Y.hi, k, s.skip, hx)
+			s.hy = gram.Grams(Y.keys, Y.lo, Y.hi, k, s.skip, hx)
 			*s.buf = s.hy
 		}
 	}
@@ -467,7 +468,7 @@ func (s *scanner) buildIndex() {
 // dropIndex lets the index and the table of diagonals go.
 func (s *scanner) dropIndex() {
 	if s.ix != nil {
-		s.ix.release()
+		s.ix.Release()
 		s.cov.release()
 		s.ix, s.cov = nil, covered{}
 	}
@@ -476,7 +477,7 @@ func (s *scanner) dropIndex() {
 func (s *scanner) release() {
 	s.dropIndex()
 	if s.buf != nil {
-		if cap(*s.buf) > maxPooled { // do not pin the memory of a long document
+		if cap(*s.buf) > gram.MaxPooled { // do not pin the memory of a long document
 			*s.buf = nil
 		}
 		gramPool.Put(s.buf)
@@ -485,7 +486,7 @@ func (s *scanner) release() {
 
 // index returns the index, built again if it was dropped; nil when X has
 // no fingerprint.
-func (s *scanner) index() *gramIndex {
+func (s *scanner) index() *gram.Index {
 	if s.ix == nil && !s.none {
 		s.buildIndex()
 	}
@@ -497,20 +498,20 @@ func (s *scanner) ys() iter.Seq2[int, uint64] {
 	if s.hy != nil {
 		return slices.All(s.hy)
 	}
-	return newGramIter(s.Y.keys, s.Y.lo, s.Y.hi, s.k).all()
+	return gram.NewIter(s.Y.keys, s.Y.lo, s.Y.hi, s.k).All()
 }
 
 // lookups calls f with each position t of Y (from 0) whose fingerprint
 // X holds and the range of its entries in the index, cut after limit+1
 // (see lookup), until f returns false or ctx is done. The look-ups go in
 // batches.
-func (s *scanner) lookups(ctx context.Context, ix *gramIndex, limit int, f func(t, lo, hi int) bool) {
-	var ts [lookupBatchSize]int
-	var hs [lookupBatchSize]uint64
-	var lo, hi [lookupBatchSize]int32
+func (s *scanner) lookups(ctx context.Context, ix *gram.Index, limit int, f func(t, lo, hi int) bool) {
+	var ts [gram.LookupBatchSize]int
+	var hs [gram.LookupBatchSize]uint64
+	var lo, hi [gram.LookupBatchSize]int32
 	n := 0
 	flush := func() bool {
-		ix.lookupBatch(hs[:n], limit, lo[:n], hi[:n])
+		ix.LookupBatch(hs[:n], limit, lo[:n], hi[:n])
 		for i := range n {
 			if hi[i] > lo[i] && !f(ts[i], int(lo[i]), int(hi[i])) {
 				return false
@@ -527,7 +528,7 @@ func (s *scanner) lookups(ctx context.Context, ix *gramIndex, limit int, f func(
 			continue
 		}
 		ts[n], hs[n] = t, h
-		if n++; n == lookupBatchSize && !flush() {
+		if n++; n == gram.LookupBatchSize && !flush() {
 			return
 		}
 	}
@@ -556,7 +557,7 @@ func (s *scanner) runs(ctx context.Context, runs []run, maxOcc, maxRuns int) (_ 
 		}
 		j := Y.lo + t
 		for e := lo; e < hi; e++ {
-			i := X.lo + ix.pos(e)
+			i := X.lo + ix.Pos(e)
 			if self && i >= j {
 				break
 			}
@@ -612,7 +613,7 @@ func (s *scanner) census(ctx context.Context, maxOcc int) []int {
 		return out
 	}
 	if s.self { // Y is X: every entry of a fingerprint is one of its positions
-		ix.groups(func(lo, hi int) {
+		ix.Groups(func(lo, hi int) {
 			if c := hi - lo; c <= maxOcc {
 				out[c] += c
 			}
@@ -639,10 +640,10 @@ func (s *scanner) limit(ctx context.Context, census []int, maxOcc int) Limit {
 	first := -1
 	ix := s.index()
 	if s.self {
-		ix.groups(func(lo, hi int) {
+		ix.Groups(func(lo, hi int) {
 			if c := hi - lo; c > maxOcc && c <= orig {
 				for e := lo; e < hi; e++ {
-					if p := ix.pos(e); first < 0 || p < first {
+					if p := ix.Pos(e); first < 0 || p < first {
 						first = p
 					}
 				}
@@ -700,7 +701,7 @@ func newCovered(A, B side, self bool) covered {
 func (c covered) at(i, j int) *int32 { return &c.ends[j-i-c.base] }
 
 func (c covered) release() {
-	if cap(c.ends) > maxPooled { // do not pin the memory of a long document
+	if cap(c.ends) > gram.MaxPooled { // do not pin the memory of a long document
 		return
 	}
 	buf := coveredPool.Get().(*[]int32)

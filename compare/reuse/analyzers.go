@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // CheckAlignPassage reports a passage two documents share.
@@ -195,7 +196,7 @@ type Alignment struct {
 	Groups []VersionGroup
 
 	docs []*compare.Document
-	skip *gramFilter // the collection's boilerplate fingerprints; nil when none
+	skip *gram.Filter // the collection's boilerplate fingerprints; nil when none
 }
 
 // Boilerplate returns the stretches of Docs[i] made of phrases found in
@@ -210,8 +211,8 @@ func (a *Alignment) Boilerplate(i int) []compare.Span {
 	d := a.docs[i]
 	keys := d.TokenKeys()
 	k := a.Options.SeedWords
-	all := grams(keys, 0, len(keys), k, nil, nil)
-	kept := grams(keys, 0, len(keys), k, a.skip, nil)
+	all := gram.Grams(keys, 0, len(keys), k, nil, nil)
+	kept := gram.Grams(keys, 0, len(keys), k, a.skip, nil)
 	var out []compare.Span
 	for t := range all {
 		if all[t] == 0 || kept[t] != 0 {

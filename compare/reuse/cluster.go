@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // Edited reuse. A passage copied with a third of its words changed and its
@@ -158,7 +159,7 @@ func clusterPassage(cs []chain, g []int32, A, B side, opt Options) (Passage, boo
 func contentKeys(ks []uint64) []uint64 {
 	out := make([]uint64, 0, len(ks))
 	for _, k := range ks {
-		if !stopSet.has(k) {
+		if !gram.IsStop(k) {
 			out = append(out, k)
 		}
 	}
@@ -357,7 +358,7 @@ func widen(s side, lo, hi int32, other []uint64) (int32, int32) {
 				break
 			}
 			k := s.keys[t]
-			if stopSet.has(k) {
+			if gram.IsStop(k) {
 				continue
 			}
 			content++

@@ -1,13 +1,15 @@
 // Package reuse finds text that documents share: aligned passages across
-// documents (with word diffs), passages repeated inside and across documents,
-// and the PAN evaluation of that alignment.
+// documents (with word diffs), and passages repeated inside and across
+// documents. Package compare/reuse/pan evaluates the alignment on PAN
+// corpora.
 //
 // The engine works on word tokens (compare.Document.TokenKeys), so re-wrapped
-// lines, punctuation and case do not matter. Word n-gram fingerprints seed
-// exact runs of shared words; runs that follow each other on both sides within
-// a gap are chained into one passage, extended over light edits at its edges,
-// and overlapping detections are merged so that one reused passage comes out
-// as one pair. Spans are in Text coordinates of each document, on word edges.
+// lines, punctuation and case do not matter. Word n-gram fingerprints (see
+// internal/gram) seed exact runs of shared words; runs that follow each other
+// on both sides within a gap are chained into one passage, extended over light
+// edits at its edges, and overlapping detections are merged so that one reused
+// passage comes out as one pair. Spans are in Text coordinates of each
+// document, on word edges.
 //
 // Time and memory are linear in the input on any text: an alignment holds a
 // bounded number of runs and chains a token, lowering the occurrences it

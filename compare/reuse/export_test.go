@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // TestFingerprintsAreWinnowed checks that Fingerprints selects what Align's
@@ -14,9 +15,9 @@ func TestFingerprintsAreWinnowed(t *testing.T) {
 		"and then the quick brown fox runs far away into the dark forest where nobody can find it again.")
 	fps := Fingerprints(d, Options{})
 	keys := d.TokenKeys()
-	h := grams(keys, 0, len(keys), DefaultSeedWords, nil, nil)
+	h := gram.Grams(keys, 0, len(keys), DefaultSeedWords, nil, nil)
 	var want []uint64
-	winnow(h, winnowWindow, func(x uint64) { want = append(want, x) })
+	gram.Winnow(h, winnowWindow, func(x uint64) { want = append(want, x) })
 	var got []uint64
 	for _, f := range fps {
 		if f.Hash != h[f.Token] {

@@ -1,6 +1,10 @@
 package reuse
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+)
 
 // Edge extension: a passage's first and last seeds need SeedWords equal
 // words in a row, so a word changed near an edge would cut off the words
@@ -133,7 +137,7 @@ func extendEdge(ak, bk []uint64, a0, b0, aLim, bLim, e, dir int) []run {
 			a, b := pos(a0, x), pos(b0, y)
 			if ak[a] == bk[b] {
 				matches = append(matches, [2]int{a, b})
-				if !stopSet.has(ak[a]) {
+				if !gram.IsStop(ak[a]) {
 					content = true
 				}
 			}

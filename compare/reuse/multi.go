@@ -3,12 +3,12 @@ package reuse
 import (
 	"context"
 	"math/bits"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // winnowWindow is the winnowing window of the candidate index: in every
@@ -55,8 +55,8 @@ type PairLimit struct {
 // aligned is what alignAll returns.
 type aligned struct {
 	pairs  []Pair
-	limits []PairLimit // the pairs whose alignment was thinned, in order
-	skip   *gramFilter // nil when there is none: fewer than three documents, or no phrase common enough
+	limits []PairLimit  // the pairs whose alignment was thinned, in order
+	skip   *gram.Filter // nil when there is none: fewer than three documents, or no phrase common enough
 	// partners lists the documents with more partners than were aligned.
 	partners []PartnerLimit
 	// groups are the near-copies, aligned with their representatives only.
@@ -72,7 +72,7 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	}
 	// Two documents are one pair: no index needed, and no phrase can be
 	// common to more than two of them.
-	cands, skip := [][2]int32{{0, 1}}, (*gramFilter)(nil)
+	cands, skip := [][2]int32{{0, 1}}, (*gram.Filter)(nil)
 	var partners []PartnerLimit
 	var groups []VersionGroup
 	versions := 0 // the pairs of a representative with a member, last in cands
@@ -109,7 +109,7 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	}
 	results := make([]Pair, len(cands))
 	limits := make([]Limit, len(cands))
-	err := parallel(ctx, len(cands), opt.Workers, func(i int) {
+	err := parallel.For(ctx, len(cands), opt.Workers, func(i int) {
 		c := cands[i]
 		// Versions are aligned in full: what the collection has in common
 		// is part of what they share.
@@ -153,41 +153,6 @@ func alignAll(ctx context.Context, docs []*compare.Document, opt Options) (align
 	return out, nil
 }
 
-// parallel calls f(0..n-1) on up to workers goroutines (GOMAXPROCS when
-// workers <= 0), stopping early when ctx is done.
-func parallel(ctx context.Context, n, workers int, f func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, n))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
-}
-
-// gramFilter is the set of boilerplate fingerprints, compared on the bits
-// above mask (the index keeps a document number in the low bits).
-type gramFilter struct {
-	set  keySet
-	mask uint64
-}
-
-func (g *gramFilter) has(h uint64) bool { return g.set.has(h&^g.mask | 1) }
-
 // maxPartners bounds the documents one document is aligned with: where it
 // shares fingerprints with more (hundreds of documents that quote one
 // text, or versions too far apart to be grouped as near-copies), a pair is aligned only when each is among the maxPartners
@@ -211,7 +176,7 @@ type PartnerLimit struct {
 // is kept when each is among the other's maxPartners partners that share
 // the most (ties going to the lower index). Each document's fingerprints
 // are let go once they are in the index.
-func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int32, fps [][]uint64, opt Options) ([][2]int32, *gramFilter, []PartnerLimit, error) {
+func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int32, fps [][]uint64, opt Options) ([][2]int32, *gram.Filter, []PartnerLimit, error) {
 	n := len(indexed)
 	docBits := bits.Len(uint(n))
 	docMask := uint64(1)<<docBits - 1
@@ -246,7 +211,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 	// Fingerprints of more than maxDocs documents go to the filter; those
 	// of 2 to maxDocs are shared: each is a range of all, its documents in
 	// ascending order, and each document lists the shared ones it has.
-	filter := &gramFilter{mask: docMask}
+	filter := &gram.Filter{Mask: docMask, Window: winnowWindow}
 	var shared [][2]int32
 	memberships := make([]int32, n+1)
 	for i := 0; i < len(all); {
@@ -257,7 +222,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 		}
 		switch {
 		case j-i > maxDocs:
-			filter.set.add(h | 1)
+			filter.Set.Add(h | 1)
 		case j-i >= 2:
 			shared = append(shared, [2]int32{int32(i), int32(j)})
 			for _, e := range all[i:j] {
@@ -288,7 +253,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 	top := make([][]int32, n)
 	partners := make([]int, n)
 	counters := sync.Pool{New: func() any { c := make([]int32, n); return &c }}
-	err := parallel(ctx, n, opt.Workers, func(a int) {
+	err := parallel.For(ctx, n, opt.Workers, func(a int) {
 		cp := counters.Get().(*[]int32)
 		defer counters.Put(cp)
 		count := *cp
@@ -345,7 +310,7 @@ func candidatePairs(ctx context.Context, docs []*compare.Document, indexed []int
 			limits = append(limits, PartnerLimit{Doc: int(indexed[d]), Partners: n, Aligned: aligned[d]})
 		}
 	}
-	if filter.set.n == 0 {
+	if filter.Set.Len() == 0 {
 		return cands, nil, limits, nil
 	}
 	return cands, filter, limits, nil

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Place is one copy of a repeated passage: a span of a document's Text.
@@ -65,7 +67,7 @@ func findRepeatsOutside(ctx context.Context, docs []*compare.Document, opt Optio
 	opt = opt.withDefaults()
 	self := make([][]Passage, len(docs))
 	selfLimits := make([]Limit, len(docs))
-	if err := parallel(ctx, len(docs), opt.Workers, func(i int) {
+	if err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
 		self[i], selfLimits[i] = selfAlign(ctx, docs[i], opt)
 	}); err != nil {
 		return nil, searchLimits{}, err
@@ -147,9 +149,9 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 		if (short || n >= opt.MinWords) && !bp.overlaps(di, int32(lo), int32(hi)) {
 			h := uint64(n)
 			for _, k := range keys[lo:hi] {
-				h = h*gramMul + k
+				h = h*gram.Mul + k
 			}
-			sents = append(sents, occ{mix64(h), int32(lo), int32(hi)})
+			sents = append(sents, occ{gram.Mix(h), int32(lo), int32(hi)})
 		}
 		lo = hi
 	}

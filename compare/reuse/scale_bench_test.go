@@ -21,6 +21,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // genCorpus generates about totalBytes of documents of about docBytes
@@ -138,7 +139,7 @@ func procStatus(field string) uint64 {
 
 func loadAll(b *testing.B, raws [][]byte) []*compare.Document {
 	docs := make([]*compare.Document, len(raws))
-	parallel(context.Background(), len(raws), 0, func(i int) {
+	parallel.For(context.Background(), len(raws), 0, func(i int) {
 		d, err := input.Parse(fmt.Sprintf("d%05d.txt", i), raws[i], input.Options{})
 		if err != nil {
 			panic(err)
@@ -391,7 +392,7 @@ var denseSizes = []int{5, 10, 20, 40, 80}
 // loadNamed parses raws under names.
 func loadNamed(b *testing.B, names []string, raws [][]byte) []*compare.Document {
 	docs := make([]*compare.Document, len(raws))
-	parallel(context.Background(), len(raws), 0, func(i int) {
+	parallel.For(context.Background(), len(raws), 0, func(i int) {
 		d, err := input.Parse(names[i], raws[i], input.Options{})
 		if err != nil {
 			panic(err)

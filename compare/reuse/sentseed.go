@@ -2,6 +2,8 @@ package reuse
 
 import (
 	"slices"
+
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // Sentence seeds. A sentence copied with a third of its words changed
@@ -64,7 +66,7 @@ func (ss *sentences) at(i int) *sentence {
 	}
 	keys := make([]uint64, 0, hi-lo)
 	for _, k := range s.keys[lo:hi] {
-		if !stopSet.has(k) {
+		if !gram.IsStop(k) {
 			keys = append(keys, k)
 		}
 	}

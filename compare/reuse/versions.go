@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Versions. A folder of drafts, of syndicated copies or of lightly edited
@@ -80,17 +82,17 @@ type VersionGroup struct {
 func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options) ([][]uint64, []docSketch, error) {
 	fps := make([][]uint64, len(docs))
 	sketches := make([]docSketch, len(docs))
-	err := parallel(ctx, len(docs), opt.Workers, func(i int) {
+	err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
 		keys := docs[i].TokenKeys()
 		buf := gramPool.Get().(*[]uint64)
-		h := grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
+		h := gram.Grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
-		winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x) })
+		gram.Winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x) })
 		if len(keys) >= opt.MinWords {
 			sketches[i] = sketch(h)
 		}
 		*buf = h
-		if cap(h) > maxPooled { // do not pin the memory of a long document
+		if cap(h) > gram.MaxPooled { // do not pin the memory of a long document
 			*buf = nil
 		}
 		gramPool.Put(buf)
@@ -136,7 +138,7 @@ func sketch(h []uint64) docSketch {
 			continue
 		}
 		for t := uint64(0); ; t++ {
-			if o := mix64(uint64(b)<<32|t) % sketchBins; filled&(1<<o) != 0 {
+			if o := gram.Mix(uint64(b)<<32|t) % sketchBins; filled&(1<<o) != 0 {
 				s.bins[b] = s.bins[o]
 				break
 			}
@@ -175,7 +177,7 @@ const minSketchContainment = 0.65
 // out), sorted, each once.
 func sortedGrams(d *compare.Document, k int) []uint64 {
 	keys := d.TokenKeys()
-	h := grams(keys, 0, len(keys), k, nil, nil)
+	h := gram.Grams(keys, 0, len(keys), k, nil, nil)
 	slices.Sort(h)
 	h = slices.Compact(h)
 	if len(h) > 0 && h[0] == 0 {
@@ -230,7 +232,7 @@ func versionGroups(ctx context.Context, docs []*compare.Document, sketches []doc
 		for b := range sketchBands {
 			k := uint64(b + 1)
 			for _, v := range sk.bins[b*sketchRows : (b+1)*sketchRows] {
-				k = mix64(k*gramMul + v)
+				k = gram.Mix(k*gram.Mul + v)
 			}
 			keys[b] = k
 			r, ok := bucket[k]
@@ -293,7 +295,7 @@ func versionGroups(ctx context.Context, docs []*compare.Document, sketches []doc
 			continue
 		}
 		rg := sortedGrams(docs[r], opt.SeedWords)
-		if err := parallel(ctx, len(members), opt.Workers, func(i int) {
+		if err := parallel.For(ctx, len(members), opt.Workers, func(i int) {
 			m := members[i]
 			if !nearCopies(rg, sortedGrams(docs[m], opt.SeedWords)) {
 				rep[m] = m // back on its own

@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"encoding/xml"
@@ -11,32 +11,33 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
-// PANCase is a plagiarism case of the PAN text-alignment corpora, or a
+// Case is a plagiarism case of the PAN text-alignment corpora, or a
 // detection of one: a span of the suspicious document ("this") and a span
 // of the source, in characters (Unicode code points) of the original files.
-type PANCase struct {
+type Case struct {
 	Susp, Src              string // document names as PAN references them
 	SuspOffset, SuspLength int
 	SrcOffset, SrcLength   int
 }
 
-// PANScore holds the PAN measures (Potthast et al. 2010, "An Evaluation
+// Score holds the PAN measures (Potthast et al. 2010, "An Evaluation
 // Framework for Plagiarism Detection", macro-averaged as in PAN 2013).
-type PANScore struct {
+type Score struct {
 	Precision, Recall, Granularity, Plagdet float64
 	Cases, Detections                       int
 	Detected                                int // cases detected by at least one detection
 }
 
-// ScorePAN computes macro precision and recall at character level over both
+// ScoreCases computes macro precision and recall at character level over both
 // sides of each case, granularity (detections per detected case) and
 // plagdet = F1 / log2(1 + granularity). A detection detects a case when both
 // name the same pair of documents and their spans overlap on both sides;
 // s ⊓ r, the characters they share, counts only then.
-func ScorePAN(cases, dets []PANCase) PANScore {
-	sc := PANScore{Cases: len(cases), Detections: len(dets), Granularity: 1}
+func ScoreCases(cases, dets []Case) Score {
+	sc := Score{Cases: len(cases), Detections: len(dets), Granularity: 1}
 	if len(cases) == 0 && len(dets) == 0 {
 		sc.Precision, sc.Recall, sc.Plagdet = 1, 1, 1
 		return sc
@@ -116,7 +117,7 @@ func intersect(o1, l1, o2, l2 int) ival {
 	return ival{a, b}
 }
 
-func detects(c, d PANCase) bool {
+func detects(c, d Case) bool {
 	return c.Susp == d.Susp && c.Src == d.Src &&
 		d.SuspOffset < c.SuspOffset+c.SuspLength && c.SuspOffset < d.SuspOffset+d.SuspLength &&
 		d.SrcOffset < c.SrcOffset+c.SrcLength && c.SrcOffset < d.SrcOffset+d.SrcLength
@@ -139,14 +140,14 @@ func unionLen(iv []ival) int {
 	return n
 }
 
-// ReadPANXML reads a PAN document file: <document reference="SUSP"> with
+// ReadXML reads a PAN document file: <document reference="SUSP"> with
 // <feature name=… this_offset this_length source_reference source_offset
 // source_length/> elements. Only features named name are returned
 // ("plagiarism" for truth, "detected-plagiarism" for detections).
-func ReadPANXML(r io.Reader, name string) ([]PANCase, error) {
+func ReadXML(r io.Reader, name string) ([]Case, error) {
 	dec := xml.NewDecoder(r)
 	var ref string
-	var out []PANCase
+	var out []Case
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -174,7 +175,7 @@ func ReadPANXML(r io.Reader, name string) ([]PANCase, error) {
 			if attr("name") != name {
 				continue
 			}
-			c := PANCase{Susp: ref, Src: attr("source_reference")}
+			c := Case{Susp: ref, Src: attr("source_reference")}
 			fields := []struct {
 				name string
 				dst  *int
@@ -193,8 +194,8 @@ func ReadPANXML(r io.Reader, name string) ([]PANCase, error) {
 	}
 }
 
-// WritePANXML writes detections of one suspicious document in PAN's format.
-func WritePANXML(w io.Writer, susp string, dets []PANCase) error {
+// WriteXML writes detections of one suspicious document in PAN's format.
+func WriteXML(w io.Writer, susp string, dets []Case) error {
 	var b strings.Builder
 	b.WriteString("<document reference=\"" + xmlEscape(susp) + "\">\n")
 	for _, d := range dets {
@@ -212,17 +213,17 @@ func xmlEscape(s string) string {
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
 }
 
-// PANDetections converts passages between a suspicious document (side A)
+// Detections converts passages between a suspicious document (side A)
 // and a source (side B) to PAN detections, offsets in code points of the
 // original files.
-func PANDetections(susp, src *compare.Document, suspName, srcName string, ps []Passage) []PANCase {
-	out := make([]PANCase, 0, len(ps))
+func Detections(susp, src *compare.Document, suspName, srcName string, ps []reuse.Passage) []Case {
+	out := make([]Case, 0, len(ps))
 	for _, p := range ps {
 		a, b := susp.Orig(p.A), src.Orig(p.B)
 		a.End, b.End = afterClosingPunct(susp.Raw, a.End), afterClosingPunct(src.Raw, b.End)
 		sa, se := CharOffset(susp, a.Start), CharOffset(susp, a.End)
 		ra, re := CharOffset(src, b.Start), CharOffset(src, b.End)
-		out = append(out, PANCase{Susp: suspName, Src: srcName,
+		out = append(out, Case{Susp: suspName, Src: srcName,
 			SuspOffset: sa, SuspLength: se - sa, SrcOffset: ra, SrcLength: re - ra})
 	}
 	return out

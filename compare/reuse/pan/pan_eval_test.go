@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 // sharedDir returns ../shared beside the checkout, or "".
 func sharedDir() string {
-	dir, err := filepath.Abs("../../../shared")
+	dir, err := filepath.Abs("../../../../shared")
 	if err != nil {
 		return ""
 	}
@@ -20,7 +20,7 @@ func sharedDir() string {
 	return dir
 }
 
-func panCorpus(t testing.TB) (string, []PANPair) {
+func panCorpus(t testing.TB) (string, []Pair) {
 	t.Helper()
 	sh := sharedDir()
 	if sh == "" {
@@ -32,7 +32,7 @@ func panCorpus(t testing.TB) (string, []PANPair) {
 		t.Skip(err)
 	}
 	defer f.Close()
-	pairs, err := ReadPANPairs(f)
+	pairs, err := ReadPairs(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,19 +43,19 @@ func panCorpus(t testing.TB) (string, []PANPair) {
 // plagdet or granularity regress past the floor.
 func TestPANFloor(t *testing.T) {
 	dir, pairs := panCorpus(t)
-	run, err := RunPAN(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
+	run, err := Run(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), Options(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	truth, err := ReadPANTruth(input.Loader{}, filepath.Join(dir, "truth"), pairs)
+	truth, err := ReadTruth(input.Loader{}, filepath.Join(dir, "truth"), pairs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dets []PANCase
+	var dets []Case
 	for _, d := range run.Detections {
 		dets = append(dets, d...)
 	}
-	sc := ScorePAN(truth, dets)
+	sc := ScoreCases(truth, dets)
 	t.Logf("plagdet %.4f precision %.4f recall %.4f granularity %.4f (%d cases, %d detections, %d detected) %.1f MB/s",
 		sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detections, sc.Detected,
 		float64(run.Bytes)/1e6/run.Elapsed.Seconds())

@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"cmp"
@@ -78,7 +78,7 @@ const boilerplateText = "Disclaimer: this document is circulated for information
 
 // typedCase is a truth case and its case type.
 type typedCase struct {
-	PANCase
+	Case
 	Type string
 }
 
@@ -97,7 +97,7 @@ type genSet struct {
 	name      string
 	level     editLevel
 	susp, src []genDoc
-	pairs     []PANPair
+	pairs     []Pair
 	cases     []typedCase
 	boiler    []docSpan
 	negKinds  []string // kind of each pair of the negatives set
@@ -578,13 +578,13 @@ func (b *setBuilder) suspicious(baseWords int, ins []insert) {
 		for _, in := range g {
 			offs := writeWords(w, b.rng, in.words, nil)
 			d := in.src
-			b.set.cases = append(b.set.cases, typedCase{PANCase{
+			b.set.cases = append(b.set.cases, typedCase{Case{
 				Susp: name, Src: d.name,
 				SuspOffset: offs[0][0], SuspLength: offs[len(offs)-1][1] - offs[0][0],
 				SrcOffset: d.offs[in.from][0], SrcLength: d.offs[in.to-1][1] - d.offs[in.from][0],
 			}, in.typ})
-			if !slices.Contains(b.set.pairs, PANPair{name, d.name}) {
-				b.set.pairs = append(b.set.pairs, PANPair{name, d.name})
+			if !slices.Contains(b.set.pairs, Pair{name, d.name}) {
+				b.set.pairs = append(b.set.pairs, Pair{name, d.name})
 			}
 		}
 	}
@@ -691,7 +691,7 @@ func (b *setBuilder) document(typ string) {
 		b.head(w, name)
 		writeWords(w, rng, b.pr.base.words(rng, baseWords()), nil)
 		b.set.susp = append(b.set.susp, genDoc{name, w.b.String()})
-		b.set.pairs = append(b.set.pairs, PANPair{name, d.name})
+		b.set.pairs = append(b.set.pairs, Pair{name, d.name})
 		return
 	}
 	b.suspicious(baseWords(), ins)
@@ -750,7 +750,7 @@ func buildNegativeSet(pr *corpusProse, n int, seed uint64) *genSet {
 			writeWords(w, b.rng, d.words, nil)
 			*d.to = append(*d.to, genDoc{d.name, w.b.String()})
 		}
-		b.set.pairs = append(b.set.pairs, PANPair{dn, sn})
+		b.set.pairs = append(b.set.pairs, Pair{dn, sn})
 		b.set.negKinds = append(b.set.negKinds, kind)
 	}
 	return b.set
@@ -832,7 +832,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 			for _, d := range append(slices.Clone(s.susp), s.src...) {
 				docs[d.name] = d.text
 			}
-			cover := map[PANPair][][2]int{} // per pair, the spans of its suspicious document to leave out
+			cover := map[Pair][][2]int{} // per pair, the spans of its suspicious document to leave out
 			srcCover := map[string][][2]int{}
 			for _, b := range s.boiler {
 				srcCover[b.Doc] = append(srcCover[b.Doc], [2]int{b.Offset, b.Offset + b.Len})
@@ -843,7 +843,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 			types := map[string]int{}
 			for _, c := range s.cases {
 				types[c.Type]++
-				p := PANPair{c.Susp, c.Src}
+				p := Pair{c.Susp, c.Src}
 				if _, ok := cover[p]; !ok && !slices.Contains(s.pairs, p) {
 					t.Fatalf("%s/%s: case in %s–%s, not a listed pair", pr.name, s.name, c.Susp, c.Src)
 				}
@@ -875,7 +875,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 			if err := writeSet(dir, s); err != nil {
 				t.Fatal(err)
 			}
-			truth, err := ReadPANTruth(input.Loader{}, filepath.Join(dir, "truth"), s.pairs)
+			truth, err := ReadTruth(input.Loader{}, filepath.Join(dir, "truth"), s.pairs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -887,7 +887,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 				t.Fatalf("%s/%s: read back %d truth cases, %d typed, %d boilerplate spans; wrote %d, %d", pr.name, s.name, len(truth), len(typed), len(boiler), len(s.cases), len(s.boiler))
 			}
 			for _, c := range truth {
-				if !slices.ContainsFunc(s.cases, func(x typedCase) bool { return x.PANCase == c }) {
+				if !slices.ContainsFunc(s.cases, func(x typedCase) bool { return x.Case == c }) {
 					t.Fatalf("%s/%s: truth file case %+v not generated", pr.name, s.name, c)
 				}
 			}

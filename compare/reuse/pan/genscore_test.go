@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"bufio"
@@ -60,7 +60,7 @@ func writeSet(dir string, s *genSet) error {
 			}
 		}
 		x.WriteString("</document>\n")
-		if err := write(filepath.Join("truth", PANFileName(p)), x.String()); err != nil {
+		if err := write(filepath.Join("truth", FileName(p)), x.String()); err != nil {
 			return err
 		}
 	}
@@ -139,7 +139,7 @@ func readTypedCases(dir string) ([]typedCase, []docSpan, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		cases = append(cases, typedCase{PANCase{Susp: r[0], SuspOffset: n[0], SuspLength: n[1], Src: r[3], SrcOffset: n[2], SrcLength: n[3]}, r[6]})
+		cases = append(cases, typedCase{Case{Susp: r[0], SuspOffset: n[0], SuspLength: n[1], Src: r[3], SrcOffset: n[2], SrcLength: n[3]}, r[6]})
 	}
 	rows, err = readTSV(filepath.Join(dir, "boilerplate.tsv"), 3)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -163,7 +163,7 @@ func readTypedCases(dir string) ([]typedCase, []docSpan, error) {
 // boilerplate on both sides: the boilerplate is no truth case, and
 // reporting it is neither right nor wrong. A detection that runs on from
 // the boilerplate into the text beside it is kept.
-func dropBoilerplate(dets []PANCase, boiler []docSpan) []PANCase {
+func dropBoilerplate(dets []Case, boiler []docSpan) []Case {
 	if len(boiler) == 0 {
 		return dets
 	}
@@ -175,7 +175,7 @@ func dropBoilerplate(dets []PANCase, boiler []docSpan) []PANCase {
 		}
 		return false
 	}
-	return slices.DeleteFunc(slices.Clone(dets), func(d PANCase) bool {
+	return slices.DeleteFunc(slices.Clone(dets), func(d Case) bool {
 		return inside(d.Susp, d.SuspOffset, d.SuspLength) && inside(d.Src, d.SrcOffset, d.SrcLength)
 	})
 }
@@ -188,18 +188,18 @@ func dropBoilerplate(dets []PANCase, boiler []docSpan) []PANCase {
 // charged to the types of its document, and to every type when its
 // document holds no case. A detection that detects cases of two types
 // counts for both.
-func scoreSet(cases []typedCase, boiler []docSpan, dets []PANCase) (all PANScore, byType map[string]PANScore) {
+func scoreSet(cases []typedCase, boiler []docSpan, dets []Case) (all Score, byType map[string]Score) {
 	dets = dropBoilerplate(dets, boiler)
-	plain := make([]PANCase, len(cases))
+	plain := make([]Case, len(cases))
 	docTypes := map[string][]string{}
 	for i, c := range cases {
-		plain[i] = c.PANCase
+		plain[i] = c.Case
 		if !slices.Contains(docTypes[c.Susp], c.Type) {
 			docTypes[c.Susp] = append(docTypes[c.Susp], c.Type)
 		}
 	}
-	all = ScorePAN(plain, dets)
-	byType = map[string]PANScore{}
+	all = ScoreCases(plain, dets)
+	byType = map[string]Score{}
 	var types []string
 	for _, c := range cases {
 		if !slices.Contains(types, c.Type) {
@@ -207,16 +207,16 @@ func scoreSet(cases []typedCase, boiler []docSpan, dets []PANCase) (all PANScore
 		}
 	}
 	for _, t := range types {
-		var tc, td []PANCase
+		var tc, td []Case
 		for _, c := range cases {
 			if c.Type == t {
-				tc = append(tc, c.PANCase)
+				tc = append(tc, c.Case)
 			}
 		}
 		for _, d := range dets {
 			keep, any := false, false
 			for _, c := range cases {
-				if detects(c.PANCase, d) {
+				if detects(c.Case, d) {
 					any = true
 					keep = keep || c.Type == t
 				}
@@ -229,16 +229,16 @@ func scoreSet(cases []typedCase, boiler []docSpan, dets []PANCase) (all PANScore
 				td = append(td, d)
 			}
 		}
-		byType[t] = ScorePAN(tc, td)
+		byType[t] = ScoreCases(tc, td)
 	}
 	return all, byType
 }
 
 // logScores logs a set's overall and per-type scores, types in
 // caseTypes order.
-func logScores(t testing.TB, label string, all PANScore, byType map[string]PANScore) {
+func logScores(t testing.TB, label string, all Score, byType map[string]Score) {
 	t.Helper()
-	line := func(name string, s PANScore) string {
+	line := func(name string, s Score) string {
 		return fmt.Sprintf("%-24s plagdet %.4f P %.4f R %.4f gran %.4f (%d cases, %d detections, %d detected)",
 			name, s.Plagdet, s.Precision, s.Recall, s.Granularity, s.Cases, s.Detections, s.Detected)
 	}
@@ -257,18 +257,18 @@ func logScores(t testing.TB, label string, all PANScore, byType map[string]PANSc
 }
 
 // alignSet writes s to a temporary folder and aligns its pairs as 'eval
-// pan' does (RunPAN, PANOptions), returning all detections.
-func alignSet(t testing.TB, s *genSet) []PANCase {
+// pan' does (Run, Options), returning all detections.
+func alignSet(t testing.TB, s *genSet) []Case {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), s.name)
 	if err := writeSet(dir, s); err != nil {
 		t.Fatal(err)
 	}
-	run, err := RunPAN(context.Background(), input.Loader{}, s.pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 2)
+	run, err := Run(context.Background(), input.Loader{}, s.pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), Options(), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dets []PANCase
+	var dets []Case
 	for _, d := range run.Detections {
 		dets = append(dets, d...)
 	}
@@ -276,7 +276,7 @@ func alignSet(t testing.TB, s *genSet) []PANCase {
 }
 
 // corpusReadme describes the layout TestWriteGeneratedCorpus writes.
-const corpusReadme = `Labelled text-reuse corpora generated by crosscheck's tests (compare/reuse,
+const corpusReadme = `Labelled text-reuse corpora generated by crosscheck's tests (compare/reuse/pan,
 TestWriteGeneratedCorpus; deterministic: fixed seeds). The base prose is the PAN 2013
 source texts of the shared corpora (pan13-no-obfuscation/src).
 
@@ -303,7 +303,7 @@ replaced, deleted, inserted or swapped; and 5% re-cased or re-punctuated); heavy
 words, sentences shuffled within windows of 2-4 sentences). Truth spans cover the whole
 passage on both sides.
 
-Per case type scores: go test ./compare/reuse -run TestScoreGeneratedDetections -v
+Per case type scores: go test ./compare/reuse/pan -run TestScoreGeneratedDetections -v
 with CROSSCHECK_GEN_SCORE=<set folder> CROSSCHECK_GEN_DETS=<folder of detection XMLs>.
 `
 
@@ -370,7 +370,7 @@ func TestScoreGeneratedDetections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pairs, err := ReadPANPairs(bytes.NewReader(raw))
+	pairs, err := ReadPairs(bytes.NewReader(raw))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,18 +378,18 @@ func TestScoreGeneratedDetections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dets []PANCase
+	var dets []Case
 	for _, p := range pairs {
-		raw, err := os.ReadFile(filepath.Join(detDir, PANFileName(p)))
+		raw, err := os.ReadFile(filepath.Join(detDir, FileName(p)))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // no detections
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds, err := ReadPANXML(bytes.NewReader(raw), "detected-plagiarism")
+		ds, err := ReadXML(bytes.NewReader(raw), "detected-plagiarism")
 		if err != nil {
-			t.Fatalf("%s: %v", PANFileName(p), err)
+			t.Fatalf("%s: %v", FileName(p), err)
 		}
 		for i := range ds { // some tools leave the reference out or give a path
 			ds[i].Susp, ds[i].Src = p.Susp, p.Src

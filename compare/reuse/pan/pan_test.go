@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"bytes"
@@ -8,45 +8,46 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
-func pc(susp, src string, so, sl, ro, rl int) PANCase {
-	return PANCase{Susp: susp, Src: src, SuspOffset: so, SuspLength: sl, SrcOffset: ro, SrcLength: rl}
+func pc(susp, src string, so, sl, ro, rl int) Case {
+	return Case{Susp: susp, Src: src, SuspOffset: so, SuspLength: sl, SrcOffset: ro, SrcLength: rl}
 }
 
-// TestScorePAN checks the PAN measures on hand-made cases whose values can
+// TestScoreCases checks the PAN measures on hand-made cases whose values can
 // be worked out on paper.
-func TestScorePAN(t *testing.T) {
+func TestScoreCases(t *testing.T) {
 	c := pc("s", "r", 100, 100, 0, 100) // 100 characters on each side
 	tests := []struct {
 		name                     string
-		cases, dets              []PANCase
+		cases, dets              []Case
 		prec, rec, gran, plagdet float64
 	}{
-		{"exact", []PANCase{c}, []PANCase{c}, 1, 1, 1, 1},
-		{"half detected", []PANCase{c}, []PANCase{pc("s", "r", 100, 50, 0, 50)},
+		{"exact", []Case{c}, []Case{c}, 1, 1, 1, 1},
+		{"half detected", []Case{c}, []Case{pc("s", "r", 100, 50, 0, 50)},
 			1, 0.5, 1, 2 * 0.5 / 1.5},
-		{"two halves", []PANCase{c}, []PANCase{pc("s", "r", 100, 50, 0, 50), pc("s", "r", 150, 50, 50, 50)},
+		{"two halves", []Case{c}, []Case{pc("s", "r", 100, 50, 0, 50), pc("s", "r", 150, 50, 50, 50)},
 			1, 1, 2, 1 / math.Log2(3)},
-		{"source side elsewhere", []PANCase{c}, []PANCase{pc("s", "r", 100, 100, 500, 100)}, 0, 0, 1, 0},
-		{"other documents", []PANCase{c}, []PANCase{pc("s2", "r", 100, 100, 0, 100)}, 0, 0, 1, 0},
-		{"detection twice too long", []PANCase{c}, []PANCase{pc("s", "r", 50, 200, 0, 200)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
+		{"source side elsewhere", []Case{c}, []Case{pc("s", "r", 100, 100, 500, 100)}, 0, 0, 1, 0},
+		{"other documents", []Case{c}, []Case{pc("s2", "r", 100, 100, 0, 100)}, 0, 0, 1, 0},
+		{"detection twice too long", []Case{c}, []Case{pc("s", "r", 50, 200, 0, 200)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
 		{"one detection for two cases",
-			[]PANCase{c, pc("s", "r", 200, 100, 100, 100)}, []PANCase{pc("s", "r", 100, 200, 0, 200)}, 1, 1, 1, 1},
+			[]Case{c, pc("s", "r", 200, 100, 100, 100)}, []Case{pc("s", "r", 100, 200, 0, 200)}, 1, 1, 1, 1},
 		// Macro recall: each case counts once whatever its length.
 		{"macro recall",
-			[]PANCase{c, pc("s", "r", 1000, 1000, 1000, 1000)}, []PANCase{c}, 1, 0.5, 1, 2 * 0.5 / 1.5},
+			[]Case{c, pc("s", "r", 1000, 1000, 1000, 1000)}, []Case{c}, 1, 0.5, 1, 2 * 0.5 / 1.5},
 		// Macro precision: a false detection costs its share of detections.
 		{"false detection",
-			[]PANCase{c}, []PANCase{c, pc("s", "r", 5000, 10, 5000, 10)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
+			[]Case{c}, []Case{c, pc("s", "r", 5000, 10, 5000, 10)}, 0.5, 1, 1, 2 * 0.5 / 1.5},
 		// Overlapping detections of one case: characters count once.
 		{"overlapping detections",
-			[]PANCase{c}, []PANCase{pc("s", "r", 100, 80, 0, 80), pc("s", "r", 120, 80, 20, 80)}, 1, 1, 2, 1 / math.Log2(3)},
+			[]Case{c}, []Case{pc("s", "r", 100, 80, 0, 80), pc("s", "r", 120, 80, 20, 80)}, 1, 1, 2, 1 / math.Log2(3)},
 		{"nothing at all", nil, nil, 1, 1, 1, 1},
-		{"no detections", []PANCase{c}, nil, 0, 0, 1, 0},
+		{"no detections", []Case{c}, nil, 0, 0, 1, 0},
 	}
 	for _, tt := range tests {
-		sc := ScorePAN(tt.cases, tt.dets)
+		sc := ScoreCases(tt.cases, tt.dets)
 		got := []float64{sc.Precision, sc.Recall, sc.Granularity, sc.Plagdet}
 		want := []float64{tt.prec, tt.rec, tt.gran, tt.plagdet}
 		for i := range got {
@@ -59,13 +60,13 @@ func TestScorePAN(t *testing.T) {
 }
 
 func TestPANXMLRoundTrip(t *testing.T) {
-	dets := []PANCase{pc("suspicious-document00001.txt", "source-document00002.txt", 10, 20, 30, 40),
+	dets := []Case{pc("suspicious-document00001.txt", "source-document00002.txt", 10, 20, 30, 40),
 		pc("suspicious-document00001.txt", "src & <odd>.txt", 0, 1, 2, 3)}
 	var buf bytes.Buffer
-	if err := WritePANXML(&buf, "suspicious-document00001.txt", dets); err != nil {
+	if err := WriteXML(&buf, "suspicious-document00001.txt", dets); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadPANXML(&buf, "detected-plagiarism")
+	got, err := ReadXML(&buf, "detected-plagiarism")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,11 +77,11 @@ func TestPANXMLRoundTrip(t *testing.T) {
 <feature name="plagiarism" obfuscation="none" source_length="698" source_offset="1300" source_reference="r.txt" this_length="699" this_offset="3593" type="artificial" />
 <feature name="about" language="en"/>
 </document>`
-	cs, err := ReadPANXML(strings.NewReader(truth), "plagiarism")
+	cs, err := ReadXML(strings.NewReader(truth), "plagiarism")
 	if err != nil || len(cs) != 1 || cs[0] != pc("s.txt", "r.txt", 3593, 699, 1300, 698) {
 		t.Errorf("truth: %+v, %v", cs, err)
 	}
-	if _, err := ReadPANXML(strings.NewReader(`<document reference="s"><feature name="plagiarism" this_offset="x"/></document>`), "plagiarism"); err == nil {
+	if _, err := ReadXML(strings.NewReader(`<document reference="s"><feature name="plagiarism" this_offset="x"/></document>`), "plagiarism"); err == nil {
 		t.Error("a bad offset was accepted")
 	}
 }
@@ -101,10 +102,15 @@ func TestCharOffset(t *testing.T) {
 	}
 }
 
-func TestPANDetectionsEndAfterPunctuation(t *testing.T) {
+// passage is a stretch of plain prose, long enough to align on its own.
+const passage = `The lock keeper wrote down every barge that passed the weir, its cargo, ` +
+	`its draught and the name of its skipper, and on the last day of each month he ` +
+	`copied the totals into a second book that he sent to the canal company in the city.`
+
+func TestDetectionsEndAfterPunctuation(t *testing.T) {
 	a := mustDoc(t, "a.txt", "Intro words here. "+passage+" More.")
 	b := mustDoc(t, "b.txt", "Other opening text. "+passage)
-	dets := PANDetections(a, b, "a", "b", AlignPair(a, b, Options{}))
+	dets := Detections(a, b, "a", "b", reuse.AlignPair(a, b, reuse.Options{}))
 	if len(dets) != 1 {
 		t.Fatalf("dets %+v", dets)
 	}
@@ -117,24 +123,24 @@ func TestPANDetectionsEndAfterPunctuation(t *testing.T) {
 	}
 }
 
-func TestReadPANPairs(t *testing.T) {
-	ps, err := ReadPANPairs(strings.NewReader("a.txt b.txt\n\n c.txt\td.txt \n"))
-	if err != nil || !reflect.DeepEqual(ps, []PANPair{{"a.txt", "b.txt"}, {"c.txt", "d.txt"}}) {
+func TestReadPairs(t *testing.T) {
+	ps, err := ReadPairs(strings.NewReader("a.txt b.txt\n\n c.txt\td.txt \n"))
+	if err != nil || !reflect.DeepEqual(ps, []Pair{{"a.txt", "b.txt"}, {"c.txt", "d.txt"}}) {
 		t.Errorf("pairs %+v, %v", ps, err)
 	}
-	if _, err := ReadPANPairs(strings.NewReader("a.txt\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+	if _, err := ReadPairs(strings.NewReader("a.txt\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("one name: %v", err)
 	}
-	if got := PANFileName(PANPair{"suspicious-document00005.txt", "source-document01090.txt"}); got != "suspicious-document00005-source-document01090.xml" {
+	if got := FileName(Pair{"suspicious-document00005.txt", "source-document01090.txt"}); got != "suspicious-document00005-source-document01090.xml" {
 		t.Errorf("file name %q", got)
 	}
 }
 
-func FuzzReadPANXML(f *testing.F) {
+func FuzzReadXML(f *testing.F) {
 	f.Add(`<document reference="s.txt"><feature name="plagiarism" this_offset="1" this_length="2" source_reference="r" source_offset="3" source_length="4"/></document>`)
 	f.Add(`<document><feature name="plagiarism"/>`)
 	f.Fuzz(func(t *testing.T, s string) {
-		cs, err := ReadPANXML(strings.NewReader(s), "plagiarism")
+		cs, err := ReadXML(strings.NewReader(s), "plagiarism")
 		if err != nil {
 			return
 		}
@@ -143,14 +149,14 @@ func FuzzReadPANXML(f *testing.F) {
 				t.Fatalf("negative field accepted: %+v", c)
 			}
 		}
-		_ = ScorePAN(cs, cs)
+		_ = ScoreCases(cs, cs)
 	})
 }
 
-func FuzzReadPANPairs(f *testing.F) {
+func FuzzReadPairs(f *testing.F) {
 	f.Add("a.txt b.txt\nc d\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		ps, err := ReadPANPairs(strings.NewReader(s))
+		ps, err := ReadPairs(strings.NewReader(s))
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"context"
@@ -14,7 +14,7 @@ func BenchmarkPAN(b *testing.B) {
 	dir, pairs := panCorpus(b)
 	var bytes int64
 	for i := 0; i < b.N; i++ {
-		run, err := RunPAN(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), PANOptions(), 0)
+		run, err := Run(context.Background(), input.Loader{}, pairs, filepath.Join(dir, "susp"), filepath.Join(dir, "src"), Options(), 0)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"bufio"
@@ -14,15 +14,17 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
-// PANPair names a suspicious document and a source to align.
-type PANPair struct{ Susp, Src string }
+// Pair names a suspicious document and a source to align.
+type Pair struct{ Susp, Src string }
 
-// ReadPANPairs reads a PAN pairs file: one "SUSP SRC" pair of file names a
+// ReadPairs reads a PAN pairs file: one "SUSP SRC" pair of file names a
 // line; blank lines are skipped.
-func ReadPANPairs(r io.Reader) ([]PANPair, error) {
-	var out []PANPair
+func ReadPairs(r io.Reader) ([]Pair, error) {
+	var out []Pair
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -34,25 +36,25 @@ func ReadPANPairs(r io.Reader) ([]PANPair, error) {
 		if len(f) != 2 {
 			return nil, fmt.Errorf("line %d: want two file names (suspicious and source), got %d fields", line, len(f))
 		}
-		out = append(out, PANPair{f[0], f[1]})
+		out = append(out, Pair{f[0], f[1]})
 	}
 	return out, sc.Err()
 }
 
-// PANRun is the outcome of aligning the pairs of a PAN corpus.
-type PANRun struct {
-	Detections [][]PANCase // per pair, in the order of the pairs
-	Bytes      int64       // bytes of both documents of every pair
+// Result is the outcome of aligning the pairs of a PAN corpus.
+type Result struct {
+	Detections [][]Case // per pair, in the order of the pairs
+	Bytes      int64    // bytes of both documents of every pair
 	Elapsed    time.Duration
 }
 
-// RunPAN loads each document once (through files, as plain text; in
+// Run loads each document once (through files, as plain text; in
 // parallel, as the pairs need them),
-// aligns every pair with AlignPair on workers goroutines, and returns the
-// detections with offsets in characters, and the throughput figures.
-func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, srcDir string, opt Options, workers int) (*PANRun, error) {
+// aligns every pair with reuse.AlignPair on workers goroutines, and returns the
+// detections with offsets in characters, and the throughput figures. A
+// pair under way when ctx is done is aligned to its end.
+func Run(ctx context.Context, files compare.Files, pairs []Pair, suspDir, srcDir string, opt reuse.Options, workers int) (*Result, error) {
 	start := time.Now()
-	opt = opt.withDefaults()
 	type entry struct {
 		once sync.Once
 		doc  *compare.Document
@@ -78,10 +80,10 @@ func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, 
 		})
 		return e.doc, e.err
 	}
-	run := &PANRun{Detections: make([][]PANCase, len(pairs))}
+	run := &Result{Detections: make([][]Case, len(pairs))}
 	errs := make([]error, len(pairs))
 	sizes := make([]int64, len(pairs))
-	err := parallel(ctx, len(pairs), workers, func(i int) {
+	err := parallel.For(ctx, len(pairs), workers, func(i int) {
 		p := pairs[i]
 		susp, err := load(filepath.Join(suspDir, p.Susp))
 		if err != nil {
@@ -94,8 +96,7 @@ func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, 
 			return
 		}
 		sizes[i] = int64(susp.Size() + src.Size())
-		ps, _ := alignSides(ctx, wholeSide(susp), wholeSide(src), false, opt, nil)
-		run.Detections[i] = PANDetections(susp, src, p.Susp, p.Src, ps)
+		run.Detections[i] = Detections(susp, src, p.Susp, p.Src, reuse.AlignPair(susp, src, opt))
 	})
 	if err != nil {
 		return nil, err
@@ -110,12 +111,12 @@ func RunPAN(ctx context.Context, files compare.Files, pairs []PANPair, suspDir, 
 	return run, nil
 }
 
-// ReadPANTruth reads the truth file of each pair (SUSP-SRC.xml, SUSP and
+// ReadTruth reads the truth file of each pair (SUSP-SRC.xml, SUSP and
 // SRC without their extension) from dir. A pair without a file has no cases.
-func ReadPANTruth(files compare.Files, dir string, pairs []PANPair) ([]PANCase, error) {
-	var all []PANCase
+func ReadTruth(files compare.Files, dir string, pairs []Pair) ([]Case, error) {
+	var all []Case
 	for _, p := range pairs {
-		name := filepath.Join(dir, PANFileName(p))
+		name := filepath.Join(dir, FileName(p))
 		raw, err := files.ReadFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -123,7 +124,7 @@ func ReadPANTruth(files compare.Files, dir string, pairs []PANPair) ([]PANCase, 
 		if err != nil {
 			return nil, err
 		}
-		cs, err := ReadPANXML(bytes.NewReader(raw), "plagiarism")
+		cs, err := ReadXML(bytes.NewReader(raw), "plagiarism")
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -132,14 +133,14 @@ func ReadPANTruth(files compare.Files, dir string, pairs []PANPair) ([]PANCase, 
 	return all, nil
 }
 
-// PANFileName is the name of a pair's XML file: SUSP-SRC.xml.
-func PANFileName(p PANPair) string {
+// FileName is the name of a pair's XML file: SUSP-SRC.xml.
+func FileName(p Pair) string {
 	return strings.TrimSuffix(p.Susp, filepath.Ext(p.Susp)) + "-" + strings.TrimSuffix(p.Src, filepath.Ext(p.Src)) + ".xml"
 }
 
-// PANOptions are the alignment options the PAN evaluation uses by default:
+// Options are the alignment options the PAN evaluation uses by default:
 // PAN cases are at least 256 characters (about 45 words), so chance
 // matches shorter than 30 words are not worth a detection.
-func PANOptions() Options {
-	return Options{MinWords: 30, TargetA: true}
+func Options() reuse.Options {
+	return reuse.Options{MinWords: 30, TargetA: true}
 }

@@ -1,4 +1,4 @@
-package reuse
+package pan
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/reuse"
 )
 
 func mustDoc(t testing.TB, name, text string) *compare.Document {
@@ -22,18 +23,18 @@ func mustDoc(t testing.TB, name, text string) *compare.Document {
 
 // evalGenerated aligns n generated pairs at one edit level and scores the
 // detections against the generator's exact truth.
-func evalGenerated(t testing.TB, srcProse, p prose, level editLevel, n int, seed uint64, opt Options) PANScore {
+func evalGenerated(t testing.TB, srcProse, p prose, level editLevel, n int, seed uint64, opt reuse.Options) Score {
 	rng := rand.New(rand.NewPCG(seed, uint64(level)))
-	var cases, dets []PANCase
+	var cases, dets []Case
 	for i := 0; i < n; i++ {
 		name := fmt.Sprintf("g%03d", i)
 		pr := makePair(rng, srcProse, p, level, 1500, 2500, name)
 		susp := mustDoc(t, name+"-susp", pr.susp)
 		src := mustDoc(t, name+"-src", pr.src)
-		dets = append(dets, PANDetections(susp, src, name+"-susp", name+"-src", AlignPair(susp, src, opt))...)
+		dets = append(dets, Detections(susp, src, name+"-susp", name+"-src", reuse.AlignPair(susp, src, opt))...)
 		cases = append(cases, pr.cases...)
 	}
-	return ScorePAN(cases, dets)
+	return ScoreCases(cases, dets)
 }
 
 // TestGeneratorTruth checks the generator itself: without edits, each
@@ -87,7 +88,7 @@ func TestGeneratedReuse(t *testing.T) {
 	floor := map[editLevel]float64{editNone: 0.97, editLight: 0.85, editHeavy: 0}
 	for name, p := range sources {
 		for _, level := range []editLevel{editNone, editLight, editHeavy} {
-			sc := evalGenerated(t, p[0], p[1], level, 40, 42, Options{})
+			sc := evalGenerated(t, p[0], p[1], level, 40, 42, reuse.Options{})
 			t.Logf("%-9s %-5s plagdet %.4f precision %.4f recall %.4f granularity %.4f (%d cases, %d detections)",
 				name, level, sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detections)
 			if sc.Plagdet < floor[level] {
