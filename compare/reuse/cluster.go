@@ -135,7 +135,7 @@ func clusterPassage(cs []chain, g []int32, A, B side, opt Options) (Passage, boo
 		return Passage{}, false
 	}
 	ka, kb := contentKeys(A.keys[c.aStart:c.aEnd]), contentKeys(B.keys[c.bStart:c.bEnd])
-	shared := sharedCount(ka, kb)
+	shared := gram.SharedCount(ka, kb)
 	if len(ka)+len(kb) == 0 || float64(2*shared) < minClusterDice*float64(len(ka)+len(kb)) {
 		return Passage{}, false
 	}
@@ -150,7 +150,7 @@ func clusterPassage(cs []chain, g []int32, A, B side, opt Options) (Passage, boo
 		WordsB: int(c.bEnd - c.bStart),
 		runs:   c.runs,
 	}
-	p.Matched = sharedCount(sortedKeys(A.keys[c.aStart:c.aEnd]), sortedKeys(B.keys[c.bStart:c.bEnd]))
+	p.Matched = gram.SharedCount(sortedKeys(A.keys[c.aStart:c.aEnd]), sortedKeys(B.keys[c.bStart:c.bEnd]))
 	p.Similarity = 2 * float64(p.Matched) / float64(p.WordsA+p.WordsB)
 	return p, p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity
 }
@@ -172,24 +172,6 @@ func sortedKeys(ks []uint64) []uint64 {
 	out := slices.Clone(ks)
 	slices.Sort(out)
 	return out
-}
-
-// sharedCount is the size of the multiset intersection of sorted x and y.
-func sharedCount(x, y []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
-			n++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
 
 // orderedRuns returns the longest chain of runs in order on both sides

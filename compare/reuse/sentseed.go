@@ -156,7 +156,7 @@ func sentenceChains(cs []chain, A, B side, opt Options) []chain {
 				if sa.keys == nil {
 					continue
 				}
-				n := sharedCount(sa.keys, sb.keys)
+				n := gram.SharedCount(sa.keys, sb.keys)
 				if n < sentMinShared {
 					continue
 				}

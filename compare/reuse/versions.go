@@ -27,7 +27,7 @@ import (
 // Near-copies are found on the same winnowed fingerprints as the pairs,
 // but with no cap on how many documents hold one: each document gets a
 // one-permutation MinHash sketch of its fingerprints (the least
-// fingerprint in each of sketchBins ranges of hashes), bands of the sketch
+// fingerprint in each of gram.SketchBins ranges of hashes), bands of the sketch
 // go into buckets, and two documents that meet in a bucket are compared
 // on their whole sets of fingerprints. A fingerprint every version holds
 // is thus evidence that they are versions, where in the index it is
@@ -50,17 +50,6 @@ const (
 // pairs would number three and more.
 const MinVersions = 3
 
-// The sketch: sketchBins bins of the hash range (a power of two), read as
-// sketchBands bands of sketchRows bins each. Two documents whose
-// fingerprint sets have Jaccard similarity J share a band with
-// probability 1-(1-J³)²¹: 0.94 at J = 0.5 (the least a near-copy can
-// have), above 0.9999 at J = 0.8, 0.03 at J = 0.1.
-const (
-	sketchBins  = 64
-	sketchRows  = 3
-	sketchBands = sketchBins / sketchRows
-)
-
 // maxVersionChecks bounds the candidate representatives a document is
 // compared with in full: those it shares the most bands with.
 const maxVersionChecks = 4
@@ -79,9 +68,9 @@ type VersionGroup struct {
 // the index of candidate pairs holds), in order of position, and the sketch
 // of all its fingerprints (see sketch), zero for a document of fewer than
 // opt.MinWords words, which is never grouped.
-func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options) ([][]uint64, []docSketch, error) {
+func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options) ([][]uint64, []gram.Sketch, error) {
 	fps := make([][]uint64, len(docs))
-	sketches := make([]docSketch, len(docs))
+	sketches := make([]gram.Sketch, len(docs))
 	err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
 		keys := docs[i].TokenKeys()
 		buf := gramPool.Get().(*[]uint64)
@@ -89,7 +78,7 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
 		gram.Winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x) })
 		if len(keys) >= opt.MinWords {
-			sketches[i] = sketch(h)
+			sketches[i] = gram.NewSketch(h)
 		}
 		*buf = h
 		if cap(h) > gram.MaxPooled { // do not pin the memory of a long document
@@ -99,72 +88,6 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 		fps[i] = fp
 	})
 	return fps, sketches, err
-}
-
-// docSketch is the one-permutation MinHash sketch of a document's
-// fingerprints (all of them, not only the winnowed ones): bin b holds the
-// least fingerprint whose top bits are b. n counts the fingerprints (0:
-// no sketch).
-type docSketch struct {
-	bins [sketchBins]uint64
-	n    int32
-}
-
-// sketch returns the sketch of fingerprints h (zeros, stop-word grams,
-// left out). Fingerprints are SplitMix64 outputs: their top bits are
-// uniform. Empty bins take the value of a bin chosen by a fixed sequence
-// of probes, the same for every document (optimal densification,
-// Shrivastava 2017), so that documents of fewer fingerprints than bins
-// still compare bin by bin.
-func sketch(h []uint64) docSketch {
-	var s docSketch
-	var filled uint64    // bit b: bin b holds a fingerprint of its own
-	const shift = 64 - 6 // log2(sketchBins)
-	for _, x := range h {
-		if x == 0 {
-			continue
-		}
-		s.n++
-		if b := x >> shift; filled&(1<<b) == 0 || x < s.bins[b] {
-			s.bins[b] = x
-			filled |= 1 << b
-		}
-	}
-	if filled == 0 {
-		return docSketch{}
-	}
-	for b := range sketchBins {
-		if filled&(1<<b) != 0 {
-			continue
-		}
-		for t := uint64(0); ; t++ {
-			if o := gram.Mix(uint64(b)<<32|t) % sketchBins; filled&(1<<o) != 0 {
-				s.bins[b] = s.bins[o]
-				break
-			}
-		}
-	}
-	return s
-}
-
-// similar estimates from two sketches whether their documents may be
-// near-copies: the fraction of equal bins estimates the Jaccard
-// similarity J of their fingerprint sets, whence the share of the
-// smaller set in the larger, J·(n₁+n₂)/((1+J)·min(n₁, n₂)). It returns
-// that estimate; the bound is checked exactly later (nearCopies).
-func similar(x, y *docSketch) float64 {
-	small, large := min(x.n, y.n), max(x.n, y.n)
-	if small == 0 || float64(small) < minVersionSize*float64(large) {
-		return 0
-	}
-	eq := 0
-	for b := range x.bins {
-		if x.bins[b] == y.bins[b] {
-			eq++
-		}
-	}
-	j := float64(eq) / sketchBins
-	return j * float64(small+large) / ((1 + j) * float64(small))
 }
 
 // minSketchContainment is the least estimate (similar) with which a
@@ -194,7 +117,7 @@ func nearCopies(x, y []uint64) bool {
 	if small == 0 || float64(small) < minVersionSize*float64(large) {
 		return false
 	}
-	return float64(sharedCount(x, y)) >= minVersionContainment*float64(small)
+	return float64(gram.SharedCount(x, y)) >= minVersionContainment*float64(small)
 }
 
 // versionGroups groups the documents that are near-copies of one another,
@@ -212,7 +135,7 @@ func nearCopies(x, y []uint64) bool {
 // group if it fails. The work is linear in the number of documents. A
 // chain of drafts that drifts (each a near-copy of the one before, the
 // last no longer one of the first) makes several groups.
-func versionGroups(ctx context.Context, docs []*compare.Document, sketches []docSketch, opt Options) ([]VersionGroup, error) {
+func versionGroups(ctx context.Context, docs []*compare.Document, sketches []gram.Sketch, opt Options) ([]VersionGroup, error) {
 	bucket := map[uint64]int32{} // band key → the first representative with it
 	rep := make([]int32, len(docs))
 	size := make([]int32, len(docs)) // documents represented, the representative included
@@ -224,14 +147,14 @@ func versionGroups(ctx context.Context, docs []*compare.Document, sketches []doc
 		}
 		rep[d] = int32(d)
 		sk := &sketches[d]
-		if sk.n == 0 {
+		if sk.N == 0 {
 			continue // too short to group
 		}
-		var keys [sketchBands]uint64
+		var keys [gram.SketchBands]uint64
 		cands = cands[:0]
-		for b := range sketchBands {
+		for b := range gram.SketchBands {
 			k := uint64(b + 1)
-			for _, v := range sk.bins[b*sketchRows : (b+1)*sketchRows] {
+			for _, v := range sk.Bins[b*gram.SketchRows : (b+1)*gram.SketchRows] {
 				k = gram.Mix(k*gram.Mul + v)
 			}
 			keys[b] = k
@@ -253,7 +176,7 @@ func versionGroups(ctx context.Context, docs []*compare.Document, sketches []doc
 		})
 		best, bestSim := int32(-1), minSketchContainment
 		for _, c := range cands[:min(len(cands), maxVersionChecks)] {
-			if s := similar(&sketches[c.doc], sk); s >= bestSim {
+			if s := sketches[c.doc].Containment(sk, minVersionSize); s >= bestSim {
 				best, bestSim = c.doc, s
 			}
 		}

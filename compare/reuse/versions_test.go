@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 // versionFolder returns texts generated texts of about size bytes, each in
@@ -181,18 +182,18 @@ func TestSketchDensified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sk[0].n == 0 || sk[0].n >= sketchBins {
-		t.Fatalf("%d fingerprints: want fewer than %d for this test", sk[0].n, sketchBins)
+	if sk[0].N == 0 || sk[0].N >= gram.SketchBins {
+		t.Fatalf("%d fingerprints: want fewer than %d for this test", sk[0].N, gram.SketchBins)
 	}
-	for _, v := range sk[0].bins {
+	for _, v := range sk[0].Bins {
 		if v == 0 {
 			t.Fatal("an empty bin was left")
 		}
 	}
-	if got := similar(&sk[0], &sk[0]); got != 1 {
+	if got := sk[0].Containment(&sk[0], minVersionSize); got != 1 {
 		t.Errorf("a sketch against itself: %.2f", got)
 	}
-	if got := similar(&sk[0], &sk[1]); got < 0.65 {
+	if got := sk[0].Containment(&sk[1], minVersionSize); got < 0.65 {
 		t.Errorf("a lightly edited copy: %.2f, want at least 0.65", got)
 	}
 }
