@@ -77,7 +77,6 @@ func (x *Sketch) Containment(y *Sketch, minSize float64) float64 {
 	return j * float64(small+large) / ((1 + j) * float64(small))
 }
 
-
 // SharedCount is the size of the multiset intersection of sorted x and y.
 func SharedCount(x, y []uint64) int {
 	n, i, j := 0, 0, 0
