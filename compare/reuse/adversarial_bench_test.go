@@ -12,6 +12,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/prosegen"
 )
 
 // runMeasured runs f b.N times and reports CPU seconds and peak memory as
@@ -43,11 +44,11 @@ func newDoc(b *testing.B, name string, raw []byte) *compare.Document {
 }
 
 func proseBytes(bytes int, seed uint64, width int) []byte {
-	p := newSyntheticProse(seed, 30000)
+	p := prosegen.NewSynthetic(seed, 30000)
 	rng := rand.New(rand.NewPCG(seed, 1))
-	tw := textWriter{width: width, flat: width > bytes}
-	writeWords(&tw, rng, p.words(rng, bytes/6), nil)
-	return []byte(tw.b.String())
+	tw := prosegen.Writer{Width: width, Flat: width > bytes}
+	prosegen.WriteWords(&tw, rng, p.Words(rng, bytes/6), nil)
+	return []byte(tw.B.String())
 }
 
 // BenchmarkAdversarialRepeatedSentence: one document made of the same

@@ -882,17 +882,23 @@ func mergeTwo(p, c *chain, self bool) bool {
 	return true
 }
 
-// measure turns a chain into a passage: spans on word edges, word counts,
-// and the shared words (the runs plus what the gaps between them share).
-func measure(c *chain, A, B side) Passage {
+// spans returns the passage c spans, its words not yet counted as shared:
+// spans on word edges, word counts and runs.
+func (c *chain) spans(A, B side) Passage {
 	at, bt := A.doc.Tokens, B.doc.Tokens
-	p := Passage{
+	return Passage{
 		A:      compare.Span{Start: at[c.aStart].Start, End: at[c.aEnd-1].End},
 		B:      compare.Span{Start: bt[c.bStart].Start, End: bt[c.bEnd-1].End},
 		WordsA: int(c.aEnd - c.aStart),
 		WordsB: int(c.bEnd - c.bStart),
 		runs:   c.runs,
 	}
+}
+
+// measure turns a chain into a passage: spans on word edges, word counts,
+// and the shared words (the runs plus what the gaps between them share).
+func measure(c *chain, A, B side) Passage {
+	p := c.spans(A, B)
 	for i, r := range c.runs {
 		p.Matched += int(r.n)
 		if i > 0 {

@@ -3,7 +3,6 @@ package reuse
 import (
 	"slices"
 
-	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
@@ -27,6 +26,15 @@ const clusterGapFactor = 8
 // (multisets of the keys, stop words left out) of a cluster's two spans.
 const minClusterDice = 0.4
 
+// bounds returns functions giving the start and end of chain i of cs on
+// side B (onB) or A.
+func bounds(cs []chain, onB bool) (start, end func(i int32) int32) {
+	if onB {
+		return func(i int32) int32 { return cs[i].bStart }, func(i int32) int32 { return cs[i].bEnd }
+	}
+	return func(i int32) int32 { return cs[i].aStart }, func(i int32) int32 { return cs[i].aEnd }
+}
+
 // cluster groups chains (indices into cs) that lie within gap tokens of
 // each other on both sides, splitting alternately on B and on A until no
 // group splits. Groups come out in no particular order.
@@ -38,18 +46,7 @@ func cluster(cs []chain, idx []int32, gap int32) [][]int32 {
 			out = append(out, idx)
 			return
 		}
-		start := func(i int32) int32 {
-			if onB {
-				return cs[i].bStart
-			}
-			return cs[i].aStart
-		}
-		end := func(i int32) int32 {
-			if onB {
-				return cs[i].bEnd
-			}
-			return cs[i].aEnd
-		}
+		start, end := bounds(cs, onB)
 		slices.SortFunc(idx, func(x, y int32) int { return int(start(x) - start(y)) })
 		from, hi := 0, end(idx[0])
 		var groups [][]int32
@@ -142,14 +139,7 @@ func clusterPassage(cs []chain, g []int32, A, B side, opt Options) (Passage, boo
 	c.aStart, c.aEnd = widen(A, c.aStart, c.aEnd, kb)
 	c.bStart, c.bEnd = widen(B, c.bStart, c.bEnd, ka)
 	c.runs = orderedRuns(runs)
-	at, bt := A.doc.Tokens, B.doc.Tokens
-	p := Passage{
-		A:      compare.Span{Start: at[c.aStart].Start, End: at[c.aEnd-1].End},
-		B:      compare.Span{Start: bt[c.bStart].Start, End: bt[c.bEnd-1].End},
-		WordsA: int(c.aEnd - c.aStart),
-		WordsB: int(c.bEnd - c.bStart),
-		runs:   c.runs,
-	}
+	p := c.spans(A, B)
 	p.Matched = gram.SharedCount(sortedKeys(A.keys[c.aStart:c.aEnd]), sortedKeys(B.keys[c.bStart:c.bEnd]))
 	p.Similarity = 2 * float64(p.Matched) / float64(p.WordsA+p.WordsB)
 	return p, p.Matched >= opt.MinWords && p.Similarity >= opt.MinSimilarity
@@ -229,18 +219,7 @@ func trimWeakEdges(cs []chain, g []int32, opt Options) (kept, out []int32) {
 	for changed := true; changed && len(g) > 1; {
 		changed = false
 		for _, onB := range []bool{false, true} {
-			start := func(i int32) int32 {
-				if onB {
-					return cs[i].bStart
-				}
-				return cs[i].aStart
-			}
-			end := func(i int32) int32 {
-				if onB {
-					return cs[i].bEnd
-				}
-				return cs[i].aEnd
-			}
+			start, end := bounds(cs, onB)
 			slices.SortFunc(g, func(x, y int32) int { return int(start(x) - start(y)) })
 			if first := g[0]; len(g) > 1 && weak(first) && start(g[1]) > end(first)+gap {
 				out, g, changed = append(out, first), g[1:], true

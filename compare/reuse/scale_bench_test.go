@@ -22,6 +22,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/prosegen"
 )
 
 // genCorpus generates about totalBytes of documents of about docBytes
@@ -31,11 +32,11 @@ import (
 // words of any document can be generated again when another borrows them,
 // and nothing but the bytes is kept.
 func genCorpus(totalBytes, docBytes int, seed uint64) [][]byte {
-	p := newSyntheticProse(seed, 30000)
+	p := prosegen.NewSynthetic(seed, 30000)
 	n := max(2, totalBytes/docBytes)
 	wordsPerDoc := docBytes / 6
 	own := func(i int) []string {
-		return p.words(rand.New(rand.NewPCG(seed, uint64(i))), wordsPerDoc)
+		return p.Words(rand.New(rand.NewPCG(seed, uint64(i))), wordsPerDoc)
 	}
 	out := make([][]byte, n)
 	var wg sync.WaitGroup
@@ -59,14 +60,14 @@ func genCorpus(totalBytes, docBytes int, seed uint64) [][]byte {
 					from := own(j)
 					l := 50 + rng.IntN(151)
 					at := rng.IntN(len(from) - l)
-					cp := editWords(rng, p, from[at:at+l], levelRates[editLight])
+					cp := prosegen.EditWords(rng, p, from[at:at+l], prosegen.LevelRates[prosegen.Light])
 					k := rng.IntN(len(words))
 					words = append(words[:k:k], append(cp, words[k:]...)...)
 				}
-				var tw textWriter
-				tw.width = 72
-				writeWords(&tw, rng, words, nil)
-				out[i] = []byte(tw.b.String())
+				var tw prosegen.Writer
+				tw.Width = 72
+				prosegen.WriteWords(&tw, rng, words, nil)
+				out[i] = []byte(tw.B.String())
 			}
 		}()
 	}

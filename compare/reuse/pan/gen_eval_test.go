@@ -9,6 +9,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/reuse"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/prosegen"
 )
 
 func mustDoc(t testing.TB, name, text string) *compare.Document {
@@ -22,7 +23,7 @@ func mustDoc(t testing.TB, name, text string) *compare.Document {
 
 // evalGenerated aligns n generated pairs at one edit level and scores the
 // detections against the generator's exact truth.
-func evalGenerated(t testing.TB, srcProse, p prose, level editLevel, n int, seed uint64, opt reuse.Options) Score {
+func evalGenerated(t testing.TB, srcProse, p prosegen.Prose, level prosegen.Level, n int, seed uint64, opt reuse.Options) Score {
 	rng := rand.New(rand.NewPCG(seed, uint64(level)))
 	var cases, dets []Case
 	for i := 0; i < n; i++ {
@@ -40,9 +41,9 @@ func evalGenerated(t testing.TB, srcProse, p prose, level editLevel, n int, seed
 // case's text is the same words on both sides.
 func TestGeneratorTruth(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := newSyntheticProse(3, 4000)
+	p := prosegen.NewSynthetic(3, 4000)
 	for i := 0; i < 5; i++ {
-		pr := makePair(rng, p, p, editNone, 800, 1200, "t")
+		pr := makePair(rng, p, p, prosegen.None, 800, 1200, "t")
 		for _, c := range pr.cases {
 			a := []rune(pr.susp)[c.SuspOffset : c.SuspOffset+c.SuspLength]
 			b := []rune(pr.src)[c.SrcOffset : c.SrcOffset+c.SrcLength]
@@ -77,15 +78,15 @@ var reuseTargets = []struct {
 // PAN texts, logs plagdet, precision, recall and granularity per set and
 // per case type, and holds reuseTargets.
 func TestGeneratedReuse(t *testing.T) {
-	syn := newSyntheticProse(11, 20000)
-	sources := map[string][2]prose{"synthetic": {syn, syn}}
+	syn := prosegen.NewSynthetic(11, 20000)
+	sources := map[string][2]prosegen.Prose{"synthetic": {syn, syn}}
 	if rp := loadRealProse(); rp != nil {
 		a, b := rp.halves()
-		sources["gibbon"] = [2]prose{a, b}
+		sources["gibbon"] = [2]prosegen.Prose{a, b}
 	}
-	floor := map[editLevel]float64{editNone: 0.97, editLight: 0.95, editHeavy: 0.93}
+	floor := map[prosegen.Level]float64{prosegen.None: 0.97, prosegen.Light: 0.95, prosegen.Heavy: 0.93}
 	for name, p := range sources {
-		for _, level := range []editLevel{editNone, editLight, editHeavy} {
+		for _, level := range []prosegen.Level{prosegen.None, prosegen.Light, prosegen.Heavy} {
 			sc := evalGenerated(t, p[0], p[1], level, 40, 42, reuse.Options{})
 			t.Logf("%-9s %-5s plagdet %.4f precision %.4f recall %.4f granularity %.4f (%d cases, %d detections)",
 				name, level, sc.Plagdet, sc.Precision, sc.Recall, sc.Granularity, sc.Cases, sc.Detections)

@@ -1,6 +1,7 @@
 package pan
 
 import (
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/prosegen"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 // with the exact character offsets of every case on both sides. It covers
 // what the PAN no-obfuscation corpus lacks: edited copies, and truth that
 // is exact by construction. The prose it splices, and the word edits, are
-// in prose_test.go.
+// in compare/reuse/internal/prosegen.
 
 // realProse cuts runs of words from a real text (Gibbon, from the shared
 // corpora), so that the evaluation meets the repetitions of real prose.
@@ -20,7 +21,7 @@ type realProse struct{ all []string }
 
 // halves splits a real text in two, so that a source and the text its
 // passages are spliced into never share text by accident.
-func (p *realProse) halves() (prose, prose) {
+func (p *realProse) halves() (prosegen.Prose, prosegen.Prose) {
 	h := len(p.all) / 2
 	return &realProse{p.all[:h]}, &realProse{p.all[h:]}
 }
@@ -37,7 +38,7 @@ func loadRealProse() *realProse {
 	return &realProse{all: strings.Fields(string(raw))}
 }
 
-func (p *realProse) words(rng *rand.Rand, n int) []string {
+func (p *realProse) Words(rng *rand.Rand, n int) []string {
 	i := rng.IntN(len(p.all) - n)
 	return p.all[i : i+n]
 }
@@ -53,11 +54,11 @@ type genPair struct {
 // suspicious text of suspWords words (from p) with 1 to 3 passages of 40 to 250 words of the source
 // spliced in, edited at the given level. Lines are wrapped at different
 // widths on the two sides.
-func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, suspWords int, name string) genPair {
-	srcW := srcProse.words(rng, srcWords)
-	var sw textWriter
-	sw.width = 60 + rng.IntN(40)
-	srcOffs := writeWords(&sw, rng, srcW, nil)
+func makePair(rng *rand.Rand, srcProse, p prosegen.Prose, level prosegen.Level, srcWords, suspWords int, name string) genPair {
+	srcW := srcProse.Words(rng, srcWords)
+	var sw prosegen.Writer
+	sw.Width = 60 + rng.IntN(40)
+	srcOffs := prosegen.WriteWords(&sw, rng, srcW, nil)
 
 	nCases := 1 + rng.IntN(3)
 	type cut struct{ from, to int }
@@ -77,7 +78,7 @@ func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, susp
 			cuts = append(cuts, c)
 		}
 	}
-	base := p.words(rng, suspWords)
+	base := p.Words(rng, suspWords)
 	// Splice points in the base text, in order, after a sentence end when
 	// one is near.
 	at := make([]int, len(cuts))
@@ -89,15 +90,15 @@ func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, susp
 		}
 	}
 	sortInts(at)
-	var w textWriter
-	w.width = 60 + rng.IntN(40)
+	var w prosegen.Writer
+	w.Width = 60 + rng.IntN(40)
 	pr := genPair{src: ""}
 	prev := 0
 	for i, c := range cuts {
-		writeWords(&w, rng, base[prev:at[i]], nil)
+		prosegen.WriteWords(&w, rng, base[prev:at[i]], nil)
 		prev = at[i]
 		copyWords := editPassage(rng, p, srcW[c.from:c.to], level)
-		offs := writeWords(&w, rng, copyWords, nil)
+		offs := prosegen.WriteWords(&w, rng, copyWords, nil)
 		if len(offs) == 0 {
 			continue
 		}
@@ -107,9 +108,9 @@ func makePair(rng *rand.Rand, srcProse, p prose, level editLevel, srcWords, susp
 			SrcOffset: srcOffs[c.from][0], SrcLength: srcOffs[c.to-1][1] - srcOffs[c.from][0],
 		})
 	}
-	writeWords(&w, rng, base[prev:], nil)
-	pr.susp = w.b.String()
-	pr.src = sw.b.String()
+	prosegen.WriteWords(&w, rng, base[prev:], nil)
+	pr.susp = w.B.String()
+	pr.src = sw.B.String()
 	return pr
 }
 
@@ -125,11 +126,11 @@ func sortInts(a []int) {
 // sentences are first reordered (see reorderSentences), then the words of
 // every level are edited at the level's rates. It never returns an empty
 // passage.
-func editPassage(rng *rand.Rand, p prose, words []string, level editLevel) []string {
-	if level == editHeavy {
+func editPassage(rng *rand.Rand, p prosegen.Prose, words []string, level prosegen.Level) []string {
+	if level == prosegen.Heavy {
 		words = reorderSentences(rng, words)
 	}
-	out := editWords(rng, p, words, levelRates[level])
+	out := prosegen.EditWords(rng, p, words, prosegen.LevelRates[level])
 	if len(out) == 0 {
 		out = append(out, words...)
 	}

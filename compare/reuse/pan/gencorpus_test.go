@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck/compare/input"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/prosegen"
 )
 
 // The labelled corpora of issue 18: sets of (suspicious, source) pairs in
@@ -31,7 +32,7 @@ import (
 //	short        one to three passages of one or two sentences, 15-40 words
 //	chapter      one passage of 1500-3000 words
 //
-// at one edit level (none, light or heavy; see levelRates and
+// at one edit level (none, light or heavy; see prosegen.LevelRates and
 // editPassage). Truth spans cover the whole passage on both sides, as in
 // PAN. The two other sets:
 //
@@ -95,7 +96,7 @@ type genDoc struct{ name, text string }
 // truth cases with their types and where the boilerplate lies.
 type genSet struct {
 	name      string
-	level     editLevel
+	level     prosegen.Level
 	susp, src []genDoc
 	pairs     []Pair
 	cases     []typedCase
@@ -128,8 +129,8 @@ var smallCounts = setCounts{
 // nothing with any source text, and negative pairs.
 type corpusProse struct {
 	name string
-	base prose           // text around the passages, and the words edits insert
-	syn  *syntheticProse // sources when there are no source files
+	base prosegen.Prose      // text around the passages, and the words edits insert
+	syn  *prosegen.Synthetic // sources when there are no source files
 	// srcFiles are the texts sources are made of (nil for synthetic prose).
 	srcFiles [][]string
 	// halves are texts whose two halves share no 8-word run; similar are
@@ -143,7 +144,7 @@ type corpusProse struct {
 // of synthetic prose.
 func (c *corpusProse) srcText(rng *rand.Rand, n int, used map[int]bool) []string {
 	if c.srcFiles == nil {
-		return c.syn.words(rng, n)
+		return c.syn.Words(rng, n)
 	}
 	var out []string
 	for _, i := range rng.Perm(len(c.srcFiles)) {
@@ -167,8 +168,8 @@ func (c *corpusProse) negatives(rng *rand.Rand, n int) (src, susp [][]string, ki
 	for i := 0; i < n; i++ {
 		switch {
 		case c.srcFiles == nil:
-			src = append(src, c.syn.words(rng, 600+rng.IntN(1400)))
-			susp = append(susp, c.syn.words(rng, 600+rng.IntN(1400)))
+			src = append(src, c.syn.Words(rng, 600+rng.IntN(1400)))
+			susp = append(susp, c.syn.Words(rng, 600+rng.IntN(1400)))
 			kinds = append(kinds, "similar")
 		case i%2 == 0 && hi < len(c.halves) || si == len(c.similar):
 			t := c.halves[hi%len(c.halves)]
@@ -191,7 +192,7 @@ func (c *corpusProse) negatives(rng *rand.Rand, n int) (src, susp [][]string, ki
 
 // syntheticCorpusProse is synthetic prose for every role.
 func syntheticCorpusProse() *corpusProse {
-	p := newSyntheticProse(23, 20000)
+	p := prosegen.NewSynthetic(23, 20000)
 	return &corpusProse{name: "synthetic", base: p, syn: p}
 }
 
@@ -416,24 +417,24 @@ type setBuilder struct {
 	header []string // the boilerplate words heading every document, or nil
 }
 
-func (b *setBuilder) writer() *textWriter {
-	return &textWriter{width: 60 + b.rng.IntN(40)}
+func (b *setBuilder) writer() *prosegen.Writer {
+	return &prosegen.Writer{Width: 60 + b.rng.IntN(40)}
 }
 
 // head writes the boilerplate header of document name, if the set has one.
-func (b *setBuilder) head(w *textWriter, name string) {
+func (b *setBuilder) head(w *prosegen.Writer, name string) {
 	if b.header == nil {
 		return
 	}
 	var start, end int
 	for i, s := range b.header {
-		a, e := w.word(s)
+		a, e := w.Word(s)
 		if i == 0 {
 			start = a
 		}
 		end = e
 	}
-	w.paragraph()
+	w.Paragraph()
 	b.set.boiler = append(b.set.boiler, docSpan{name, start, end - start})
 }
 
@@ -444,12 +445,12 @@ func (b *setBuilder) source(n int, used map[int]bool) *srcDoc {
 	d.words = b.pr.srcText(b.rng, n, used)
 	w := b.writer()
 	b.head(w, d.name)
-	d.offs = writeWords(w, b.rng, d.words, nil)
+	d.offs = prosegen.WriteWords(w, b.rng, d.words, nil)
 	d.ends = make([]bool, len(d.words))
 	for i, s := range d.words {
 		d.ends[i] = wordEndsSentence(s)
 	}
-	b.set.src = append(b.set.src, genDoc{d.name, w.b.String()})
+	b.set.src = append(b.set.src, genDoc{d.name, w.B.String()})
 	return d
 }
 
@@ -549,7 +550,7 @@ func (b *setBuilder) passage(d *srcDoc, from, to int, typ string) insert {
 // it records the pairs and the cases.
 func (b *setBuilder) suspicious(baseWords int, ins []insert) {
 	name := fmt.Sprintf("suspicious-document%05d.txt", len(b.set.susp)+1)
-	base := b.pr.base.words(b.rng, baseWords)
+	base := b.pr.base.Words(b.rng, baseWords)
 	var groups [][]insert
 	for _, in := range ins {
 		if in.glued && len(groups) > 0 {
@@ -573,10 +574,10 @@ func (b *setBuilder) suspicious(baseWords int, ins []insert) {
 	b.head(w, name)
 	prev := 0
 	for gi, g := range groups {
-		writeWords(w, b.rng, base[prev:at[gi]], nil)
+		prosegen.WriteWords(w, b.rng, base[prev:at[gi]], nil)
 		prev = at[gi]
 		for _, in := range g {
-			offs := writeWords(w, b.rng, in.words, nil)
+			offs := prosegen.WriteWords(w, b.rng, in.words, nil)
 			d := in.src
 			b.set.cases = append(b.set.cases, typedCase{Case{
 				Susp: name, Src: d.name,
@@ -588,8 +589,8 @@ func (b *setBuilder) suspicious(baseWords int, ins []insert) {
 			}
 		}
 	}
-	writeWords(w, b.rng, base[prev:], nil)
-	b.set.susp = append(b.set.susp, genDoc{name, w.b.String()})
+	prosegen.WriteWords(w, b.rng, base[prev:], nil)
+	b.set.susp = append(b.set.susp, genDoc{name, w.B.String()})
 }
 
 func (b *setBuilder) shuffle(ins []insert) {
@@ -689,8 +690,8 @@ func (b *setBuilder) document(typ string) {
 		name := fmt.Sprintf("suspicious-document%05d.txt", len(b.set.susp)+1)
 		w := b.writer()
 		b.head(w, name)
-		writeWords(w, rng, b.pr.base.words(rng, baseWords()), nil)
-		b.set.susp = append(b.set.susp, genDoc{name, w.b.String()})
+		prosegen.WriteWords(w, rng, b.pr.base.Words(rng, baseWords()), nil)
+		b.set.susp = append(b.set.susp, genDoc{name, w.B.String()})
 		b.set.pairs = append(b.set.pairs, Pair{name, d.name})
 		return
 	}
@@ -699,7 +700,7 @@ func (b *setBuilder) document(typ string) {
 
 // buildLevelSet generates the set of one edit level: counts.perType
 // suspicious documents of each case type, in a shuffled order.
-func buildLevelSet(pr *corpusProse, level editLevel, counts setCounts, seed uint64) *genSet {
+func buildLevelSet(pr *corpusProse, level prosegen.Level, counts setCounts, seed uint64) *genSet {
 	b := &setBuilder{rng: rand.New(rand.NewPCG(seed, 100+uint64(level))), pr: pr, set: &genSet{name: level.String(), level: level}}
 	var order []string
 	for _, t := range caseTypes {
@@ -747,8 +748,8 @@ func buildNegativeSet(pr *corpusProse, n int, seed uint64) *genSet {
 			to    *[]genDoc
 		}{{sn, srcs[i], &b.set.src}, {dn, susps[i], &b.set.susp}} {
 			w := b.writer()
-			writeWords(w, b.rng, d.words, nil)
-			*d.to = append(*d.to, genDoc{d.name, w.b.String()})
+			prosegen.WriteWords(w, b.rng, d.words, nil)
+			*d.to = append(*d.to, genDoc{d.name, w.B.String()})
 		}
 		b.set.pairs = append(b.set.pairs, Pair{dn, sn})
 		b.set.negKinds = append(b.set.negKinds, kind)
@@ -759,7 +760,7 @@ func buildNegativeSet(pr *corpusProse, n int, seed uint64) *genSet {
 // buildSets generates the five sets from pr.
 func buildSets(pr *corpusProse, counts setCounts, seed uint64) []*genSet {
 	var out []*genSet
-	for _, l := range []editLevel{editNone, editLight, editHeavy} {
+	for _, l := range []prosegen.Level{prosegen.None, prosegen.Light, prosegen.Heavy} {
 		out = append(out, buildLevelSet(pr, l, counts, seed))
 	}
 	return append(out, buildNegativeSet(pr, counts.negatives, seed), buildBoilerplateSet(pr, counts.boilerplates, seed))
@@ -850,7 +851,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 				cover[p] = append(cover[p], [2]int{c.SuspOffset, c.SuspOffset + c.SuspLength})
 				a := caseSpanText(t, docs[c.Susp], c.SuspOffset, c.SuspLength)
 				b := caseSpanText(t, docs[c.Src], c.SrcOffset, c.SrcLength)
-				if s.level == editNone && strings.Join(strings.Fields(a), " ") != strings.Join(strings.Fields(b), " ") {
+				if s.level == prosegen.None && strings.Join(strings.Fields(a), " ") != strings.Join(strings.Fields(b), " ") {
 					t.Fatalf("%s/%s %s case in %s: the spans differ without edits:\n%q\n%q", pr.name, s.name, c.Type, c.Susp, a, b)
 				}
 			}
@@ -892,7 +893,7 @@ func TestGeneratedCorpusTruth(t *testing.T) {
 				}
 			}
 		}
-		again := buildLevelSet(pr, editHeavy, smallCounts, 5)
+		again := buildLevelSet(pr, prosegen.Heavy, smallCounts, 5)
 		if !reflect.DeepEqual(again, sets[2]) {
 			t.Errorf("%s: the same seed made a different heavy set", pr.name)
 		}
@@ -949,14 +950,14 @@ func wordDistance(a, b []string) int {
 // distance per source word, before its sentences are reordered), and
 // heavy reorders the sentences of most passages.
 func TestEditRates(t *testing.T) {
-	p := newSyntheticProse(5, 20000)
+	p := prosegen.NewSynthetic(5, 20000)
 	rng := rand.New(rand.NewPCG(9, 9))
-	want := map[editLevel][2]float64{editLight: {0.06, 0.11}, editHeavy: {0.27, 0.33}}
-	for _, level := range []editLevel{editLight, editHeavy} {
+	want := map[prosegen.Level][2]float64{prosegen.Light: {0.06, 0.11}, prosegen.Heavy: {0.27, 0.33}}
+	for _, level := range []prosegen.Level{prosegen.Light, prosegen.Heavy} {
 		var dist, words int
 		for i := 0; i < 300; i++ {
-			w := p.words(rng, 200)
-			dist += wordDistance(w, editWords(rng, p, w, levelRates[level]))
+			w := p.Words(rng, 200)
+			dist += wordDistance(w, prosegen.EditWords(rng, p, w, prosegen.LevelRates[level]))
 			words += len(w)
 		}
 		rate := float64(dist) / float64(words)
@@ -967,7 +968,7 @@ func TestEditRates(t *testing.T) {
 	}
 	moved := 0
 	for i := 0; i < 100; i++ {
-		w := p.words(rng, 150)
+		w := p.Words(rng, 150)
 		if !slices.Equal(reorderSentences(rng, slices.Clone(w)), w) {
 			moved++
 		}

@@ -7,12 +7,12 @@ package boiler
 import (
 	"context"
 	"math/bits"
-	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/parallel"
 )
 
 // Options say what is boilerplate.
@@ -160,16 +160,16 @@ func docGrams(keys []uint64, buf []uint64) []uint64 {
 	}
 	pow := uint64(1)
 	for range bpGram - 1 {
-		pow *= gramMul
+		pow *= gram.Mul
 	}
 	h := uint64(0)
 	for t := 0; t < bpGram; t++ {
-		h = h*gramMul + keys[t]
+		h = h*gram.Mul + keys[t]
 	}
-	out = append(out, mix64(h)|1)
+	out = append(out, gram.Mix(h)|1)
 	for t := bpGram; t < len(keys); t++ {
-		h = (h-keys[t-bpGram]*pow)*gramMul + keys[t]
-		out = append(out, mix64(h)|1)
+		h = (h-keys[t-bpGram]*pow)*gram.Mul + keys[t]
+		out = append(out, gram.Mix(h)|1)
 	}
 	return out
 }
@@ -204,7 +204,7 @@ func winnowGrams(h []uint64, w int, f func(uint64)) {
 //
 // The entries are split by their top bits into buckets sorted in parallel:
 // this sort is most of the cost of looking for boilerplate.
-func countDocs(ctx context.Context, entries []uint64, mask uint64, least int, set *fpSet) error {
+func countDocs(ctx context.Context, entries []uint64, mask uint64, least int, set *gram.Filter) error {
 	const bucketBits = 8
 	var starts [1<<bucketBits + 1]int
 	for _, e := range entries {
@@ -221,7 +221,7 @@ func countDocs(ctx context.Context, entries []uint64, mask uint64, least int, se
 		next[b]++
 	}
 	found := make([][]uint64, 1<<bucketBits)
-	err := parallel(ctx, 1<<bucketBits, func(b int) {
+	err := parallel.For(ctx, 1<<bucketBits, 0, func(b int) {
 		es := sorted[starts[b]:starts[b+1]]
 		slices.Sort(es)
 		es = slices.Compact(es) // once a document
@@ -239,7 +239,7 @@ func countDocs(ctx context.Context, entries []uint64, mask uint64, least int, se
 	})
 	for _, f := range found {
 		for _, h := range f {
-			set.add(h)
+			set.Set.Add(h)
 		}
 	}
 	return err
@@ -258,14 +258,14 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 	version := make([]bool, n)
 	hosts := opt.units(n, nil)
 	least := opt.MinDocsOf(hosts)
-	seen := &fpSet{mask: mask}
+	seen := &gram.Filter{Mask: mask}
 	// Versions found, the fingerprints are counted again without them
 	// (once): text common to the other documents may be in fewer of them
 	// than the first count asked for.
 	for round := 0; round < 2; round++ {
 		var mu sync.Mutex
 		var entries []uint64
-		err := parallel(ctx, n, func(i int) {
+		err := parallel.For(ctx, n, 0, func(i int) {
 			if version[i] {
 				return
 			}
@@ -279,15 +279,15 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 		if err != nil {
 			return nil, 0, err
 		}
-		seen = &fpSet{mask: mask}
+		seen = &gram.Filter{Mask: mask}
 		if err := countDocs(ctx, entries, mask, least, seen); err != nil {
 			return nil, 0, err
 		}
 		entries = nil
-		if seen.n == 0 {
+		if seen.Set.Len() == 0 {
 			return nil, least, nil
 		}
-		err = parallel(ctx, n, func(i int) {
+		err = parallel.For(ctx, n, 0, func(i int) {
 			if !version[i] && commonShare(docs[i], seen) > bpVersion {
 				version[i] = true
 			}
@@ -308,7 +308,7 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 	// The fingerprints near a common one, of the documents that are not
 	// versions, counted again among those documents.
 	near := make([][]uint64, n)
-	err := parallel(ctx, n, func(i int) {
+	err := parallel.For(ctx, n, 0, func(i int) {
 		if version[i] {
 			return
 		}
@@ -316,7 +316,7 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 		var out []uint64
 		next := 0
 		for t, x := range h {
-			if !seen.has(x) {
+			if !seen.Has(x) {
 				continue
 			}
 			for u := max(next, t-bpWindow+1); u < min(len(h), t+bpWindow); u++ {
@@ -333,23 +333,23 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 	for _, e := range near {
 		all = append(all, e...)
 	}
-	common := &fpSet{mask: mask}
+	common := &gram.Filter{Mask: mask}
 	if err := countDocs(ctx, all, mask, least, common); err != nil {
 		return nil, 0, err
 	}
 	all = nil
 	out := make([][]stretch, n)
-	if common.n == 0 {
+	if common.Set.Len() == 0 {
 		return out, least, nil
 	}
-	err = parallel(ctx, n, func(i int) {
+	err = parallel.For(ctx, n, 0, func(i int) {
 		if near[i] == nil {
 			return
 		}
 		h := docGrams(docs[i].TokenKeys(), nil)
 		ss := out[i]
 		for t, x := range h {
-			if !common.has(x) {
+			if !common.Has(x) {
 				continue
 			}
 			if k := len(ss) - 1; k >= 0 && int32(t) <= ss[k].hi {
@@ -372,13 +372,13 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 }
 
 // commonShare is the share of d's words covered by fingerprints of set.
-func commonShare(d *compare.Document, set *fpSet) float64 {
+func commonShare(d *compare.Document, set *gram.Filter) float64 {
 	if len(d.Tokens) == 0 {
 		return 0
 	}
 	covered, end := 0, 0
 	for t, x := range docGrams(d.TokenKeys(), nil) {
-		if set.has(x) {
+		if set.Has(x) {
 			covered += t + bpGram - max(t, end)
 			end = t + bpGram
 		}
@@ -507,89 +507,4 @@ func (r *Result) group(found [][]stretch, opt Options) {
 	for i := range r.Ranges {
 		slices.SortFunc(r.Ranges[i], func(x, y [2]int32) int { return int(x[0] - y[0]) })
 	}
-}
-
-// The fingerprints of a gram, hashed as package reuse hashes its own.
-const gramMul = 0x9E3779B97F4A7C15
-
-// mix64 is the finaliser of SplitMix64.
-func mix64(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xBF58476D1CE4E5B9
-	h ^= h >> 27
-	h *= 0x94D049BB133111EB
-	h ^= h >> 31
-	return h
-}
-
-// fpSet is a set of fingerprints compared on the bits above mask (the
-// counts keep a document number in the low bits): open addressing over
-// non-zero keys, cheaper than a map for the lookup of every gram.
-type fpSet struct {
-	mask  uint64
-	slots []uint64
-	n     int
-}
-
-func (s *fpSet) has(h uint64) bool {
-	if s.n == 0 {
-		return false
-	}
-	k := h&^s.mask | 1
-	m := uint64(len(s.slots) - 1)
-	for i := mix64(k) & m; ; i = (i + 1) & m {
-		switch s.slots[i] {
-		case k:
-			return true
-		case 0:
-			return false
-		}
-	}
-}
-
-// add adds k (masked, with its lowest bit set).
-func (s *fpSet) add(k uint64) {
-	if 2*(s.n+1) > len(s.slots) {
-		old := s.slots
-		s.slots, s.n = make([]uint64, max(16, 2*len(old))), 0
-		for _, o := range old {
-			if o != 0 {
-				s.add(o)
-			}
-		}
-	}
-	m := uint64(len(s.slots) - 1)
-	for i := mix64(k) & m; ; i = (i + 1) & m {
-		switch s.slots[i] {
-		case k:
-			return
-		case 0:
-			s.slots[i] = k
-			s.n++
-			return
-		}
-	}
-}
-
-// parallel calls f(0..n-1) on GOMAXPROCS goroutines, stopping early when
-// ctx is done.
-func parallel(ctx context.Context, n int, f func(i int)) error {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
 }

@@ -3,6 +3,8 @@ package boiler
 import (
 	"slices"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/compare/reuse/internal/gram"
 )
 
 func TestMinDocsOf(t *testing.T) {
@@ -47,12 +49,12 @@ func TestGramsAndWinnowing(t *testing.T) {
 			t.Errorf("window %d keeps nothing", s)
 		}
 	}
-	set := fpSet{mask: 0xF} // the low four bits are a document number
+	set := gram.Filter{Mask: 0xF} // the low four bits are a document number
 	for _, x := range kept[:len(kept)/2] {
-		set.add(x&^0xF | 1)
+		set.Set.Add(x&^0xF | 1)
 	}
 	for i, x := range kept {
-		if got, want := set.has(x^0x5), i < len(kept)/2; got != want {
+		if got, want := set.Has(x^0x5), i < len(kept)/2; got != want {
 			t.Errorf("has(%x) = %v, want %v", x, got, want)
 		}
 	}
