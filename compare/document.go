@@ -36,7 +36,7 @@ type Document struct {
 	Path     string // as the user named it, slash-separated
 	Raw      []byte // the file's bytes, never modified
 	Format   string // the reader's name: "text", "markdown", "html", …
-	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be"
+	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
 	Text     string // normalised text: what every analysis reads
 	// Structure is what the reader knows of blocks, notes and comments.
 	Structure Structure

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"github.com/crosscheck/crosscheck/compare"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -55,8 +56,10 @@ func sniffBinary(raw []byte) (int, bool) {
 }
 
 // decode turns raw file bytes into UTF-8 text. UTF-8 with or without a BOM is
-// used in place; UTF-16 with a BOM is decoded. Invalid UTF-8 is an error
-// unless lenient, in which case each bad byte becomes U+FFFD.
+// used in place; UTF-16 with a BOM is decoded. Bytes that are not UTF-8 in a
+// file that declares a Latin-1 charset (see declaresLatin1) are decoded as
+// windows-1252. Other invalid UTF-8 is an error unless lenient, in which
+// case each bad byte becomes U+FFFD.
 func decode(path string, raw []byte, lenient bool) (decoded, error) {
 	switch {
 	case len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF):
@@ -86,10 +89,14 @@ func decode(path string, raw []byte, lenient bool) (decoded, error) {
 		return decoded{text: bytesString(body), m: b.Finish(), encoding: enc}, nil
 	}
 	base := len(raw) - len(body)
+	if base == 0 && declaresLatin1(raw[:min(len(raw), declarationBytes)]) {
+		return decodeWindows1252(raw), nil
+	}
 	if !lenient {
 		off := base + firstInvalid(body)
 		return decoded{}, &compare.InputError{Path: path, Offset: off, Msg: "invalid UTF-8",
-			Hint: "convert the file to UTF-8, or pass --lenient to replace bad bytes and go on"}
+			Hint: "convert the file to UTF-8 (for a Latin-1 file: iconv -f WINDOWS-1252 -t UTF-8), declare its " +
+				"charset if it is HTML or XML, or pass --lenient to replace bad bytes and go on"}
 	}
 	var out []byte
 	out = make([]byte, 0, len(body)+16)
@@ -185,4 +192,77 @@ func decodeUTF16(path string, raw []byte, lenient bool) (decoded, error) {
 	}
 	b.Changed()
 	return decoded{text: string(out), m: b.Finish(), encoding: enc, invalid: bad, ascii: ascii}, nil
+}
+
+// declarationBytes is how much of a file's start declaresLatin1 reads.
+const declarationBytes = 8 << 10
+
+// latin1Labels are the charset names that mean windows-1252, as the
+// WHATWG Encoding Standard maps them (it reads ISO-8859-1 and US-ASCII as
+// windows-1252), and ISO-8859-15, which differs from it in eight rarely
+// used letters.
+var latin1Labels = []string{"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "iso-latin-1",
+	"iso latin-1", "windows-1252", "cp1252", "x-cp1252", "us-ascii", "iso-8859-15", "latin-9"}
+
+// declaresLatin1 reports whether head, a file's first bytes, declares a
+// Latin-1 charset: an HTML <meta charset> or http-equiv content type, an
+// XML declaration's encoding, or Project Gutenberg's "Character set
+// encoding:" line.
+func declaresLatin1(head []byte) bool {
+	h := strings.ToLower(string(head))
+	for _, key := range []string{"charset=", "encoding=", "character set encoding:"} {
+		for i := strings.Index(h, key); i >= 0; {
+			v := strings.TrimLeft(h[i+len(key):], " \t\"'")
+			for _, l := range latin1Labels {
+				if strings.HasPrefix(v, l) && (len(v) == len(l) || !isLabelByte(v[len(l)])) {
+					return true
+				}
+			}
+			next := strings.Index(h[i+1:], key)
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+	}
+	return false
+}
+
+func isLabelByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+}
+
+// cp1252 gives the characters of bytes 0x80–0x9F in windows-1252; the five
+// it leaves undefined are the C1 controls of the same number, as in the
+// WHATWG standard. Bytes 0xA0–0xFF are the code points of the same number.
+var cp1252 = [32]rune{
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+}
+
+// decodeWindows1252 decodes every byte of raw as one windows-1252
+// character; offsets map back byte for byte.
+func decodeWindows1252(raw []byte) decoded {
+	var b compare.MapBuilder
+	out := make([]byte, 0, len(raw)+len(raw)/16)
+	run := 0
+	for _, c := range raw {
+		if c < 0x80 {
+			out = append(out, c)
+			run++
+			continue
+		}
+		b.Copy(run)
+		run = 0
+		r := rune(c)
+		if c < 0xA0 {
+			r = cp1252[c-0x80]
+		}
+		n := len(out)
+		out = utf8.AppendRune(out, r)
+		b.Replace(1, len(out)-n)
+	}
+	b.Copy(run)
+	b.Changed()
+	return decoded{text: string(out), m: b.Finish(), encoding: "windows-1252"}
 }

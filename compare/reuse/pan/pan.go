@@ -250,6 +250,8 @@ func afterClosingPunct(raw []byte, end int) int {
 func CharOffset(d *compare.Document, off int) int {
 	raw := d.Raw[:max(0, min(off, len(d.Raw)))]
 	switch d.Encoding {
+	case "windows-1252":
+		return len(raw) // a byte a character
 	case "utf-16le", "utf-16be":
 		n := 0
 		for i := 0; i+1 < len(raw); i += 2 {
