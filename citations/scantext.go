@@ -840,7 +840,17 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 			}
 		}
 	}
-	eachPara(s, func(start int) {
+	// a block of such paragraphs anywhere (notes printed after each
+	// chapter, as Project Gutenberg sets "   [12] JAI, XX, 140."): two or
+	// more whose numbers do not go down, or one set in by spaces
+	var block noteBlock
+	closeBlock := func() {
+		if block.n >= 2 || block.n == 1 && block.indented {
+			trailing = append(trailing, region{block.first, block.end})
+		}
+		block = noteBlock{}
+	}
+	eachPara(s, func(start, end int) {
 		flush(start)
 		for mi < len(marks) && marks[mi].span.Start < start {
 			mi++
@@ -853,16 +863,42 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 		switch {
 		case !pass:
 			runFirst = -1
+			closeBlock()
 		case runFirst < 0:
 			runFirst = start
 		}
+		if pass && marks[mi].syntax == SyntaxBracket {
+			v := labelNumber(marks[mi].label)
+			if block.n > 0 && v >= 0 && v < block.prev {
+				closeBlock()
+			}
+			if block.n == 0 {
+				block.first = start
+				block.indented = start > 0 && s[start-1] != '\n'
+			}
+			block.n++
+			block.end = end
+			if v >= 0 {
+				block.prev = v
+			}
+		}
 	})
+	closeBlock()
 	flush(len(s))
 	for _, t := range trailing.sorted() {
 		zones = zones.add(t)
 	}
 	return zones.union()
 }
+
+// noteBlock is a run of paragraphs that each open with a bracketed number
+// already used as a marker: a block of notes.
+type noteBlock struct {
+	first, end int
+	n, prev    int
+	indented   bool
+}
+
 
 // add appends r, or widens the last region when r starts inside it, so
 // that a run of overlapping regions takes one (union merges the rest).
@@ -889,8 +925,8 @@ func (rs regions) union() regions {
 }
 
 // eachPara calls fn with the start of each paragraph (text between blank
-// lines), after leading white space.
-func eachPara(s string, fn func(start int)) {
+// lines), after leading white space, and its end, before the blank line.
+func eachPara(s string, fn func(start, end int)) {
 	i := 0
 	for i < len(s) {
 		for i < len(s) && isSpace(s[i]) {
@@ -899,11 +935,12 @@ func eachPara(s string, fn func(start int)) {
 		if i >= len(s) {
 			break
 		}
-		fn(i)
 		j := strings.Index(s[i:], "\n\n")
 		if j < 0 {
+			fn(i, trimRight(s, len(s)))
 			break
 		}
+		fn(i, trimRight(s, i+j))
 		i += j
 	}
 }
