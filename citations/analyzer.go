@@ -172,6 +172,9 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 		if iss.Excerpt {
 			f.Severity = compare.Info
 		}
+		if iss.Previous.End > 0 {
+			f.Relate("previous", d, iss.Previous)
+		}
 		f.Details = iss.Details
 		report(f)
 	}

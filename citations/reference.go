@@ -268,30 +268,48 @@ func parseUnit(text string, span compare.Span) *Citation {
 	if len(t) > maxUnitBytes { // prose, not a citation: read its start only
 		t = t[:cutUTF8(t, maxUnitBytes)]
 	}
+	// short forms and signals set in italics ("_Ibid._, 102", "Rivers,
+	// *op. cit.*", "_cf._ Junker") read as the words, without the
+	// emphasis marks; plain is t with them blanked, byte for byte
+	plain := t
+	if strings.ContainsAny(t, "_*") {
+		plain = strings.Map(func(r rune) rune {
+			if r == '_' || r == '*' {
+				return ' '
+			}
+			return r
+		}, t)
+	}
 	for {
-		m := reSignal.FindString(t)
+		lead := strings.TrimLeft(plain, " ")
+		m := reSignal.FindString(lead)
 		if m == "" {
 			break
 		}
-		t = t[len(m):]
-		off += len(m)
+		n := len(plain) - len(lead) + len(m)
+		for n < len(plain) && plain[n] == ' ' {
+			n++
+		}
+		t, plain = t[n:], plain[n:]
+		off += n
 	}
 	c := &Citation{Span: compare.Span{Start: off, End: span.End}}
+	lead := strings.TrimLeft(plain, " ")
 	switch {
-	case reIdIbid.MatchString(t), reIbid.MatchString(t):
+	case reIdIbid.MatchString(lead), reIbid.MatchString(lead):
 		c.Kind = KindIbid
-		c.setLoci(t)
+		c.setLoci(lead)
 		return c
-	case reIdem.MatchString(t):
+	case reIdem.MatchString(lead):
 		c.Kind = KindID
-		c.setLoci(t)
+		c.setLoci(lead)
 		return c
 	}
 	// the regular expressions only run where their key word occurs: notes
 	// are many and mostly prose
 	lt := strings.ToLower(t)
 	if strings.Contains(lt, "supra") || strings.Contains(lt, "cit") {
-		if parseLatinShortForm(c, t) {
+		if parseLatinShortForm(c, plain) {
 			return c
 		}
 	}
@@ -510,7 +528,7 @@ func authorTitle(t string) (author, title string) {
 			title = strings.Trim(rest, "*_")
 		}
 	}
-	return author, title
+	return strings.Join(strings.Fields(author), " "), strings.Join(strings.Fields(title), " ")
 }
 
 // titleCase reports a phrase whose longer words are mostly capitalised,
