@@ -292,7 +292,7 @@ func (b *epubBuilder) linkAcrossMembers() {
 			continue
 		}
 		have[l.key] = true
-		label := l.key[strings.LastIndexByte(l.key, '#')+1:]
+		label := idLabel(l.key[strings.LastIndexByte(l.key, '#')+1:])
 		b.st.NoteDefs = append(b.st.NoteDefs, compare.NoteDef{Label: label, Key: l.key, Span: sp,
 			Body: compare.TrimSpan(string(b.text), sp), Kind: compare.NoteLinked})
 	}
