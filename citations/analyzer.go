@@ -248,7 +248,7 @@ func count(n int) string {
 
 func describeLabel(label, key string) string {
 	label, key = clip(label, 64), clip(key, 66)
-	if strings.HasPrefix(key, "#") && key[1:] != label {
+	if strings.HasPrefix(key, "#") && key[1:] != label || strings.Contains(key, "#") && !strings.HasPrefix(key, "#") {
 		return label + " (" + key + ")"
 	}
 	if strings.HasPrefix(key, "^") {

@@ -116,7 +116,7 @@ type NumberingIssue struct {
 	// Previous is the number before it in the sequence (empty for a start
 	// past 1): findings point at both places.
 	Previous compare.Span
-	Details map[string]any
+	Details  map[string]any
 }
 
 // Run is a stretch of the document whose numbered notes count from 1:

@@ -899,7 +899,6 @@ type noteBlock struct {
 	indented   bool
 }
 
-
 // add appends r, or widens the last region when r starts inside it, so
 // that a run of overlapping regions takes one (union merges the rest).
 func (rs regions) add(r region) regions {

@@ -220,7 +220,11 @@ func (b *epubBuilder) addMember(member, src string) {
 	}
 	for _, m := range st.NoteMarkers {
 		if m.Kind == compare.NoteLinked {
-			m.Key = memberKey(member, markerHref(m, hrefAt))
+			href := m.Key // a link into another member keeps its file
+			if strings.HasPrefix(href, "#") {
+				href = markerHref(m, hrefAt)
+			}
+			m.Key = memberKey(member, href)
 			b.links = append(b.links, epubLink{marker: len(b.st.NoteMarkers), key: m.Key})
 		}
 		m.Span = shift(m.Span)

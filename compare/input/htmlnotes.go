@@ -255,7 +255,13 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		if label == "" {
 			label = l.target
 		}
-		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: "#" + l.target, Span: span, Kind: compare.NoteLinked})
+		// a link into another file keeps the file: "endnotes.xhtml#note-3"
+		// (relative to this one), for a book of several files
+		key := "#" + l.target
+		if href := l.e.Attr["href"]; !strings.HasPrefix(href, "#") && !strings.Contains(href, "://") && !strings.HasPrefix(href, "//") {
+			key = href
+		}
+		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: key, Span: span, Kind: compare.NoteLinked})
 	}
 	// the links of the page by where they start, so that each definition
 	// looks only at the links inside it (a walk of every element for each
