@@ -128,8 +128,7 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 	}
 }
 
-// maxUses is how many uses of one undefined marker are reported one by
-// one; a marker used more often is reported once, with its count.
+// maxUses is how many uses of one undefined marker its finding lists.
 const maxUses = 100
 
 // reportNotes turns what FindNotes found into findings.
@@ -190,8 +189,9 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 	}
 }
 
-// reportUndefined reports markers without a note: each use, or once for
-// a marker used more than maxUses times.
+// reportUndefined reports markers without a note: once per label (per
+// chapter for numbered notes), at its first use, with the other uses as
+// related places (up to maxUses of them).
 func reportUndefined(d *compare.Document, undefined []*Marker, report func(compare.Finding)) {
 	type rk struct {
 		run int
@@ -203,14 +203,14 @@ func reportUndefined(d *compare.Document, undefined []*Marker, report func(compa
 		}
 		return rk{0, m.Key}
 	}
-	uses := map[rk]int{}
-	for _, m := range undefined {
-		uses[keyOf(m)]++
-	}
+	uses := map[rk][]*Marker{}
 	for _, m := range undefined {
 		k := keyOf(m)
-		n := uses[k]
-		if n < 0 {
+		uses[k] = append(uses[k], m)
+	}
+	for _, m := range undefined {
+		all := uses[keyOf(m)]
+		if all[0] != m {
 			continue // reported with its first use
 		}
 		where := ""
@@ -219,12 +219,14 @@ func reportUndefined(d *compare.Document, undefined []*Marker, report func(compa
 		}
 		details := map[string]any{"label": clip(m.Label, 64), "syntax": m.Syntax.String()}
 		msg := "note marker " + describeLabel(m.Label, m.Key) + " has no note" + where
-		if n > maxUses {
-			msg += "; it is used " + count(n) + " times, and only this first use is reported"
+		if n := len(all); n > 1 {
+			msg += "; it is used " + count(n) + " times"
 			details["uses"] = n
-			uses[k] = -1
 		}
 		f := compare.Newf(CheckMarkerUndefined, d, m.Span, "%s", msg)
+		for _, o := range all[1:min(len(all), maxUses)] {
+			f.Relate("use", d, o.Span)
+		}
 		f.Details = details
 		report(f)
 	}

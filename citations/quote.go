@@ -307,7 +307,10 @@ func locateQuote(q *compare.Document, from, to int, src *compare.Document) (comp
 		}
 	}
 	if best < 0 {
-		return compare.Span{}, false
+		// a short quotation of common words ("it was present at its own
+		// making") leaves the alignment's fingerprints nothing to seed
+		// on: look for its words in order
+		return exactWords(q, from, to, src)
 	}
 	// the passages near the best one in the source belong to the same
 	// quotation (a reordered or heavily edited stretch splits it)
@@ -497,4 +500,21 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 		r.Diff = compare.FormatWordDiff(kept, src, qt.doc, 60)
 	}
 	return r
+}
+
+// exactWords finds the quotation's words from..to, in order and case
+// folded, as consecutive words of the source.
+func exactWords(q *compare.Document, from, to int, src *compare.Document) (compare.Span, bool) {
+	same := func(i, j int) bool { return strings.EqualFold(src.TextOf(src.Tokens[i]), q.TextOf(q.Tokens[j])) }
+	n := to - from
+	for i := 0; i+n <= len(src.Tokens); i++ {
+		k := 0
+		for k < n && same(i+k, from+k) {
+			k++
+		}
+		if k == n {
+			return compare.Span{Start: src.Tokens[i].Start, End: src.Tokens[i+n-1].End}, true
+		}
+	}
+	return compare.Span{}, false
 }

@@ -493,6 +493,12 @@ func authorTitle(t string) (author, title string) {
 	var name []string
 	for _, w := range words {
 		lw := strings.ToLower(strings.TrimRight(w, "."))
+		// an initial ("E. P. Thompson"): a capital and a point, never a
+		// locus ("p. 12" is written in lower case)
+		if initial(w) && len(name) < 6 {
+			name = append(name, w)
+			continue
+		}
 		if isLocusWord(lw) || strings.ContainsAny(w, "0123456789") {
 			break
 		}
@@ -712,4 +718,9 @@ func sigTitleCovers(ss, ls []string) bool {
 		}
 	}
 	return true
+}
+
+// initial reports an initial of a name: "E.", "P.".
+func initial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
