@@ -311,7 +311,7 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 			"reordered": r.Reorder, "word_diff": clip(r.Diff, maxDiff)}
 		report(f)
 	}
-	if r.Pages && c.Page != "" && r.Page != "" && !pageInRange(r.Page, c.Page, c.PageEnd) {
+	if r.Pages && c.Page != "" && r.Page != "" && !pagesMeet(r.Page, r.PageEnd, c.Page, c.PageEnd) {
 		f := compare.Newf(CheckQuotePage, d, c.Span, "note %s cites p. %s, but the quoted passage is on p. %s of %s",
 			label, clip(c.Page, 20), clip(r.Page, 20), name)
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})

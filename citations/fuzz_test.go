@@ -197,7 +197,7 @@ func FuzzManifestTOML(f *testing.F) {
 // source.
 func FuzzCompareQuote(f *testing.F) {
 	src, err := input.Parse("s.txt", []byte("%%page 1%%\nBoth history and reality show us that peace cannot be achieved through force.\f"+
-		"[p. 3] Much less can it be maintained by relying on a military alliance.\n"), input.Options{})
+		"[p. 3] Much less can it be maintained by relying on a military alliance.\n{4} Any attempt to break the re-\nport [Pg 5] of the balance.\n"), input.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -207,11 +207,16 @@ func FuzzCompareQuote(f *testing.F) {
 	f.Add("[[[…", uint16(0))
 	f.Add("[", uint16(65535))
 	f.Add("peace . . . force ", uint16(65535))
+	f.Add("alliance {4} any attempt [...] report of the balance [sic]", uint16(0))
+	f.Add("{4} [Pg 5] [p. 6] ", uint16(65535))
 	f.Fuzz(func(t *testing.T, seed string, n uint16) {
 		q := grow(strings.ToValidUTF8(seed, ""), n%4096)
 		r := CompareQuote(q, src, ix, 0)
 		if r.Found {
 			checkSpan(t, "region", r.Region, len(src.Text))
+		}
+		if r.Missing < 0 || r.Added < 0 {
+			t.Fatalf("counts %d, %d", r.Missing, r.Added)
 		}
 	})
 }
