@@ -292,7 +292,7 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 	label := clip(n.Label, 64)
 	if !r.Found {
 		if r.Mismatch {
-			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in note %s", name, label)
+			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in %s", name, noteName(n))
 			f.Details = map[string]any{"source": name, "note": label, "found": false}
 			report(f)
 		}
@@ -312,8 +312,8 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 		report(f)
 	}
 	if r.Pages && c.Page != "" && r.Page != "" && !pagesMeet(r.Page, r.PageEnd, c.Page, c.PageEnd) {
-		f := compare.Newf(CheckQuotePage, d, c.Span, "note %s cites p. %s, but the quoted passage is on p. %s of %s",
-			label, clip(c.Page, 20), clip(r.Page, 20), name)
+		f := compare.Newf(CheckQuotePage, d, c.Span, "%s cites p. %s, but the quoted passage is on p. %s of %s",
+			noteName(n), clip(c.Page, 20), clip(r.Page, 20), name)
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})
 		f.Details = map[string]any{"cited_page": clip(c.Page, 20), "page": clip(r.Page, 20), "source": name}
 		report(f)

@@ -106,7 +106,8 @@ func FuzzFindNotes(f *testing.F) {
 func FuzzParseNote(f *testing.F) {
 	for _, s := range []string{"Ibid., p. 3.", "Smith, op. cit., pp. 3-5.", "Id. at 5; Brown v. Board, 347 U.S. 483 (1954).",
 		"Val. Max. loc. cit. Dion. l. lvii. c. 15.", "Smith, supra note 12, at 4.", "See Part II, supra.",
-		"(Valesius ad loc. cit. Ammian.)", `"A Title in Quotes," *Journal* 3 (1999): 4.`} {
+		"(Valesius ad loc. cit. Ammian.)", `"A Title in Quotes," *Journal* 3 (1999): 4.`,
+		`\citep[see][p.~12--14]{a,b}; Brown, op.\ cit., 3.`, `\cite[12]{}\footcite{x,,y}`} {
 		f.Add(s, uint16(0))
 	}
 	f.Add("Ibid., p. 4; ", uint16(65535))

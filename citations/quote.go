@@ -40,7 +40,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			if m := markerAt[k]; m != nil {
 				return m
 			}
-			if !strings.ContainsRune(".,;:!? ", rune(s[k])) {
+			if !strings.ContainsRune(".,;:!? ~", rune(s[k])) { // "~": LaTeX's tie before \cite
 				break
 			}
 		}
@@ -96,6 +96,25 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			inner := compare.TrimSpan(s, compare.Span{Start: open + 1, End: i})
 			add(Quotation{Span: inner, Marker: after(i + 1)})
 			open = -1
+		}
+	}
+	// LaTeX quotations: ``…''
+	if doc.Format == "latex" {
+		for _, p := range doc.Paragraphs {
+			for i := p.Start; i < p.End; {
+				k := strings.Index(s[i:p.End], "``")
+				if k < 0 {
+					break
+				}
+				open := i + k + 2
+				e := strings.Index(s[open:p.End], "''")
+				if e < 0 {
+					break
+				}
+				inner := compare.TrimSpan(s, compare.Span{Start: open, End: open + e})
+				add(Quotation{Span: inner, Marker: after(open + e + 2)})
+				i = open + e + 2
+			}
 		}
 	}
 	// Markdown block quotes: runs of lines starting with ">"
@@ -198,7 +217,7 @@ type quoteText struct {
 
 var (
 	reEllipsis   = regexp.MustCompile(`\.\s?\.\s?\.|…`)
-	reEllipsisAt = regexp.MustCompile(`^(?:\.\s?\.\s?\.|…)`)
+	reEllipsisAt = regexp.MustCompile(`^(?:\.\s?\.\s?\.|…|\\(?:ldots|dots|textellipsis)\b(?:\{\})?)`)
 )
 
 // prepareQuote builds the comparable form of a quotation.

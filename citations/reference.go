@@ -154,6 +154,15 @@ func parseNote(doc *compare.Document, n *Note, limit int) (out []*Citation, unit
 			return false
 		}
 		text := doc.Text[u.Start:u.End]
+		if strings.Contains(text, "cite") {
+			if cs := latexCitations(text, u.Start); len(cs) > 0 {
+				for _, c := range cs {
+					c.Note = n
+				}
+				out = append(out, cs...)
+				return true
+			}
+		}
 		c := parseUnit(text, u)
 		if c == nil {
 			if loc := strings.TrimSpace(strings.Trim(text, " .,;()")); len(out) > 0 && loc != "" && reLocusOnly.MatchString(loc) {
@@ -169,6 +178,44 @@ func parseNote(doc *compare.Document, n *Note, limit int) (out []*Citation, unit
 	})
 	return out, units
 }
+
+// latexCitations reads the LaTeX citation commands of one piece of a
+// note (text, at Text offset off): a citation per key, the key standing
+// for the title (a manifest or BibTeX key matches its source outright),
+// the page from the postnote ("\cite[p.~12]{key}", "\citep[see][12--14]{a,b}").
+func latexCitations(text string, off int) []*Citation {
+	var out []*Citation
+	for _, m := range reLaTeXCite.FindAllStringSubmatchIndex(text, 8) {
+		post := ""
+		switch {
+		case m[4] >= 0:
+			post = text[m[4]:m[5]]
+		case m[2] >= 0:
+			post = text[m[2]:m[3]]
+		}
+		post = strings.TrimSpace(strings.NewReplacer("~", " ", "--", "–", `\,`, " ").Replace(post))
+		for _, key := range strings.Split(text[m[6]:m[7]], ",") {
+			key = strings.TrimSpace(key)
+			if key == "" {
+				continue
+			}
+			c := &Citation{Kind: KindFull, Title: key, Span: compare.Span{Start: off + m[0], End: off + m[1]}}
+			if post != "" {
+				c.Loci = append(c.Loci, post)
+				if m := reBareRange.FindStringSubmatch(post); m != nil {
+					c.Page, c.PageEnd = m[1], m[2]
+				} else {
+					c.setLoci(post)
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reBareRange is a postnote that is only a page or a range: "12", "12–14".
+var reBareRange = regexp.MustCompile(`^([0-9]+)(?:\s*–\s*([0-9]+))?$`)
 
 // splitUnits calls fn with each piece of a note body, split at top-level
 // semicolons and at sentence ends (a point after a lower-case word or a
@@ -279,6 +326,11 @@ func parseUnit(text string, span compare.Span) *Citation {
 			}
 			return r
 		}, t)
+	}
+	// LaTeX's spaces after an abbreviation ("op.\ cit.", "p.~12") read as
+	// spaces, byte for byte
+	if strings.ContainsAny(plain, "\\~") {
+		plain = strings.NewReplacer(`\ `, "  ", "~", " ").Replace(plain)
 	}
 	for {
 		lead := strings.TrimLeft(plain, " ")

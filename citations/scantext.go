@@ -2,6 +2,7 @@ package citations
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -241,6 +242,37 @@ func balanced(s string, open int, limit int) int {
 // scanLaTeX reads \footnote{…} (marker and note in one), \footnote[n]{…},
 // and the split form \footnotemark[n] … \footnotetext[n]{…}.
 func scanLaTeX(s string, ns *Notes) regions {
+	out := scanLaTeXFootnotes(s, ns)
+	if strings.Contains(s, "cite") {
+		out = append(out, scanLaTeXCites(s, ns, out.sorted())...)
+	}
+	return out
+}
+
+// reLaTeXCite matches a citation command of LaTeX, natbib or biblatex
+// (\cite, \citep, \citet, \parencite, \textcite, \autocite, \footcite,
+// …) with its optional prenote and postnote and its keys.
+var reLaTeXCite = regexp.MustCompile(`\\(?:foot|paren|text|auto|smart|super)?cite(?:p|t|alp|alt|author|year)?\*?[ \t]*(?:\[([^\]{}\n]{0,80})\])?[ \t]*(?:\[([^\]{}\n]{0,80})\])?[ \t]*\{([^{}\n]{1,400})\}`)
+
+// scanLaTeXCites reads the citation commands outside footnotes: each is
+// a note written where it is referred to (its text the command), whose
+// citations ParseReferences reads from the keys, so that a quotation the
+// command follows is checked against the source the key names.
+func scanLaTeXCites(s string, ns *Notes, footnotes regions) regions {
+	var out regions
+	for _, m := range reLaTeXCite.FindAllStringIndex(s, -1) {
+		if footnotes.inside(m[0]) {
+			continue // read with its footnote's text
+		}
+		sp := compare.Span{Start: m[0], End: m[1]}
+		ns.addInline("cite", "latex-cite:"+itoa(m[0]), sp, sp, sp, SyntaxLaTeX)
+		out = append(out, region{m[0], m[1]})
+	}
+	return out
+}
+
+// scanLaTeXFootnotes reads \footnote{…}, \footnotemark and \footnotetext.
+func scanLaTeXFootnotes(s string, ns *Notes) regions {
 	if !strings.Contains(s, `\footnote`) {
 		return nil
 	}
