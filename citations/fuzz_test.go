@@ -44,6 +44,7 @@ func FuzzFindNotes(f *testing.F) {
 	f.Add("\\footnote{a{b}\\footnotemark[2]\\footnotetext[2]{Ibid.}", uint8(3), uint16(2))
 	f.Add("[^a]: x\n    y\n[^a] ^[inline [nested]]", uint8(1), uint16(4))
 	f.Add(`<a href="#fn1" epub:type="noteref">1</a><aside id="fn1" epub:type="footnote">Ibid.</aside>`, uint8(2), uint16(1))
+	f.Add(`x<a href="#F1">[1]</a><sup>6</sup>&#8260;<sub>4</sub><div class="footnote"><p><a id="F1"></a><a name="F2"></a>[1] Ibid.</p></div>`, uint8(2), uint16(2))
 	// seeds whose repetition is an attack: markers, open brackets, blocks
 	f.Add("[^1]", uint8(1), uint16(65535))
 	f.Add("^[", uint8(1), uint16(65535))

@@ -104,8 +104,47 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		if isNotesContainer(e) {
 			containers = append(containers, e)
 		}
-		if id := e.Attr["id"]; id != "" {
+		if id := e.Attr["id"]; id != "" && !(e.Tag == "a" && e.Span.Start == e.Span.End) {
 			byID[id] = append(byID[id], e)
+		}
+	}
+	// an empty anchor at the start of a block (<a id="Footnote_3"></a>,
+	// or old-style <a name="fn01"></a>) names the block, as an id on it
+	// would: Project Gutenberg's HTML sets its notes so
+	anchorName := map[*element]string{}
+	var blocks *enclosers
+	for i := range els {
+		e := &els[i]
+		if e.Tag != "a" || e.Span.Start != e.Span.End {
+			continue
+		}
+		name := e.Attr["id"]
+		if name == "" {
+			name = e.Attr["name"]
+		}
+		if name == "" || len(byID[name]) > 0 {
+			continue
+		}
+		if blocks == nil {
+			blocks = &enclosers{}
+			for j := range els {
+				switch els[j].Tag {
+				case "p", "li", "div", "aside", "section", "blockquote", "dd":
+					blocks.add(&els[j])
+				}
+			}
+		}
+		var blk *element
+		blocks.holders(e, func(d *element) {
+			if blk == nil {
+				blk = d
+			}
+		})
+		if blk != nil && e.Span.Start-blk.Span.Start <= maxAnchorLead && anchorName[blk] == "" && blk.Attr["id"] == "" {
+			byID[name] = append(byID[name], blk)
+			anchorName[blk] = name
+		} else {
+			byID[name] = append(byID[name], e) // a target all the same
 		}
 	}
 	inContainer := func(e *element) bool {
@@ -301,6 +340,9 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		body = compare.TrimSpan(s, compare.Span{Start: body.Start, End: max(body.Start, body.End)})
 		id := d.Attr["id"]
+		if id == "" {
+			id = anchorName[d]
+		}
 		label := idLabel(id)
 		if id == "" {
 			continue
@@ -353,6 +395,9 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || compare.UnitBefore(s, sp.Span.Start) {
 			continue // an exponent
+		}
+		if rest := s[sp.Span.End:]; strings.HasPrefix(rest, "⁄") || strings.HasPrefix(rest, "/") {
+			continue // a fraction or a figure set over another: <sup>6</sup>&frasl;<sub>4</sub>
 		}
 		// the start of a block in a notes section is a definition
 		var block *element
@@ -419,6 +464,11 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // begins at its own start tag): every element that holds e is an ancestor
 // of the set's last element starting at or before e, and the chain of
 // ancestors is no longer than the nesting is deep.
+// maxAnchorLead is how far into a block's text a named anchor may stand
+// and still name the block: past a label such as "[12]" or " 12 ", not
+// in the middle of its text.
+const maxAnchorLead = 24
+
 type enclosers struct {
 	els    []*element // by Raw.Start
 	parent []int      // index in els of the nearest element that holds els[i], or -1
