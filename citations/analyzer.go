@@ -128,8 +128,7 @@ func checkDocument(dn *DocNotes, lib *Library, idx *anchorIndexes, opt Options, 
 	}
 }
 
-// maxUses is how many uses of one undefined marker are reported one by
-// one; a marker used more often is reported once, with its count.
+// maxUses is how many uses of one undefined marker its finding lists.
 const maxUses = 100
 
 // reportNotes turns what FindNotes found into findings.
@@ -172,6 +171,9 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 		if iss.Excerpt {
 			f.Severity = compare.Info
 		}
+		if iss.Previous.End > 0 {
+			f.Relate("previous", d, iss.Previous)
+		}
 		f.Details = iss.Details
 		report(f)
 	}
@@ -187,8 +189,9 @@ func reportNotes(d *compare.Document, ns *Notes, report func(compare.Finding)) {
 	}
 }
 
-// reportUndefined reports markers without a note: each use, or once for
-// a marker used more than maxUses times.
+// reportUndefined reports markers without a note: once per label (per
+// chapter for numbered notes), at its first use, with the other uses as
+// related places (up to maxUses of them).
 func reportUndefined(d *compare.Document, undefined []*Marker, report func(compare.Finding)) {
 	type rk struct {
 		run int
@@ -200,14 +203,14 @@ func reportUndefined(d *compare.Document, undefined []*Marker, report func(compa
 		}
 		return rk{0, m.Key}
 	}
-	uses := map[rk]int{}
-	for _, m := range undefined {
-		uses[keyOf(m)]++
-	}
+	uses := map[rk][]*Marker{}
 	for _, m := range undefined {
 		k := keyOf(m)
-		n := uses[k]
-		if n < 0 {
+		uses[k] = append(uses[k], m)
+	}
+	for _, m := range undefined {
+		all := uses[keyOf(m)]
+		if all[0] != m {
 			continue // reported with its first use
 		}
 		where := ""
@@ -216,12 +219,14 @@ func reportUndefined(d *compare.Document, undefined []*Marker, report func(compa
 		}
 		details := map[string]any{"label": clip(m.Label, 64), "syntax": m.Syntax.String()}
 		msg := "note marker " + describeLabel(m.Label, m.Key) + " has no note" + where
-		if n > maxUses {
-			msg += "; it is used " + count(n) + " times, and only this first use is reported"
+		if n := len(all); n > 1 {
+			msg += "; it is used " + count(n) + " times"
 			details["uses"] = n
-			uses[k] = -1
 		}
 		f := compare.Newf(CheckMarkerUndefined, d, m.Span, "%s", msg)
+		for _, o := range all[1:min(len(all), maxUses)] {
+			f.Relate("use", d, o.Span)
+		}
 		f.Details = details
 		report(f)
 	}
@@ -245,7 +250,7 @@ func count(n int) string {
 
 func describeLabel(label, key string) string {
 	label, key = clip(label, 64), clip(key, 66)
-	if strings.HasPrefix(key, "#") && key[1:] != label {
+	if strings.HasPrefix(key, "#") && key[1:] != label || strings.Contains(key, "#") && !strings.HasPrefix(key, "#") {
 		return label + " (" + key + ")"
 	}
 	if strings.HasPrefix(key, "^") {
@@ -287,7 +292,7 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 	label := clip(n.Label, 64)
 	if !r.Found {
 		if r.Mismatch {
-			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in note %s", name, label)
+			f := compare.Newf(CheckQuoteMismatch, d, q.Span, "quotation not found in the source %s cited in %s", name, noteName(n))
 			f.Details = map[string]any{"source": name, "note": label, "found": false}
 			report(f)
 		}
@@ -306,9 +311,9 @@ func checkQuote(d *compare.Document, q Quotation, matched map[*Citation]*Source,
 			"reordered": r.Reorder, "word_diff": clip(r.Diff, maxDiff)}
 		report(f)
 	}
-	if r.Pages && c.Page != "" && r.Page != "" && !pageInRange(r.Page, c.Page, c.PageEnd) {
-		f := compare.Newf(CheckQuotePage, d, c.Span, "note %s cites p. %s, but the quoted passage is on p. %s of %s",
-			label, clip(c.Page, 20), clip(r.Page, 20), name)
+	if r.Pages && c.Page != "" && r.Page != "" && !pagesMeet(r.Page, r.PageEnd, c.Page, c.PageEnd) {
+		f := compare.Newf(CheckQuotePage, d, c.Span, "%s cites p. %s, but the quoted passage is on p. %s of %s",
+			noteName(n), clip(c.Page, 20), clip(r.Page, 20), name)
 		f.Related = append(f.Related, compare.Related{Role: "source", Location: src.Doc.Loc(r.Region)})
 		f.Details = map[string]any{"cited_page": clip(c.Page, 20), "page": clip(r.Page, 20), "source": name}
 		report(f)

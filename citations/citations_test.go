@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -157,6 +158,79 @@ func TestPageInRange(t *testing.T) {
 	}{{"3", "3", "", true}, {"4", "3", "5", true}, {"6", "3", "5", false}, {"125", "123", "7", true}, {"iv", "iv", "", true}} {
 		if got := pageInRange(c.p, c.from, c.to); got != c.want {
 			t.Errorf("pageInRange(%q, %q, %q) = %v", c.p, c.from, c.to, got)
+		}
+	}
+}
+
+func TestFindPages(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // page@offset
+	}{
+		{"a {12} b [Pg 13] c [p. 14] d %%page 15%% e", []string{"12@2", "13@9", "14@19", "15@29"}},
+		{"[Page xii] a [pg. IV] b {iv}", []string{"xii@0", "iv@13", "iv@24"}},
+		{"a\fb\fc", []string{"1@0", "2@2", "3@4"}},
+		{"{a} [p. ] {12 } [Pg12x] [see p. 3]", nil},
+	} {
+		var got []string
+		for _, p := range findPages(c.text) {
+			got = append(got, p.page+"@"+strconv.Itoa(p.off))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("findPages(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestPagesMeet(t *testing.T) {
+	for _, c := range []struct {
+		first, last, from, to string
+		want                  bool
+	}{
+		{"13", "14", "14", "", true}, {"13", "14", "13", "", true}, {"12", "14", "13", "", true},
+		{"13", "13", "14", "", false}, {"13", "14", "12", "", false}, {"13", "14", "15", "16", false},
+		{"12", "12", "11", "12", true}, {"xii", "xiii", "xiii", "", true}, {"xii", "xii", "xi", "", false},
+	} {
+		if got := pagesMeet(c.first, c.last, c.from, c.to); got != c.want {
+			t.Errorf("pagesMeet(%q, %q, %q, %q) = %v", c.first, c.last, c.from, c.to, got)
+		}
+	}
+}
+
+// TestCompareQuotePages compares quotations with a source that marks its
+// pages in three ways and hyphenates a word across a line: the markers
+// give pages and are never words of the diff.
+func TestCompareQuotePages(t *testing.T) {
+	src, err := input.Parse("treaty.txt", []byte("{11}\nThe delegates met in the autumn of that year at the customs house.\n\n"+
+		"{12}\nIt was agreed that the fisheries would be shared according to the ancient re-\nport of the commissioners.\n\n"+
+		"[Pg 13]\nThe ratification took another two years, and the council would not sign.\n\n"+
+		"[p. 14]\nIn the end the signatures were exchanged on a grey morning in March.\n"), input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := (&anchorIndexes{}).get(src)
+	for _, c := range []struct {
+		quote          string
+		mismatch       bool
+		missing, added int
+		page, pageEnd  string
+	}{
+		{"shared according to the ancient report of the commissioners", false, 0, 0, "12", "12"},
+		{"the council would not sign. In the end the signatures were exchanged", false, 0, 0, "13", "14"},
+		{"at the customs house. It was agreed that the fisheries", false, 0, 0, "11", "12"},
+		{"It was agreed … according to the ancient report", false, 0, 0, "12", "12"},
+		{"The ratification took [...] two years, and the council [the northern one] would not sign", false, 0, 0, "13", "13"},
+		{"the fisheries would be [sic] shared {12} according to the ancient report", false, 0, 0, "12", "12"},
+		{"In the end the letters were exchanged … on a grey morning in March", true, 1, 1, "14", "14"},
+		{"the council would never sign. In the end the signatures were exchanged", true, 1, 1, "13", "14"},
+	} {
+		r := CompareQuote(c.quote, src, ix, 0)
+		if !r.Found || r.Mismatch != c.mismatch || r.Missing != c.missing || r.Added != c.added || r.Page != c.page || r.PageEnd != c.pageEnd {
+			t.Errorf("%q: found %v mismatch %v missing %d added %d pages %s–%s, want mismatch %v missing %d added %d pages %s–%s (diff %s)",
+				c.quote, r.Found, r.Mismatch, r.Missing, r.Added, r.Page, r.PageEnd, c.mismatch, c.missing, c.added, c.page, c.pageEnd, r.Diff)
+		}
+		if strings.Contains(r.Diff, "Pg") || strings.Contains(r.Diff, "[-1") || strings.Contains(r.Diff, "[-p") {
+			t.Errorf("%q: a page marker in the diff: %s", c.quote, r.Diff)
 		}
 	}
 }

@@ -44,6 +44,7 @@ func FuzzFindNotes(f *testing.F) {
 	f.Add("\\footnote{a{b}\\footnotemark[2]\\footnotetext[2]{Ibid.}", uint8(3), uint16(2))
 	f.Add("[^a]: x\n    y\n[^a] ^[inline [nested]]", uint8(1), uint16(4))
 	f.Add(`<a href="#fn1" epub:type="noteref">1</a><aside id="fn1" epub:type="footnote">Ibid.</aside>`, uint8(2), uint16(1))
+	f.Add(`x<a href="#F1">[1]</a><sup>6</sup>&#8260;<sub>4</sub><div class="footnote"><p><a id="F1"></a><a name="F2"></a>[1] Ibid.</p></div>`, uint8(2), uint16(2))
 	// seeds whose repetition is an attack: markers, open brackets, blocks
 	f.Add("[^1]", uint8(1), uint16(65535))
 	f.Add("^[", uint8(1), uint16(65535))
@@ -106,7 +107,8 @@ func FuzzFindNotes(f *testing.F) {
 func FuzzParseNote(f *testing.F) {
 	for _, s := range []string{"Ibid., p. 3.", "Smith, op. cit., pp. 3-5.", "Id. at 5; Brown v. Board, 347 U.S. 483 (1954).",
 		"Val. Max. loc. cit. Dion. l. lvii. c. 15.", "Smith, supra note 12, at 4.", "See Part II, supra.",
-		"(Valesius ad loc. cit. Ammian.)", `"A Title in Quotes," *Journal* 3 (1999): 4.`} {
+		"(Valesius ad loc. cit. Ammian.)", `"A Title in Quotes," *Journal* 3 (1999): 4.`,
+		`\citep[see][p.~12--14]{a,b}; Brown, op.\ cit., 3.`, `\cite[12]{}\footcite{x,,y}`} {
 		f.Add(s, uint16(0))
 	}
 	f.Add("Ibid., p. 4; ", uint16(65535))
@@ -197,7 +199,7 @@ func FuzzManifestTOML(f *testing.F) {
 // source.
 func FuzzCompareQuote(f *testing.F) {
 	src, err := input.Parse("s.txt", []byte("%%page 1%%\nBoth history and reality show us that peace cannot be achieved through force.\f"+
-		"[p. 3] Much less can it be maintained by relying on a military alliance.\n"), input.Options{})
+		"[p. 3] Much less can it be maintained by relying on a military alliance.\n{4} Any attempt to break the re-\nport [Pg 5] of the balance.\n"), input.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -207,11 +209,16 @@ func FuzzCompareQuote(f *testing.F) {
 	f.Add("[[[…", uint16(0))
 	f.Add("[", uint16(65535))
 	f.Add("peace . . . force ", uint16(65535))
+	f.Add("alliance {4} any attempt [...] report of the balance [sic]", uint16(0))
+	f.Add("{4} [Pg 5] [p. 6] ", uint16(65535))
 	f.Fuzz(func(t *testing.T, seed string, n uint16) {
 		q := grow(strings.ToValidUTF8(seed, ""), n%4096)
 		r := CompareQuote(q, src, ix, 0)
 		if r.Found {
 			checkSpan(t, "region", r.Region, len(src.Text))
+		}
+		if r.Missing < 0 || r.Added < 0 {
+			t.Fatalf("counts %d, %d", r.Missing, r.Added)
 		}
 	})
 }

@@ -113,7 +113,10 @@ type NumberingIssue struct {
 	Span    compare.Span
 	Msg     string
 	Excerpt bool // the first note of the document is not 1: an excerpt (info)
-	Details map[string]any
+	// Previous is the number before it in the sequence (empty for a start
+	// past 1): findings point at both places.
+	Previous compare.Span
+	Details  map[string]any
 }
 
 // Run is a stretch of the document whose numbered notes count from 1:

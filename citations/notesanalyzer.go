@@ -2,6 +2,11 @@ package citations
 
 import (
 	"context"
+	"net/url"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -57,6 +62,7 @@ var NotesAnalyzer = &compare.Analyzer{
 			}
 			r.byDoc[d] = ReadNotes(d)
 		}
+		linkAcrossDocuments(p.Docs, r)
 		return r, nil
 	},
 }
@@ -86,4 +92,77 @@ func (dn *DocNotes) Entries(lib *Library) []Entry {
 		}
 	}
 	return out
+}
+
+// linkAcrossDocuments pairs the note links that lead from one document
+// into another ("endnotes.xhtml#note-3" in a chapter of a folder of XHTML
+// files) with the note that id names there: one book of several files is
+// checked as one unit. Such a marker is no longer undefined, and the note
+// no longer unused; each keeps its own document's notes (a note's spans
+// are in its own document's text).
+func linkAcrossDocuments(docs []*compare.Document, r *NotesResult) {
+	type target struct {
+		dn *DocNotes
+		n  *Note
+	}
+	var byKey map[string]target
+	index := func() {
+		byKey = map[string]target{}
+		for _, d := range docs {
+			dn := r.byDoc[d]
+			if dn == nil {
+				continue
+			}
+			p := filepath.ToSlash(d.Path)
+			for _, n := range dn.Notes.Notes {
+				if strings.HasPrefix(n.Key, "#") {
+					if _, dup := byKey[p+n.Key]; !dup {
+						byKey[p+n.Key] = target{dn, n}
+					}
+				}
+			}
+		}
+	}
+	linked := map[*Note]bool{}
+	for _, d := range docs {
+		dn := r.byDoc[d]
+		if dn == nil || len(dn.Notes.Undefined) == 0 {
+			continue
+		}
+		keep := dn.Notes.Undefined[:0]
+		for _, m := range dn.Notes.Undefined {
+			k, ok := fileKey(d.Path, m.Key)
+			if ok && byKey == nil {
+				index()
+			}
+			if t, found := byKey[k]; ok && found && t.n != nil {
+				linked[t.n] = true
+				continue
+			}
+			keep = append(keep, m)
+		}
+		dn.Notes.Undefined = keep
+	}
+	if len(linked) == 0 {
+		return
+	}
+	for _, d := range docs {
+		if dn := r.byDoc[d]; dn != nil {
+			dn.Notes.Unused = slices.DeleteFunc(dn.Notes.Unused, func(n *Note) bool { return linked[n] })
+		}
+	}
+}
+
+// fileKey turns a marker's key that names another file ("notes.xhtml#n3",
+// relative to the document at docPath) into "path/of/notes.xhtml#n3".
+func fileKey(docPath, key string) (string, bool) {
+	i := strings.IndexByte(key, '#')
+	if i <= 0 || strings.HasPrefix(key, "latex:") {
+		return "", false
+	}
+	file := key[:i]
+	if u, err := url.PathUnescape(file); err == nil {
+		file = u
+	}
+	return path.Join(path.Dir(filepath.ToSlash(docPath)), file) + key[i:], true
 }

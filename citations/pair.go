@@ -272,8 +272,17 @@ func pairLabel(ms []*Marker, ds []*Note, ns *Notes) {
 	var first *Note
 	for _, d := range ds {
 		if len(d.Markers) > 0 {
-			first = d
-			break
+			if first == nil {
+				first = d
+				continue
+			}
+			// one number defined again after the sequence went on past
+			// it (notes 667, 668, …, 667), each with a marker: a slip in
+			// the numbering. Two notes of one number side by side (an
+			// editor's note under the author's) are not one.
+			if ns.definedBetween(first, d, labelNumber(d.Label)+1) && !ns.editorsNote(d) && !ns.editorsNote(first) {
+				ns.Duplicates = append(ns.Duplicates, Duplicate{Note: d, First: first})
+			}
 		}
 	}
 	for i, m := range ms {
@@ -336,6 +345,7 @@ func (ns *Notes) checkNumbering(nm []*Marker, nd []*Note) {
 
 func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.Span)) {
 	prev := 0
+	var prevSpan compare.Span
 	first := true
 	// the main numbers only, sub-notes dropped
 	type mn struct {
@@ -350,7 +360,7 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		}
 		if !first && v > prev+20 {
 			ns.addNumbering(func() NumberingIssue {
-				return NumberingIssue{Span: sp,
+				return NumberingIssue{Span: sp, Previous: prevSpan,
 					Msg:     what + " " + itoa(v) + " does not fit the numbering after " + itoa(prev),
 					Details: map[string]any{"number": v, "after": prev, "kind": "misfit"}}
 			})
@@ -358,11 +368,15 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		}
 		first = false
 		mains = append(mains, mn{v, sp})
-		prev = v
+		prev, prevSpan = v, sp
 	}
 	prev = 0
 	for k := 0; k < len(mains); k++ {
 		v, sp := mains[k].v, mains[k].span
+		var before compare.Span
+		if k > 0 {
+			before = mains[k-1].span
+		}
 		if k == 0 {
 			if v > 1 {
 				if run == 0 {
@@ -386,7 +400,7 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		case v == prev+1:
 		case v == prev+2 && k+1 < len(mains) && mains[k+1].v == prev+1:
 			ns.addNumbering(func() NumberingIssue {
-				return NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End},
+				return NumberingIssue{Span: compare.Span{Start: sp.Start, End: mains[k+1].span.End}, Previous: before,
 					Msg:     what + "s " + itoa(v) + " and " + itoa(prev+1) + " are out of order",
 					Details: map[string]any{"number": v, "after": prev, "kind": "swap"}}
 			})
@@ -397,20 +411,20 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 				missing += "–" + itoa(v-1)
 			}
 			ns.addNumbering(func() NumberingIssue {
-				return NumberingIssue{Span: sp,
+				return NumberingIssue{Span: sp, Previous: before,
 					Msg:     what + " " + itoa(v) + " follows " + itoa(prev) + ": " + missing + " missing",
 					Details: map[string]any{"number": v, "after": prev, "kind": "gap"}}
 			})
 		case v == prev:
 			ns.addNumbering(func() NumberingIssue {
-				return NumberingIssue{Span: sp,
+				return NumberingIssue{Span: sp, Previous: before,
 					Msg:     what + " " + itoa(v) + " repeats the number before it",
 					Details: map[string]any{"number": v, "after": prev, "kind": "repeat"}}
 			})
 			continue
 		default:
 			ns.addNumbering(func() NumberingIssue {
-				return NumberingIssue{Span: sp,
+				return NumberingIssue{Span: sp, Previous: before,
 					Msg:     what + " " + itoa(v) + " comes after " + itoa(prev) + ": out of order",
 					Details: map[string]any{"number": v, "after": prev, "kind": "order"}}
 			})
@@ -418,4 +432,38 @@ func (ns *Notes) numberRun(n, run int, what string, at func(int) (int, compare.S
 		}
 		prev = v
 	}
+}
+
+// definedBetween reports whether a numbered note of number v lies between
+// notes a and b of one run (by position).
+func (ns *Notes) definedBetween(a, b *Note, v int) bool {
+	if v <= 0 {
+		return false
+	}
+	i := sort.Search(len(ns.Notes), func(k int) bool { return ns.Notes[k].Span.Start > a.Span.Start })
+	for ; i < len(ns.Notes) && ns.Notes[i].Span.Start < b.Span.Start; i++ {
+		n := ns.Notes[i]
+		if n.Run == a.Run && n.Syntax.family() == familyNumbered && labelNumber(n.Label) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// editorsNote reports a note whose number an editor made by appending
+// digits to the note before it (1001 after 10, 101 at a chapter's start):
+// see isSubNote.
+func (ns *Notes) editorsNote(d *Note) bool {
+	v := labelNumber(d.Label)
+	prev := 0
+	for i := d.Seq - 1; i >= 0; i-- {
+		if w := labelNumber(ns.Notes[i].Label); w >= 0 && ns.Notes[i].Syntax.family() == familyNumbered {
+			prev = w
+			break
+		}
+	}
+	if prev == v-1 {
+		return false
+	}
+	return isSubNote(v, prev) || isSubNote(v, 0)
 }

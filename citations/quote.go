@@ -40,7 +40,7 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			if m := markerAt[k]; m != nil {
 				return m
 			}
-			if !strings.ContainsRune(".,;:!? ", rune(s[k])) {
+			if !strings.ContainsRune(".,;:!? ~", rune(s[k])) { // "~": LaTeX's tie before \cite
 				break
 			}
 		}
@@ -96,6 +96,25 @@ func FindQuotations(doc *compare.Document, ns *Notes) []Quotation {
 			inner := compare.TrimSpan(s, compare.Span{Start: open + 1, End: i})
 			add(Quotation{Span: inner, Marker: after(i + 1)})
 			open = -1
+		}
+	}
+	// LaTeX quotations: ``…''
+	if doc.Format == "latex" {
+		for _, p := range doc.Paragraphs {
+			for i := p.Start; i < p.End; {
+				k := strings.Index(s[i:p.End], "``")
+				if k < 0 {
+					break
+				}
+				open := i + k + 2
+				e := strings.Index(s[open:p.End], "''")
+				if e < 0 {
+					break
+				}
+				inner := compare.TrimSpan(s, compare.Span{Start: open, End: open + e})
+				add(Quotation{Span: inner, Marker: after(open + e + 2)})
+				i = open + e + 2
+			}
 		}
 	}
 	// Markdown block quotes: runs of lines starting with ">"
@@ -198,7 +217,7 @@ type quoteText struct {
 
 var (
 	reEllipsis   = regexp.MustCompile(`\.\s?\.\s?\.|…`)
-	reEllipsisAt = regexp.MustCompile(`^(?:\.\s?\.\s?\.|…)`)
+	reEllipsisAt = regexp.MustCompile(`^(?:\.\s?\.\s?\.|…|\\(?:ldots|dots|textellipsis)\b(?:\{\})?)`)
 )
 
 // prepareQuote builds the comparable form of a quotation.
@@ -207,6 +226,15 @@ func prepareQuote(text string) *quoteText {
 	qt := &quoteText{}
 	closer := -2 // the next "]" at or after i (-1: none; -2: not looked for)
 	for i := 0; i < len(text); {
+		// a page marker of the quoting document's own edition ("[Pg 12]",
+		// "{12}") is pagination, not words of the quotation
+		if text[i] == '[' || text[i] == '{' || text[i] == '%' {
+			if loc := rePageMarkAt.FindStringIndex(text[i:min(len(text), i+24)]); loc != nil {
+				b.WriteByte(' ')
+				i += loc[1]
+				continue
+			}
+		}
 		// an ellipsis here: asked of a few bytes, not of the rest of the text
 		if loc := reEllipsisAt.FindStringIndex(text[i:min(len(text), i+8)]); loc != nil {
 			st := b.Len()
@@ -251,6 +279,20 @@ func prepareQuote(text string) *quoteText {
 	return qt
 }
 
+// sourceWords counts the quotation's tokens [i, j) outside bracketed
+// insertions.
+func (qt *quoteText) sourceWords(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		st := qt.doc.Tokens[k].Start
+		x := sort.Search(len(qt.insertions), func(m int) bool { return qt.insertions[m].End > st })
+		if x == len(qt.insertions) || qt.insertions[x].Start > st {
+			n++
+		}
+	}
+	return n
+}
+
 // sourceIndex holds what quotation checks need of one source document,
 // found once: where its pages start.
 type sourceIndex struct {
@@ -259,8 +301,8 @@ type sourceIndex struct {
 }
 
 type pageMark struct {
-	off  int // Text offset where the page starts
-	page string
+	off, end int // the marker in Text (empty for a form feed); the page starts at off
+	page     string
 }
 
 // anchorIndexes caches indexes per source for one run of the analyzer.
@@ -293,7 +335,8 @@ func (a *anchorIndexes) get(d *compare.Document) *sourceIndex {
 // source span is widened by the quotation words outside them, so that a
 // changed first or last word shows in the diff. ok is false when the
 // quotation shares too few words with the source.
-func locateQuote(q *compare.Document, from, to int, src *compare.Document) (compare.Span, bool) {
+func locateQuote(qt *quoteText, from, to int, src *compare.Document, pages []pageMark) (compare.Span, bool) {
+	q := qt.doc
 	n := to - from
 	if n < 3 || len(src.Tokens) == 0 {
 		return compare.Span{}, false
@@ -307,7 +350,10 @@ func locateQuote(q *compare.Document, from, to int, src *compare.Document) (comp
 		}
 	}
 	if best < 0 {
-		return compare.Span{}, false
+		// a short quotation of common words ("it was present at its own
+		// making") leaves the alignment's fingerprints nothing to seed
+		// on: look for its words in order
+		return exactWords(q, from, to, src, pages)
 	}
 	// the passages near the best one in the source belong to the same
 	// quotation (a reordered or heavily edited stretch splits it)
@@ -327,47 +373,118 @@ func locateQuote(q *compare.Document, from, to int, src *compare.Document) (comp
 	if matched < max(3, n/5) {
 		return compare.Span{}, false
 	}
-	before := q.TokenAt(qlo) - from                    // quotation words before the match
-	after := to - q.TokenAt(qhi)                       // and after it
-	start := max(0, src.TokenAt(lo)-before)            // first source word
-	end := min(len(src.Tokens), src.TokenAt(hi)+after) // one past the last
+	// quotation words before the match and after it, but for words
+	// inserted in brackets, which the source does not have
+	before := qt.sourceWords(from, q.TokenAt(qlo))
+	after := qt.sourceWords(q.TokenAt(qhi), to)
+	start := stepWords(src, pages, src.TokenAt(lo), -before) // first source word
+	end := stepWords(src, pages, src.TokenAt(hi), after)     // one past the last
 	if end <= start {
 		return compare.Span{}, false
 	}
 	return compare.Span{Start: src.Tokens[start].Start, End: src.Tokens[end-1].End}, true
 }
 
+// pageMarkPattern matches the page markers editions print in their text:
+// "%%page 12%%", "[p. 12]", "[Pg 12]" and "[Page xii]" (Project Gutenberg
+// sets the printed book's pages so), and "{12}" (older Gutenberg texts).
+const pageMarkPattern = `%%page\s+([0-9]+|[ivxlcdm]+)%%|\[(?:[Pp]\.|[Pp]g\.?|[Pp]age)\s*([0-9]+|[ivxlcdmIVXLCDM]+)\]|\{([0-9]+|[ivxlcdm]+)\}`
+
 var (
-	rePageMark  = regexp.MustCompile(`%%page\s+([0-9ivxlcdm]+)%%|\[p\.\s*([0-9ivxlcdm]+)\]`)
-	reCiteRange = regexp.MustCompile(`^[0-9]+$`)
+	rePageMark   = regexp.MustCompile(pageMarkPattern)
+	rePageMarkAt = regexp.MustCompile(`^(?:` + pageMarkPattern + `)`)
+	reCiteRange  = regexp.MustCompile(`^[0-9]+$`)
 )
 
 // findPages returns where pages start in a source: after each form feed
-// (page 2, 3, …), at "%%page N%%" and at "[p. N]". None when the source
-// marks no pages.
+// (page 2, 3, …) and at each page marker (pageMarkPattern). None when the
+// source marks no pages.
 func findPages(s string) []pageMark {
 	var out []pageMark
 	ff := 1
 	if strings.IndexByte(s, '\f') >= 0 {
-		out = append(out, pageMark{0, "1"})
+		out = append(out, pageMark{0, 0, "1"})
 		for i := 0; i < len(s); i++ {
 			if s[i] == '\f' {
 				ff++
-				out = append(out, pageMark{i + 1, strconv.Itoa(ff)})
+				out = append(out, pageMark{i + 1, i + 1, strconv.Itoa(ff)})
 			}
 		}
 	}
 	for _, m := range rePageMark.FindAllStringSubmatchIndex(s, -1) {
-		p := ""
-		if m[2] >= 0 {
-			p = s[m[2]:m[3]]
-		} else {
-			p = s[m[4]:m[5]]
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				out = append(out, pageMark{m[0], m[1], strings.ToLower(s[m[g]:m[g+1]])})
+				break
+			}
 		}
-		out = append(out, pageMark{m[0], p})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].off < out[j].off })
 	return out
+}
+
+// inPageMark reports whether Text offset off lies inside a page marker.
+func inPageMark(pages []pageMark, off int) bool {
+	i := sort.Search(len(pages), func(k int) bool { return pages[k].off > off }) - 1
+	return i >= 0 && off < pages[i].end
+}
+
+// withoutPageMarks splits a delete step of a word diff around the source's
+// page markers: the words of a marker are pagination, not words the
+// quotation left out. Other steps pass unchanged.
+func withoutPageMarks(op compare.DiffOp, src *compare.Document, pages []pageMark) []compare.DiffOp {
+	if op.Op != "delete" || len(pages) == 0 {
+		return []compare.DiffOp{op}
+	}
+	var out []compare.DiffOp
+	i, j := src.TokensIn(op.A)
+	run := -1 // first token of the current run of words outside markers
+	flush := func(end int) {
+		if run >= 0 {
+			out = append(out, compare.DiffOp{Op: "delete", A: compare.Span{Start: src.Tokens[run].Start, End: src.Tokens[end-1].End}, B: op.B})
+			run = -1
+		}
+	}
+	for k := i; k < j; k++ {
+		if inPageMark(pages, src.Tokens[k].Start) {
+			flush(k)
+		} else if run < 0 {
+			run = k
+		}
+	}
+	flush(j)
+	return out
+}
+
+// stepWords moves a token boundary t by n words (back when n < 0),
+// not counting the words of page markers, and stops at the document's
+// ends: t is the index of a range's first token going back, one past its
+// last going forward.
+func stepWords(src *compare.Document, pages []pageMark, t, n int) int {
+	back := n < 0
+	if back {
+		n = -n
+	}
+	for n > 0 {
+		var w int // the word the step takes in
+		if back {
+			if t == 0 {
+				break
+			}
+			t--
+			w = t
+		} else {
+			if t >= len(src.Tokens) {
+				break
+			}
+			w = t
+			t++
+		}
+		if !inPageMark(pages, src.Tokens[w].Start) {
+			n--
+		}
+	}
+	return t
 }
 
 // pageAt returns the page holding offset off, or "". Text before a
@@ -383,6 +500,34 @@ func pageAt(pages []pageMark, off int) string {
 		return ""
 	}
 	return pages[i].page
+}
+
+// wordsOf returns the words of the tokens inside span s of d, lower case,
+// a word hyphenated at a line end whole.
+func wordsOf(d *compare.Document, s compare.Span) []string {
+	i, j := d.TokensIn(s)
+	out := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, d.Word(k))
+	}
+	return out
+}
+
+// pagesMeet reports whether the pages a passage runs over, first to last,
+// meet the pages a note cites, from to to (to may be ""): a quotation
+// that runs over a page break may be cited by either page.
+func pagesMeet(first, last, from, to string) bool {
+	if pageInRange(first, from, to) || pageInRange(last, from, to) {
+		return true
+	}
+	// the cited page between the first and the last
+	if !reCiteRange.MatchString(first) || !reCiteRange.MatchString(last) || !reCiteRange.MatchString(from) {
+		return false
+	}
+	a, _ := strconv.Atoi(first)
+	b, _ := strconv.Atoi(last)
+	c, _ := strconv.Atoi(from)
+	return c >= a && c <= b
 }
 
 // pageInRange reports whether page p lies in [from, to] (to may be "").
@@ -411,6 +556,7 @@ type QuoteCheck struct {
 	Added    int          // quotation words not in the source (not bracketed)
 	Reorder  bool         // the same words, in another order
 	Page     string       // the source page the passage starts on, if marked
+	PageEnd  string       // and the page it ends on
 	Pages    bool         // the source marks pages
 	Mismatch bool
 }
@@ -425,22 +571,33 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 	// each stretch between ellipses is located on its own (an omission
 	// moves the rest of the quotation along the source), and the region
 	// runs from the first stretch found to the last
-	region, ok := compare.Span{}, false
-	from := 0
 	cuts := make([]int, 0, len(qt.ellipses)+1)
 	for _, e := range qt.ellipses {
 		cuts = append(cuts, qt.doc.TokenAt(e.Start))
 	}
 	cuts = append(cuts, len(qt.doc.Tokens))
+	type stretch struct {
+		from, to int // quotation tokens
+		at       compare.Span
+		found    bool
+	}
+	parts := make([]stretch, 0, len(cuts))
+	region, ok := compare.Span{}, false
+	from := 0
 	for _, to := range cuts {
+		st := stretch{from: from, to: to}
 		if to-from >= 3 {
-			if sp, found := locateQuote(qt.doc, from, to, src); found && (!ok || sp.Start >= region.Start) {
+			if sp, found := locateQuote(qt, from, to, src, ix.pages); found && (!ok || sp.Start >= region.Start) {
 				if !ok {
 					region = sp
 				}
 				region.End = max(region.End, sp.End)
 				ok = true
+				st.at, st.found = sp, true
 			}
+		}
+		if to > from {
+			parts = append(parts, st)
 		}
 		from = to
 	}
@@ -448,10 +605,52 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 		r.Mismatch = true
 		return r
 	}
+	// a stretch the alignment missed (a changed word in a few words
+	// leaves it nothing to seed on) is looked for word by word next to
+	// the stretches found, so that the diff shows the changed word and
+	// not the whole stretch as added
+	for i := range parts {
+		if parts[i].found {
+			continue
+		}
+		lo, hi := -1, -1 // source tokens the stretch may lie in
+		for k := i - 1; k >= 0; k-- {
+			if parts[k].found {
+				lo = src.TokenAt(parts[k].at.End)
+				break
+			}
+		}
+		for k := i + 1; k < len(parts); k++ {
+			if parts[k].found {
+				hi = src.TokenAt(parts[k].at.Start)
+				break
+			}
+		}
+		n := parts[i].to - parts[i].from
+		switch {
+		case lo < 0 && hi < 0:
+			continue
+		case lo < 0:
+			lo = max(0, hi-n-nearbyWords)
+		case hi < 0:
+			hi = min(len(src.Tokens), lo+n+nearbyWords)
+		}
+		if sp, found := nearWords(qt.doc, parts[i].from, parts[i].to, src, lo, hi); found {
+			parts[i].at, parts[i].found = sp, true
+			region.Start, region.End = min(region.Start, sp.Start), max(region.End, sp.End)
+		}
+	}
 	r.Found = true
 	r.Region = region
 	r.Pages = len(ix.pages) > 0
 	r.Page = pageAt(ix.pages, region.Start)
+	r.PageEnd = pageAt(ix.pages, region.End-1)
+	if !r.Pages && src.Locator != nil {
+		// a reader that knows pages (PDF) names them in its locations
+		r.Page = src.Where(src.Orig(compare.Span{Start: region.Start, End: region.Start})).Page
+		r.PageEnd = src.Where(src.Orig(compare.Span{Start: region.End - 1, End: region.End - 1})).Page
+		r.Pages = r.Page != ""
+	}
 	ops := compare.WordDiff(src, region, qt.doc, compare.Span{Start: 0, End: len(qt.doc.Text)}, timeout)
 	// the spans are in order and do not overlap: only the last that starts
 	// at or before off can hold it
@@ -472,22 +671,26 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 	}
 	var kept []compare.DiffOp
 	var delWords, insWords []string
-	for _, op := range ops {
-		switch op.Op {
-		case "delete":
-			if atEllipsis(op.B.Start) || inAny(qt.insertions, op.B.Start) {
-				continue
+	for _, whole := range ops {
+		for _, op := range withoutPageMarks(whole, src, ix.pages) {
+			switch op.Op {
+			case "delete":
+				if atEllipsis(op.B.Start) || inAny(qt.insertions, op.B.Start) {
+					continue
+				}
+				w := wordsOf(src, op.A)
+				r.Missing += len(w)
+				delWords = append(delWords, w...)
+			case "insert":
+				if inAny(qt.insertions, op.B.Start) {
+					continue
+				}
+				w := wordsOf(qt.doc, op.B)
+				r.Added += len(w)
+				insWords = append(insWords, w...)
 			}
-			r.Missing += len(strings.Fields(src.TextOf(op.A)))
-			delWords = append(delWords, strings.Fields(strings.ToLower(src.TextOf(op.A)))...)
-		case "insert":
-			if inAny(qt.insertions, op.B.Start) {
-				continue
-			}
-			r.Added += len(strings.Fields(qt.doc.TextOf(op.B)))
-			insWords = append(insWords, strings.Fields(strings.ToLower(qt.doc.TextOf(op.B)))...)
+			kept = append(kept, op)
 		}
-		kept = append(kept, op)
 	}
 	r.Mismatch = r.Missing+r.Added > 0
 	if r.Mismatch {
@@ -497,4 +700,63 @@ func CompareQuote(text string, src *compare.Document, ix *sourceIndex, timeout t
 		r.Diff = compare.FormatWordDiff(kept, src, qt.doc, 60)
 	}
 	return r
+}
+
+// nearbyWords is how far from a located stretch of a quotation the
+// source is searched for a neighbouring stretch the alignment missed.
+const nearbyWords = 200
+
+// nearWords finds the quotation's words from..to among source tokens
+// [lo, hi): the run of as many source words that agrees with them in the
+// most places, if at least half of them and two.
+func nearWords(q *compare.Document, from, to int, src *compare.Document, lo, hi int) (compare.Span, bool) {
+	n := to - from
+	if n <= 0 || hi-lo < n {
+		return compare.Span{}, false
+	}
+	sk, qk := src.TokenKeys(), q.TokenKeys()
+	best, at := 0, -1
+	for i := lo; i+n <= hi; i++ {
+		same := 0
+		for k := 0; k < n; k++ {
+			if sk[i+k] == qk[from+k] {
+				same++
+			}
+		}
+		if same > best {
+			best, at = same, i
+		}
+	}
+	if at < 0 || best < 2 || 2*best < n {
+		return compare.Span{}, false
+	}
+	return compare.Span{Start: src.Tokens[at].Start, End: src.Tokens[at+n-1].End}, true
+}
+
+// exactWords finds the quotation's words from..to, in order and case
+// folded, as consecutive words of the source (a word hyphenated at a line
+// end is one word; the words of page markers are skipped).
+func exactWords(q *compare.Document, from, to int, src *compare.Document, pages []pageMark) (compare.Span, bool) {
+	sk, qk := src.TokenKeys(), q.TokenKeys()
+	n := to - from
+	for i := range src.Tokens {
+		if sk[i] != qk[from] {
+			continue
+		}
+		k, t := 0, i
+		for k < n && t < len(src.Tokens) {
+			if k > 0 && inPageMark(pages, src.Tokens[t].Start) {
+				t++
+				continue
+			}
+			if sk[t] != qk[from+k] {
+				break
+			}
+			k, t = k+1, t+1
+		}
+		if k == n {
+			return compare.Span{Start: src.Tokens[i].Start, End: src.Tokens[t-1].End}, true
+		}
+	}
+	return compare.Span{}, false
 }

@@ -154,6 +154,15 @@ func parseNote(doc *compare.Document, n *Note, limit int) (out []*Citation, unit
 			return false
 		}
 		text := doc.Text[u.Start:u.End]
+		if strings.Contains(text, "cite") {
+			if cs := latexCitations(text, u.Start); len(cs) > 0 {
+				for _, c := range cs {
+					c.Note = n
+				}
+				out = append(out, cs...)
+				return true
+			}
+		}
 		c := parseUnit(text, u)
 		if c == nil {
 			if loc := strings.TrimSpace(strings.Trim(text, " .,;()")); len(out) > 0 && loc != "" && reLocusOnly.MatchString(loc) {
@@ -169,6 +178,44 @@ func parseNote(doc *compare.Document, n *Note, limit int) (out []*Citation, unit
 	})
 	return out, units
 }
+
+// latexCitations reads the LaTeX citation commands of one piece of a
+// note (text, at Text offset off): a citation per key, the key standing
+// for the title (a manifest or BibTeX key matches its source outright),
+// the page from the postnote ("\cite[p.~12]{key}", "\citep[see][12--14]{a,b}").
+func latexCitations(text string, off int) []*Citation {
+	var out []*Citation
+	for _, m := range reLaTeXCite.FindAllStringSubmatchIndex(text, 8) {
+		post := ""
+		switch {
+		case m[4] >= 0:
+			post = text[m[4]:m[5]]
+		case m[2] >= 0:
+			post = text[m[2]:m[3]]
+		}
+		post = strings.TrimSpace(strings.NewReplacer("~", " ", "--", "–", `\,`, " ").Replace(post))
+		for _, key := range strings.Split(text[m[6]:m[7]], ",") {
+			key = strings.TrimSpace(key)
+			if key == "" {
+				continue
+			}
+			c := &Citation{Kind: KindFull, Title: key, Span: compare.Span{Start: off + m[0], End: off + m[1]}}
+			if post != "" {
+				c.Loci = append(c.Loci, post)
+				if m := reBareRange.FindStringSubmatch(post); m != nil {
+					c.Page, c.PageEnd = m[1], m[2]
+				} else {
+					c.setLoci(post)
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reBareRange is a postnote that is only a page or a range: "12", "12–14".
+var reBareRange = regexp.MustCompile(`^([0-9]+)(?:\s*–\s*([0-9]+))?$`)
 
 // splitUnits calls fn with each piece of a note body, split at top-level
 // semicolons and at sentence ends (a point after a lower-case word or a
@@ -268,30 +315,53 @@ func parseUnit(text string, span compare.Span) *Citation {
 	if len(t) > maxUnitBytes { // prose, not a citation: read its start only
 		t = t[:cutUTF8(t, maxUnitBytes)]
 	}
+	// short forms and signals set in italics ("_Ibid._, 102", "Rivers,
+	// *op. cit.*", "_cf._ Junker") read as the words, without the
+	// emphasis marks; plain is t with them blanked, byte for byte
+	plain := t
+	if strings.ContainsAny(t, "_*") {
+		plain = strings.Map(func(r rune) rune {
+			if r == '_' || r == '*' {
+				return ' '
+			}
+			return r
+		}, t)
+	}
+	// LaTeX's spaces after an abbreviation ("op.\ cit.", "p.~12") read as
+	// spaces, byte for byte
+	if strings.ContainsAny(plain, "\\~") {
+		plain = strings.NewReplacer(`\ `, "  ", "~", " ").Replace(plain)
+	}
 	for {
-		m := reSignal.FindString(t)
+		lead := strings.TrimLeft(plain, " ")
+		m := reSignal.FindString(lead)
 		if m == "" {
 			break
 		}
-		t = t[len(m):]
-		off += len(m)
+		n := len(plain) - len(lead) + len(m)
+		for n < len(plain) && plain[n] == ' ' {
+			n++
+		}
+		t, plain = t[n:], plain[n:]
+		off += n
 	}
 	c := &Citation{Span: compare.Span{Start: off, End: span.End}}
+	lead := strings.TrimLeft(plain, " ")
 	switch {
-	case reIdIbid.MatchString(t), reIbid.MatchString(t):
+	case reIdIbid.MatchString(lead), reIbid.MatchString(lead):
 		c.Kind = KindIbid
-		c.setLoci(t)
+		c.setLoci(lead)
 		return c
-	case reIdem.MatchString(t):
+	case reIdem.MatchString(lead):
 		c.Kind = KindID
-		c.setLoci(t)
+		c.setLoci(lead)
 		return c
 	}
 	// the regular expressions only run where their key word occurs: notes
 	// are many and mostly prose
 	lt := strings.ToLower(t)
 	if strings.Contains(lt, "supra") || strings.Contains(lt, "cit") {
-		if parseLatinShortForm(c, t) {
+		if parseLatinShortForm(c, plain) {
 			return c
 		}
 	}
@@ -475,6 +545,12 @@ func authorTitle(t string) (author, title string) {
 	var name []string
 	for _, w := range words {
 		lw := strings.ToLower(strings.TrimRight(w, "."))
+		// an initial ("E. P. Thompson"): a capital and a point, never a
+		// locus ("p. 12" is written in lower case)
+		if initial(w) && len(name) < 6 {
+			name = append(name, w)
+			continue
+		}
 		if isLocusWord(lw) || strings.ContainsAny(w, "0123456789") {
 			break
 		}
@@ -510,7 +586,7 @@ func authorTitle(t string) (author, title string) {
 			title = strings.Trim(rest, "*_")
 		}
 	}
-	return author, title
+	return strings.Join(strings.Fields(author), " "), strings.Join(strings.Fields(title), " ")
 }
 
 // titleCase reports a phrase whose longer words are mostly capitalised,
@@ -694,4 +770,9 @@ func sigTitleCovers(ss, ls []string) bool {
 		}
 	}
 	return true
+}
+
+// initial reports an initial of a name: "E.", "P.".
+func initial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }

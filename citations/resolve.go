@@ -110,7 +110,11 @@ func Resolve(ns *Notes) *Resolution {
 		}
 		r.current = nil
 		r.works[n] = distinctWorks(n)
-		prev = n
+		if !isTextCite(n) {
+			// a \cite in the running text is no note: "Ibid." in the next
+			// footnote refers to the footnote before
+			prev = n
+		}
 	}
 	return r
 }
@@ -220,7 +224,16 @@ func (r *Resolution) findWork(c *Citation) *Work {
 	return nil
 }
 
-func noteName(n *Note) string { return "note " + clip(n.Label, 64) }
+func noteName(n *Note) string {
+	if isTextCite(n) {
+		return `the \cite command`
+	}
+	return "note " + clip(n.Label, 64)
+}
+
+// isTextCite reports whether n is a LaTeX citation command in the running
+// text (\cite{key} outside a footnote) rather than a note.
+func isTextCite(n *Note) bool { return strings.HasPrefix(n.Key, "latex-cite:") }
 
 // resolveIbid resolves ibid., id. and a bare loc. cit.: to the citation
 // before it in the same note, else to the single work of the immediately

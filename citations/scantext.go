@@ -2,6 +2,7 @@ package citations
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,7 +22,7 @@ func textHeadings(s string, ns *Notes) []compare.Span {
 	for i := 0; i < len(s); {
 		e := lineEnd(s, i)
 		line := s[i:e]
-		if isHeadingLine(line) {
+		if isHeadingLine(line) || isNumeralLine(line) && nextBlank(s, e) {
 			prevBlank := i == 0 || i >= 2 && s[i-2] == '\n' || strings.TrimSpace(s[lineStart(s, max(0, i-1)):max(0, i-1)]) == ""
 			if strings.HasPrefix(strings.TrimLeft(line, " "), "#") || prevBlank {
 				if len(out) == ns.Limits.Headings {
@@ -68,6 +69,31 @@ func isHeadingLine(line string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isNumeralLine reports whether a line is a capital Roman numeral alone
+// ("XIV", "IX."): a chapter heading, as Project Gutenberg sets many, when
+// blank lines stand around it.
+func isNumeralLine(line string) bool {
+	t := strings.TrimSuffix(strings.TrimSpace(line), ".")
+	if t == "" || len(t) > 8 || len(line)-len(strings.TrimLeft(line, " ")) > 40 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if strings.IndexByte("IVXLC", t[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nextBlank reports whether the line after the one ending at e is blank
+// (or there is none).
+func nextBlank(s string, e int) bool {
+	if e+1 >= len(s) {
+		return true
+	}
+	return strings.TrimSpace(s[e+1:lineEnd(s, e+1)]) == ""
+}
 
 // region is a stretch already claimed by a definition; other scanners skip it.
 type region struct{ start, end int }
@@ -241,6 +267,37 @@ func balanced(s string, open int, limit int) int {
 // scanLaTeX reads \footnote{…} (marker and note in one), \footnote[n]{…},
 // and the split form \footnotemark[n] … \footnotetext[n]{…}.
 func scanLaTeX(s string, ns *Notes) regions {
+	out := scanLaTeXFootnotes(s, ns)
+	if strings.Contains(s, "cite") {
+		out = append(out, scanLaTeXCites(s, ns, out.sorted())...)
+	}
+	return out
+}
+
+// reLaTeXCite matches a citation command of LaTeX, natbib or biblatex
+// (\cite, \citep, \citet, \parencite, \textcite, \autocite, \footcite,
+// …) with its optional prenote and postnote and its keys.
+var reLaTeXCite = regexp.MustCompile(`\\(?:foot|paren|text|auto|smart|super)?cite(?:p|t|alp|alt|author|year)?\*?[ \t]*(?:\[([^\]{}\n]{0,80})\])?[ \t]*(?:\[([^\]{}\n]{0,80})\])?[ \t]*\{([^{}\n]{1,400})\}`)
+
+// scanLaTeXCites reads the citation commands outside footnotes: each is
+// a note written where it is referred to (its text the command), whose
+// citations ParseReferences reads from the keys, so that a quotation the
+// command follows is checked against the source the key names.
+func scanLaTeXCites(s string, ns *Notes, footnotes regions) regions {
+	var out regions
+	for _, m := range reLaTeXCite.FindAllStringIndex(s, -1) {
+		if footnotes.inside(m[0]) {
+			continue // read with its footnote's text
+		}
+		sp := compare.Span{Start: m[0], End: m[1]}
+		ns.addInline("cite", "latex-cite:"+itoa(m[0]), sp, sp, sp, SyntaxLaTeX)
+		out = append(out, region{m[0], m[1]})
+	}
+	return out
+}
+
+// scanLaTeXFootnotes reads \footnote{…}, \footnotemark and \footnotetext.
+func scanLaTeXFootnotes(s string, ns *Notes) regions {
 	if !strings.Contains(s, `\footnote`) {
 		return nil
 	}
@@ -668,6 +725,12 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 		isDef[i] = m.atLine && !hasGutenberg && zones.inside(m.span.Start)
 	}
 	for i, m := range marks {
+		if !isDef[i] && m.atLine && m.syntax == SyntaxBracket && legendAt(s, m.span.End) {
+			continue // "[1]  = Whole-note": a key to symbols, not a marker
+		}
+		if !isDef[i] && rangeOfLabels(s, marks, i) {
+			continue // "[01] through [15]": labels named, not referred to
+		}
 		if !isDef[i] {
 			if !ns.roomForMarker(m.span.Start) {
 				break
@@ -691,6 +754,29 @@ func scanNumberedText(s string, ns *Notes, claimed regions, nextHeading func(int
 		ns.Notes = append(ns.Notes, &Note{Label: m.label, Key: m.label, Span: compare.Span{Start: m.span.Start, End: end},
 			Body: compare.TrimSpan(s, compare.Span{Start: m.span.End, End: max(m.span.End, end)}), Syntax: m.syntax})
 	}
+}
+
+// legendAt reports whether "=" follows the mark that ends at e, after
+// spaces: a line of a key to symbols ("[1]  = Whole-note").
+func legendAt(s string, e int) bool {
+	for e < len(s) && (s[e] == ' ' || s[e] == '\t') {
+		e++
+	}
+	return e < len(s) && s[e] == '='
+}
+
+// reLabelRange joins two bracketed labels into a range of them.
+var reLabelRange = regexp.MustCompile(`^\s*(?:through|to|thru|-|–|—)\s*$`)
+
+// rangeOfLabels reports whether mark i is one end of a range of labels
+// ("[01] through [15]", "[1]–[37]"): prose that names notes, as a
+// transcriber's note does, rather than markers that refer to them.
+func rangeOfLabels(s string, marks []numberedMark, i int) bool {
+	joined := func(a, b numberedMark) bool {
+		return a.syntax == SyntaxBracket && b.syntax == SyntaxBracket && b.span.Start-a.span.End <= 12 &&
+			reLabelRange.MatchString(s[a.span.End:b.span.Start])
+	}
+	return i+1 < len(marks) && joined(marks[i], marks[i+1]) || i > 0 && joined(marks[i-1], marks[i])
 }
 
 // onlyBefore reports whether the bytes between the start of the line
@@ -840,7 +926,18 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 			}
 		}
 	}
-	eachPara(s, func(start int) {
+	// a block of such paragraphs anywhere (notes printed after each
+	// chapter, as Project Gutenberg sets "   [12] JAI, XX, 140."): two or
+	// more whose numbers do not go down, or one set in by spaces or with
+	// its other lines set in
+	var block noteBlock
+	closeBlock := func() {
+		if block.n >= 2 || block.n == 1 && block.indented {
+			trailing = append(trailing, region{block.first, block.end})
+		}
+		block = noteBlock{}
+	}
+	eachPara(s, func(start, end int) {
 		flush(start)
 		for mi < len(marks) && marks[mi].span.Start < start {
 			mi++
@@ -853,15 +950,56 @@ func notesZones(s string, ns *Notes, marks []numberedMark, nextHeading func(int)
 		switch {
 		case !pass:
 			runFirst = -1
+			closeBlock()
 		case runFirst < 0:
 			runFirst = start
 		}
+		if pass && marks[mi].syntax == SyntaxBracket {
+			v := labelNumber(marks[mi].label)
+			if block.n > 0 && v >= 0 && v < block.prev {
+				closeBlock()
+			}
+			if block.n == 0 {
+				block.first = start
+				block.indented = start > 0 && s[start-1] != '\n' || hangingIndent(s[start:end])
+			}
+			block.n++
+			block.end = end
+			if v >= 0 {
+				block.prev = v
+			}
+		}
 	})
+	closeBlock()
 	flush(len(s))
 	for _, t := range trailing.sorted() {
 		zones = zones.add(t)
 	}
 	return zones.union()
+}
+
+// hangingIndent reports whether a paragraph of several lines sets every
+// line after its first in by two spaces or more, as Project Gutenberg sets
+// a note: "[01] The strength of …\n     symphony …".
+func hangingIndent(p string) bool {
+	i := strings.IndexByte(p, '\n')
+	if i < 0 {
+		return false
+	}
+	for _, line := range strings.Split(p[i+1:], "\n") {
+		if !strings.HasPrefix(line, "  ") && strings.TrimSpace(line) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// noteBlock is a run of paragraphs that each open with a bracketed number
+// already used as a marker: a block of notes.
+type noteBlock struct {
+	first, end int
+	n, prev    int
+	indented   bool
 }
 
 // add appends r, or widens the last region when r starts inside it, so
@@ -889,8 +1027,8 @@ func (rs regions) union() regions {
 }
 
 // eachPara calls fn with the start of each paragraph (text between blank
-// lines), after leading white space.
-func eachPara(s string, fn func(start int)) {
+// lines), after leading white space, and its end, before the blank line.
+func eachPara(s string, fn func(start, end int)) {
 	i := 0
 	for i < len(s) {
 		for i < len(s) && isSpace(s[i]) {
@@ -899,11 +1037,12 @@ func eachPara(s string, fn func(start int)) {
 		if i >= len(s) {
 			break
 		}
-		fn(i)
 		j := strings.Index(s[i:], "\n\n")
 		if j < 0 {
+			fn(i, trimRight(s, len(s)))
 			break
 		}
+		fn(i, trimRight(s, i+j))
 		i += j
 	}
 }

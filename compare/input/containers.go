@@ -220,7 +220,11 @@ func (b *epubBuilder) addMember(member, src string) {
 	}
 	for _, m := range st.NoteMarkers {
 		if m.Kind == compare.NoteLinked {
-			m.Key = memberKey(member, markerHref(m, hrefAt))
+			href := m.Key // a link into another member keeps its file
+			if strings.HasPrefix(href, "#") {
+				href = markerHref(m, hrefAt)
+			}
+			m.Key = memberKey(member, href)
 			b.links = append(b.links, epubLink{marker: len(b.st.NoteMarkers), key: m.Key})
 		}
 		m.Span = shift(m.Span)
@@ -292,7 +296,7 @@ func (b *epubBuilder) linkAcrossMembers() {
 			continue
 		}
 		have[l.key] = true
-		label := l.key[strings.LastIndexByte(l.key, '#')+1:]
+		label := idLabel(l.key[strings.LastIndexByte(l.key, '#')+1:])
 		b.st.NoteDefs = append(b.st.NoteDefs, compare.NoteDef{Label: label, Key: l.key, Span: sp,
 			Body: compare.TrimSpan(string(b.text), sp), Kind: compare.NoteLinked})
 	}

@@ -79,8 +79,8 @@ func TestEPUBNotesAcrossMembers(t *testing.T) {
 	want := []string{
 		`marker 1 OEBPS/text/notes.xhtml#n1 "1"`,
 		`marker 2 OEBPS/text/notes.xhtml#n2 "2"`,
-		`def n1 OEBPS/text/notes.xhtml#n1 "Log of the ship, p. 3."`,
-		`def n2 OEBPS/text/notes.xhtml#n2 "Letter of the captain."`,
+		`def 1 OEBPS/text/notes.xhtml#n1 "Log of the ship, p. 3."`,
+		`def 2 OEBPS/text/notes.xhtml#n2 "Letter of the captain."`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s\ntext:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), d.Text)

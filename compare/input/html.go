@@ -203,6 +203,11 @@ func extractHTML(src string) (string, *compare.OffsetMap, []element) {
 			}
 			continue
 		}
+		if name == "hr" && !closing {
+			// a rule: notes often follow one; it has no text
+			elems = append(elems, element{Tag: "hr", Span: compare.Span{Start: len(out), End: len(out)}, Raw: compare.Span{Start: start, End: i}})
+			continue
+		}
 		if htmlKeep[name] && !selfClose && !htmlVoid[name] && len(stack) < maxOpenElements {
 			stack = append(stack, openElem{el: element{Tag: name, Attr: attrs, Raw: compare.Span{Start: start, End: i}}, textFrom: len(out)})
 		}

@@ -104,8 +104,47 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		if isNotesContainer(e) {
 			containers = append(containers, e)
 		}
-		if id := e.Attr["id"]; id != "" {
+		if id := e.Attr["id"]; id != "" && !(e.Tag == "a" && e.Span.Start == e.Span.End) {
 			byID[id] = append(byID[id], e)
+		}
+	}
+	// an empty anchor at the start of a block (<a id="Footnote_3"></a>,
+	// or old-style <a name="fn01"></a>) names the block, as an id on it
+	// would: Project Gutenberg's HTML sets its notes so
+	anchorName := map[*element]string{}
+	var blocks *enclosers
+	for i := range els {
+		e := &els[i]
+		if e.Tag != "a" || e.Span.Start != e.Span.End {
+			continue
+		}
+		name := e.Attr["id"]
+		if name == "" {
+			name = e.Attr["name"]
+		}
+		if name == "" || len(byID[name]) > 0 {
+			continue
+		}
+		if blocks == nil {
+			blocks = &enclosers{}
+			for j := range els {
+				switch els[j].Tag {
+				case "p", "li", "div", "aside", "section", "blockquote", "dd":
+					blocks.add(&els[j])
+				}
+			}
+		}
+		var blk *element
+		blocks.holders(e, func(d *element) {
+			if blk == nil {
+				blk = d
+			}
+		})
+		if blk != nil && e.Span.Start-blk.Span.Start <= maxAnchorLead && anchorName[blk] == "" && blk.Attr["id"] == "" {
+			byID[name] = append(byID[name], blk)
+			anchorName[blk] = name
+		} else {
+			byID[name] = append(byID[name], e) // a target all the same
 		}
 	}
 	inContainer := func(e *element) bool {
@@ -116,29 +155,41 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		return false
 	}
-	// notes sections that follow a "Notes" heading, to the next h1–h3
-	var zones []compare.Span
+	// notes sections that follow a "Notes" heading, to the next h1–h3;
+	// and what follows a rule (<hr/>), where notes are often set
+	var zones, ruleZones, listZones []compare.Span
+	zoneAfter := func(at int) compare.Span {
+		end := len(s)
+		for _, h := range headings {
+			if h.Start > at {
+				end = h.Start
+				break
+			}
+		}
+		return compare.Span{Start: at, End: end}
+	}
 	for i := range els {
 		e := &els[i]
-		if e.Tag[0] == 'h' && len(e.Tag) == 2 && compare.IsNotesHeading(s[e.Span.Start:e.Span.End]) {
-			end := len(s)
-			for _, h := range headings {
-				if h.Start > e.Span.End {
-					end = h.Start
-					break
-				}
+		switch {
+		case e.Tag == "hr":
+			ruleZones = append(ruleZones, zoneAfter(e.Span.End))
+		case e.Tag[0] == 'h' && len(e.Tag) == 2 && compare.IsNotesHeading(s[e.Span.Start:e.Span.End]):
+			zones = append(zones, zoneAfter(e.Span.End))
+			if !isReferencesHeading(s[e.Span.Start:e.Span.End]) {
+				listZones = append(listZones, zones[len(zones)-1])
 			}
-			zones = append(zones, compare.Span{Start: e.Span.End, End: end})
 		}
 	}
-	inZone := func(off int) bool {
-		for _, z := range zones {
+	in := func(zs []compare.Span, off int) bool {
+		for _, z := range zs {
 			if z.Start <= off && off < z.End {
 				return true
 			}
 		}
 		return false
 	}
+	inZone := func(off int) bool { return in(zones, off) }
+	inRuleZone := func(off int) bool { return in(ruleZones, off) }
 	// definitions marked as notes, or with a note-like id in a notes container
 	isDef := map[*element]bool{}
 	defs := &enclosers{}
@@ -243,7 +294,13 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		if label == "" {
 			label = l.target
 		}
-		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: "#" + l.target, Span: span, Kind: compare.NoteLinked})
+		// a link into another file keeps the file: "endnotes.xhtml#note-3"
+		// (relative to this one), for a book of several files
+		key := "#" + l.target
+		if href := l.e.Attr["href"]; !strings.HasPrefix(href, "#") && !strings.Contains(href, "://") && !strings.HasPrefix(href, "//") {
+			key = href
+		}
+		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: key, Span: span, Kind: compare.NoteLinked})
 	}
 	// the links of the page by where they start, so that each definition
 	// looks only at the links inside it (a walk of every element for each
@@ -283,7 +340,10 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		}
 		body = compare.TrimSpan(s, compare.Span{Start: body.Start, End: max(body.Start, body.End)})
 		id := d.Attr["id"]
-		label := id
+		if id == "" {
+			id = anchorName[d]
+		}
+		label := idLabel(id)
 		if id == "" {
 			continue
 		}
@@ -301,6 +361,30 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 			blocksAt[e.Span.Start] = append(blocksAt[e.Span.Start], e)
 		}
 	}
+	// a <sup> that starts a block after a rule is a note when its label
+	// was used as a marker before the rule (a body paragraph after a
+	// scene break may start with a marker of its own)
+	supLabel := func(sp *element) string {
+		return strings.Trim(strings.TrimSpace(s[sp.Span.Start:sp.Span.End]), "[]()")
+	}
+	firstUse := map[string]int{}
+	for _, sp := range sups {
+		if l := supLabel(sp); compare.IsNoteLabel(l) {
+			if at, ok := firstUse[l]; !ok || sp.Span.Start < at {
+				firstUse[l] = sp.Span.Start
+			}
+		}
+	}
+	zoneOf := func(zs []compare.Span, off int) int {
+		for i, z := range zs {
+			if z.Start <= off && off < z.End {
+				return i
+			}
+		}
+		return -1
+	}
+	ruleRun := -1 // the rule zone whose notes have begun
+	sort.SliceStable(sups, func(i, j int) bool { return sups[i].Span.Start < sups[j].Span.Start })
 	for _, sp := range sups {
 		if usedSup[sp] || insideDef(sp) != nil {
 			continue
@@ -312,6 +396,9 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 		if sp.Span.Start > 0 && isDigit(s[sp.Span.Start-1]) || compare.UnitBefore(s, sp.Span.Start) {
 			continue // an exponent
 		}
+		if rest := s[sp.Span.End:]; strings.HasPrefix(rest, "⁄") || strings.HasPrefix(rest, "/") {
+			continue // a fraction or a figure set over another: <sup>6</sup>&frasl;<sub>4</sub>
+		}
 		// the start of a block in a notes section is a definition
 		var block *element
 		for _, e := range blocksAt[sp.Span.Start] {
@@ -319,12 +406,37 @@ func htmlNotes(s string, els []element, headings []compare.Span, st *compare.Str
 				block = e
 			}
 		}
-		if block != nil && (inContainer(block) || inZone(block.Span.Start)) {
+		// after a rule, the first note must name a number used before it;
+		// the notes that follow it in that stretch need not
+		ruleNote := false
+		if block != nil && inRuleZone(block.Span.Start) {
+			z := zoneOf(ruleZones, block.Span.Start)
+			ruleNote = firstUse[label] < sp.Span.Start || z == ruleRun
+			if ruleNote {
+				ruleRun = z
+			}
+		}
+		if block != nil && (inContainer(block) || inZone(block.Span.Start) || ruleNote) {
 			st.NoteDefs = append(st.NoteDefs, compare.NoteDef{Label: label, Key: label, Span: block.Span,
 				Body: compare.TrimSpan(s, compare.Span{Start: sp.Span.End, End: block.Span.End}), Kind: compare.NoteNumbered})
 			continue
 		}
 		st.NoteMarkers = append(st.NoteMarkers, compare.NoteMarker{Label: label, Key: label, Span: sp.Span, Kind: compare.NoteNumbered})
+	}
+	// an ordered list without a class in a notes section is a list of
+	// notes, when superscript numbers without links ("1") come before it
+	// (a bibliography's list after "References" is not)
+	looseOne := -1
+	for _, sp := range sups {
+		if !usedSup[sp] && supLabel(sp) == "1" && (looseOne < 0 || sp.Span.Start < looseOne) {
+			looseOne = sp.Span.Start
+		}
+	}
+	for i := range els {
+		if e := &els[i]; e.Tag == "ol" && !isNotesContainer(e) && looseOne >= 0 && looseOne < e.Span.Start &&
+			(in(listZones, e.Span.Start) || inRuleZone(e.Span.Start)) {
+			containers = append(containers, e)
+		}
 	}
 	for _, c := range containers {
 		if c.Tag != "ol" {
@@ -352,6 +464,11 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // begins at its own start tag): every element that holds e is an ancestor
 // of the set's last element starting at or before e, and the chain of
 // ancestors is no longer than the nesting is deep.
+// maxAnchorLead is how far into a block's text a named anchor may stand
+// and still name the block: past a label such as "[12]" or " 12 ", not
+// in the middle of its text.
+const maxAnchorLead = 24
+
 type enclosers struct {
 	els    []*element // by Raw.Start
 	parent []int      // index in els of the nearest element that holds els[i], or -1
@@ -440,4 +557,31 @@ func supFinder(sups []*element) func(a *element) *element {
 		}
 		return best
 	}
+}
+
+// isReferencesHeading reports a heading of a list of works, not of notes:
+// "References", "Bibliography", "Sources", "Works cited".
+func isReferencesHeading(h string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(h), ":. ")) {
+	case "references", "bibliography", "sources", "works cited":
+		return true
+	}
+	return false
+}
+
+// idLabel is the label a reader sees for a note known by its id: the
+// number the id ends in ("fn:3", "cite_note-12", "note-7" → "3", "12",
+// "7"), else the id.
+func idLabel(id string) string {
+	j := len(id)
+	for j > 0 && isDigit(id[j-1]) {
+		j--
+	}
+	if j == len(id) || len(id)-j > 5 {
+		return id
+	}
+	if n := strings.TrimLeft(id[j:], "0"); n != "" {
+		return n
+	}
+	return "0"
 }
