@@ -139,6 +139,9 @@ func sentenceChains(cs []chain, A, B side, opt Options) []chain {
 	}
 	found := map[int]best{} // B sentence → best A sentence
 	for _, g := range cluster(cs, idx, w) {
+		if len(g) == 1 && exactWords(&cs[g[0]]) >= cleanWords {
+			continue // a long exact copy alone: its edges are extension's
+		}
 		c := cs[g[0]]
 		for _, i := range g[1:] {
 			c.aStart, c.aEnd = min(c.aStart, cs[i].aStart), max(c.aEnd, cs[i].aEnd)

@@ -218,11 +218,15 @@ func xmlEscape(s string) string {
 // original files.
 func Detections(susp, src *compare.Document, suspName, srcName string, ps []reuse.Passage) []Case {
 	out := make([]Case, 0, len(ps))
+	if len(ps) == 0 {
+		return out
+	}
+	sc, rc := newCharIndex(susp), newCharIndex(src)
 	for _, p := range ps {
 		a, b := susp.Orig(p.A), src.Orig(p.B)
 		a.End, b.End = afterClosingPunct(susp.Raw, a.End), afterClosingPunct(src.Raw, b.End)
-		sa, se := CharOffset(susp, a.Start), CharOffset(susp, a.End)
-		ra, re := CharOffset(src, b.Start), CharOffset(src, b.End)
+		sa, se := sc.at(a.Start), sc.at(a.End)
+		ra, re := rc.at(b.Start), rc.at(b.End)
 		out = append(out, Case{Susp: suspName, Src: srcName,
 			SuspOffset: sa, SuspLength: se - sa, SrcOffset: ra, SrcLength: re - ra})
 	}
@@ -266,4 +270,52 @@ func CharOffset(d *compare.Document, off int) int {
 		return n
 	}
 	return utf8.RuneCount(raw)
+}
+
+// charBlock is about the span of bytes a charIndex counts code points over.
+const charBlock = 4096
+
+// charIndex answers CharOffset for one UTF-8 document in time independent
+// of the offset: block i starts at starts[i] (the first sequence start at
+// or after byte i·charBlock) with counts[i] code points before it. Other
+// encodings fall back to CharOffset.
+type charIndex struct {
+	d              *compare.Document
+	starts, counts []int
+}
+
+func newCharIndex(d *compare.Document) *charIndex {
+	c := &charIndex{d: d}
+	if !strings.HasPrefix(d.Encoding, "utf-8") {
+		return c
+	}
+	raw := d.Raw
+	n, at := 0, 0
+	for i := 0; i < len(raw); i += charBlock {
+		next := i
+		for next < len(raw) && !utf8.RuneStart(raw[next]) {
+			next++
+		}
+		n += utf8.RuneCount(raw[at:next])
+		at = next
+		c.starts = append(c.starts, at)
+		c.counts = append(c.counts, n)
+	}
+	return c
+}
+
+// at is CharOffset(c.d, off).
+func (c *charIndex) at(off int) int {
+	if c.starts == nil {
+		return CharOffset(c.d, off)
+	}
+	off = max(0, min(off, len(c.d.Raw)))
+	b := min(off/charBlock, len(c.starts)-1)
+	for b > 0 && c.starts[b] > off {
+		b--
+	}
+	if c.starts[b] > off {
+		return CharOffset(c.d, off)
+	}
+	return c.counts[b] + utf8.RuneCount(c.d.Raw[c.starts[b]:off])
 }

@@ -167,3 +167,23 @@ func FuzzReadPairs(f *testing.F) {
 		}
 	})
 }
+
+// TestCharIndex: the block index counts code points as CharOffset does at
+// every offset, sequences across block edges and invalid bytes included.
+func TestCharIndex(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 3*charBlock {
+		b.WriteString("ab€ Zürich “q” 𝄞 ")
+	}
+	raw := b.String()[:3*charBlock-1] + "\xff\xfe tail"
+	d, err := input.Parse("x.txt", []byte(raw), input.Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newCharIndex(d)
+	for off := 0; off <= len(d.Raw); off++ {
+		if got, want := c.at(off), CharOffset(d, off); got != want {
+			t.Fatalf("offset %d: %d, want %d", off, got, want)
+		}
+	}
+}
