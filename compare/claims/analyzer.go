@@ -11,87 +11,18 @@ import (
 	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 )
 
-// The checks this package reports.
+// The checks this package reports (see package checks for their help).
 var (
-	CheckOverlap = &compare.Check{
-		ID:       "claims.overlap",
-		Title:    "The same claim is made in several places",
-		Severity: compare.Info,
-		Help: `Several sentences, in one document or across documents, claim the same thing: they ` +
-			`share the subject and the predicate (the same verb or a WordNet synonym, the same object or ` +
-			`complement), not just a topic word. One finding is reported per group of matching claims, at ` +
-			`the first, with every other place related and a word diff of each against the first ` +
-			`([-only in the first-] {+only in the other+}). Useful to keep figures and wording in step ` +
-			`when a claim is repeated, or to spot a passage said twice.`,
-	}
-	CheckNumber = &compare.Check{
-		ID:       "claims.contradiction.number",
-		Title:    "Two claims give amounts that cannot both hold",
-		Severity: compare.Warning,
-		Help: `Two claims about the same subject and predicate state amounts of the same measure whose ` +
-			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges, and a ` +
-			`qualified figure meets the plain one ("over 150" and "150", "almost ninety years" and "ninety ` +
-			`years" can both be said), so only ranges apart contradict; units and scale words are compared ` +
-			`("190 billion dollars" is not "190 million dollars"). The figures of the two claims are paired ` +
-			`first, equal with equal, and a number that names ("Type 1", "page 713") is no amount. Numbers ` +
-			`give many false alarms unless both claims are about the same event, so one is reported only ` +
-			`when the sentences are the same but for the figure (a passage restated or copied with a ` +
-			`change), or when the claims share a name, speak of the same time and each sentence states ` +
-			`that one figure. ` + evidenceHelp,
-	}
-	CheckDate = &compare.Check{
-		ID:       "claims.contradiction.date",
-		Title:    "Two claims date the same event differently",
-		Severity: compare.Warning,
-		Help: `Two claims about the same event (the same subject, verb and object, the same sentence ` +
-			`restated or a shared name) give dates that cannot both hold at the granularity they are ` +
-			`stated: "August 2007" and "10 August 2007" agree, "August 2007" and "July 2007" do not; a day ` +
-			`without a year ("March 2") is compared only with another. Relative dates ("10 years ago", ` +
-			`"the past two years") are resolved against the document's own date when it states one ` +
-			`("issued Dec 15, 2020") and are otherwise never compared. Periods and "since"/"until" dates ` +
-			`are compared only with their own kind, and claims whose amounts differ too are a series ` +
-			`("in 2008 … 8 sales", "in 2009 … 14 sales"), not one event dated twice. ` + evidenceHelp,
-	}
-	CheckNegation = &compare.Check{
-		ID:       "claims.contradiction.negation",
-		Title:    "One claim denies what another states",
-		Severity: compare.Warning,
-		Help: `A claim states a predicate that another, about the same subject, denies with not, never, ` +
-			`no, nobody or none: "a deer is jumping over the fence" against "a deer isn't jumping over the ` +
-			`fence". The denied claim must be no more specific than the stated one: "there is no man ` +
-			`playing a guitar" denies "a bald man is playing a guitar on stage", but "two young women are ` +
-			`not sparring" does not deny "two women are sparring". A litotes denies nothing ("not unlike ` +
-			`his own", "not without reason", "not uncommon"), nor does "not only"; "not very good" and ` +
-			`"never widely used" deny a degree, not the predicate; a condition, a time or relative clause ` +
-			`and a question assert nothing of their own and contradict only a copy of themselves changed. ` +
-			`Claims with different modality ("may not" against "is") are not compared. ` + evidenceHelp,
-	}
-	CheckAntonym = &compare.Check{
-		ID:       "claims.contradiction.antonym",
-		Title:    "Two claims say opposite things about the same subject",
-		Severity: compare.Warning,
-		Help: `Two claims alike in all else have predicates, complements or modifiers in the same place ` +
-			`that WordNet lists as antonyms: "the rink is empty" against "the rink is full", "near the ` +
-			`barrel" against "far from the barrel", "sitting" against "standing". The subjects must be the ` +
-			`same words and the objects the same: "a golden age would succeed to an age of iron" does not ` +
-			`oppose "the golden age of Trajan had been preceded by an age of iron". Direct antonyms (an ` +
-			`antonym pointer between the two words) get a higher confidence than indirect ones ("huge", ` +
-			`similar to "large", against "small"). A claim and its negated antonym are not reported. ` +
-			evidenceHelp,
-	}
+	CheckOverlap  = checks.Overlap  // claims.overlap
+	CheckNumber   = checks.Number   // claims.contradiction.number
+	CheckDate     = checks.Date     // claims.contradiction.date
+	CheckNegation = checks.Negation // claims.contradiction.negation
+	CheckAntonym  = checks.Antonym  // claims.contradiction.antonym
 )
-
-// evidenceHelp ends the help of every contradiction check: what sets its
-// severity.
-const evidenceHelp = `The severity says what the contradiction rests on (details.evidence): warning ` +
-	`between documents when the claims share a name (anchored) or one restates the other with the ` +
-	`change (restated); inside one document, where the same words come back for many armies, cities ` +
-	`and years, only a restatement or a thing named with its number ("Executive Order 10925", ` +
-	`identified) makes a warning. Claims alike in words only are reported as info, with a lower ` +
-	`confidence.`
 
 // Checks lists the checks of the claims analyzer.
 var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym, CheckLimit}
@@ -375,20 +306,6 @@ func Analyzer(opt Options) *compare.Analyzer {
 	}
 }
 
-func checkOf(kind string) *compare.Check {
-	switch kind {
-	case "number":
-		return CheckNumber
-	case "date":
-		return CheckDate
-	case "negation":
-		return CheckNegation
-	case "antonym":
-		return CheckAntonym
-	}
-	return CheckOverlap
-}
-
 // elsewhere says where another claim is for a message, without its
 // position (that is a Related place): "elsewhere in the document", or "in"
 // the other document's file name (its path when the names are the same).
@@ -457,11 +374,11 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 
 // contradictionFinding reports a contradiction at its second claim.
 func contradictionFinding(m Match) compare.Finding {
-	c := checkOf(m.Kind)
+	c := checks.Of(m.Kind)
 	A, B := m.A, m.B
 	ca, cb := A.span(), B.span()
 	f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
-		contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
+		checks.Label(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
 	f.Severity = m.Severity()
 	f.Relate("contradicted claim", A.Doc.Doc, ca)
 	if m.SpanA.End > m.SpanA.Start {
@@ -541,23 +458,9 @@ func (m Match) Severity() compare.Severity {
 		need = EvidenceIdentified
 	}
 	if m.Evidence >= need {
-		return checkOf(m.Kind).Severity
+		return checks.Of(m.Kind).Severity
 	}
 	return compare.Info
-}
-
-func contradictionLabel(kind string) string {
-	switch kind {
-	case "number":
-		return "amounts differ"
-	case "date":
-		return "dates differ"
-	case "negation":
-		return "one denies the other"
-	case "antonym":
-		return "opposite words"
-	}
-	return kind
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -68,7 +69,7 @@ type comparer struct {
 	wordStore []sentWords
 	termCache []sentTerms
 	// scratch of restatement
-	termsA, valsA, termsB, valsB []sentenceTerm
+	termsA, valsA, termsB, valsB []restate.Term
 }
 
 func newComparer(x *index, voc *vocab) *comparer {
@@ -347,7 +348,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		if len(opposed) == 2 {
 			oa, ob = sp32(opposed[0]), sp32(opposed[1])
 		}
-		if r := k.restatement(A, B, oa, ob); r.similar && len(r.valsA) == 0 && len(r.valsB) == 0 && !r.swapped() {
+		if r := k.restatement(A, B, oa, ob); r.Similar && len(r.ValsA) == 0 && len(r.ValsB) == 0 && !r.Swapped() {
 			return EvidenceRestated
 		}
 		return k.anchorEvidence(A, B)
@@ -736,7 +737,7 @@ func countDates(s side) int {
 // ("Publish date: 07 Nov 2008 Publish date: 10 Sep 2008 …", a census
 // table) does not pass for one event.
 func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int, dates bool) Evidence {
-	if k.restatement(A, B, span32{}, span32{}).changed(va, vb) {
+	if k.restatement(A, B, span32{}, span32{}).Changed(rs32(va), rs32(vb)) {
 		return EvidenceRestated
 	}
 	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) && count(A) == 1 && count(B) == 1 {

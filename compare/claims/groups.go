@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 )
 
@@ -86,11 +87,8 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 }
 
 // maxContradictions is the most contradictions reported against one
-// clause (as the second of the pair). Real prose has at most three (all of
-// pan13 and Gibbon read together); a text that says one thing and its
-// opposite hundreds of times ("The rink is full. The rink is empty. …")
-// would otherwise make a finding of every pair.
-const maxContradictions = 8
+// clause (see checks.MaxContradictions).
+const maxContradictions = checks.MaxContradictions
 
 // clausePair is a pair of clauses, by clause number: a before b.
 type clausePair struct{ a, b int32 }

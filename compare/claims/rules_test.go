@@ -165,30 +165,3 @@ func TestYearlessDates(t *testing.T) {
 		}
 	}
 }
-
-// Which values of two sentences restated count as changed: those left
-// unpaired, inside the conflicting values, with every figure of one
-// conflicting value paired inside the other (not elsewhere).
-func TestRestatedChanged(t *testing.T) {
-	sp := func(a, b uint32) span32 { return span32{a, b} }
-	for _, c := range []struct {
-		name   string
-		r      restated
-		va, vb span32
-		want   bool
-	}{
-		{"one figure changed", restated{similar: true, valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), true},
-		{"not similar", restated{valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), false},
-		{"nothing changed", restated{similar: true}, sp(10, 20), sp(10, 20), false},
-		{"another figure changed too", restated{similar: true, valsA: []span32{sp(10, 12), sp(30, 32)}, valsB: []span32{sp(10, 12)}}, sp(10, 20), sp(10, 20), false},
-		{"a word swapped", restated{similar: true, valsA: []span32{sp(10, 12)}, valsB: []span32{sp(10, 12)}, termsA: []span32{sp(40, 45)}, termsB: []span32{sp(40, 45)}}, sp(10, 20), sp(10, 20), false},
-		{"part of the figure left out", restated{similar: true, valsA: []span32{sp(10, 15)},
-			pairs: [][2]span32{{sp(20, 25), sp(10, 15)}}}, sp(10, 30), sp(10, 20), true},
-		{"figure added: B's is paired elsewhere in A", restated{similar: true, valsA: []span32{sp(50, 54)},
-			pairs: [][2]span32{{sp(10, 13), sp(10, 13)}}}, sp(50, 60), sp(10, 20), false},
-	} {
-		if got := c.r.changed(c.va, c.vb); got != c.want {
-			t.Errorf("%s: changed %v, want %v", c.name, got, c.want)
-		}
-	}
-}
