@@ -435,6 +435,8 @@ func weighEvidence(v Verdict) float64 {
 	switch v.Evidence {
 	case EvidenceAnchored, EvidenceIdentified:
 		return v.Confidence - 0.05
+	case EvidenceEvent:
+		return v.Confidence - 0.1 // one subject, predicate and date, but no name shared
 	case EvidenceWords:
 		return v.Confidence - 0.2
 	}

@@ -523,9 +523,12 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		if end <= start {
 			end = r.g.End
 		}
-		switch ws[max(end, r.g.End)-1].Tag {
+		switch last := max(end, r.g.End); ws[last-1].Tag {
 		case lang.TagPrep, lang.TagDet, lang.TagAux, lang.TagModal, lang.TagNeg, lang.TagSub:
-			dangling = true // "there is reason to", "Commodus was not": it stops mid-phrase
+			// "there is reason to", "Commodus was not": it stops mid-phrase;
+			// but "supports the proposal to cap …" has its object whole
+			infinitive := ws[last-1].Lower == "to" && k+1 < len(rs) && rs[k+1].g.Start == last && last-1 > r.g.End && !r.exist && !r.g.Copula
+			dangling = !infinitive
 		}
 		var c pclause
 		if !closed {

@@ -60,6 +60,7 @@ type comparer struct {
 	rels   *lang.WordRelater // made on first use, once the vocabulary is complete
 	ca, cb []item            // content of the two clauses
 	pa, pb []item            // their predicate words
+	oa, ob []item            // their objects without figures
 	words  []lang.Word
 
 	sentCache [2]sentWords
@@ -297,7 +298,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	if verbR != relMatch && !verbOpp {
 		return Verdict{}
 	}
-	objR, _, _ := k.headsRel(A.obj, B.obj)
+	objR, _, _ := k.headsRel(k.things(A, &k.oa), k.things(B, &k.ob))
 	if objR == relConflict && !(a.copula() && b.copula()) {
 		return Verdict{}
 	}
@@ -474,6 +475,23 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		}
 	}
 	return Verdict{}
+}
+
+// things is the object of a clause without its figures: an amount
+// ("grew 5%", "awarded $5.2m") is compared as an amount (numberConflict),
+// not as the thing the verb acts on. A copula's complement keeps them.
+func (k *comparer) things(s side, buf *[]item) []item {
+	if s.c.copula() {
+		return s.obj
+	}
+	out := (*buf)[:0]
+	for _, it := range s.obj {
+		if it.pos != 'd' || !k.withinAmount(s, it) {
+			out = append(out, it)
+		}
+	}
+	*buf = out
+	return out
 }
 
 // VerbGroupOrCue is the negation cue of a negated clause, else its verb group.
@@ -740,10 +758,32 @@ func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int,
 	if k.restatement(A, B, span32{}, span32{}).Changed(rs32(va), rs32(vb)) {
 		return EvidenceRestated
 	}
-	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) && count(A) == 1 && count(B) == 1 {
+	if count(A) != 1 || count(B) != 1 {
+		return EvidenceWords
+	}
+	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) {
 		return ev
 	}
+	if !dates && countDates(A) > 0 && countDates(B) > 0 && sameTime(A, B) && k.sameSubject(A, B) {
+		return EvidenceEvent
+	}
 	return EvidenceWords
+}
+
+// sameSubject reports subjects written out alike, of two content words or
+// more ("the market for industrial heat pumps"), neither a pronoun read as
+// an earlier subject: with the same predicate, they name one thing.
+func (k *comparer) sameSubject(A, B side) bool {
+	if A.c.resolved() || B.c.resolved() || !k.sameContent(A.subj, B.subj) {
+		return false
+	}
+	n := 0
+	for _, it := range A.subj {
+		if it.pos != 'd' && it.pos != 'x' && !k.voc.word(it.lemma).light && !k.voc.word(it.lemma).fn {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // unpaired returns the amounts of a that have no equal in b (same value

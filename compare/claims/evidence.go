@@ -24,6 +24,10 @@ const (
 	// EvidenceAnchored: they also share a name outside the conflicting
 	// values ("Kennedy", "the UN"), which ties them to one thing or event.
 	EvidenceAnchored
+	// EvidenceEvent: they state one event: the same subject (two content
+	// words or more, word for word), the same predicate and arguments, at
+	// the same date ("the market for heat pumps grew 5% in 2021").
+	EvidenceEvent
 	// EvidenceIdentified: they share a name and a number that names one
 	// thing ("Executive Order 10925", "Regulation No 882"): an event done
 	// to an identified thing happens once.
@@ -33,9 +37,9 @@ const (
 	EvidenceRestated
 )
 
-// String names the evidence: "words", "anchored", "restated".
+// String names the evidence: "words", "anchored", "event", "identified", "restated".
 func (e Evidence) String() string {
-	return [...]string{"words", "anchored", "identified", "restated"}[e]
+	return [...]string{"words", "anchored", "event", "identified", "restated"}[e]
 }
 
 // withinAmount reports whether an item's word is a figure of one of its

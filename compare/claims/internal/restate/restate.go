@@ -4,6 +4,8 @@
 package restate
 
 import (
+	"strings"
+
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/align"
 	"github.com/crosscheck/crosscheck/compare/lang"
@@ -114,8 +116,8 @@ func ReadTerms(ws []lang.Word, terms, vals []Term) ([]Term, []Term) {
 	for _, w := range ws {
 		l := w.Lower
 		switch {
-		case l == "" || !lang.IsWordLike(l):
-		case lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap:
+		case l == "" || !lang.IsWordLike(l) || strings.Contains(w.Punct, "[") && lang.AllDigits(l): // a note marker, "[3]"
+		case lang.IsNumeral(l) || lang.IsScaledNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap:
 			vals = append(vals, Term{l, SpanOf(w.Span)})
 		case lang.IsAcronym(w.Text):
 			terms = append(terms, Term{l, SpanOf(w.Span)}) // "AM", "US": a name, not "am", "us"
