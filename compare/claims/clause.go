@@ -591,7 +591,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			p.arena = append(p.arena, sh.subj...)
 			c.subj = p.arena[n:len(p.arena):len(p.arena)]
 			c.subject = sh.subject
-			c.flags |= sh.flags & fResolved
+			c.flags |= sh.flags & (fResolved | fHypothetical) // "if it exceeded 50 C or fell below 0 C": both conditions
 			if !c.negated() && sh.negated() && sh.existNeg() {
 				// "there is no man sitting and rubbing his eyes": one negation over both
 				c.flags |= fNegated | fExistNeg

@@ -486,12 +486,32 @@ func (k *comparer) things(s side, buf *[]item) []item {
 	}
 	out := (*buf)[:0]
 	for _, it := range s.obj {
-		if it.pos != 'd' || !k.withinAmount(s, it) {
+		if (it.pos != 'd' || !k.withinAmount(s, it)) && !k.shareOrMoney(s, it) {
 			out = append(out, it)
 		}
 	}
 	*buf = out
 	return out
+}
+
+// shareOrMoney reports a word of an amount in per cent or money ("per
+// cent", "U.S. dollars"): the unit, compared with the amount.
+func (k *comparer) shareOrMoney(s side, it item) bool {
+	if it.word < 0 {
+		return false
+	}
+	ws := k.wordsOf(s)
+	if int(it.word) >= len(ws) {
+		return false
+	}
+	w := sp32(ws[it.word].Span)
+	_, qs, _ := s.dc.sentence(s.si)
+	for _, q := range qs {
+		if q.span.contains(w) && lang.IsMoneyOrShare(k.voc.str(q.unit)) {
+			return true
+		}
+	}
+	return false
 }
 
 // VerbGroupOrCue is the negation cue of a negated clause, else its verb group.
@@ -861,8 +881,9 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn {
-			continue
+		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn ||
+			adjunctPreps[prepName(it.prep())] {
+			continue // "after a long debate": when or despite what, not what was done
 		}
 		if !k.heldAll([]item{it}, short, []item{ps}) {
 			extra++
@@ -870,6 +891,10 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	return extra <= 1
 }
+
+// adjunctPreps introduce phrases that say when or in spite of what a
+// thing was done, which a restatement may add or leave out.
+var adjunctPreps = map[string]bool{"after": true, "before": true, "during": true, "despite": true, "amid": true, "following": true}
 
 // sameHead reports whether some pair of heads is the same lemma or synonyms.
 func (k *comparer) sameHead(a, b []item) bool {

@@ -240,8 +240,8 @@ next:
 func (k *comparer) sharesName(A, B side) bool {
 	for _, pa := range [2][]item{A.subj, A.objRest()} {
 		for _, p := range pa {
-			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) {
-				continue // a pronoun's guessed antecedent is no evidence
+			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) || len(k.voc.str(p.lemma)) < 2 {
+				continue // a pronoun's guessed antecedent is no evidence, nor a letter ("0 C")
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
@@ -295,12 +295,12 @@ func (k *comparer) anchorEvidence(A, B side) Evidence {
 func (k *comparer) argumentsConflict(A, B side) bool {
 	ra, rb := A.objRest(), B.objRest()
 	for _, p := range ra {
-		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 {
+		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 || k.shareOrMoney(A, p) {
 			continue
 		}
 		matched, seen := false, false
 		for _, q := range rb {
-			if q.prep() != p.prep() || q.pos == 'd' || q.pos == 'r' || q.pos == 'a' || k.withinAmount(B, q) || !q.head() && q.prep() == 0 {
+			if q.prep() != p.prep() || q.pos == 'd' || q.pos == 'r' || q.pos == 'a' || k.withinAmount(B, q) || !q.head() && q.prep() == 0 || k.shareOrMoney(B, q) {
 				continue
 			}
 			seen = true

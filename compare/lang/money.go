@@ -235,3 +235,22 @@ func isScaled(l string) bool {
 // IsScaledNumeral reports a figure written with a scale suffix: "5.2m",
 // "3bn", "1.2tn", "500k".
 func IsScaledNumeral(l string) bool { return isScaled(l) }
+
+// IsMoneyOrShare reports the units of amounts that name no thing of their
+// own: "percent" and the currencies.
+func IsMoneyOrShare(unit string) bool {
+	if unit == "percent" {
+		return true
+	}
+	for _, u := range currencyNouns {
+		if u == unit {
+			return true
+		}
+	}
+	for _, u := range currencyCodes {
+		if u == unit {
+			return true
+		}
+	}
+	return false
+}

@@ -221,6 +221,9 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	if w.Cap && (i > 0 || !r.Entry(l).Known()) || IsAcronym(w.Text) {
 		return TagProp, w.Text
 	}
+	if w.Cap && i == 0 && len(ws) > 1 && ws[1].Cap && ws[1].Punct == "" && ws[1].Tag == TagOther {
+		return TagProp, w.Text // "Meridian Foods", "Atlas Mining": the first word of a name
+	}
 	if w.Cap && i == 0 && caps != nil {
 		if c := caps[l]; c[0] > c[1] {
 			return TagProp, w.Text
