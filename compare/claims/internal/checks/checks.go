@@ -89,8 +89,9 @@ var (
 // EvidenceHelp ends the help of every contradiction check: what sets its
 // severity.
 const EvidenceHelp = `The severity says what the contradiction rests on (details.evidence): warning ` +
-	`between documents when the claims share a name (anchored) or one restates the other with the ` +
-	`change (restated); inside one document, where the same words come back for many armies, cities ` +
+	`between documents when the claims share a name (anchored), give an amount to the same subject ` +
+	`of two words or more, word for word, with the same predicate and date ("the market for heat pumps ` +
+	`grew 5% in 2021", event), or one restates the other with the change (restated); inside one document, where the same words come back for many armies, cities ` +
 	`and years, only a restatement or a thing named with its number ("Executive Order 10925", ` +
 	`identified) makes a warning. Claims alike in words only are reported as info, with a lower ` +
 	`confidence.`
