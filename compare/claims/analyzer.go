@@ -185,14 +185,17 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 // count. The analyzer itself keeps overlaps as groups (see analyze), which
 // is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
-	x, err := candidateIndex(dcs)
+	x, err := candidateIndex(dcs, false)
 	if x == nil {
 		return nil, err
 	}
 	// each chunk's matches are kept apart so that the result is in the
 	// same order every time
 	chunks := make([][]Match, x.chunks())
-	_, err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
+	_, err = x.scan(ctx, func(_ *comparer, _ int, ch int, _, _ int32, m *Match) {
+		if m.Kind == "" {
+			return
+		}
 		chunks[ch] = append(chunks[ch], *m)
 	}, nil)
 	if err != nil {
@@ -206,8 +209,9 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 }
 
 // candidateIndex builds the candidate index of the documents' claims, or returns
-// nil when there are none.
-func candidateIndex(dcs []*DocClaims) (*index, error) {
+// nil when there are none; with copies set, copies of a clause are indexed
+// as their original (see findCopies).
+func candidateIndex(dcs []*DocClaims, copies bool) (*index, error) {
 	if len(dcs) == 0 {
 		return nil, nil
 	}
@@ -217,7 +221,7 @@ func candidateIndex(dcs []*DocClaims) (*index, error) {
 			return nil, fmt.Errorf("claims.Compare: documents extracted separately; use ExtractAll")
 		}
 	}
-	return buildIndex(dcs, voc), nil
+	return buildIndex(dcs, voc, copies), nil
 }
 
 // scanChunk is how many clauses, in clause-number order, one unit of the
@@ -231,14 +235,19 @@ func (x *index) chunks() int { return (int(x.total()) + scanChunk - 1) / scanChu
 func (x *index) total() int32 { return x.base[len(x.base)-1] }
 
 // scan compares every clause b with its candidates a < b, in chunks of
-// clauses on parallel workers, and calls found(worker, chunk, a, b, m)
-// for every pair that matches; m is valid for the call only. Calls for one
-// chunk come from one goroutine, in order of b then a. When the bound on
-// candidates (maxPhraseWalk) leaves clauses out, cut (when not nil) is
-// called with b and how many, from the worker, after b's matches.
+// clauses on parallel workers (a > b for an original with copies, see
+// index.candidates), and calls found(k, worker, chunk, a, b, m)
+// for every pair that matches (and, when the index has copies, every pair
+// with copies whose verdict rested on where the clauses are), with k the
+// worker's comparer; m is valid
+// for the call only. Calls for one chunk come from one goroutine, in order
+// of b then a. When the bound on candidates (maxPhraseWalk) leaves clauses
+// out, cut (when not nil) is called with b and how many, from the worker,
+// after b's matches, and again for each copy of b. A copy (when the index
+// has them) is neither b nor a: its original stands for it.
 //
 // It returns a comparer its workers used, for the caller to compare again.
-func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
+func (x *index) scan(ctx context.Context, found func(k *comparer, w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
 	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
@@ -250,19 +259,29 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 		}
 		f, k := finders[w], comparers[w]
 		for b := int32(ch * scanChunk); b < min(total, int32((ch+1)*scanChunk)); b++ {
+			if x.isCopy(b) {
+				continue
+			}
 			db, kb := x.clauseAt(b)
 			B := sideAt(x.docs[db], kb)
 			x.candidates(f, b, func(a int32) {
+				// (a > b when b is an original that stands for a later copy:
+				// a is compared with it as with that copy, a first)
 				if !k.mayMatch(a, b) {
 					return
 				}
-				if m := k.match(a, b, B); m.Kind != "" {
+				// a pair with copies whose verdict rested on where they
+				// are is compared again as each pair of copies (see analyze)
+				if m := k.match(a, b, B); m.Kind != "" || k.contextDecided && x.hasCopies(a, b) {
 					matches[w] = m
-					found(w, ch, a, b, &matches[w])
+					found(k, w, ch, a, b, &matches[w])
 				}
 			})
 			if f.Cut > 0 && cut != nil {
 				cut(b, f.Cut)
+				for _, c := range x.copiesOf(b) {
+					cut(c, f.Cut)
+				}
 			}
 		}
 	})
@@ -276,6 +295,7 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 
 // match compares clause a (a clause number) with clause b, whose side is B.
 func (k *comparer) match(a, b int32, B side) Match {
+	k.contextDecided = false
 	da, ka := k.x.clauseAt(a)
 	A := sideAt(k.x.docs[da], ka)
 	v := k.compareClauses(A, B)

@@ -71,6 +71,10 @@ type comparer struct {
 	termCache []sentTerms
 	// scratch of restatement
 	termsA, valsA, termsB, valsB []restate.Term
+	// contextDecided is set when the last comparison's verdict rested on
+	// more than the two clauses' sentences: the sentences around them, or
+	// their being in one document (see findCopies)
+	contextDecided bool
 }
 
 func newComparer(x *index, voc *vocab) *comparer {
@@ -407,6 +411,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			return Verdict{}
 		}
 		if within && !k.sameContent(A.subj, B.subj) {
+			k.contextDecided = true
 			return Verdict{}
 		}
 		if missing == 0 && k.siblingsHeld(neg, pos) {

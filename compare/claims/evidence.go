@@ -371,6 +371,7 @@ func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restate.Resul
 			continue
 		}
 		if n := k.sentencesAlike(A.dc, sa, B.dc, sb, 1, span32{}, span32{}); n.Similar && (len(n.ValsA) > 0 || len(n.ValsB) > 0) {
+			k.contextDecided = true
 			return restate.Result{}
 		}
 	}
