@@ -302,6 +302,12 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		if w.Tag == lang.TagDet && (w.Lower == "no" || w.Lower == "neither") && i+1 < b {
 			continue
 		}
+		if w.Lower == "one" && i > 0 && ws[i-1].Lower == "no" && !inOf {
+			// "no one" is "nobody": no person
+			p.arena = append(p.arena, item{lemma: p.r.id("person"), pos: 'n', word: int16(i), pf: curPrep})
+			lastHead = len(p.arena) - 1
+			continue
+		}
 		it, ok := p.contentItem(w, i)
 		if !ok {
 			if w.Tag == lang.TagPron && !inOf {
@@ -630,7 +636,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		if a < restEnd {
 			c.rest = p.phraseItems(ws, a, restEnd)
 		}
-		if c.flags&fPassive != 0 && !r.exist {
+		if c.flags&fPassive != 0 {
 			p.activeRoles(ws, &c)
 		}
 		if second > 0 {

@@ -78,6 +78,9 @@ func TestContradictionRules(t *testing.T) {
 		{"existence against a property", []string{"There are no packages available.", "Packages are subject to availability."}, ""},
 		{"restated copy of a relative clause", []string{"He provided wise regulations, which were confirmed under the succeeding reigns.", "He provided wise regulations, which were not confirmed under the succeeding reigns."}, "negation/restated/warning"},
 		{"no evidence across documents", []string{"Reservations are not required.", "Seating is limited and reservations are required."}, "negation/words/info"},
+		{"no one is nobody", []string{"There is no one signing the petition at the council office.", "Someone is signing the petition at the council office."}, "negation/words/info"},
+		{"no one, a count elsewhere", []string{"No one of the three ministers signed.", "One minister signed."}, ""},
+		{"existential passive, agent as subject", []string{"There is no road being repaired by the city council.", "The road is being repaired by the city council."}, "negation/restated/warning"},
 
 		// antonyms: only between claims alike in all else
 		{"converse verbs, other subjects", []string{"They persuaded themselves that a golden age would succeed to an age of iron.", "The golden age of Trajan and the Antonines had been preceded by an age of iron."}, ""},
