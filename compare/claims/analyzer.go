@@ -259,7 +259,7 @@ func (x *index) scan(ctx context.Context, found func(k *comparer, w, ch int, a, 
 		}
 		f, k := finders[w], comparers[w]
 		for b := int32(ch * scanChunk); b < min(total, int32((ch+1)*scanChunk)); b++ {
-			if x.isCopy(b) {
+			if x.copies.IsCopy(b) {
 				continue
 			}
 			db, kb := x.clauseAt(b)
@@ -272,14 +272,14 @@ func (x *index) scan(ctx context.Context, found func(k *comparer, w, ch int, a, 
 				}
 				// a pair with copies whose verdict rested on where they
 				// are is compared again as each pair of copies (see analyze)
-				if m := k.match(a, b, B); m.Kind != "" || k.contextDecided && x.hasCopies(a, b) {
+				if m := k.match(a, b, B); m.Kind != "" || k.contextDecided && x.copies.HasCopies(a, b) {
 					matches[w] = m
 					found(k, w, ch, a, b, &matches[w])
 				}
 			})
 			if f.Cut > 0 && cut != nil {
 				cut(b, f.Cut)
-				for _, c := range x.copiesOf(b) {
+				for _, c := range x.copies.Of(b) {
 					cut(c, f.Cut)
 				}
 			}

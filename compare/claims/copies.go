@@ -2,9 +2,10 @@ package claims
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"math"
-	"slices"
+	"sort"
+
+	"github.com/crosscheck/crosscheck/compare/claims/internal/copies"
 )
 
 // Copies of a clause. A report set repeats sentences word for word (a
@@ -23,8 +24,6 @@ import (
 // the comparer says rested on where the clauses are (contextDecided), is
 // compared again for each pair of copies, and its evidence and severity
 // are the copies' own.
-
-var copySeed = maphash.MakeSeed()
 
 // copyKey writes what makes clause k of dc what it is, apart from where
 // it is, to buf[:0].
@@ -78,99 +77,20 @@ func copyKey(dc *DocClaims, k int, buf []byte) []byte {
 	return b
 }
 
-// findCopies returns, by clause number, the original of each clause (the
-// clause itself when it is one), and the copies of each original: the
-// copies of original r are copies[copyOff[i]:copyOff[i+1]] where i is r's
-// place in originals. Clauses in boilerplate are never copies.
-func findCopies(docs []*DocClaims, base []int32) (orig []int32, originals []int32, copyOff []int32, copies []int32) {
-	total := base[len(base)-1]
-	orig = make([]int32, total)
-	first := map[uint64]int32{}
-	var key, other []byte
-	n := 0
-	for d, dc := range docs {
-		for k := range dc.clauses {
-			id := base[d] + int32(k)
-			orig[id] = id
-			if dc.clauses[k].flags&fSkipped != 0 {
-				continue
-			}
-			key = copyKey(dc, k, key)
-			h := maphash.Bytes(copySeed, key)
-			r, ok := first[h]
-			if !ok {
-				first[h] = id
-				continue
-			}
-			rd := docIndex(base, r)
-			if other = copyKey(docs[rd], int(r-base[rd]), other); string(other) == string(key) {
-				orig[id] = r
-				n++
-			}
+// findCopies finds the copies among the documents' clauses, numbered
+// from base (see index.base); clauses in boilerplate are never copies.
+func findCopies(docs []*DocClaims, base []int32) *copies.Table {
+	return copies.Find(base[len(base)-1], func(id int32, buf []byte) []byte {
+		d := docIndex(base, id)
+		k := int(id - base[d])
+		if docs[d].clauses[k].flags&fSkipped != 0 {
+			return nil
 		}
-	}
-	if n == 0 {
-		return orig, nil, nil, nil
-	}
-	// group the copies by original, in clause-number order
-	count := map[int32]int32{}
-	for id, r := range orig {
-		if r != int32(id) {
-			count[r]++
-		}
-	}
-	originals = make([]int32, 0, len(count))
-	for r := range count {
-		originals = append(originals, r)
-	}
-	slices.Sort(originals)
-	copyOff = make([]int32, len(originals)+1)
-	for i, r := range originals {
-		copyOff[i+1] = copyOff[i] + count[r]
-	}
-	copies = make([]int32, n)
-	fill := slices.Clone(copyOff[:len(originals)])
-	for id, r := range orig {
-		if r != int32(id) {
-			i, _ := slices.BinarySearch(originals, r)
-			copies[fill[i]] = int32(id)
-			fill[i]++
-		}
-	}
-	return orig, originals, copyOff, copies
+		return copyKey(docs[d], k, buf)
+	})
 }
 
 // docIndex returns the document of clause number id.
 func docIndex(base []int32, id int32) int {
-	lo, hi := 0, len(base)-1
-	for lo < hi { // the last d with base[d] <= id
-		m := (lo + hi + 1) / 2
-		if base[m] <= id {
-			lo = m
-		} else {
-			hi = m - 1
-		}
-	}
-	return lo
+	return sort.Search(len(base)-1, func(d int) bool { return base[d+1] > id })
 }
-
-// copiesOf returns the copies of clause r (none when it has none or is a
-// copy itself), in clause-number order.
-func (x *index) copiesOf(r int32) []int32 {
-	if len(x.originals) == 0 {
-		return nil
-	}
-	i, ok := slices.BinarySearch(x.originals, r)
-	if !ok {
-		return nil
-	}
-	return x.copies[x.copyOff[i]:x.copyOff[i+1]]
-}
-
-// hasCopies reports whether clause a or clause b has copies.
-func (x *index) hasCopies(a, b int32) bool {
-	return x.multi != nil && (x.multi[a] || x.multi[b])
-}
-
-// isCopy reports whether clause c is a copy of an earlier one.
-func (x *index) isCopy(c int32) bool { return x.orig != nil && x.orig[c] != c }

@@ -88,10 +88,10 @@ func TestFindCopies(t *testing.T) {
 	x, _ := candidateIndex(dcs, true)
 	copies := 0
 	for c := int32(0); c < x.total(); c++ {
-		if x.isCopy(c) {
+		if x.copies.IsCopy(c) {
 			copies++
 			d, k := x.clauseAt(c)
-			o := x.orig[c]
+			o := x.copies.Orig(c)
 			do, ko := x.clauseAt(o)
 			got, want := excerpt(x.docs[d].ref(k), x.docs[d].ref(k).span(), 200), excerpt(x.docs[do].ref(ko), x.docs[do].ref(ko).span(), 200)
 			if got != want || d == do {

@@ -51,13 +51,13 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 		if m.Kind == "overlap" {
 			join(w, a, b, m.Score)
 			for _, r := range [2]int32{a, b} {
-				if x.hasCopies(r, r) {
+				if x.copies.HasCopies(r, r) {
 					marks[w] = append(marks[w], copyMark{r, m.Score})
 				}
 			}
 			return
 		}
-		if !x.hasCopies(a, b) {
+		if !x.copies.HasCopies(a, b) {
 			if m.Confidence >= opt.MinConfidence {
 				contra[w] = append(contra[w], clausePair{a, b})
 			}
@@ -142,8 +142,8 @@ func (g *overlapGroups) joinCopies(k *comparer, marks [][]copyMark) {
 	var ps []groups.Pair
 	var terms []uint32
 	var phrases []uint64
-	for _, r := range x.originals {
-		cs := x.copiesOf(r)
+	for _, r := range x.copies.Originals() {
+		cs := x.copies.Of(r)
 		score, ok := best[r]
 		// the copy is compared with its original only where the index
 		// would have made them candidates
@@ -173,8 +173,8 @@ func (g *overlapGroups) joinCopies(k *comparer, marks [][]copyMark) {
 // eachCopyPair calls fn(p, q), p < q, for every pair of a copy of a (or a)
 // and a copy of b (or b) that are not in one sentence.
 func (x *index) eachCopyPair(a, b int32, fn func(p, q int32)) {
-	as := append([]int32{a}, x.copiesOf(a)...)
-	bs := append([]int32{b}, x.copiesOf(b)...)
+	as := append([]int32{a}, x.copies.Of(a)...)
+	bs := append([]int32{b}, x.copies.Of(b)...)
 	for _, p := range as {
 		for _, q := range bs {
 			p, q := min(p, q), max(p, q)

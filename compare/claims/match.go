@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/crosscheck/crosscheck/compare/claims/internal/candidates"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/copies"
 )
 
 // index finds candidate pairs of clauses in an inverted index of their
@@ -20,10 +21,9 @@ type index struct {
 	// copula): the first test of a candidate pair reads it here, in a small
 	// dense table, rather than in the clause records.
 	verbs []uint32
-	// copies (see findCopies), when the index was built with them: orig
-	// by clause number, nil when no clause is a copy
-	orig, originals, copyOff, copies []int32
-	multi                            []bool // by clause number: an original with copies
+	// copies (see findCopies), when the index was built with them and
+	// some clause is one
+	copies *copies.Table
 }
 
 const verbCopula = 1 << 31
@@ -94,9 +94,9 @@ func (x *index) verbTerm(c *clause, term func(int)) {
 	}
 }
 
-// buildIndex indexes the documents' clauses; with copies set, a clause
+// buildIndex indexes the documents' clauses; with withCopies set, a clause
 // that copies an earlier one (see findCopies) is counted but not posted.
-func buildIndex(docs []*DocClaims, voc *vocab, copies bool) *index {
+func buildIndex(docs []*DocClaims, voc *vocab, withCopies bool) *index {
 	x := &index{Index: candidates.New(voc.size() * termKinds), docs: docs, voc: voc}
 	x.base = make([]int32, 0, len(docs)+1)
 	n := int32(0)
@@ -105,16 +105,8 @@ func buildIndex(docs []*DocClaims, voc *vocab, copies bool) *index {
 		n += int32(len(dc.clauses))
 	}
 	x.base = append(x.base, n)
-	if copies {
-		x.orig, x.originals, x.copyOff, x.copies = findCopies(docs, x.base)
-		if x.originals == nil {
-			x.orig = nil
-		} else {
-			x.multi = make([]bool, n)
-			for _, r := range x.originals {
-				x.multi[r] = true
-			}
-		}
+	if withCopies {
+		x.copies = findCopies(docs, x.base)
 	}
 	var terms []uint32
 	var phrases []uint64
@@ -130,7 +122,7 @@ func buildIndex(docs []*DocClaims, voc *vocab, copies bool) *index {
 			x.verbs = append(x.verbs, v)
 			terms = x.clauseTerms(dc, c, true, terms)
 			phrases = x.clausePhrases(dc, c, phrases)
-			if x.isCopy(id) {
+			if x.copies.IsCopy(id) {
 				x.CountCopy(terms, phrases)
 			} else {
 				x.Count(terms, phrases)
@@ -143,7 +135,7 @@ func buildIndex(docs []*DocClaims, voc *vocab, copies bool) *index {
 	id = 0
 	for _, dc := range docs {
 		for ci := range dc.clauses {
-			if !x.isCopy(id) {
+			if !x.copies.IsCopy(id) {
 				terms = x.clauseTerms(dc, &dc.clauses[ci], false, terms)
 				x.Post(id, terms)
 			}
@@ -226,7 +218,7 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 	lo, hi := x.base[db], x.base[db+1] // b's document
 	sameSentence := func(a int32) bool { return a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent }
 	before := b
-	if cs := x.copiesOf(b); len(cs) > 0 {
+	if cs := x.copies.Of(b); len(cs) > 0 {
 		before = cs[len(cs)-1] // an original stands for its copies
 	}
 	x.CandidatesBefore(f.Finder, b, before, f.terms, f.phrases, sameSentence, fn)
