@@ -7,12 +7,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/parallel"
 )
 
 // The checks this package reports (see package checks for their help).
@@ -110,13 +109,13 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		}
 		ws[i].n = len(du)
 	}
-	forEach(ctx, len(docs), workers, func(w, i int) {
+	parallel.ForEach(ctx, len(docs), workers, func(w, i int) {
 		if out[i] == nil {
 			ws[i].doc = newDocContext(parsers[w].r, docs[i])
 			ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
 		}
 	})
-	forEach(ctx, len(us), workers, func(w, k int) {
+	parallel.ForEach(ctx, len(us), workers, func(w, k int) {
 		u := us[k]
 		wk := &ws[u.doc]
 		if dc := wk.asm.add(u.part, parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)); dc != nil {
@@ -129,27 +128,6 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	}
 	linkAcronyms(voc, out)
 	return out, nil
-}
-
-// forEach calls fn(worker, i) for i in [0, n) on up to workers goroutines,
-// stopping early when ctx is done.
-func forEach(ctx context.Context, n, workers int, fn func(w, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				fn(w, i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym
@@ -253,7 +231,7 @@ func (x *index) scan(ctx context.Context, found func(k *comparer, w, ch int, a, 
 	finders := make([]*candidateFinder, workers)
 	comparers := make([]*comparer, workers)
 	matches := make([]Match, workers) // found's argument, one per worker: no allocation per match
-	forEach(ctx, x.chunks(), workers, func(w, ch int) {
+	parallel.ForEach(ctx, x.chunks(), workers, func(w, ch int) {
 		if finders[w] == nil {
 			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, x.voc)
 		}

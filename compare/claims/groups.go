@@ -35,7 +35,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	workers := runtime.GOMAXPROCS(0)
 	contra := make([][]clausePair, workers)
 	pending := make([][]groups.Pair, workers)
-	marks := make([][]copyMark, workers) // originals with copies that overlap another clause
+	marks := make([][]groups.Pair, workers) // originals with copies (A) that overlap another clause
 	join := func(w int, a, b int32, score float64) {
 		if g == nil {
 			return
@@ -52,7 +52,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 			join(w, a, b, m.Score)
 			for _, r := range [2]int32{a, b} {
 				if x.copies.HasCopies(r, r) {
-					marks[w] = append(marks[w], copyMark{r, m.Score})
+					marks[w] = append(marks[w], groups.Pair{A: r, Score: m.Score})
 				}
 			}
 			return
@@ -65,7 +65,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 		}
 		// a contradiction, or nothing because of where the clauses are:
 		// every pair of copies, compared as itself
-		x.eachCopyPair(a, b, func(p, q int32) {
+		x.copies.EachPair(a, b, x.sameSentence, func(p, q int32) {
 			dq, kq := x.clauseAt(q)
 			switch mm := k.match(p, q, sideAt(x.docs[dq], kq)); {
 			case mm.Kind == "overlap":
@@ -119,26 +119,12 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	return nil
 }
 
-// copyMark says that original r, which has copies, overlaps another
-// clause with the score.
-type copyMark struct {
-	r     int32
-	score float64
-}
-
 // joinCopies puts the copies of each original in its group: those of an
 // original that overlaps its copy (compared once), and those of one that
 // overlaps another clause (marks), which every copy overlaps too.
-func (g *overlapGroups) joinCopies(k *comparer, marks [][]copyMark) {
+func (g *overlapGroups) joinCopies(k *comparer, marks [][]groups.Pair) {
 	x := g.x
-	best := map[int32]float64{}
-	for _, ms := range marks {
-		for _, m := range ms {
-			if s, ok := best[m.r]; !ok || m.score > s {
-				best[m.r] = m.score
-			}
-		}
-	}
+	best := groups.Best(marks)
 	var ps []groups.Pair
 	var terms []uint32
 	var phrases []uint64
@@ -162,27 +148,8 @@ func (g *overlapGroups) joinCopies(k *comparer, marks [][]copyMark) {
 		for _, c := range cs {
 			ps = append(ps, overlapPair(r, c, score))
 		}
-		if len(ps) >= overlapBatch {
-			g.Join(ps)
-			ps = ps[:0]
-		}
 	}
 	g.Join(ps)
-}
-
-// eachCopyPair calls fn(p, q), p < q, for every pair of a copy of a (or a)
-// and a copy of b (or b) that are not in one sentence.
-func (x *index) eachCopyPair(a, b int32, fn func(p, q int32)) {
-	as := append([]int32{a}, x.copies.Of(a)...)
-	bs := append([]int32{b}, x.copies.Of(b)...)
-	for _, p := range as {
-		for _, q := range bs {
-			p, q := min(p, q), max(p, q)
-			if !x.sameSentence(p, q) {
-				fn(p, q)
-			}
-		}
-	}
 }
 
 // sameSentence reports whether clauses p and q are of one sentence.

@@ -1,10 +1,27 @@
 // Package copies finds the items (the claims analyzer's clauses) that are
 // copies of an earlier one, by a key that says all of what an item is
 // apart from where it is, so that one comparison can stand for them all.
+//
+// A report set repeats sentences word for word (a background paragraph, a
+// standard caveat, a quotation), and comparing each of k copies with each
+// of the others and with all their candidates is k² work for what one
+// comparison decides. The claims analyzer compares one clause of each set
+// of copies, its original (the first in clause-number order), and lets the
+// verdict stand for every copy: two clauses are copies when their
+// sentences read the same, they are the same clause of it, and they were
+// read the same (items, amounts, dates, flags). A copy's own comparisons
+// differ from its original's only where the verdict rests on more than
+// the two sentences: inside one document the rules are stricter, and the
+// evidence for a contradiction looks at the sentences around. So every
+// contradiction, and every pair whose verdict rested on where the clauses
+// are, is compared again for each pair of copies, and its evidence and
+// severity are the copies' own.
 package copies
 
 import (
+	"encoding/binary"
 	"hash/maphash"
+	"math"
 	"slices"
 )
 
@@ -102,3 +119,35 @@ func (t *Table) IsCopy(c int32) bool { return t != nil && t.orig[c] != c }
 
 // HasCopies reports whether item a or item b has copies.
 func (t *Table) HasCopies(a, b int32) bool { return t != nil && (t.multi[a] || t.multi[b]) }
+
+// Key is an item's key as Find compares it, written a field at a time.
+type Key []byte
+
+// U32 appends numbers of 32 bits or fewer.
+func (k Key) U32(vs ...uint32) Key {
+	for _, v := range vs {
+		k = binary.LittleEndian.AppendUint32(k, v)
+	}
+	return k
+}
+
+// F64 appends floating-point numbers, bit for bit.
+func (k Key) F64(vs ...float64) Key {
+	for _, v := range vs {
+		k = binary.LittleEndian.AppendUint64(k, math.Float64bits(v))
+	}
+	return k
+}
+
+// EachPair calls fn(p, q), p < q, for every pair of item a or a copy of
+// it and item b or a copy of it, unless skip(p, q).
+func (t *Table) EachPair(a, b int32, skip func(p, q int32) bool, fn func(p, q int32)) {
+	as, bs := append([]int32{a}, t.Of(a)...), append([]int32{b}, t.Of(b)...)
+	for _, p := range as {
+		for _, q := range bs {
+			if p, q := min(p, q), max(p, q); !skip(p, q) {
+				fn(p, q)
+			}
+		}
+	}
+}
