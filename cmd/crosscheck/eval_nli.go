@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +22,9 @@ func (a *app) evalNLICommand() *cobra.Command {
 label last; a header line is skipped), compare each pair as two one-sentence documents with
 the claims analyzer, and answer contradiction, overlap or none. When labels are present,
 print the confusion matrix and the precision and recall of contradiction (against
-CONTRADICTION) and of overlap (against ENTAILMENT). An overlap counts when the second
+CONTRADICTION) and of overlap (against ENTAILMENT). A lower-case word in the field before
+the label is the pair's kind (number, date, negation, antonym, paraphrase, different):
+the answers are then also counted by kind, with the share answered "contradiction". An overlap counts when the second
 sentence restates the first, in whole or in part.`,
 		Example: `  crosscheck eval nli ../shared/corpora/sick-train/SICK_train.txt
   crosscheck eval nli pairs.tsv --predictions answers.tsv`,
@@ -96,5 +99,19 @@ func printNLI(w io.Writer, res claims.NLIResult) error {
 	op, or := res.PR(claims.PairOverlap, "ENTAILMENT")
 	fmt.Fprintf(w, "\ncontradiction vs CONTRADICTION: precision %.3f recall %.3f\n", cp, cr)
 	_, err := fmt.Fprintf(w, "overlap vs ENTAILMENT:         precision %.3f recall %.3f\n", op, or)
-	return err
+	if err != nil || len(res.Kinds) == 0 {
+		return err
+	}
+	// by kind, when the pairs give one
+	kinds := make([]string, 0, len(res.Kinds))
+	for k := range res.Kinds {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	fmt.Fprintf(w, "\n%-14s %13s %8s %6s %8s\n", "kind", answers[0], answers[1], answers[2], "recall")
+	for _, k := range kinds {
+		c := res.Kinds[k]
+		fmt.Fprintf(w, "%-14s %13d %8d %6d %8.3f\n", k, c[answers[0]], c[answers[1]], c[answers[2]], res.KindRecall(k))
+	}
+	return nil
 }

@@ -7,91 +7,21 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/parallel"
 )
 
-// The checks this package reports.
+// The checks this package reports (see package checks for their help).
 var (
-	CheckOverlap = &compare.Check{
-		ID:       "claims.overlap",
-		Title:    "The same claim is made in several places",
-		Severity: compare.Info,
-		Help: `Several sentences, in one document or across documents, claim the same thing: they ` +
-			`share the subject and the predicate (the same verb or a WordNet synonym, the same object or ` +
-			`complement), not just a topic word. One finding is reported per group of matching claims, at ` +
-			`the first, with every other place related and a word diff of each against the first ` +
-			`([-only in the first-] {+only in the other+}). Useful to keep figures and wording in step ` +
-			`when a claim is repeated, or to spot a passage said twice.`,
-	}
-	CheckNumber = &compare.Check{
-		ID:       "claims.contradiction.number",
-		Title:    "Two claims give amounts that cannot both hold",
-		Severity: compare.Warning,
-		Help: `Two claims about the same subject and predicate state amounts of the same measure whose ` +
-			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges, and a ` +
-			`qualified figure meets the plain one ("over 150" and "150", "almost ninety years" and "ninety ` +
-			`years" can both be said), so only ranges apart contradict; units and scale words are compared ` +
-			`("190 billion dollars" is not "190 million dollars"). The figures of the two claims are paired ` +
-			`first, equal with equal, and a number that names ("Type 1", "page 713") is no amount. Numbers ` +
-			`give many false alarms unless both claims are about the same event, so one is reported only ` +
-			`when the sentences are the same but for the figure (a passage restated or copied with a ` +
-			`change), or when the claims share a name, speak of the same time and each sentence states ` +
-			`that one figure. ` + evidenceHelp,
-	}
-	CheckDate = &compare.Check{
-		ID:       "claims.contradiction.date",
-		Title:    "Two claims date the same event differently",
-		Severity: compare.Warning,
-		Help: `Two claims about the same event (the same subject, verb and object, the same sentence ` +
-			`restated or a shared name) give dates that cannot both hold at the granularity they are ` +
-			`stated: "August 2007" and "10 August 2007" agree, "August 2007" and "July 2007" do not; a day ` +
-			`without a year ("March 2") is compared only with another. Relative dates ("10 years ago", ` +
-			`"the past two years") are resolved against the document's own date when it states one ` +
-			`("issued Dec 15, 2020") and are otherwise never compared. Periods and "since"/"until" dates ` +
-			`are compared only with their own kind, and claims whose amounts differ too are a series ` +
-			`("in 2008 … 8 sales", "in 2009 … 14 sales"), not one event dated twice. ` + evidenceHelp,
-	}
-	CheckNegation = &compare.Check{
-		ID:       "claims.contradiction.negation",
-		Title:    "One claim denies what another states",
-		Severity: compare.Warning,
-		Help: `A claim states a predicate that another, about the same subject, denies with not, never, ` +
-			`no, nobody or none: "a deer is jumping over the fence" against "a deer isn't jumping over the ` +
-			`fence". The denied claim must be no more specific than the stated one: "there is no man ` +
-			`playing a guitar" denies "a bald man is playing a guitar on stage", but "two young women are ` +
-			`not sparring" does not deny "two women are sparring". A litotes denies nothing ("not unlike ` +
-			`his own", "not without reason", "not uncommon"), nor does "not only"; "not very good" and ` +
-			`"never widely used" deny a degree, not the predicate; a condition, a time or relative clause ` +
-			`and a question assert nothing of their own and contradict only a copy of themselves changed. ` +
-			`Claims with different modality ("may not" against "is") are not compared. ` + evidenceHelp,
-	}
-	CheckAntonym = &compare.Check{
-		ID:       "claims.contradiction.antonym",
-		Title:    "Two claims say opposite things about the same subject",
-		Severity: compare.Warning,
-		Help: `Two claims alike in all else have predicates, complements or modifiers in the same place ` +
-			`that WordNet lists as antonyms: "the rink is empty" against "the rink is full", "near the ` +
-			`barrel" against "far from the barrel", "sitting" against "standing". The subjects must be the ` +
-			`same words and the objects the same: "a golden age would succeed to an age of iron" does not ` +
-			`oppose "the golden age of Trajan had been preceded by an age of iron". Direct antonyms (an ` +
-			`antonym pointer between the two words) get a higher confidence than indirect ones ("huge", ` +
-			`similar to "large", against "small"). A claim and its negated antonym are not reported. ` +
-			evidenceHelp,
-	}
+	CheckOverlap  = checks.Overlap  // claims.overlap
+	CheckNumber   = checks.Number   // claims.contradiction.number
+	CheckDate     = checks.Date     // claims.contradiction.date
+	CheckNegation = checks.Negation // claims.contradiction.negation
+	CheckAntonym  = checks.Antonym  // claims.contradiction.antonym
 )
-
-// evidenceHelp ends the help of every contradiction check: what sets its
-// severity.
-const evidenceHelp = `The severity says what the contradiction rests on (details.evidence): warning ` +
-	`between documents when the claims share a name (anchored) or one restates the other with the ` +
-	`change (restated); inside one document, where the same words come back for many armies, cities ` +
-	`and years, only a restatement or a thing named with its number ("Executive Order 10925", ` +
-	`identified) makes a warning. Claims alike in words only are reported as info, with a lower ` +
-	`confidence.`
 
 // Checks lists the checks of the claims analyzer.
 var Checks = []*compare.Check{CheckOverlap, CheckNumber, CheckDate, CheckNegation, CheckAntonym, CheckLimit}
@@ -179,13 +109,13 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		}
 		ws[i].n = len(du)
 	}
-	forEach(ctx, len(docs), workers, func(w, i int) {
+	parallel.ForEach(ctx, len(docs), workers, func(w, i int) {
 		if out[i] == nil {
 			ws[i].doc = newDocContext(parsers[w].r, docs[i])
 			ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
 		}
 	})
-	forEach(ctx, len(us), workers, func(w, k int) {
+	parallel.ForEach(ctx, len(us), workers, func(w, k int) {
 		u := us[k]
 		wk := &ws[u.doc]
 		if dc := wk.asm.add(u.part, parsers[w].parseRun(docs[u.doc], wk.doc, u.s0, u.s1)); dc != nil {
@@ -198,27 +128,6 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	}
 	linkAcronyms(voc, out)
 	return out, nil
-}
-
-// forEach calls fn(worker, i) for i in [0, n) on up to workers goroutines,
-// stopping early when ctx is done.
-func forEach(ctx context.Context, n, workers int, fn func(w, i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				fn(w, i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym
@@ -254,14 +163,17 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 // count. The analyzer itself keeps overlaps as groups (see analyze), which
 // is what makes large inputs affordable.
 func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
-	x, err := candidateIndex(dcs)
+	x, err := candidateIndex(dcs, false)
 	if x == nil {
 		return nil, err
 	}
 	// each chunk's matches are kept apart so that the result is in the
 	// same order every time
 	chunks := make([][]Match, x.chunks())
-	_, err = x.scan(ctx, func(_ int, ch int, _, _ int32, m *Match) {
+	_, err = x.scan(ctx, func(_ *comparer, _ int, ch int, _, _ int32, m *Match) {
+		if m.Kind == "" {
+			return
+		}
 		chunks[ch] = append(chunks[ch], *m)
 	}, nil)
 	if err != nil {
@@ -275,8 +187,9 @@ func Compare(ctx context.Context, dcs []*DocClaims) ([]Match, error) {
 }
 
 // candidateIndex builds the candidate index of the documents' claims, or returns
-// nil when there are none.
-func candidateIndex(dcs []*DocClaims) (*index, error) {
+// nil when there are none; with copies set, copies of a clause are indexed
+// as their original (see findCopies).
+func candidateIndex(dcs []*DocClaims, copies bool) (*index, error) {
 	if len(dcs) == 0 {
 		return nil, nil
 	}
@@ -286,7 +199,7 @@ func candidateIndex(dcs []*DocClaims) (*index, error) {
 			return nil, fmt.Errorf("claims.Compare: documents extracted separately; use ExtractAll")
 		}
 	}
-	return buildIndex(dcs, voc), nil
+	return buildIndex(dcs, voc, copies), nil
 }
 
 // scanChunk is how many clauses, in clause-number order, one unit of the
@@ -300,38 +213,53 @@ func (x *index) chunks() int { return (int(x.total()) + scanChunk - 1) / scanChu
 func (x *index) total() int32 { return x.base[len(x.base)-1] }
 
 // scan compares every clause b with its candidates a < b, in chunks of
-// clauses on parallel workers, and calls found(worker, chunk, a, b, m)
-// for every pair that matches; m is valid for the call only. Calls for one
-// chunk come from one goroutine, in order of b then a. When the bound on
-// candidates (maxPhraseWalk) leaves clauses out, cut (when not nil) is
-// called with b and how many, from the worker, after b's matches.
+// clauses on parallel workers (a > b for an original with copies, see
+// index.candidates), and calls found(k, worker, chunk, a, b, m)
+// for every pair that matches (and, when the index has copies, every pair
+// with copies whose verdict rested on where the clauses are), with k the
+// worker's comparer; m is valid
+// for the call only. Calls for one chunk come from one goroutine, in order
+// of b then a. When the bound on candidates (maxPhraseWalk) leaves clauses
+// out, cut (when not nil) is called with b and how many, from the worker,
+// after b's matches, and again for each copy of b. A copy (when the index
+// has them) is neither b nor a: its original stands for it.
 //
 // It returns a comparer its workers used, for the caller to compare again.
-func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
+func (x *index) scan(ctx context.Context, found func(k *comparer, w, ch int, a, b int32, m *Match), cut func(b int32, n int)) (*comparer, error) {
 	total := x.total()
 	workers := runtime.GOMAXPROCS(0)
 	finders := make([]*candidateFinder, workers)
 	comparers := make([]*comparer, workers)
 	matches := make([]Match, workers) // found's argument, one per worker: no allocation per match
-	forEach(ctx, x.chunks(), workers, func(w, ch int) {
+	parallel.ForEach(ctx, x.chunks(), workers, func(w, ch int) {
 		if finders[w] == nil {
 			finders[w], comparers[w] = x.newCandidateFinder(), newComparer(x, x.voc)
 		}
 		f, k := finders[w], comparers[w]
 		for b := int32(ch * scanChunk); b < min(total, int32((ch+1)*scanChunk)); b++ {
+			if x.copies.IsCopy(b) {
+				continue
+			}
 			db, kb := x.clauseAt(b)
 			B := sideAt(x.docs[db], kb)
 			x.candidates(f, b, func(a int32) {
+				// (a > b when b is an original that stands for a later copy:
+				// a is compared with it as with that copy, a first)
 				if !k.mayMatch(a, b) {
 					return
 				}
-				if m := k.match(a, b, B); m.Kind != "" {
+				// a pair with copies whose verdict rested on where they
+				// are is compared again as each pair of copies (see analyze)
+				if m := k.match(a, b, B); m.Kind != "" || k.contextDecided && x.copies.HasCopies(a, b) {
 					matches[w] = m
-					found(w, ch, a, b, &matches[w])
+					found(k, w, ch, a, b, &matches[w])
 				}
 			})
 			if f.Cut > 0 && cut != nil {
 				cut(b, f.Cut)
+				for _, c := range x.copies.Of(b) {
+					cut(c, f.Cut)
+				}
 			}
 		}
 	})
@@ -345,6 +273,7 @@ func (x *index) scan(ctx context.Context, found func(w, ch int, a, b int32, m *M
 
 // match compares clause a (a clause number) with clause b, whose side is B.
 func (k *comparer) match(a, b int32, B side) Match {
+	k.contextDecided = false
 	da, ka := k.x.clauseAt(a)
 	A := sideAt(k.x.docs[da], ka)
 	v := k.compareClauses(A, B)
@@ -373,20 +302,6 @@ func Analyzer(opt Options) *compare.Analyzer {
 			return nil, analyze(ctx, dcs, opt, p.Report)
 		},
 	}
-}
-
-func checkOf(kind string) *compare.Check {
-	switch kind {
-	case "number":
-		return CheckNumber
-	case "date":
-		return CheckDate
-	case "negation":
-		return CheckNegation
-	case "antonym":
-		return CheckAntonym
-	}
-	return CheckOverlap
 }
 
 // elsewhere says where another claim is for a message, without its
@@ -457,11 +372,11 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 
 // contradictionFinding reports a contradiction at its second claim.
 func contradictionFinding(m Match) compare.Finding {
-	c := checkOf(m.Kind)
+	c := checks.Of(m.Kind)
 	A, B := m.A, m.B
 	ca, cb := A.span(), B.span()
 	f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
-		contradictionLabel(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
+		checks.Label(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
 	f.Severity = m.Severity()
 	f.Relate("contradicted claim", A.Doc.Doc, ca)
 	if m.SpanA.End > m.SpanA.Start {
@@ -518,6 +433,8 @@ func weighEvidence(v Verdict) float64 {
 	switch v.Evidence {
 	case EvidenceAnchored, EvidenceIdentified:
 		return v.Confidence - 0.05
+	case EvidenceEvent:
+		return v.Confidence - 0.1 // one subject, predicate and date, but no name shared
 	case EvidenceWords:
 		return v.Confidence - 0.2
 	}
@@ -541,23 +458,9 @@ func (m Match) Severity() compare.Severity {
 		need = EvidenceIdentified
 	}
 	if m.Evidence >= need {
-		return checkOf(m.Kind).Severity
+		return checks.Of(m.Kind).Severity
 	}
 	return compare.Info
-}
-
-func contradictionLabel(kind string) string {
-	switch kind {
-	case "number":
-		return "amounts differ"
-	case "date":
-		return "dates differ"
-	case "negation":
-		return "one denies the other"
-	case "antonym":
-		return "opposite words"
-	}
-	return kind
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -302,6 +302,12 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		if w.Tag == lang.TagDet && (w.Lower == "no" || w.Lower == "neither") && i+1 < b {
 			continue
 		}
+		if w.Lower == "one" && i > 0 && ws[i-1].Lower == "no" && !inOf {
+			// "no one" is "nobody": no person
+			p.arena = append(p.arena, item{lemma: p.r.id("person"), pos: 'n', word: int16(i), pf: curPrep})
+			lastHead = len(p.arena) - 1
+			continue
+		}
 		it, ok := p.contentItem(w, i)
 		if !ok {
 			if w.Tag == lang.TagPron && !inOf {
@@ -523,9 +529,12 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		if end <= start {
 			end = r.g.End
 		}
-		switch ws[max(end, r.g.End)-1].Tag {
+		switch last := max(end, r.g.End); ws[last-1].Tag {
 		case lang.TagPrep, lang.TagDet, lang.TagAux, lang.TagModal, lang.TagNeg, lang.TagSub:
-			dangling = true // "there is reason to", "Commodus was not": it stops mid-phrase
+			// "there is reason to", "Commodus was not": it stops mid-phrase;
+			// but "supports the proposal to cap …" has its object whole
+			infinitive := ws[last-1].Lower == "to" && k+1 < len(rs) && rs[k+1].g.Start == last && last-1 > r.g.End && !r.exist && !r.g.Copula
+			dangling = !infinitive
 		}
 		var c pclause
 		if !closed {
@@ -588,7 +597,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			p.arena = append(p.arena, sh.subj...)
 			c.subj = p.arena[n:len(p.arena):len(p.arena)]
 			c.subject = sh.subject
-			c.flags |= sh.flags & fResolved
+			c.flags |= sh.flags & (fResolved | fHypothetical) // "if it exceeded 50 C or fell below 0 C": both conditions
 			if !c.negated() && sh.negated() && sh.existNeg() {
 				// "there is no man sitting and rubbing his eyes": one negation over both
 				c.flags |= fNegated | fExistNeg
@@ -627,7 +636,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		if a < restEnd {
 			c.rest = p.phraseItems(ws, a, restEnd)
 		}
-		if c.flags&fPassive != 0 && !r.exist {
+		if c.flags&fPassive != 0 {
 			p.activeRoles(ws, &c)
 		}
 		if second > 0 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -59,6 +60,7 @@ type comparer struct {
 	rels   *lang.WordRelater // made on first use, once the vocabulary is complete
 	ca, cb []item            // content of the two clauses
 	pa, pb []item            // their predicate words
+	oa, ob []item            // their objects without figures
 	words  []lang.Word
 
 	sentCache [2]sentWords
@@ -68,7 +70,11 @@ type comparer struct {
 	wordStore []sentWords
 	termCache []sentTerms
 	// scratch of restatement
-	termsA, valsA, termsB, valsB []sentenceTerm
+	termsA, valsA, termsB, valsB []restate.Term
+	// contextDecided is set when the last comparison's verdict rested on
+	// more than the two clauses' sentences: the sentences around them, or
+	// their being in one document (see findCopies)
+	contextDecided bool
 }
 
 func newComparer(x *index, voc *vocab) *comparer {
@@ -296,7 +302,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	if verbR != relMatch && !verbOpp {
 		return Verdict{}
 	}
-	objR, _, _ := k.headsRel(A.obj, B.obj)
+	objR, _, _ := k.headsRel(k.things(A, &k.oa), k.things(B, &k.ob))
 	if objR == relConflict && !(a.copula() && b.copula()) {
 		return Verdict{}
 	}
@@ -347,7 +353,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		if len(opposed) == 2 {
 			oa, ob = sp32(opposed[0]), sp32(opposed[1])
 		}
-		if r := k.restatement(A, B, oa, ob); r.similar && len(r.valsA) == 0 && len(r.valsB) == 0 && !r.swapped() {
+		if r := k.restatement(A, B, oa, ob); r.Similar && len(r.ValsA) == 0 && len(r.ValsB) == 0 && !r.Swapped() {
 			return EvidenceRestated
 		}
 		return k.anchorEvidence(A, B)
@@ -405,6 +411,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			return Verdict{}
 		}
 		if within && !k.sameContent(A.subj, B.subj) {
+			k.contextDecided = true
 			return Verdict{}
 		}
 		if missing == 0 && k.siblingsHeld(neg, pos) {
@@ -473,6 +480,43 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		}
 	}
 	return Verdict{}
+}
+
+// things is the object of a clause without its figures: an amount
+// ("grew 5%", "awarded $5.2m") is compared as an amount (numberConflict),
+// not as the thing the verb acts on. A copula's complement keeps them.
+func (k *comparer) things(s side, buf *[]item) []item {
+	if s.c.copula() {
+		return s.obj
+	}
+	out := (*buf)[:0]
+	for _, it := range s.obj {
+		if (it.pos != 'd' || !k.withinAmount(s, it)) && !k.shareOrMoney(s, it) {
+			out = append(out, it)
+		}
+	}
+	*buf = out
+	return out
+}
+
+// shareOrMoney reports a word of an amount in per cent or money ("per
+// cent", "U.S. dollars"): the unit, compared with the amount.
+func (k *comparer) shareOrMoney(s side, it item) bool {
+	if it.word < 0 {
+		return false
+	}
+	ws := k.wordsOf(s)
+	if int(it.word) >= len(ws) {
+		return false
+	}
+	w := sp32(ws[it.word].Span)
+	_, qs, _ := s.dc.sentence(s.si)
+	for _, q := range qs {
+		if q.span.contains(w) && lang.IsMoneyOrShare(k.voc.str(q.unit)) {
+			return true
+		}
+	}
+	return false
 }
 
 // VerbGroupOrCue is the negation cue of a negated clause, else its verb group.
@@ -736,13 +780,35 @@ func countDates(s side) int {
 // ("Publish date: 07 Nov 2008 Publish date: 10 Sep 2008 …", a census
 // table) does not pass for one event.
 func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int, dates bool) Evidence {
-	if k.restatement(A, B, span32{}, span32{}).changed(va, vb) {
+	if k.restatement(A, B, span32{}, span32{}).Changed(rs32(va), rs32(vb)) {
 		return EvidenceRestated
 	}
-	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) && count(A) == 1 && count(B) == 1 {
+	if count(A) != 1 || count(B) != 1 {
+		return EvidenceWords
+	}
+	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) {
 		return ev
 	}
+	if !dates && countDates(A) > 0 && countDates(B) > 0 && sameTime(A, B) && k.sameSubject(A, B) {
+		return EvidenceEvent
+	}
 	return EvidenceWords
+}
+
+// sameSubject reports subjects written out alike, of two content words or
+// more ("the market for industrial heat pumps"), neither a pronoun read as
+// an earlier subject: with the same predicate, they name one thing.
+func (k *comparer) sameSubject(A, B side) bool {
+	if A.c.resolved() || B.c.resolved() || !k.sameContent(A.subj, B.subj) {
+		return false
+	}
+	n := 0
+	for _, it := range A.subj {
+		if it.pos != 'd' && it.pos != 'x' && !k.voc.word(it.lemma).light && !k.voc.word(it.lemma).fn {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // unpaired returns the amounts of a that have no equal in b (same value
@@ -820,8 +886,9 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn {
-			continue
+		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn ||
+			adjunctPreps[prepName(it.prep())] {
+			continue // "after a long debate": when or despite what, not what was done
 		}
 		if !k.heldAll([]item{it}, short, []item{ps}) {
 			extra++
@@ -829,6 +896,10 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	return extra <= 1
 }
+
+// adjunctPreps introduce phrases that say when or in spite of what a
+// thing was done, which a restatement may add or leave out.
+var adjunctPreps = map[string]bool{"after": true, "before": true, "during": true, "despite": true, "amid": true, "following": true}
 
 // sameHead reports whether some pair of heads is the same lemma or synonyms.
 func (k *comparer) sameHead(a, b []item) bool {

@@ -65,7 +65,7 @@ func TestDumpPairs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		x := buildIndex(dcs, dcs[0].voc)
+		x := buildIndex(dcs, dcs[0].voc, false)
 		k := newComparer(x, dcs[0].voc)
 		fmt.Printf("== %s\n   %s\n", a, b)
 		for _, dc := range dcs {

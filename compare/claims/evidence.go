@@ -3,7 +3,7 @@ package claims
 import (
 	"strings"
 
-	"github.com/crosscheck/crosscheck/compare/claims/internal/align"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
@@ -24,6 +24,10 @@ const (
 	// EvidenceAnchored: they also share a name outside the conflicting
 	// values ("Kennedy", "the UN"), which ties them to one thing or event.
 	EvidenceAnchored
+	// EvidenceEvent: they state one event: the same subject (two content
+	// words or more, word for word), the same predicate and arguments, at
+	// the same date ("the market for heat pumps grew 5% in 2021").
+	EvidenceEvent
 	// EvidenceIdentified: they share a name and a number that names one
 	// thing ("Executive Order 10925", "Regulation No 882"): an event done
 	// to an identified thing happens once.
@@ -33,9 +37,9 @@ const (
 	EvidenceRestated
 )
 
-// String names the evidence: "words", "anchored", "restated".
+// String names the evidence: "words", "anchored", "event", "identified", "restated".
 func (e Evidence) String() string {
-	return [...]string{"words", "anchored", "identified", "restated"}[e]
+	return [...]string{"words", "anchored", "event", "identified", "restated"}[e]
 }
 
 // withinAmount reports whether an item's word is a figure of one of its
@@ -236,8 +240,8 @@ next:
 func (k *comparer) sharesName(A, B side) bool {
 	for _, pa := range [2][]item{A.subj, A.objRest()} {
 		for _, p := range pa {
-			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) {
-				continue // a pronoun's guessed antecedent is no evidence
+			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) || len(k.voc.str(p.lemma)) < 2 {
+				continue // a pronoun's guessed antecedent is no evidence, nor a letter ("0 C")
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
@@ -291,12 +295,12 @@ func (k *comparer) anchorEvidence(A, B side) Evidence {
 func (k *comparer) argumentsConflict(A, B side) bool {
 	ra, rb := A.objRest(), B.objRest()
 	for _, p := range ra {
-		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 {
+		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 || k.shareOrMoney(A, p) {
 			continue
 		}
 		matched, seen := false, false
 		for _, q := range rb {
-			if q.prep() != p.prep() || q.pos == 'd' || q.pos == 'r' || q.pos == 'a' || k.withinAmount(B, q) || !q.head() && q.prep() == 0 {
+			if q.prep() != p.prep() || q.pos == 'd' || q.pos == 'r' || q.pos == 'a' || k.withinAmount(B, q) || !q.head() && q.prep() == 0 || k.shareOrMoney(B, q) {
 				continue
 			}
 			seen = true
@@ -342,57 +346,6 @@ func sameTime(A, B side) bool {
 // predicate of its own.
 func (c *clause) existentialOnly() bool { return c.flags&fExistential != 0 && c.copula() }
 
-// restated is what restatement finds of two sentences.
-type restated struct {
-	similar bool
-	// the figures, day numbers and month names of each with no equal in
-	// the other (aligned in order), and the content words of each with no
-	// equal in the other
-	valsA, valsB, termsA, termsB []span32
-	// the figures paired, A's then B's
-	pairs [][2]span32
-}
-
-// changed reports whether the values va (of A) and vb (of B) are what
-// changed between two sentences restated: every figure left unpaired lies
-// in them, one of them at least is there, and a figure of one paired in
-// the other is paired inside the other value ("three hundred and
-// seventy-five thousand" and "seventy-five thousand"), not elsewhere in
-// the sentence ("he composed 104 symphonies … composed nine symphonies"
-// against "he composed 104 symphonies": nine was added, not changed).
-func (r restated) changed(va, vb span32) bool {
-	if !r.similar || len(r.valsA)+len(r.valsB) == 0 || !allWithin(r.valsA, va) || !allWithin(r.valsB, vb) || r.swapped() {
-		return false
-	}
-	for _, p := range r.pairs {
-		if va.contains(p[0]) != vb.contains(p[1]) {
-			return false
-		}
-	}
-	return true
-}
-
-// swapped reports whether a content word of each sentence has no equal in
-// the other: one thing put for another ("2) Piano …", "3) Guitar …"; "an
-// AM transmitter", "an FM transmitter"), which makes two items of a list,
-// not one claim restated with a change. A word put in or left out on one
-// side only is no swap.
-func (r restated) swapped() bool { return len(r.termsA) > 0 && len(r.termsB) > 0 }
-
-// dropWithin removes the terms inside a span, in place.
-func dropWithin(ts []sentenceTerm, in span32) []sentenceTerm {
-	if in == (span32{}) {
-		return ts
-	}
-	out := ts[:0]
-	for _, t := range ts {
-		if !in.contains(t.span) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // restatement compares the sentences of two claims word for word: whether
 // they are the same sentence but for a few words (each holds at least 80%
 // of the other's content words, counted with repeats, and three or more;
@@ -407,18 +360,19 @@ func dropWithin(ts []sentenceTerm, in span32) []sentenceTerm {
 // restated: they are not reported similar.
 //
 // The words in exceptA and exceptB (opposed words) are left out.
-func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restated {
+func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restate.Result {
 	r := k.sentencesAlike(A.dc, A.si, B.dc, B.si, 3, exceptA, exceptB)
-	if !r.similar {
-		return restated{}
+	if !r.Similar {
+		return restate.Result{}
 	}
 	for _, d := range []int{-1, 1} {
 		sa, sb := A.si+d, B.si+d
 		if sa < 0 || sb < 0 || sa >= len(A.dc.Doc.Sentences) || sb >= len(B.dc.Doc.Sentences) || A.dc == B.dc && (sa == B.si || sb == A.si) {
 			continue
 		}
-		if n := k.sentencesAlike(A.dc, sa, B.dc, sb, 1, span32{}, span32{}); n.similar && (len(n.valsA) > 0 || len(n.valsB) > 0) {
-			return restated{}
+		if n := k.sentencesAlike(A.dc, sa, B.dc, sb, 1, span32{}, span32{}); n.Similar && (len(n.ValsA) > 0 || len(n.ValsB) > 0) {
+			k.contextDecided = true
+			return restate.Result{}
 		}
 	}
 	return r
@@ -427,50 +381,25 @@ func (k *comparer) restatement(A, B side, exceptA, exceptB span32) restated {
 // sentencesAlike compares sentence sa of da with sentence sb of db (see
 // restatement): each must have minTerms content words or more (or one
 // fewer, all alike), outside the spans to leave out.
-func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, minTerms int, exceptA, exceptB span32) restated {
+func (k *comparer) sentencesAlike(da *DocClaims, sa int, db *DocClaims, sb int, minTerms int, exceptA, exceptB span32) restate.Result {
 	ca, va := k.sentenceTerms(side{dc: da, si: sa}, k.termsA[:0], k.valsA[:0])
 	cb, vb := k.sentenceTerms(side{dc: db, si: sb}, k.termsB[:0], k.valsB[:0])
 	k.termsA, k.valsA, k.termsB, k.valsB = ca, va, cb, vb
-	if min(len(ca), len(cb)) < minTerms-1 {
-		return restated{}
-	}
-	short := min(len(ca), len(cb)) < minTerms // a short sentence must be the same word for word
-	ca, cb = dropWithin(ca, exceptA), dropWithin(cb, exceptB)
-	ta, tb := unpairedValues(ca, cb), unpairedValues(cb, ca)
-	if float64(len(ta)) > 0.2*float64(len(ca)) || float64(len(tb)) > 0.2*float64(len(cb)) || short && len(ta)+len(tb) > 0 {
-		return restated{}
-	}
-	r := restated{similar: true, termsA: ta, termsB: tb}
-	r.valsA, r.valsB, r.pairs = alignValues(va, vb)
-	return r
+	return restate.Compare(ca, va, cb, vb, minTerms, rs32(exceptA), rs32(exceptB))
 }
 
-// alignValues pairs the values of two sentences in order (see
-// align.InOrder) and returns the spans of those left over, and the pairs.
-func alignValues(a, b []sentenceTerm) (xa, xb []span32, pairs [][2]span32) {
-	align.InOrder(a, b, sameText, func(t sentenceTerm) { xa = append(xa, t.span) },
-		func(t sentenceTerm) { xb = append(xb, t.span) },
-		func(p, q sentenceTerm) { pairs = append(pairs, [2]span32{p.span, q.span}) })
-	return xa, xb, pairs
-}
-
-func sameText(p, q sentenceTerm) bool { return p.text == q.text }
-
-// sentenceTerm is a word of a sentence as restatement compares it.
-type sentenceTerm struct {
-	text string
-	span span32
-}
+// rs32 is s as package restate holds it.
+func rs32(s span32) restate.Span { return restate.Span{Start: s.start, End: s.end} }
 
 // sentenceTerms appends the content words and the values of a side's
 // sentence to terms and vals.
-func (k *comparer) sentenceTerms(s side, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
+func (k *comparer) sentenceTerms(s side, terms, vals []restate.Term) ([]restate.Term, []restate.Term) {
 	e := &k.termCache[uint(s.si)%uint(len(k.termCache))]
 	if e.dc == s.dc && e.si == s.si {
 		return append(terms, e.terms...), append(vals, e.vals...)
 	}
 	t0, v0 := len(terms), len(vals)
-	terms, vals = readSentenceTerms(k.wordsOf(s), terms, vals)
+	terms, vals = restate.ReadTerms(k.wordsOf(s), terms, vals)
 	if len(terms)-t0+len(vals)-v0 <= maxCachedTerms {
 		e.dc, e.si = s.dc, s.si
 		e.terms = append(e.terms[:0], terms[t0:]...)
@@ -492,45 +421,7 @@ const maxCachedTerms = 64
 type sentTerms struct {
 	dc          *DocClaims
 	si          int
-	terms, vals []sentenceTerm
-}
-
-// readSentenceTerms appends the content words and the values of a
-// sentence's words to terms and vals.
-func readSentenceTerms(ws []lang.Word, terms, vals []sentenceTerm) ([]sentenceTerm, []sentenceTerm) {
-	for _, w := range ws {
-		l := w.Lower
-		switch {
-		case l == "" || !lang.IsWordLike(l):
-		case lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap:
-			vals = append(vals, sentenceTerm{l, sp32(w.Span)})
-		case lang.IsAcronym(w.Text):
-			terms = append(terms, sentenceTerm{l, sp32(w.Span)}) // "AM", "US": a name, not "am", "us"
-		case lang.IsDeterminer(l) || lang.IsPreposition(l) || lang.IsPronoun(l) || lang.IsAuxiliary(l) || lang.IsCoordinator(l) ||
-			lang.IsSubordinator(l) || lang.IsModal(l) || lang.IsFunctionWord(l) || lang.IsNegator(l):
-		default:
-			terms = append(terms, sentenceTerm{l, sp32(w.Span)})
-		}
-	}
-	return terms, vals
-}
-
-// unpairedValues returns the spans of a's terms with no equal left in b,
-// each of b's terms the equal of one of a's at most.
-func unpairedValues(a, b []sentenceTerm) []span32 {
-	var out []span32
-	align.Unpaired(a, b, sameText, func(t sentenceTerm) { out = append(out, t.span) })
-	return out
-}
-
-// allWithin reports whether every span lies inside in.
-func allWithin(spans []span32, in span32) bool {
-	for _, s := range spans {
-		if !in.contains(s) {
-			return false
-		}
-	}
-	return true
+	terms, vals []restate.Term
 }
 
 // negations counts the negating words of a side's sentence.

@@ -1,12 +1,15 @@
 package claims
 
 import (
+	"cmp"
 	"context"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 )
 
@@ -16,11 +19,12 @@ import (
 // numbers), so that a claim repeated k times costs k clauses, not k²
 // pairs; a contradiction is held as its two clause numbers and compared
 // again when reported; findings are handed to report as they are made.
-// A clause gets at most maxContradictions contradictions; those left out,
-// and the candidates maxPhraseWalk leaves out, are reported per document
-// (CheckLimit).
+// Copies of a clause are compared once, as their original (see
+// findCopies). A clause gets at most maxContradictions contradictions;
+// those left out, and the candidates maxPhraseWalk leaves out, are
+// reported per document (CheckLimit).
 func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(compare.Finding)) error {
-	x, err := candidateIndex(dcs)
+	x, err := candidateIndex(dcs, true)
 	if x == nil {
 		return err
 	}
@@ -29,54 +33,84 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 		g = newOverlapGroups(x)
 	}
 	workers := runtime.GOMAXPROCS(0)
-	contra := make([][]clausePair, x.chunks()) // by chunk, in Compare's order
+	contra := make([][]clausePair, workers)
 	pending := make([][]groups.Pair, workers)
-	perClause := make([]clauseCount, workers) // contradictions of the clause a worker is on
-	lim := newLimits(x)
-	k, err := x.scan(ctx, func(w, ch int, a, b int32, m *Match) {
-		if m.Kind != "overlap" {
-			if m.Confidence < opt.MinConfidence {
-				return
-			}
-			if c := &perClause[w]; c.b != b || c.n == 0 {
-				*c = clauseCount{b, 0}
-			}
-			if perClause[w].n >= maxContradictions {
-				lim.cut(b, 1, 0)
-				return
-			}
-			perClause[w].n++
-			contra[ch] = append(contra[ch], clausePair{a, b})
-			return
-		}
+	marks := make([][]groups.Pair, workers) // originals with copies (A) that overlap another clause
+	join := func(w int, a, b int32, score float64) {
 		if g == nil {
 			return
 		}
-		pending[w] = append(pending[w], overlapPair(a, b, m.Score))
+		pending[w] = append(pending[w], overlapPair(min(a, b), max(a, b), score))
 		if len(pending[w]) >= overlapBatch {
 			g.Join(pending[w])
 			pending[w] = pending[w][:0]
 		}
+	}
+	lim := newLimits(x)
+	k, err := x.scan(ctx, func(k *comparer, w, ch int, a, b int32, m *Match) {
+		if m.Kind == "overlap" {
+			join(w, a, b, m.Score)
+			for _, r := range [2]int32{a, b} {
+				if x.copies.HasCopies(r, r) {
+					marks[w] = append(marks[w], groups.Pair{A: r, Score: m.Score})
+				}
+			}
+			return
+		}
+		if !x.copies.HasCopies(a, b) {
+			if m.Confidence >= opt.MinConfidence {
+				contra[w] = append(contra[w], clausePair{a, b})
+			}
+			return
+		}
+		// a contradiction, or nothing because of where the clauses are:
+		// every pair of copies, compared as itself
+		x.copies.EachPair(a, b, x.sameSentence, func(p, q int32) {
+			dq, kq := x.clauseAt(q)
+			switch mm := k.match(p, q, sideAt(x.docs[dq], kq)); {
+			case mm.Kind == "overlap":
+				join(w, p, q, mm.Score)
+			case mm.Kind != "" && mm.Confidence >= opt.MinConfidence:
+				contra[w] = append(contra[w], clausePair{p, q})
+			}
+		})
 	}, func(b int32, n int) { lim.cut(b, 0, n) })
 	if err != nil {
 		return err
 	}
-	// the contradictions, compared again (the comparison gives the same
-	// verdict every time), in Compare's order
+	// the contradictions, in Compare's order (by b, then a), at most
+	// maxContradictions against one clause, compared again (the
+	// comparison gives the same verdict every time)
+	var all []clausePair
 	for _, c := range contra {
+		all = append(all, c...)
+	}
+	contra = nil
+	slices.SortFunc(all, func(p, q clausePair) int {
+		if p.b != q.b {
+			return cmp.Compare(p.b, q.b)
+		}
+		return cmp.Compare(p.a, q.a)
+	})
+	all = slices.Compact(all)
+	for i, p := range all {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, p := range c {
-			db, kb := x.clauseAt(p.b)
-			report(contradictionFinding(k.match(p.a, p.b, sideAt(x.docs[db], kb))))
+		if n := i - sort.Search(i, func(j int) bool { return all[j].b >= p.b }); n >= maxContradictions {
+			lim.cut(p.b, 1, 0)
+			continue
 		}
+		db, kb := x.clauseAt(p.b)
+		report(contradictionFinding(k.match(p.a, p.b, sideAt(x.docs[db], kb))))
 	}
-	contra = nil
+	all = nil
 	if g != nil {
-		for _, p := range pending {
+		for w, p := range pending {
 			g.Join(p)
+			pending[w] = nil
 		}
+		g.joinCopies(k, marks)
 		if err := g.report(ctx, report); err != nil {
 			return err
 		}
@@ -85,21 +119,52 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 	return nil
 }
 
+// joinCopies puts the copies of each original in its group: those of an
+// original that overlaps its copy (compared once), and those of one that
+// overlaps another clause (marks), which every copy overlaps too.
+func (g *overlapGroups) joinCopies(k *comparer, marks [][]groups.Pair) {
+	x := g.x
+	best := groups.Best(marks)
+	var ps []groups.Pair
+	var terms []uint32
+	var phrases []uint64
+	for _, r := range x.copies.Originals() {
+		cs := x.copies.Of(r)
+		score, ok := best[r]
+		// the copy is compared with its original only where the index
+		// would have made them candidates
+		dr, kr := x.clauseAt(r)
+		terms = x.clauseTerms(x.docs[dr], &x.docs[dr].clauses[kr], false, terms)
+		phrases = x.clausePhrases(x.docs[dr], &x.docs[dr].clauses[kr], phrases)
+		if x.FindsCopies(terms, phrases) && !x.sameSentence(r, cs[0]) {
+			dc, kc := x.clauseAt(cs[0])
+			if m := k.match(r, cs[0], sideAt(x.docs[dc], kc)); m.Kind == "overlap" {
+				score, ok = max(score, m.Score), true
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, c := range cs {
+			ps = append(ps, overlapPair(r, c, score))
+		}
+	}
+	g.Join(ps)
+}
+
+// sameSentence reports whether clauses p and q are of one sentence.
+func (x *index) sameSentence(p, q int32) bool {
+	dp, kp := x.clauseAt(p)
+	dq, kq := x.clauseAt(q)
+	return dp == dq && x.docs[dp].clauses[kp].sent == x.docs[dq].clauses[kq].sent
+}
+
 // maxContradictions is the most contradictions reported against one
-// clause (as the second of the pair). Real prose has at most three (all of
-// pan13 and Gibbon read together); a text that says one thing and its
-// opposite hundreds of times ("The rink is full. The rink is empty. …")
-// would otherwise make a finding of every pair.
-const maxContradictions = 8
+// clause (see checks.MaxContradictions).
+const maxContradictions = checks.MaxContradictions
 
 // clausePair is a pair of clauses, by clause number: a before b.
 type clausePair struct{ a, b int32 }
-
-// clauseCount counts the contradictions found against clause b.
-type clauseCount struct {
-	b int32
-	n int
-}
 
 // overlapBatch is how many overlapping pairs a worker holds before it
 // joins them into the groups, under the groups' lock.

@@ -6,24 +6,12 @@ import (
 	"sync"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 )
 
 // CheckLimit says where the analyzer's bounds left comparisons out, so
-// that no cut is silent.
-var CheckLimit = &compare.Check{
-	ID:       "claims.limit",
-	Title:    "Some claims were not all compared: the text repeats them too often",
-	Severity: compare.Info,
-	Help: `The claims analyzer bounds its work per claim so that a large or repetitive text ` +
-		`takes time and memory in proportion to its size: a claim is reported as contradicted ` +
-		`by at most ` + fmt.Sprint(maxContradictions) + ` others, and a verbless fragment is compared ` +
-		`with at most the first ` + fmt.Sprint(maxPhraseWalk) + ` claims that share a run of its words. ` +
-		`Real prose stays far below both; a generated or templated text ("The rink is full. The ` +
-		`rink is empty." hundreds of times) reaches them. One finding per document, at the first ` +
-		`claim concerned, counts what was left out (details.contradictions_left_out, ` +
-		`details.pairs_not_compared); the findings reported are then a sample of what the text ` +
-		`repeats. Remove or shorten the repeated passages to see every finding.`,
-}
+// that no cut is silent (claims.limit).
+var CheckLimit = checks.Limit
 
 // limits counts, per document, what the bounds left out: from which
 // clause (number) on, how many contradictions and how many pairs.

@@ -200,7 +200,7 @@ func TestPhraseCandidatesBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := candidateIndex(dcs)
+	x, _ := candidateIndex(dcs, true) // as the analyzer indexes them, copies once
 	last := x.total() - 1
 	if c := &dcs[0].clauses[last]; c.verb != 0 {
 		t.Fatalf("the last clause has a verb (%s): want a fragment", x.voc.str(c.verb))

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/crosscheck/crosscheck/compare/claims/internal/candidates"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/copies"
 )
 
 // index finds candidate pairs of clauses in an inverted index of their
@@ -20,6 +21,9 @@ type index struct {
 	// copula): the first test of a candidate pair reads it here, in a small
 	// dense table, rather than in the clause records.
 	verbs []uint32
+	// copies (see findCopies), when the index was built with them and
+	// some clause is one
+	copies *copies.Table
 }
 
 const verbCopula = 1 << 31
@@ -90,15 +94,25 @@ func (x *index) verbTerm(c *clause, term func(int)) {
 	}
 }
 
-func buildIndex(docs []*DocClaims, voc *vocab) *index {
+// buildIndex indexes the documents' clauses; with withCopies set, a clause
+// that copies an earlier one (see findCopies) is counted but not posted.
+func buildIndex(docs []*DocClaims, voc *vocab, withCopies bool) *index {
 	x := &index{Index: candidates.New(voc.size() * termKinds), docs: docs, voc: voc}
 	x.base = make([]int32, 0, len(docs)+1)
 	n := int32(0)
+	for _, dc := range docs {
+		x.base = append(x.base, n)
+		n += int32(len(dc.clauses))
+	}
+	x.base = append(x.base, n)
+	if withCopies {
+		x.copies = findCopies(docs, x.base)
+	}
 	var terms []uint32
 	var phrases []uint64
 	// first pass: number the terms and count the clauses holding each
+	id := int32(0)
 	for _, dc := range docs {
-		x.base = append(x.base, n)
 		for ci := range dc.clauses {
 			c := &dc.clauses[ci]
 			v := c.verb
@@ -108,18 +122,23 @@ func buildIndex(docs []*DocClaims, voc *vocab) *index {
 			x.verbs = append(x.verbs, v)
 			terms = x.clauseTerms(dc, c, true, terms)
 			phrases = x.clausePhrases(dc, c, phrases)
-			x.Count(terms, phrases)
-			n++
+			if x.copies.IsCopy(id) {
+				x.CountCopy(terms, phrases)
+			} else {
+				x.Count(terms, phrases)
+			}
+			id++
 		}
 	}
-	x.base = append(x.base, n)
 	x.Seal()
 	// second pass: the postings
-	id := int32(0)
+	id = 0
 	for _, dc := range docs {
 		for ci := range dc.clauses {
-			terms = x.clauseTerms(dc, &dc.clauses[ci], false, terms)
-			x.Post(id, terms)
+			if !x.copies.IsCopy(id) {
+				terms = x.clauseTerms(dc, &dc.clauses[ci], false, terms)
+				x.Post(id, terms)
+			}
 			id++
 		}
 	}
@@ -187,7 +206,8 @@ func (x *index) newCandidateFinder() *candidateFinder {
 
 // candidates calls fn for every clause a < b that shares a phrase or at
 // least two of b's rarest terms (or its only one), in another sentence,
-// in ascending order of a; f.Cut counts what the bound on phrase
+// in ascending order of a (when b has copies, a comes before b's last
+// copy, and may come after b); f.Cut counts what the bound on phrase
 // candidates left out.
 func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 	db, kb := x.clauseAt(b)
@@ -197,5 +217,9 @@ func (x *index) candidates(f *candidateFinder, b int32, fn func(a int32)) {
 	f.phrases = x.clausePhrases(dc, cb, f.phrases)
 	lo, hi := x.base[db], x.base[db+1] // b's document
 	sameSentence := func(a int32) bool { return a >= lo && a < hi && dc.clauses[a-lo].sent == cb.sent }
-	x.Candidates(f.Finder, b, f.terms, f.phrases, sameSentence, fn)
+	before := b
+	if cs := x.copies.Of(b); len(cs) > 0 {
+		before = cs[len(cs)-1] // an original stands for its copies
+	}
+	x.CandidatesBefore(f.Finder, b, before, f.terms, f.phrases, sameSentence, fn)
 }

@@ -25,6 +25,10 @@ func IsBe(l string) bool {
 	return false
 }
 
+// negativeCatenatives deny the verb they govern: "failed to approve" says
+// it was not approved.
+var negativeCatenatives = set("fail", "refuse", "decline", "neglect", "cease")
+
 // IsHave reports a form of "have".
 func IsHave(l string) bool { return l == "have" || l == "has" || l == "had" || l == "having" }
 
@@ -43,8 +47,11 @@ func VerbGroups(r *Lexicon, ws []Word, gs []VerbGroup) []VerbGroup {
 			continue // a gerund in a phrase: "the task of combating terrorism"
 		}
 		g := VerbGroup{Start: i, Main: -1, Neg: -1}
-		if i > 0 && ws[i-1].Tag == TagNeg && ws[i].Punct == "" && (i < 2 || ws[i-2].Tag == TagCoord || ws[i-1].Punct == ",") {
+		if i > 0 && ws[i-1].Tag == TagNeg && ws[i].Punct == "" && (i < 2 || ws[i-2].Tag == TagCoord || ws[i-1].Punct == "," || ws[i-1].Lower == "never") {
 			g.Start, g.Neg = i-1, i-1 // "and not directed against …"
+		}
+		if i > 1 && ws[i-2].Lower == "no" && ws[i-1].Lower == "longer" && ws[i].Punct == "" && ws[i-1].Punct == "" {
+			g.Start, g.Neg = i-2, i-2 // "no longer supports"
 		}
 		nonFinite := t == TagVerb && (strings.HasSuffix(ws[i].Lower, "ing") || strings.HasSuffix(ws[i].Lower, "ed")) && !(i > 0 && (ws[i-1].Tag == TagPron || ws[i-1].Tag == TagProp || ws[i-1].Tag == TagNoun) && strings.HasSuffix(ws[i].Lower, "ed"))
 		sawBe := false
@@ -84,6 +91,9 @@ func VerbGroups(r *Lexicon, ws []Word, gs []VerbGroup) []VerbGroup {
 				g.Main = j
 				// catenative: "sought to consolidate", "would like to strengthen"
 				if j+2 < len(ws) && ws[j+1].Lower == "to" && ws[j+2].Tag == TagVerb && ws[j+2].Punct == "" {
+					if negativeCatenatives[ws[j].Lemma] && g.Neg < 0 {
+						g.Neg = j // "failed to approve", "refused to sign": the act was not done
+					}
 					g.Main = j + 2
 					j += 2
 				}
@@ -184,7 +194,7 @@ func NounPhraseStart(ws []Word, p int) int {
 				continue
 			}
 		case TagPrep:
-			if k-2 >= 0 && (ws[k-2].Tag == TagNoun || ws[k-2].Tag == TagProp || ws[k-2].Tag == TagNum || ws[k-2].Tag == TagPron && PersonWord(ws[k-2].Lower) != "") && (prev.Lower == "of" || prev.Lower == "with" || prev.Lower == "in" || prev.Lower == "on" || prev.Lower == "from" || prev.Lower == "at") && ws[k].Punct == "" && prev.Punct == "" && NounPhraseStart(ws, k-2) >= 0 {
+			if k-2 >= 0 && (ws[k-2].Tag == TagNoun || ws[k-2].Tag == TagProp || ws[k-2].Tag == TagNum || ws[k-2].Tag == TagPron && PersonWord(ws[k-2].Lower) != "") && (prev.Lower == "of" || prev.Lower == "with" || prev.Lower == "in" || prev.Lower == "on" || prev.Lower == "from" || prev.Lower == "at" || prev.Lower == "for") && ws[k].Punct == "" && prev.Punct == "" && NounPhraseStart(ws, k-2) >= 0 {
 				k--
 				continue
 			}

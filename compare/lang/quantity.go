@@ -85,17 +85,51 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 		if used[i] || strings.Contains(ws[i].Punct, "[") {
 			continue // a note marker, "Champagne. [50]", is no amount
 		}
-		if i > 0 && ws[i].Punct == "" && (ws[i-1].Tag == TagProp || ws[i-1].Tag == TagNoun && labelNouns[ws[i-1].Lower]) {
+		cur, curAt, curWord := currencyBefore(d, ws, i)
+		if cur == "" && i > 0 && ws[i].Punct == "" && (ws[i-1].Tag == TagProp || ws[i-1].Tag == TagNoun && labelNouns[ws[i-1].Lower]) {
 			continue // a number that names: "Type 1", "Voyager 2", "Route 23", "grades 9-12"
 		}
-		v, j, approx, ok := readNumber(ws, i)
+		var v float64
+		j, approx, ok, frac := i, false, false, false
+		if cur == "" && i+1 < len(ws) && fractionWords[ws[i+1].Lower] > 0 {
+			if f, a, k, isFrac := readFraction(ws, i+1); isFrac && a == i { // "two-thirds of", "a third of"
+				v, j, ok, frac = f, k, true, true
+			}
+		}
 		if !ok {
-			continue
+			v, j, approx, ok = readNumber(ws, i, cur != "")
+		}
+		start := i
+		if !ok {
+			if cur != "" {
+				continue
+			}
+			var a int
+			if v, a, j, ok = readFraction(ws, i); !ok || used[a] {
+				continue
+			}
+			start, frac = a, true
 		}
 		q := Quantity{Lo: v, Hi: v, Approx: approx, num: i, unitAt: -1}
-		start := i
-		if i > 0 && ws[i-1].Lower == "a" && !IsNumeral(ws[i].Lower) { // "a score of", "a dozen", "a hundred"
+		startOff := -1 // where the span starts when not at a word: a currency symbol
+		switch {
+		case cur != "":
+			start, startOff = curWord, curAt
+		case !frac && i > 0 && ws[i-1].Lower == "a" && !IsNumeral(ws[i].Lower): // "a score of", "a dozen", "a hundred"
 			start = i - 1
+		}
+		// a range: "between 3 and 5 per cent", "between $3m and $5m"
+		if start > 0 && ws[start-1].Lower == "between" && j+1 < len(ws) && ws[j].Lower == "and" && !used[j+1] {
+			cur2, _, _ := currencyBefore(d, ws, j+1)
+			if v2, j2, _, ok := readNumber(ws, j+1, cur2 != ""); ok && (cur2 == cur || cur == "") {
+				if s := scaleWords[ws[j2-1].Lower]; s > 1 && j2-1 > j+1 && scaleWords[ws[j-1].Lower] == 0 && v*s <= v2 {
+					v *= s // "between 3 and 5 million": the scale is said once
+				}
+				if v2 > v {
+					q.Lo, q.Hi, cur = v, v2, cur2
+					start, startOff, j = start-1, -1, j2
+				}
+			}
 		}
 		// qualifier before
 		for _, qu := range qualifiers {
@@ -140,14 +174,23 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 		}
 		// unit after: "percent", or the head of the noun phrase that follows
 		end := j
-		if j < len(ws) && (ws[j].Lower == "percent" || ws[j].Lower == "per" && j+1 < len(ws) && ws[j+1].Lower == "cent") {
+		endOff := ws[j-1].Span.End
+		if e, ok := percentAfter(d, endOff); ok && !frac {
+			q.Unit, endOff = "percent", e
+		} else if u, ok := currencyAfter(ws, j); ok && cur == "" && !frac {
+			q.Unit, q.unitAt, end = u, j, j+1
+			endOff = ws[j].Span.End
+		} else if cur != "" {
+			q.Unit = cur
+		} else if frac {
+			q.Unit = "percent" // a share: "half of the voters" is 50 per cent of them
+		} else if j < len(ws) && (ws[j].Lower == "percent" || ws[j].Lower == "per" && j+1 < len(ws) && ws[j+1].Lower == "cent") {
 			q.Unit, q.unitAt = "percent", j
 			end = j + 1
 			if ws[j].Lower == "per" {
 				end = j + 2
 			}
-		} else if j < len(ws) && strings.HasPrefix(ws[j].Punct, "%") {
-			q.Unit = "percent"
+			endOff = ws[end-1].Span.End
 		} else {
 			if j < len(ws) && ws[j].Lower == "of" && (q.Approx || scaleWords[ws[j-1].Lower] > 0) {
 				j++ // "a score of countries", "hundreds of people"
@@ -168,10 +211,21 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 				if u.Tag == TagProp {
 					q.Unit = strings.ToLower(u.Text)
 				}
+				before := ""
+				if q.unitAt > j {
+					before = ws[q.unitAt-1].Lower
+				}
+				if c := CurrencyUnit(strings.ToLower(q.Unit), before); c != "" {
+					q.Unit = c // "U.S. dollars", "euros", "Australian dollars"
+				}
 				end = q.unitAt + 1
+				endOff = ws[end-1].Span.End
 			}
 		}
-		q.Span = compare.Span{Start: ws[start].Span.Start, End: ws[end-1].Span.End}
+		if startOff < 0 || start < curWord {
+			startOff = ws[start].Span.Start
+		}
+		q.Span = compare.Span{Start: startOff, End: endOff}
 		q.Text = d.Text[q.Span.Start:q.Span.End]
 		out = append(out, q)
 		for k := i; k < end; k++ {
@@ -199,14 +253,18 @@ func changeVerb(w string) bool {
 
 // readNumber reads a number starting at word i: "11,063", "190 billion",
 // "twenty-three", "three hundred and seventy-five thousand", "a score of",
-// "eight". It returns the value, the index after it, and whether the words
+// "eight", "$5.2m" (money: a currency comes before). It returns the value, the index after it, and whether the words
 // only estimate it.
-func readNumber(ws []Word, i int) (float64, int, bool, bool) {
+func readNumber(ws []Word, i int, money bool) (float64, int, bool, bool) {
 	w := ws[i]
 	l := w.Lower
 	var v float64
 	j := i
 	switch {
+	case !IsNumeral(l) && l != "" && l[0] >= '0' && l[0] <= '9':
+		// "5.2m", "3bn": a figure with its scale
+		f, ok := ScaledNumeral(l, money)
+		return f, i + 1, false, ok
 	case IsNumeral(l):
 		if strings.Count(l, ".") > 1 {
 			return 0, i, false, false

@@ -71,14 +71,37 @@ func Antonyms(a, b string) (opposed, direct bool) {
 	}
 	line, ok := findLine(wordnetAntonyms, a+" "+b, true)
 	if !ok {
-		return false, false
+		return newsAntonyms[a+" "+b], newsAntonyms[a+" "+b]
 	}
 	return true, strings.HasSuffix(line, " d")
 }
 
+// newsAntonyms are the opposed predicates of news and reports that
+// WordNet does not pair (each pair in alphabetical order): a decision
+// approved or rejected, a figure that grew or declined, a vote won or a
+// seat gained or lost, a claim confirmed or denied.
+var newsAntonyms = set("approve reject", "oppose support", "confirm deny", "gain lose", "grow shrink",
+	"decline rise", "decline grow", "decline increase", "drop rise", "drop grow", "drop increase",
+	"climb fall", "climb drop", "climb decline", "fall grow", "fall increase", "rise shrink",
+	"endorse reject", "back oppose", "accept refuse", "admit deny", "lift impose", "ratify reject",
+	"cut raise", "cut increase")
+
+// newsAntonymWords are the words of newsAntonyms.
+var newsAntonymWords = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range newsAntonyms {
+		a, b, _ := strings.Cut(p, " ")
+		m[a], m[b] = true, true
+	}
+	return m
+}()
+
 // HasAntonym reports whether WordNet lists an antonym of the lemma, as
-// any part of speech.
+// any part of speech (or newsAntonyms pairs it).
 func HasAntonym(lemma string) bool {
+	if newsAntonymWords[lemma] {
+		return true
+	}
 	if lemma == "" || !mayHave(tagAntonyms, lemma, "") {
 		return false
 	}

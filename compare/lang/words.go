@@ -172,7 +172,7 @@ func TagWords(r *Lexicon, ws []Word, caps CapStats) {
 		w := &ws[i]
 		l := w.Lower
 		switch {
-		case IsNumeral(l) || numberWords[l] > 0 && l != "one" || scaleWords[l] > 0:
+		case IsNumeral(l) || numberWords[l] > 0 && l != "one" || scaleWords[l] > 0 || isScaled(l):
 			w.Tag = TagNum
 		case modals[l]:
 			w.Tag = TagModal
@@ -221,6 +221,9 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	if w.Cap && (i > 0 || !r.Entry(l).Known()) || IsAcronym(w.Text) {
 		return TagProp, w.Text
 	}
+	if w.Cap && i == 0 && len(ws) > 1 && ws[1].Cap && ws[1].Punct == "" && ws[1].Tag == TagOther {
+		return TagProp, w.Text // "Meridian Foods", "Atlas Mining": the first word of a name
+	}
 	if w.Cap && i == 0 && caps != nil {
 		if c := caps[l]; c[0] > c[1] {
 			return TagProp, w.Text
@@ -249,6 +252,9 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 		return TagAdj, a // "remain closed", "look tired"
 	}
 	afterModifier := prevTag == TagDet || prevTag == TagAdj || prevTag == TagNum || prevTag == TagAdv && prev.Lower != "not"
+	if prevTag == TagProp && i >= 2 && ws[i-2].Tag == TagDet && r.Entry(prev.Lower).A != "" {
+		afterModifier = true // "the European market": a name used as an adjective
+	}
 	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || lx.Irregular(l, v)) && v != l {
 		// "the existing balance", "a dyed shirt": a participle used as an adjective
 		if (afterModifier && prevTag != TagAdv || i == 0) && next != nil && next.Punct == "" && (next.Tag == TagOther || next.Tag == TagProp) && (i > 0 || r.Entry(next.Lower).N != "") {
@@ -382,11 +388,8 @@ func nounish(r *Lexicon, ws []Word, i int) bool {
 
 // isPlainVerbForm reports a past form that can only be a verb: "exceeded".
 func isPlainVerbForm(r *Lexicon, l string) bool {
-	if !strings.HasSuffix(l, "ed") {
-		return false
-	}
 	e := r.Entry(l)
-	return e.V != "" && e.N == ""
+	return e.V != "" && e.N == "" && (strings.HasSuffix(l, "ed") || e.V != l && e.Irregular(l, e.V))
 }
 
 // Participle reports a form that ends as a participle does: "-ed", "-ing".

@@ -36,16 +36,18 @@ const AnchorsPerClause = 4
 const MaxPhraseWalk = 4 * MaxPosting
 
 // Index is the inverted index. Postings are one flat table
-// (post[off[t]:off[t+1]] lists the clauses of term t in ascending order),
+// (post[off[t]:fill[t]] lists the clauses of term t in ascending order),
 // kept only for terms in 2 to MaxPosting clauses; phrases likewise, their
-// keys sorted.
+// keys sorted. A clause counted as a copy (CountCopy) weighs in the terms'
+// and phrases' counts as any other but is never posted: it finds no
+// candidates and is none, its original standing for it.
 type Index struct {
 	slots   []uint32 // term of a slot, + 1; 0 when unseen
 	df      []int32  // by term, the clauses holding it
 	idf     []float64
 	off     []uint32
 	post    []int32
-	fill    []uint32 // while posting: where each term's next clause goes
+	fill    []uint32 // where each term's next clause goes: the end of its postings
 	clauses int32
 
 	phrases    []phraseAt // while counting
@@ -57,6 +59,7 @@ type Index struct {
 type phraseAt struct {
 	key    uint64
 	clause int32
+	copy   bool // the clause is a copy: counted, not posted
 }
 
 // New returns an empty index whose terms have slots 0 to slots-1.
@@ -81,12 +84,19 @@ func (x *Index) Term(slot int, add bool) (uint32, bool) {
 }
 
 // Count counts the next clause, with its distinct terms and its phrases.
-func (x *Index) Count(terms []uint32, phrases []uint64) {
+func (x *Index) Count(terms []uint32, phrases []uint64) { x.count(terms, phrases, false) }
+
+// CountCopy counts the next clause, a copy of an earlier one: it counts in
+// the terms' and phrases' frequencies, but Post must not be called for it
+// and its phrases are not posted.
+func (x *Index) CountCopy(terms []uint32, phrases []uint64) { x.count(terms, phrases, true) }
+
+func (x *Index) count(terms []uint32, phrases []uint64, copy bool) {
 	for _, t := range terms {
 		x.df[t]++
 	}
 	for _, k := range phrases {
-		x.phrases = append(x.phrases, phraseAt{k, x.clauses})
+		x.phrases = append(x.phrases, phraseAt{k, x.clauses, copy})
 	}
 	x.clauses++
 }
@@ -133,7 +143,7 @@ func (x *Index) sealPhrases() {
 		if n >= 2 && n <= MaxPosting { // else alone, or too common to tell anything
 			x.phraseKeys = append(x.phraseKeys, at[i].key)
 			for k := i; k < j; k++ {
-				if k == i || at[k].clause != at[k-1].clause {
+				if (k == i || at[k].clause != at[k-1].clause) && !at[k].copy {
 					x.phrasePost = append(x.phrasePost, at[k].clause)
 				}
 			}
@@ -144,7 +154,7 @@ func (x *Index) sealPhrases() {
 }
 
 // Post posts clause c under its distinct terms; clauses are posted in
-// the order they were counted.
+// the order they were counted, copies left out.
 func (x *Index) Post(c int32, terms []uint32) {
 	for _, t := range terms {
 		if x.fill[t] < x.off[t+1] {
@@ -195,6 +205,13 @@ func (x *Index) NewFinder() *Finder { return &Finder{count: make([]int32, x.clau
 // with clause b a phrase, or at least two of b's rarest terms (its only
 // one when it has one), given b's distinct terms and its phrases.
 func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64, skip func(a int32) bool, fn func(a int32)) {
+	x.CandidatesBefore(f, b, b, terms, phrases, skip, fn)
+}
+
+// CandidatesBefore is Candidates for the clauses before, rather than before
+// b, b itself left out: an original with copies stands for its last copy
+// too, whose candidates come before it.
+func (x *Index) CandidatesBefore(f *Finder, b, before int32, terms []uint32, phrases []uint64, skip func(a int32) bool, fn func(a int32)) {
 	f.anchors = f.anchors[:0]
 	for _, t := range terms {
 		if x.df[t] >= 2 && x.df[t] <= MaxPosting {
@@ -204,10 +221,10 @@ func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64,
 	// count adds n for each clause of a posting list before b
 	count := func(post []int32, n int32) {
 		for _, a := range post {
-			if a >= b {
+			if a >= before {
 				break
 			}
-			if skip(a) {
+			if a == b || skip(a) {
 				continue
 			}
 			if f.count[a] == 0 {
@@ -223,7 +240,7 @@ func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64,
 		walked := 0
 		for _, k := range phrases {
 			post := x.phrase(k)
-			post = post[:sort.Search(len(post), func(i int) bool { return post[i] >= b })]
+			post = post[:sort.Search(len(post), func(i int) bool { return post[i] >= before })]
 			if walked >= MaxPhraseWalk {
 				f.Cut += len(post)
 				continue
@@ -248,7 +265,7 @@ func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64,
 		need, walk = 1, 0 // phrase candidates only
 	}
 	for _, t := range f.anchors[:walk] {
-		count(x.post[x.off[t]:x.off[t+1]], 1)
+		count(x.post[x.off[t]:x.fill[t]], 1)
 	}
 	slices.Sort(f.touched)
 	for _, a := range f.touched {
@@ -258,7 +275,7 @@ func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64,
 			if n >= need {
 				break
 			}
-			if _, ok := slices.BinarySearch(x.post[x.off[t]:x.off[t+1]], a); ok {
+			if _, ok := slices.BinarySearch(x.post[x.off[t]:x.fill[t]], a); ok {
 				n++
 			}
 		}
@@ -267,4 +284,21 @@ func (x *Index) Candidates(f *Finder, b int32, terms []uint32, phrases []uint64,
 		}
 	}
 	f.touched = f.touched[:0]
+}
+
+// FindsCopies reports whether a clause with these distinct terms and
+// phrases is a candidate of a copy of itself: whether it has a term in 2
+// to MaxPosting clauses or a phrase that is posted.
+func (x *Index) FindsCopies(terms []uint32, phrases []uint64) bool {
+	for _, t := range terms {
+		if x.df[t] >= 2 && x.df[t] <= MaxPosting {
+			return true
+		}
+	}
+	for _, k := range phrases {
+		if _, ok := slices.BinarySearch(x.phraseKeys, k); ok {
+			return true
+		}
+	}
+	return false
 }

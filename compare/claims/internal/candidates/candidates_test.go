@@ -1,6 +1,9 @@
 package candidates
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // build indexes clauses given their terms (slots) and phrases.
 func build(slots int, terms [][]int, phrases [][]uint64) *Index {
@@ -58,5 +61,39 @@ func TestCandidatesNeedTwoTerms(t *testing.T) {
 	x.Candidates(f, b, ts, nil, func(a int32) bool { return a == 3 }, func(a int32) { got = append(got, a) })
 	if len(got) != 1 || got[0] != 0 {
 		t.Errorf("candidates %v, want [0] (3 skipped, 1 and 2 share one term)", got)
+	}
+}
+
+// A copy counts in a term's frequency but is no candidate: the clauses
+// sharing terms with it find only its original.
+func TestCopiesCountedNotPosted(t *testing.T) {
+	x := New(3)
+	terms := [][]uint32{}
+	for c, slots := range [][]int{{0, 1}, {0, 1}, {0, 1, 2}} {
+		var ts []uint32
+		for _, s := range slots {
+			tt, _ := x.Term(s, true)
+			ts = append(ts, tt)
+		}
+		terms = append(terms, ts)
+		if c == 1 {
+			x.CountCopy(ts, []uint64{9})
+		} else {
+			x.Count(ts, []uint64{9})
+		}
+	}
+	x.Seal()
+	for c, ts := range terms {
+		if c != 1 {
+			x.Post(int32(c), ts)
+		}
+	}
+	if w, _ := x.Weight(0); w != math.Log(1+3.0/3) {
+		t.Errorf("weight %v: the copy is not counted", w)
+	}
+	var got []int32
+	x.Candidates(x.NewFinder(), 2, terms[2], []uint64{9}, func(int32) bool { return false }, func(a int32) { got = append(got, a) })
+	if len(got) != 1 || got[0] != 0 {
+		t.Errorf("candidates %v, want [0]: the copy is no candidate", got)
 	}
 }

@@ -132,3 +132,16 @@ func (g *Groups) Each(fn func(members []int32, best float64) error) error {
 	}
 	return nil
 }
+
+// Best returns the highest score of the pairs of each A, over all lists.
+func Best(lists [][]Pair) map[int32]float64 {
+	best := map[int32]float64{}
+	for _, ps := range lists {
+		for _, p := range ps {
+			if s, ok := best[p.A]; !ok || p.Score > s {
+				best[p.A] = p.Score
+			}
+		}
+	}
+	return best
+}

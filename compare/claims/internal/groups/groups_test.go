@@ -59,3 +59,11 @@ func TestGroupsOrderFree(t *testing.T) {
 		}
 	}
 }
+
+// Best keeps the highest score of each A.
+func TestBest(t *testing.T) {
+	b := Best([][]Pair{{{A: 1, Score: 0.5}, {A: 2, Score: 0.9}}, {{A: 1, Score: 0.7}, {A: 1, Score: 0.6}}})
+	if len(b) != 2 || b[1] != 0.7 || b[2] != 0.9 {
+		t.Errorf("Best %v, want 1:0.7 2:0.9", b)
+	}
+}

@@ -16,6 +16,22 @@ type Result struct {
 	Pairs    int
 	Labelled int
 	Counts   map[string]map[string]int
+	// Kinds counts the answers by the pairs' kind ("number", "date",
+	// "negation", "antonym", "paraphrase", …), when the file gives one
+	// in the field before the label: Kinds[kind][predicted].
+	Kinds map[string]map[string]int
+}
+
+// KindRecall is the share of the pairs of a kind answered "contradiction".
+func (r Result) KindRecall(kind string) float64 {
+	n := 0
+	for _, c := range r.Kinds[kind] {
+		n += c
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(r.Kinds[kind]["contradiction"]) / float64(n)
 }
 
 // Precision and recall of predicting want for the gold label gold.
@@ -44,11 +60,12 @@ func (r Result) PR(want, gold string) (p, rc float64) {
 }
 
 // Eval reads sentence pairs as "id<TAB>A<TAB>B[<TAB>…<TAB>label]" (the
-// SICK layout, label last; a header line is skipped), classifies each, writes
+// SICK layout, label last; a header line is skipped; a word in the field
+// before the label is the pair's kind), classifies each, writes
 // "id<TAB>answer" lines to pred when it is not nil, and counts the answers
 // against the labels when there are any.
 func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx context.Context, a, b string) (string, error)) (Result, error) {
-	res := Result{Counts: map[string]map[string]int{}}
+	res := Result{Counts: map[string]map[string]int{}, Kinds: map[string]map[string]int{}}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	line := 0
@@ -87,8 +104,28 @@ func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx c
 					res.Counts[gold] = map[string]int{}
 				}
 				res.Counts[gold][got]++
+				if kind := strings.TrimSpace(f[len(f)-2]); len(f) >= 5 && isKind(kind) {
+					if res.Kinds[kind] == nil {
+						res.Kinds[kind] = map[string]int{}
+					}
+					res.Kinds[kind][got]++
+				}
 			}
 		}
 	}
 	return res, sc.Err()
+}
+
+// isKind reports a kind name: a lower-case word (SICK's field there is a
+// relatedness score).
+func isKind(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < 'a' || s[i] > 'z') && s[i] != '-' && s[i] != '_' {
+			return false
+		}
+	}
+	return true
 }
