@@ -263,6 +263,8 @@ type Stats struct {
 	Words        int64
 	Sentences    int64
 	Notes        int64
+	Results      int   // results of earlier runs kept (see PutResults)
+	ResultBytes  int64 // their size
 	Bytes        int64 // the size of the index itself
 }
 
@@ -276,6 +278,9 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	}
 	if err == nil {
 		err = ix.db.QueryRowContext(ctx, "SELECT count(*), CAST(coalesce(sum(postings), 0) AS BIGINT), CAST(coalesce(sum(chunks), 0) AS BIGINT) FROM segs").Scan(&s.Segments, &s.Fingerprints, &s.Chunks)
+	}
+	if err == nil {
+		err = ix.db.QueryRowContext(ctx, "SELECT count(*), CAST(coalesce(sum(length(data)), 0) AS BIGINT) FROM results").Scan(&s.Results, &s.ResultBytes)
 	}
 	if err == nil {
 		s.Bytes, err = ix.d.Size(ctx, ix.db)
