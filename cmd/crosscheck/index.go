@@ -29,7 +29,7 @@ const defaultIndex = ".crosscheck/index.db"
 // indexBatchBytes and indexBatchDocs bound one write transaction of
 // 'index add': each makes a segment of the index.
 const (
-	indexBatchBytes = 16 << 20
+	indexBatchBytes = 64 << 20
 	indexBatchDocs  = 2000
 )
 

@@ -1,20 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -131,11 +126,11 @@ type resultCache struct {
 	a     *app
 	ix    *index.Index
 	docs  []*compare.Document // of the run, archived ones included
-	known map[docRef]*compare.Document
+	known map[index.DocRef]*compare.Document
 	base  []byte // the key material every key shares
 
 	runKey  []byte
-	run     *storedRun // a hit: the findings to replay
+	run     []compare.Finding // a hit: the findings to replay
 	docKeys map[*compare.Document][]byte
 	docHits map[*compare.Document][]compare.Finding
 
@@ -148,17 +143,6 @@ type resultCache struct {
 	perDoc  bool // the per-document analyses were planned
 }
 
-// docRef names a document in a stored result: its path and content hash.
-type docRef struct {
-	Path string `json:"p"`
-	Hash string `json:"h"`
-}
-
-func refOf(d *compare.Document) docRef {
-	sum := sha256.Sum256(d.Raw)
-	return docRef{d.Path, hex.EncodeToString(sum[:])}
-}
-
 // openResultCache opens --index and looks the run up: the whole run, and
 // each document's own analyses. It is nil without --index.
 func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Document, analyzers []*compare.Analyzer, arch *archive) (*resultCache, error) {
@@ -169,7 +153,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 	if err != nil {
 		return nil, err
 	}
-	c := &resultCache{a: a, ix: ix, docs: docs, known: map[docRef]*compare.Document{},
+	c := &resultCache{a: a, ix: ix, docs: docs, known: map[index.DocRef]*compare.Document{},
 		docKeys: map[*compare.Document][]byte{}, docHits: map[*compare.Document][]compare.Finding{},
 		fresh: map[*compare.Document][]compare.Finding{}, mixed: map[*compare.Document]bool{},
 		isDoc: map[*compare.Document]bool{}, checks: map[string]*compare.Check{}}
@@ -180,11 +164,11 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 		c.isDoc[d] = true
 	}
 	for _, d := range append(slices.Clip(docs), sources...) {
-		c.known[refOf(d)] = d
+		c.known[index.RefOf(d)] = d
 	}
 	if a.library != nil {
 		for _, d := range a.library.Docs() {
-			c.known[refOf(d)] = d
+			c.known[index.RefOf(d)] = d
 		}
 	}
 
@@ -208,7 +192,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 				h.Write([]byte(an.Name + "\x00"))
 			}
 		}
-		r := refOf(d)
+		r := index.RefOf(d)
 		fmt.Fprintf(h, "%q %q %s", r.Path, d.Format, r.Hash)
 		return h.Sum(nil)
 	}
@@ -219,7 +203,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 		fmt.Fprintf(run, "%q %d\n", an.Name, len(an.Checks))
 	}
 	for _, d := range docs {
-		r := refOf(d)
+		r := index.RefOf(d)
 		fmt.Fprintf(run, "%q %q %s\n", r.Path, d.Format, r.Hash)
 	}
 	if arch != nil {
@@ -229,37 +213,46 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 	}
 	c.runKey = run.Sum(nil)
 
-	keys := [][]byte{c.runKey}
-	for _, d := range docs {
-		c.docKeys[d] = docKey(d)
-		keys = append(keys, c.docKeys[d])
-	}
-	found, err := ix.Results(ctx, keys)
+	found, err := ix.Results(ctx, [][]byte{c.runKey})
 	if err != nil {
 		ix.Close()
 		return nil, err
 	}
 	if v, ok := found[string(c.runKey)]; ok {
-		if c.run, err = c.decode(v); err != nil {
-			a.notef("%s: a stored result could not be read (%s); checking again", a.resultsWhere, err)
+		if c.run, err = c.decode(v); err == nil {
+			return c, nil
 		}
+		a.notef("%s: a stored result could not be read (%s); checking again", a.resultsWhere, err)
+	}
+	keys := make([][]byte, 0, len(docs))
+	for _, d := range docs {
+		c.docKeys[d] = docKey(d)
+		keys = append(keys, c.docKeys[d])
+	}
+	if found, err = ix.Results(ctx, keys); err != nil {
+		ix.Close()
+		return nil, err
 	}
 	for _, d := range docs {
-		v, ok := found[string(c.docKeys[d])]
-		if !ok {
-			continue
-		}
-		if sr, err := c.decode(v); err == nil {
-			c.docHits[d] = sr.Findings
+		if v, ok := found[string(c.docKeys[d])]; ok {
+			if fs, err := c.decode(v); err == nil {
+				c.docHits[d] = fs
+			}
 		}
 	}
 	return c, nil
 }
 
+// decode unpacks stored findings, their documents resolved among those of
+// the run and the sources.
+func (c *resultCache) decode(v []byte) ([]compare.Finding, error) {
+	return index.DecodeFindings(v, func(r index.DocRef) *compare.Document { return c.known[r] }, c.checks)
+}
+
 // writeSources adds what the citation checks match against to a key.
 func writeSources(field func(string), sources []*compare.Document, lib *citations.Library) {
 	for _, d := range sources {
-		r := refOf(d)
+		r := index.RefOf(d)
 		field(fmt.Sprintf("source %q %q %s", r.Path, d.Format, r.Hash))
 	}
 	if lib == nil {
@@ -268,7 +261,7 @@ func writeSources(field func(string), sources []*compare.Document, lib *citation
 	for _, s := range lib.Sources {
 		doc := ""
 		if s.Doc != nil {
-			r := refOf(s.Doc)
+			r := index.RefOf(s.Doc)
 			doc = fmt.Sprintf("%q %q %s", r.Path, s.Doc.Format, r.Hash)
 		}
 		field(fmt.Sprintf("library %q %q %q %q %q %q %s", s.Key, s.Title, s.Author, s.Aliases, s.File, s.Heading, doc))
@@ -285,7 +278,7 @@ func (c *resultCache) plan(analyzers []*compare.Analyzer, sink compare.Sink) ([]
 		return analyzers, sink
 	}
 	if c.run != nil {
-		out := []*compare.Analyzer{c.replay(c.run.Findings)}
+		out := []*compare.Analyzer{c.replay(c.run)}
 		for _, an := range analyzers {
 			if len(an.Checks) == 0 {
 				out = append(out, an)
@@ -428,7 +421,7 @@ func (c *resultCache) store(ctx context.Context) {
 	if c.run != nil {
 		used = append(used, c.runKey)
 	} else if c.rec != nil && !c.rec.degraded {
-		if v, err := c.encode(c.rec.found); err == nil {
+		if v, err := index.EncodeFindings(c.rec.found); err == nil {
 			put = append(put, index.Result{Key: c.runKey, Kind: index.ResultRun, Data: v})
 		}
 	}
@@ -442,7 +435,7 @@ func (c *resultCache) store(ctx context.Context) {
 			if !ok || c.mixed[d] {
 				continue
 			}
-			if v, err := c.encode(fs); err == nil {
+			if v, err := index.EncodeFindings(fs); err == nil {
 				put = append(put, index.Result{Key: c.docKeys[d], Kind: index.ResultDoc, Data: v})
 			}
 		}
@@ -480,164 +473,4 @@ func (s *recordingSink) Admits(f *compare.Finding) bool {
 		s.degraded = true
 	}
 	return ok
-}
-
-// storedRun is the encoding of a list of findings.
-type storedRun struct {
-	Docs     []docRef          `json:"docs"`
-	Findings []compare.Finding `json:"-"`
-	Stored   []storedFinding   `json:"findings"`
-}
-
-type storedFinding struct {
-	Check    string                     `json:"c"`
-	Severity int                        `json:"s"`
-	Message  string                     `json:"m"`
-	At       storedLocation             `json:"at"`
-	Related  []storedRelated            `json:"r,omitempty"`
-	Details  map[string]json.RawMessage `json:"d,omitempty"`
-	Fix      *compare.Fix               `json:"fix,omitempty"`
-}
-
-type storedLocation struct {
-	Doc   int `json:"doc"` // into storedRun.Docs; -1: none
-	Start int `json:"b"`
-	End   int `json:"e"`
-}
-
-type storedRelated struct {
-	Role string         `json:"role"`
-	At   storedLocation `json:"at"`
-}
-
-// encode packs findings; it refuses what would not come back the same
-// (text that is not UTF-8, which JSON would change).
-func (c *resultCache) encode(fs []compare.Finding) ([]byte, error) {
-	sr := storedRun{Stored: make([]storedFinding, 0, len(fs))}
-	refs := map[*compare.Document]int{}
-	loc := func(l compare.Location) storedLocation {
-		if l.Doc == nil {
-			return storedLocation{Doc: -1, Start: l.Span.Start, End: l.Span.End}
-		}
-		i, ok := refs[l.Doc]
-		if !ok {
-			i = len(sr.Docs)
-			refs[l.Doc] = i
-			sr.Docs = append(sr.Docs, refOf(l.Doc))
-		}
-		return storedLocation{Doc: i, Start: l.Span.Start, End: l.Span.End}
-	}
-	for _, f := range fs {
-		if !utf8.ValidString(f.Message) || (f.Fix != nil && !utf8.ValidString(f.Fix.Text)) {
-			return nil, fmt.Errorf("a finding's text is not UTF-8")
-		}
-		st := storedFinding{Check: f.Check.ID, Severity: int(f.Severity), Message: f.Message, At: loc(f.Location), Fix: f.Fix}
-		for _, r := range f.Related {
-			if !utf8.ValidString(r.Role) {
-				return nil, fmt.Errorf("a finding's text is not UTF-8")
-			}
-			st.Related = append(st.Related, storedRelated{Role: r.Role, At: loc(r.Location)})
-		}
-		if f.Details != nil {
-			st.Details = make(map[string]json.RawMessage, len(f.Details))
-			for k, v := range f.Details {
-				if s, ok := v.(string); ok && !utf8.ValidString(s) {
-					return nil, fmt.Errorf("a finding's details are not UTF-8")
-				}
-				raw, err := marshalUnescaped(v)
-				if err != nil {
-					return nil, err
-				}
-				st.Details[k] = raw
-			}
-		}
-		sr.Stored = append(sr.Stored, st)
-	}
-	raw, err := marshalUnescaped(sr)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
-	zw.Write(raw)
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// marshalUnescaped is json.Marshal without HTML escaping, so that a
-// renderer that escapes, and one that does not, write what they would
-// have written of the original value.
-func marshalUnescaped(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-// decode unpacks findings, resolving their documents among those of the
-// run and the sources and their checks among crosscheck's: a document or
-// a check it cannot resolve makes the value unusable.
-func (c *resultCache) decode(v []byte) (*storedRun, error) {
-	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(v)), 1<<30))
-	if err != nil {
-		return nil, err
-	}
-	var sr storedRun
-	if err := json.Unmarshal(raw, &sr); err != nil {
-		return nil, err
-	}
-	docs := make([]*compare.Document, len(sr.Docs))
-	for i, r := range sr.Docs {
-		if docs[i] = c.known[r]; docs[i] == nil {
-			return nil, fmt.Errorf("a document it names is not in this run")
-		}
-	}
-	loc := func(l storedLocation) (compare.Location, error) {
-		if l.Doc == -1 {
-			return compare.Location{Span: compare.Span{Start: l.Start, End: l.End}}, nil
-		}
-		if l.Doc < 0 || l.Doc >= len(docs) || l.Start < 0 || l.End < l.Start || l.End > len(docs[l.Doc].Raw) {
-			return compare.Location{}, fmt.Errorf("a place out of range")
-		}
-		return compare.Location{Doc: docs[l.Doc], Span: compare.Span{Start: l.Start, End: l.End}}, nil
-	}
-	sr.Findings = make([]compare.Finding, 0, len(sr.Stored))
-	for _, st := range sr.Stored {
-		ch := c.checks[st.Check]
-		if ch == nil {
-			return nil, fmt.Errorf("no check %q", st.Check)
-		}
-		f := compare.Finding{Check: ch, Severity: compare.Severity(st.Severity), Message: st.Message, Fix: st.Fix}
-		if f.Location, err = loc(st.At); err != nil {
-			return nil, err
-		}
-		for _, r := range st.Related {
-			l, err := loc(r.At)
-			if err != nil {
-				return nil, err
-			}
-			f.Related = append(f.Related, compare.Related{Role: r.Role, Location: l})
-		}
-		if st.Details != nil {
-			f.Details = make(map[string]any, len(st.Details))
-			for k, raw := range st.Details {
-				// strings as strings (renderers read some); anything else
-				// as its JSON, which machine formats write unchanged
-				var s string
-				if len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil {
-					f.Details[k] = s
-				} else {
-					f.Details[k] = raw
-				}
-			}
-		}
-		sr.Findings = append(sr.Findings, f)
-	}
-	sr.Stored = nil
-	return &sr, nil
 }

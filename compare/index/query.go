@@ -159,7 +159,7 @@ func (ix *Index) candidates(ctx context.Context, keys []uint32, opt LookupOption
 			return nil, false, err
 		}
 	}
-	slices.SortFunc(hits, comparePostings)
+	slices.Sort(hits)
 	hits = slices.Compact(hits)
 
 	maxDocs := opt.MaxDocs
@@ -169,12 +169,12 @@ func (ix *Index) candidates(ctx context.Context, keys []uint32, opt LookupOption
 	shared := map[int64][]int{}
 	for i := 0; i < len(hits); {
 		j := i
-		for j < len(hits) && hits[j].hash == hits[i].hash {
+		for j < len(hits) && hits[j].hash() == hits[i].hash() {
 			j++
 		}
 		if j-i <= maxDocs {
 			for _, h := range hits[i:j] {
-				shared[h.doc] = append(shared[h.doc], slot[h.hash]...)
+				shared[h.doc()] = append(shared[h.doc()], slot[h.hash()]...)
 			}
 		}
 		i = j
@@ -294,15 +294,15 @@ func matchSorted(ps []posting, keys []uint32, hits []posting) []posting {
 	if len(ps) == 0 {
 		return hits
 	}
-	j, _ := slices.BinarySearch(keys, ps[0].hash)
+	j, _ := slices.BinarySearch(keys, ps[0].hash())
 	for _, p := range ps {
-		for j < len(keys) && keys[j] < p.hash {
+		for j < len(keys) && keys[j] < p.hash() {
 			j++
 		}
 		if j == len(keys) {
 			break
 		}
-		if keys[j] == p.hash {
+		if keys[j] == p.hash() {
 			hits = append(hits, p)
 		}
 	}

@@ -64,9 +64,12 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 				return err
 			}
 			if n > 0 {
+				if id > maxDoc {
+					return fmt.Errorf("the index holds %d documents, more than it can number; index into a new one", id)
+				}
 				res.Added++
-				for _, h := range uniqueHashes(e.Hashes) {
-					ps = append(ps, posting{hash: h, doc: id})
+				for _, h := range e.Hashes {
+					ps = append(ps, mkPosting(h, id))
 				}
 			} else {
 				res.Linked++
@@ -78,7 +81,8 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 		if len(ps) == 0 {
 			return nil
 		}
-		slices.SortFunc(ps, comparePostings)
+		sortPostings(ps)
+		ps = slices.Compact(ps) // a fingerprint a document holds twice
 		if err := ix.writeSegment(ctx, tx, func(add func(posting) error) error {
 			for _, p := range ps {
 				if err := add(p); err != nil {
@@ -92,12 +96,6 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 		return ix.compact(ctx, tx)
 	})
 	return res, ix.explain(err)
-}
-
-func uniqueHashes(hs []uint32) []uint32 {
-	hs = slices.Clone(hs)
-	slices.Sort(hs)
-	return slices.Compact(hs)
 }
 
 // linkPath points the entry's path at document id, dropping the document
@@ -290,14 +288,14 @@ func (ix *Index) merge(ctx context.Context, tx *sql.Tx, segs []segInfo) error {
 		for {
 			best := -1
 			for i := range readers {
-				if ok[i] && (best < 0 || comparePostings(heads[i], heads[best]) < 0) {
+				if ok[i] && (best < 0 || heads[i] < heads[best]) {
 					best = i
 				}
 			}
 			if best < 0 {
 				return nil
 			}
-			if _, alive := live[heads[best].doc]; alive {
+			if _, alive := live[heads[best].doc()]; alive {
 				if err := add(heads[best]); err != nil {
 					return err
 				}
@@ -355,29 +353,29 @@ const readPage = 64
 func (r *segReader) next(ctx context.Context) (posting, bool, error) {
 	for r.pos >= len(r.buf) {
 		if r.next_ >= r.seg.chunks {
-			return posting{}, false, nil
+			return 0, false, nil
 		}
 		r.buf, r.pos = r.buf[:0], 0
 		hi := min(r.seg.chunks, r.next_+readPage)
 		rows, err := r.tx.QueryContext(ctx, r.ix.q("SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id"),
 			chunkID(r.seg.id, r.next_), chunkID(r.seg.id, hi))
 		if err != nil {
-			return posting{}, false, err
+			return 0, false, err
 		}
 		for rows.Next() {
 			var data []byte
 			if err := rows.Scan(&data); err != nil {
 				rows.Close()
-				return posting{}, false, err
+				return 0, false, err
 			}
 			if r.buf, err = decodeChunk(data, r.buf); err != nil {
 				rows.Close()
-				return posting{}, false, &FormatError{r.ix.where, "damaged: " + err.Error() + "; remove it and index again"}
+				return 0, false, &FormatError{r.ix.where, "damaged: " + err.Error() + "; remove it and index again"}
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return posting{}, false, err
+			return 0, false, err
 		}
 		r.next_ = hi
 	}
