@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -130,7 +131,9 @@ func EncodeFindings(fs []compare.Finding) ([]byte, error) {
 		head.str(r.Hash)
 	}
 	var out bytes.Buffer
-	zw, _ := flate.NewWriter(&out, flate.BestSpeed)
+	zw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(zw)
+	zw.Reset(&out)
 	zw.Write(head.buf)
 	zw.Write(w.buf)
 	if err := zw.Close(); err != nil {
@@ -138,6 +141,16 @@ func EncodeFindings(fs []compare.Finding) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
+
+// flateWriters and flateReaders are reused: a run stores one value per
+// document, and a compressor holds about a megabyte of tables.
+var (
+	flateWriters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+	flateReaders sync.Pool
+)
 
 // DocRef names a document in stored findings: its path and the hex
 // SHA-256 of its bytes.
@@ -221,7 +234,14 @@ func (r *resultReader) str() string {
 // through doc and checks through checks: a document or check it cannot
 // resolve, or a place outside its document, makes the value unusable.
 func DecodeFindings(v []byte, doc func(DocRef) *compare.Document, checks map[string]*compare.Check) ([]compare.Finding, error) {
-	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(v)), maxStored))
+	var zr io.ReadCloser
+	if r, ok := flateReaders.Get().(io.ReadCloser); ok && r.(flate.Resetter).Reset(bytes.NewReader(v), nil) == nil {
+		zr = r
+	} else {
+		zr = flate.NewReader(bytes.NewReader(v))
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxStored))
+	flateReaders.Put(zr)
 	if err != nil {
 		return nil, errBadResult
 	}
