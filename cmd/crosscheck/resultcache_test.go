@@ -119,6 +119,7 @@ func TestResultCache(t *testing.T) {
 	for _, args := range [][]string{
 		{"check", dir, "--format", "table"},
 		{"check", dir, "--format", "sarif"},
+		{"check", dir, "--format", "html"}, // the report's own analyzer runs again
 		{"check", "--format", "json", dir, "--checks", "text,repeat.stutter"},
 		{"check", "--format", "json", dir, "--fail-on", "error"},
 		{"check", "--format", "json", dir, "--max-findings", "3"},
