@@ -175,22 +175,50 @@ func (ix *Index) writeSegment(ctx context.Context, tx *sql.Tx, fill func(add fun
 	if err := tx.QueryRowContext(ctx, ix.q("INSERT INTO segs(postings, chunks, dir) VALUES (0, 0, ?) RETURNING id"), []byte{}).Scan(&seg); err != nil {
 		return err
 	}
-	ins, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES (?, ?)"))
+	// chunks are inserted insertRows at a time: one statement per row
+	// costs more in the driver than SQLite spends storing it
+	one, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES (?, ?)"))
 	if err != nil {
 		return err
 	}
-	defer ins.Close()
+	defer one.Close()
+	many, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES "+strings.TrimSuffix(strings.Repeat("(?, ?),", insertRows), ",")))
+	if err != nil {
+		return err
+	}
+	defer many.Close()
+	var pending []any
+	flushRows := func() error {
+		if len(pending) == 2*insertRows {
+			_, err := many.ExecContext(ctx, pending...)
+			pending = pending[:0]
+			return err
+		}
+		for i := 0; i < len(pending); i += 2 {
+			if _, err := one.ExecContext(ctx, pending[i], pending[i+1]); err != nil {
+				return err
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
 	c := &chunker{write: func(n int, data []byte) error {
 		if n >= 1<<chunkBits {
 			return fmt.Errorf("a segment of more than %d chunks", 1<<chunkBits)
 		}
-		_, err := ins.ExecContext(ctx, chunkID(seg, n), data)
-		return err
+		pending = append(pending, chunkID(seg, n), slices.Clone(data))
+		if len(pending) == 2*insertRows {
+			return flushRows()
+		}
+		return nil
 	}}
 	if err := fill(c.add); err != nil {
 		return err
 	}
 	if err := c.flush(); err != nil {
+		return err
+	}
+	if err := flushRows(); err != nil {
 		return err
 	}
 	if c.count == 0 {
@@ -201,6 +229,9 @@ func (ix *Index) writeSegment(ctx context.Context, tx *sql.Tx, fill func(add fun
 		c.count, len(c.dir), encodeDirectory(c.dir), seg)
 	return err
 }
+
+// insertRows is how many chunks one INSERT writes.
+const insertRows = 64
 
 // mergeFanIn is how many segments of one size class are merged into one:
 // with it, an index of n postings has at most mergeFanIn-1 segments per
@@ -295,7 +326,7 @@ func (ix *Index) merge(ctx context.Context, tx *sql.Tx, segs []segInfo) error {
 			if best < 0 {
 				return nil
 			}
-			if _, alive := live[heads[best].doc()]; alive {
+			if live.has(heads[best].doc()) {
 				if err := add(heads[best]); err != nil {
 					return err
 				}
@@ -319,19 +350,34 @@ func (ix *Index) merge(ctx context.Context, tx *sql.Tx, segs []segInfo) error {
 	return nil
 }
 
-func (ix *Index) liveDocs(ctx context.Context, q Querier) (map[int64]struct{}, error) {
+// docSet is a set of document ids, one bit each: merges ask it once per
+// posting.
+type docSet []uint64
+
+func (s docSet) has(id int64) bool {
+	i := uint64(id) / 64
+	return i < uint64(len(s)) && s[i]&(1<<(uint64(id)%64)) != 0
+}
+
+func (ix *Index) liveDocs(ctx context.Context, q Querier) (docSet, error) {
 	rows, err := q.QueryContext(ctx, "SELECT id FROM docs")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	live := map[int64]struct{}{}
+	var live docSet
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		live[id] = struct{}{}
+		if id < 0 || id > maxDoc {
+			return nil, &FormatError{ix.where, fmt.Sprintf("damaged: a document numbered %d; remove it and index again", id)}
+		}
+		for uint64(len(live)) <= uint64(id)/64 {
+			live = append(live, 0)
+		}
+		live[id/64] |= 1 << (uint64(id) % 64)
 	}
 	return live, rows.Err()
 }
@@ -348,7 +394,7 @@ type segReader struct {
 	pos   int
 }
 
-const readPage = 64
+const readPage = 512
 
 func (r *segReader) next(ctx context.Context) (posting, bool, error) {
 	for r.pos >= len(r.buf) {
