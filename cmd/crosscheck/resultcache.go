@@ -127,7 +127,8 @@ type resultCache struct {
 	ix    *index.Index
 	docs  []*compare.Document // of the run, archived ones included
 	known map[index.DocRef]*compare.Document
-	base  []byte // the key material every key shares
+	refs  map[*compare.Document]index.DocRef // each document's, hashed once
+	base  []byte                             // the key material every key shares
 
 	runKey  []byte
 	run     []compare.Finding // a hit: the findings to replay
@@ -153,7 +154,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 	if err != nil {
 		return nil, err
 	}
-	c := &resultCache{a: a, ix: ix, docs: docs, known: map[index.DocRef]*compare.Document{},
+	c := &resultCache{a: a, ix: ix, docs: docs, known: map[index.DocRef]*compare.Document{}, refs: map[*compare.Document]index.DocRef{},
 		docKeys: map[*compare.Document][]byte{}, docHits: map[*compare.Document][]compare.Finding{},
 		fresh: map[*compare.Document][]compare.Finding{}, mixed: map[*compare.Document]bool{},
 		isDoc: map[*compare.Document]bool{}, checks: map[string]*compare.Check{}}
@@ -164,11 +165,11 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 		c.isDoc[d] = true
 	}
 	for _, d := range append(slices.Clip(docs), sources...) {
-		c.known[index.RefOf(d)] = d
+		c.known[c.ref(d)] = d
 	}
 	if a.library != nil {
 		for _, d := range a.library.Docs() {
-			c.known[index.RefOf(d)] = d
+			c.known[c.ref(d)] = d
 		}
 	}
 
@@ -180,7 +181,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 	field(resultsFormat)
 	field(cacheBuild())
 	field(a.resultsOptions)
-	writeSources(field, sources, a.library)
+	writeSources(field, sources, a.library, c.ref)
 	c.base = base.Sum(nil)
 
 	docKey := func(d *compare.Document) []byte {
@@ -192,7 +193,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 				h.Write([]byte(an.Name + "\x00"))
 			}
 		}
-		r := index.RefOf(d)
+		r := c.ref(d)
 		fmt.Fprintf(h, "%q %q %s", r.Path, d.Format, r.Hash)
 		return h.Sum(nil)
 	}
@@ -205,7 +206,7 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 		}
 	}
 	for _, d := range docs {
-		r := index.RefOf(d)
+		r := c.ref(d)
 		fmt.Fprintf(run, "%q %q %s\n", r.Path, d.Format, r.Hash)
 	}
 	if arch != nil {
@@ -245,6 +246,16 @@ func (a *app) openResultCache(ctx context.Context, docs, sources []*compare.Docu
 	return c, nil
 }
 
+// ref names d as stored findings do, hashing it once.
+func (c *resultCache) ref(d *compare.Document) index.DocRef {
+	r, ok := c.refs[d]
+	if !ok {
+		r = index.RefOf(d)
+		c.refs[d] = r
+	}
+	return r
+}
+
 // decode unpacks stored findings, their documents resolved among those of
 // the run and the sources.
 func (c *resultCache) decode(v []byte) ([]compare.Finding, error) {
@@ -252,9 +263,9 @@ func (c *resultCache) decode(v []byte) ([]compare.Finding, error) {
 }
 
 // writeSources adds what the citation checks match against to a key.
-func writeSources(field func(string), sources []*compare.Document, lib *citations.Library) {
+func writeSources(field func(string), sources []*compare.Document, lib *citations.Library, ref func(*compare.Document) index.DocRef) {
 	for _, d := range sources {
-		r := index.RefOf(d)
+		r := ref(d)
 		field(fmt.Sprintf("source %q %q %s", r.Path, d.Format, r.Hash))
 	}
 	if lib == nil {
@@ -263,7 +274,7 @@ func writeSources(field func(string), sources []*compare.Document, lib *citation
 	for _, s := range lib.Sources {
 		doc := ""
 		if s.Doc != nil {
-			r := index.RefOf(s.Doc)
+			r := ref(s.Doc)
 			doc = fmt.Sprintf("%q %q %s", r.Path, s.Doc.Format, r.Hash)
 		}
 		field(fmt.Sprintf("library %q %q %q %q %q %q %s", s.Key, s.Title, s.Author, s.Aliases, s.File, s.Heading, doc))
@@ -423,7 +434,7 @@ func (c *resultCache) store(ctx context.Context) {
 	if c.run != nil {
 		used = append(used, c.runKey)
 	} else if c.rec != nil && !c.rec.degraded {
-		if v, err := index.EncodeFindings(c.rec.found); err == nil {
+		if v, err := index.EncodeFindings(c.rec.found, c.ref); err == nil {
 			put = append(put, index.Result{Key: c.runKey, Kind: index.ResultRun, Data: v})
 		}
 	}
@@ -437,7 +448,7 @@ func (c *resultCache) store(ctx context.Context) {
 			if !ok || c.mixed[d] {
 				continue
 			}
-			if v, err := index.EncodeFindings(fs); err == nil {
+			if v, err := index.EncodeFindings(fs, c.ref); err == nil {
 				put = append(put, index.Result{Key: c.docKeys[d], Kind: index.ResultDoc, Data: v})
 			}
 		}

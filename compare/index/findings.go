@@ -47,6 +47,7 @@ type resultWriter struct {
 	buf  []byte
 	docs map[*compare.Document]int
 	refs []DocRef
+	ref  func(*compare.Document) DocRef
 }
 
 func (w *resultWriter) uint(n uint64) { w.buf = binary.AppendUvarint(w.buf, n) }
@@ -64,7 +65,7 @@ func (w *resultWriter) place(l compare.Location) {
 		if !ok {
 			i = len(w.refs)
 			w.docs[l.Doc] = i
-			w.refs = append(w.refs, RefOf(l.Doc))
+			w.refs = append(w.refs, w.ref(l.Doc))
 		}
 		w.uint(uint64(i) + 1)
 	}
@@ -72,10 +73,14 @@ func (w *resultWriter) place(l compare.Location) {
 	w.int(l.Span.End)
 }
 
-// EncodeFindings packs findings. It refuses text that is not UTF-8: JSON
-// would not write it back the same.
-func EncodeFindings(fs []compare.Finding) ([]byte, error) {
-	w := &resultWriter{docs: map[*compare.Document]int{}}
+// EncodeFindings packs findings, naming their documents with ref (RefOf
+// when nil). It refuses text that is not UTF-8: JSON would not write it
+// back the same.
+func EncodeFindings(fs []compare.Finding, ref func(*compare.Document) DocRef) ([]byte, error) {
+	if ref == nil {
+		ref = RefOf
+	}
+	w := &resultWriter{docs: map[*compare.Document]int{}, ref: ref}
 	w.uint(uint64(len(fs)))
 	for _, f := range fs {
 		if !utf8.ValidString(f.Message) || (f.Fix != nil && !utf8.ValidString(f.Fix.Text)) {

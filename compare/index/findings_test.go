@@ -53,7 +53,7 @@ func codecChecks() map[string]*compare.Check {
 // or not.
 func TestResultCodecRoundTrip(t *testing.T) {
 	docs, fs := codecFindings(t)
-	v, err := EncodeFindings(fs)
+	v, err := EncodeFindings(fs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestResultCodecRoundTrip(t *testing.T) {
 	// text that JSON would not write back the same is not stored
 	bad := fs[1]
 	bad.Message = "bad \xff byte"
-	if _, err := EncodeFindings([]compare.Finding{bad}); err == nil {
+	if _, err := EncodeFindings([]compare.Finding{bad}, nil); err == nil {
 		t.Error("a message that is not UTF-8 was encoded")
 	}
 }
@@ -107,7 +107,7 @@ func js(t *testing.T, v any, escape bool) string {
 // panic or return a finding outside its document.
 func FuzzParseFindings(f *testing.F) {
 	docs, fs := codecFindings(f)
-	v, err := EncodeFindings(fs)
+	v, err := EncodeFindings(fs, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
