@@ -76,6 +76,9 @@ type app struct {
 	againstWhere   string        // --against resolved by useArchive
 	archiveOptions reuse.Options // the alignment options the archive is looked up for
 	archiveAll     bool          // compare every archived candidate, not only those sharing a passage (claims)
+	resultsDSN     string        // --index of check: where findings are kept (resultcache.go)
+	resultsWhere   string        // --index resolved by useResultCache
+	resultsOptions string        // the flags that change the analyses, for the cache's keys
 }
 
 // run is the whole program; main only adds the signal context and
@@ -440,6 +443,13 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	}
 	sink = arch.stage(filters(docs, sink))
 
+	cache, err := a.openResultCache(ctx, docs, sources, analyzers, arch)
+	if err != nil {
+		return err
+	}
+	defer cache.close()
+	analyzers, sink = cache.plan(analyzers, sink)
+
 	prog.checking(len(docs), len(analyzers))
 	if err := compare.Run(ctx, analyzers, docs, sources, budget, sink, compare.OnFinished(prog.finished)); err != nil {
 		return err
@@ -447,6 +457,7 @@ func (a *app) review(ctx context.Context, paths []string, analyzers []*compare.A
 	if err := ctx.Err(); err != nil {
 		return err // cancelled as the report was written: keep no part of it
 	}
+	cache.store(ctx)
 	if held != nil && held.hidden > 0 {
 		a.notef("%d finding(s) not shown: already in the baseline %s", held.hidden, a.baselinePath)
 	}

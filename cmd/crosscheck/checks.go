@@ -106,6 +106,9 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 			if err := a.useArchive(cmd, set.repeat.Options); err != nil {
 				return err
 			}
+			if err := a.useResultCache(cmd); err != nil {
+				return err
+			}
 			docs, err := a.useSources(cmd.Context(), &set)
 			if err != nil {
 				return err
@@ -115,6 +118,7 @@ PATHS are files or directories (walked recursively for .txt, .md and .html files
 	}
 	set.allFlags(cmd.Flags())
 	a.againstFlag(cmd.Flags())
+	a.resultCacheFlag(cmd.Flags())
 	return cmd
 }
 

@@ -29,7 +29,7 @@ const defaultIndex = ".crosscheck/index.db"
 // indexBatchBytes and indexBatchDocs bound one write transaction of
 // 'index add': each makes a segment of the index.
 const (
-	indexBatchBytes = 16 << 20
+	indexBatchBytes = 64 << 20
 	indexBatchDocs  = 2000
 )
 
@@ -391,7 +391,7 @@ func (a *app) indexStatsCommand() *cobra.Command {
 				return enc.Encode(map[string]any{"index": where, "schema": s.Schema, "seed_words": s.SeedWords,
 					"documents": s.Documents, "paths": s.Paths, "text_bytes": s.TextBytes, "words": s.Words,
 					"sentences": s.Sentences, "notes": s.Notes, "fingerprints": s.Fingerprints,
-					"segments": s.Segments, "chunks": s.Chunks, "bytes": s.Bytes})
+					"segments": s.Segments, "chunks": s.Chunks, "results": s.Results, "result_bytes": s.ResultBytes, "bytes": s.Bytes})
 			}
 			ratio := 0.0
 			if s.TextBytes > 0 {
@@ -401,6 +401,7 @@ func (a *app) indexStatsCommand() *cobra.Command {
 			fmt.Fprintf(a.stdout, "documents     %d (%d paths)\n", s.Documents, s.Paths)
 			fmt.Fprintf(a.stdout, "text          %s, %d words, %d sentences, %d notes\n", input.HumanBytes(s.TextBytes), s.Words, s.Sentences, s.Notes)
 			fmt.Fprintf(a.stdout, "fingerprints  %d of %d words, in %d segment(s) of %d chunk(s)\n", s.Fingerprints, s.SeedWords, s.Segments, s.Chunks)
+			fmt.Fprintf(a.stdout, "results       %d kept of earlier checks (%s)\n", s.Results, input.HumanBytes(s.ResultBytes))
 			fmt.Fprintf(a.stdout, "size          %s (%.2f × the text)\n", input.HumanBytes(s.Bytes), ratio)
 			return nil
 		},

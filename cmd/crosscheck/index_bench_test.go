@@ -265,3 +265,55 @@ func TestWriteBenchArchive(t *testing.T) {
 	raw, _ := os.ReadFile(q)
 	os.WriteFile(filepath.Join(dir, "query.txt"), raw, 0o644)
 }
+
+// TestWriteCheckFolder writes CROSSCHECK_GEN_MB (default 50) MB of
+// documents to CROSSCHECK_CHECK_DIR, for timing 'check --index' by hand:
+// the PAN source and suspicious texts as files, copied round after round,
+// each copy with one word in twelve replaced by a word of the corpora
+// (so copies are near, not exact, as edited reprints are). It does
+// nothing when the folder is not set.
+func TestWriteCheckFolder(t *testing.T) {
+	dir := os.Getenv("CROSSCHECK_CHECK_DIR")
+	if dir == "" {
+		t.Skip("CROSSCHECK_CHECK_DIR is not set")
+	}
+	mb, _ := strconv.Atoi(os.Getenv("CROSSCHECK_GEN_MB"))
+	if mb <= 0 {
+		mb = 50
+	}
+	m := corpusModel(t)
+	var files []string
+	for _, sub := range []string{"src", "susp"} {
+		fs, _ := filepath.Glob(filepath.Join(sharedDir(), "corpora", "pan13-no-obfuscation", sub, "*.txt"))
+		files = append(files, fs...)
+	}
+	written := 0
+	for round := 0; written < mb<<20; round++ {
+		out := filepath.Join(dir, fmt.Sprintf("round%02d", round))
+		os.MkdirAll(out, 0o755)
+		for i, f := range files {
+			if written >= mb<<20 {
+				break
+			}
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(raw)
+			if round > 0 {
+				r := rand.New(rand.NewPCG(uint64(round), uint64(i)))
+				words := strings.SplitAfter(text, " ")
+				for j := range words {
+					if r.IntN(12) == 0 && plainWord(strings.TrimSpace(words[j])) {
+						words[j] = m.vocab[r.IntN(len(m.vocab))] + " "
+					}
+				}
+				text = strings.Join(words, "")
+			}
+			if err := os.WriteFile(filepath.Join(out, filepath.Base(filepath.Dir(f))+"-"+filepath.Base(f)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			written += len(text)
+		}
+	}
+}

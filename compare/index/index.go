@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. An index
 // of an older version is migrated when opened; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // application marks a database as a crosscheck index.
 const application = "crosscheck-index"

@@ -159,7 +159,7 @@ func (ix *Index) candidates(ctx context.Context, keys []uint32, opt LookupOption
 			return nil, false, err
 		}
 	}
-	slices.SortFunc(hits, comparePostings)
+	slices.Sort(hits)
 	hits = slices.Compact(hits)
 
 	maxDocs := opt.MaxDocs
@@ -169,12 +169,12 @@ func (ix *Index) candidates(ctx context.Context, keys []uint32, opt LookupOption
 	shared := map[int64][]int{}
 	for i := 0; i < len(hits); {
 		j := i
-		for j < len(hits) && hits[j].hash == hits[i].hash {
+		for j < len(hits) && hits[j].hash() == hits[i].hash() {
 			j++
 		}
 		if j-i <= maxDocs {
 			for _, h := range hits[i:j] {
-				shared[h.doc] = append(shared[h.doc], slot[h.hash]...)
+				shared[h.doc()] = append(shared[h.doc()], slot[h.hash()]...)
 			}
 		}
 		i = j
@@ -263,6 +263,8 @@ type Stats struct {
 	Words        int64
 	Sentences    int64
 	Notes        int64
+	Results      int   // results of earlier runs kept (see PutResults)
+	ResultBytes  int64 // their size
 	Bytes        int64 // the size of the index itself
 }
 
@@ -278,6 +280,9 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 		err = ix.db.QueryRowContext(ctx, "SELECT count(*), CAST(coalesce(sum(postings), 0) AS BIGINT), CAST(coalesce(sum(chunks), 0) AS BIGINT) FROM segs").Scan(&s.Segments, &s.Fingerprints, &s.Chunks)
 	}
 	if err == nil {
+		err = ix.db.QueryRowContext(ctx, "SELECT count(*), CAST(coalesce(sum(length(data)), 0) AS BIGINT) FROM results").Scan(&s.Results, &s.ResultBytes)
+	}
+	if err == nil {
 		s.Bytes, err = ix.d.Size(ctx, ix.db)
 	}
 	return s, ix.explain(err)
@@ -289,15 +294,15 @@ func matchSorted(ps []posting, keys []uint32, hits []posting) []posting {
 	if len(ps) == 0 {
 		return hits
 	}
-	j, _ := slices.BinarySearch(keys, ps[0].hash)
+	j, _ := slices.BinarySearch(keys, ps[0].hash())
 	for _, p := range ps {
-		for j < len(keys) && keys[j] < p.hash {
+		for j < len(keys) && keys[j] < p.hash() {
 			j++
 		}
 		if j == len(keys) {
 			break
 		}
-		if keys[j] == p.hash {
+		if keys[j] == p.hash() {
 			hits = append(hits, p)
 		}
 	}

@@ -64,9 +64,12 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 				return err
 			}
 			if n > 0 {
+				if id > maxDoc {
+					return fmt.Errorf("the index holds %d documents, more than it can number; index into a new one", id)
+				}
 				res.Added++
-				for _, h := range uniqueHashes(e.Hashes) {
-					ps = append(ps, posting{hash: h, doc: id})
+				for _, h := range e.Hashes {
+					ps = append(ps, mkPosting(h, id))
 				}
 			} else {
 				res.Linked++
@@ -78,7 +81,8 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 		if len(ps) == 0 {
 			return nil
 		}
-		slices.SortFunc(ps, comparePostings)
+		sortPostings(ps)
+		ps = slices.Compact(ps) // a fingerprint a document holds twice
 		if err := ix.writeSegment(ctx, tx, func(add func(posting) error) error {
 			for _, p := range ps {
 				if err := add(p); err != nil {
@@ -92,12 +96,6 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 		return ix.compact(ctx, tx)
 	})
 	return res, ix.explain(err)
-}
-
-func uniqueHashes(hs []uint32) []uint32 {
-	hs = slices.Clone(hs)
-	slices.Sort(hs)
-	return slices.Compact(hs)
 }
 
 // linkPath points the entry's path at document id, dropping the document
@@ -177,22 +175,50 @@ func (ix *Index) writeSegment(ctx context.Context, tx *sql.Tx, fill func(add fun
 	if err := tx.QueryRowContext(ctx, ix.q("INSERT INTO segs(postings, chunks, dir) VALUES (0, 0, ?) RETURNING id"), []byte{}).Scan(&seg); err != nil {
 		return err
 	}
-	ins, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES (?, ?)"))
+	// chunks are inserted insertRows at a time: one statement per row
+	// costs more in the driver than SQLite spends storing it
+	one, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES (?, ?)"))
 	if err != nil {
 		return err
 	}
-	defer ins.Close()
+	defer one.Close()
+	many, err := tx.PrepareContext(ctx, ix.q("INSERT INTO chunks(id, data) VALUES "+strings.TrimSuffix(strings.Repeat("(?, ?),", insertRows), ",")))
+	if err != nil {
+		return err
+	}
+	defer many.Close()
+	var pending []any
+	flushRows := func() error {
+		if len(pending) == 2*insertRows {
+			_, err := many.ExecContext(ctx, pending...)
+			pending = pending[:0]
+			return err
+		}
+		for i := 0; i < len(pending); i += 2 {
+			if _, err := one.ExecContext(ctx, pending[i], pending[i+1]); err != nil {
+				return err
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
 	c := &chunker{write: func(n int, data []byte) error {
 		if n >= 1<<chunkBits {
 			return fmt.Errorf("a segment of more than %d chunks", 1<<chunkBits)
 		}
-		_, err := ins.ExecContext(ctx, chunkID(seg, n), data)
-		return err
+		pending = append(pending, chunkID(seg, n), slices.Clone(data))
+		if len(pending) == 2*insertRows {
+			return flushRows()
+		}
+		return nil
 	}}
 	if err := fill(c.add); err != nil {
 		return err
 	}
 	if err := c.flush(); err != nil {
+		return err
+	}
+	if err := flushRows(); err != nil {
 		return err
 	}
 	if c.count == 0 {
@@ -203,6 +229,9 @@ func (ix *Index) writeSegment(ctx context.Context, tx *sql.Tx, fill func(add fun
 		c.count, len(c.dir), encodeDirectory(c.dir), seg)
 	return err
 }
+
+// insertRows is how many chunks one INSERT writes.
+const insertRows = 64
 
 // mergeFanIn is how many segments of one size class are merged into one:
 // with it, an index of n postings has at most mergeFanIn-1 segments per
@@ -290,14 +319,14 @@ func (ix *Index) merge(ctx context.Context, tx *sql.Tx, segs []segInfo) error {
 		for {
 			best := -1
 			for i := range readers {
-				if ok[i] && (best < 0 || comparePostings(heads[i], heads[best]) < 0) {
+				if ok[i] && (best < 0 || heads[i] < heads[best]) {
 					best = i
 				}
 			}
 			if best < 0 {
 				return nil
 			}
-			if _, alive := live[heads[best].doc]; alive {
+			if live.has(heads[best].doc()) {
 				if err := add(heads[best]); err != nil {
 					return err
 				}
@@ -321,19 +350,34 @@ func (ix *Index) merge(ctx context.Context, tx *sql.Tx, segs []segInfo) error {
 	return nil
 }
 
-func (ix *Index) liveDocs(ctx context.Context, q Querier) (map[int64]struct{}, error) {
+// docSet is a set of document ids, one bit each: merges ask it once per
+// posting.
+type docSet []uint64
+
+func (s docSet) has(id int64) bool {
+	i := uint64(id) / 64
+	return i < uint64(len(s)) && s[i]&(1<<(uint64(id)%64)) != 0
+}
+
+func (ix *Index) liveDocs(ctx context.Context, q Querier) (docSet, error) {
 	rows, err := q.QueryContext(ctx, "SELECT id FROM docs")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	live := map[int64]struct{}{}
+	var live docSet
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		live[id] = struct{}{}
+		if id < 0 || id > maxDoc {
+			return nil, &FormatError{ix.where, fmt.Sprintf("damaged: a document numbered %d; remove it and index again", id)}
+		}
+		for uint64(len(live)) <= uint64(id)/64 {
+			live = append(live, 0)
+		}
+		live[id/64] |= 1 << (uint64(id) % 64)
 	}
 	return live, rows.Err()
 }
@@ -350,34 +394,34 @@ type segReader struct {
 	pos   int
 }
 
-const readPage = 64
+const readPage = 512
 
 func (r *segReader) next(ctx context.Context) (posting, bool, error) {
 	for r.pos >= len(r.buf) {
 		if r.next_ >= r.seg.chunks {
-			return posting{}, false, nil
+			return 0, false, nil
 		}
 		r.buf, r.pos = r.buf[:0], 0
 		hi := min(r.seg.chunks, r.next_+readPage)
 		rows, err := r.tx.QueryContext(ctx, r.ix.q("SELECT data FROM chunks WHERE id >= ? AND id < ? ORDER BY id"),
 			chunkID(r.seg.id, r.next_), chunkID(r.seg.id, hi))
 		if err != nil {
-			return posting{}, false, err
+			return 0, false, err
 		}
 		for rows.Next() {
 			var data []byte
 			if err := rows.Scan(&data); err != nil {
 				rows.Close()
-				return posting{}, false, err
+				return 0, false, err
 			}
 			if r.buf, err = decodeChunk(data, r.buf); err != nil {
 				rows.Close()
-				return posting{}, false, &FormatError{r.ix.where, "damaged: " + err.Error() + "; remove it and index again"}
+				return 0, false, &FormatError{r.ix.where, "damaged: " + err.Error() + "; remove it and index again"}
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return posting{}, false, err
+			return 0, false, err
 		}
 		r.next_ = hi
 	}

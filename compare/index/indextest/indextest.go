@@ -154,6 +154,60 @@ func Run(t *testing.T, open Opener) {
 			t.Fatalf("two writers of 25 documents each: %+v, %v", st, err)
 		}
 	})
+	t.Run("Results", func(t *testing.T) {
+		ix, err := open(t, "results", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		key := func(i int) []byte { return []byte(fmt.Sprintf("key-%03d", i)) }
+		// more runs than are kept, each its own write: the oldest go,
+		// except one marked used by the last write (runs 0-6 are gone
+		// by then; run 7 would go next, run 8 goes instead)
+		for i := 0; i < 40; i++ {
+			var used [][]byte
+			if i == 39 {
+				used = [][]byte{key(7)}
+			}
+			if err := ix.PutResults(ctx, []index.Result{{Key: key(i), Kind: index.ResultRun, Data: []byte(fmt.Sprint("run ", i))}}, used); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ix.PutResults(ctx, []index.Result{{Key: []byte("doc-a"), Kind: index.ResultDoc, Data: []byte("a")},
+			{Key: []byte("doc-b"), Kind: index.ResultDoc, Data: []byte{}}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		var all [][]byte
+		for i := 0; i < 40; i++ {
+			all = append(all, key(i))
+		}
+		got, err := ix.Results(ctx, append(all, []byte("doc-a"), []byte("doc-b"), []byte("absent")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 32+2 {
+			t.Fatalf("%d results kept, want the 32 most recently used runs and 2 documents", len(got))
+		}
+		if string(got[string(key(7))]) != "run 7" || string(got[string(key(39))]) != "run 39" {
+			t.Fatalf("the run used last and the newest run should be kept: %q, %q", got[string(key(7))], got[string(key(39))])
+		}
+		if _, ok := got[string(key(8))]; ok {
+			t.Fatal("the least recently used run was kept")
+		}
+		if v, ok := got["doc-b"]; !ok || len(v) != 0 || string(got["doc-a"]) != "a" {
+			t.Fatalf("document results: %q", got)
+		}
+		// a result is replaced by one of the same key
+		if err := ix.PutResults(ctx, []index.Result{{Key: []byte("doc-a"), Kind: index.ResultDoc, Data: []byte("A")}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := ix.Results(ctx, [][]byte{[]byte("doc-a")}); err != nil || string(got["doc-a"]) != "A" {
+			t.Fatalf("replaced result: %q, %v", got, err)
+		}
+		if st, err := ix.Stats(ctx); err != nil || st.Results != 34 || st.ResultBytes == 0 {
+			t.Fatalf("stats: %+v, %v", st, err)
+		}
+	})
 	t.Run("NoIndex", func(t *testing.T) {
 		if _, err := open(t, "absent", false); err == nil {
 			t.Fatal("opening an index that does not exist without Create succeeded")

@@ -36,7 +36,7 @@ var Dialect = &index.Dialect{
 		var n int64
 		err := db.QueryRowContext(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint
 			FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-			WHERE s.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN ('meta', 'docs', 'paths', 'segs', 'chunks')`).Scan(&n)
+			WHERE s.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN ('meta', 'docs', 'paths', 'segs', 'chunks', 'results')`).Scan(&n)
 		return n, err
 	},
 	ReadTx: func(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
@@ -62,6 +62,10 @@ var migrations = []index.Migration{
 		`ALTER TABLE docs ADD COLUMN words BIGINT NOT NULL DEFAULT 0`,
 		`ALTER TABLE docs ADD COLUMN sentences BIGINT NOT NULL DEFAULT 0`,
 		`ALTER TABLE docs ADD COLUMN notes BIGINT NOT NULL DEFAULT 0`,
+	}},
+	{Version: 3, Stmts: []string{ // results of earlier runs (the command line's cache)
+		`CREATE TABLE results(key BYTEA PRIMARY KEY, kind TEXT NOT NULL, used BIGINT NOT NULL, data BYTEA NOT NULL)`,
+		`CREATE INDEX results_used ON results(kind, used)`,
 	}},
 }
 

@@ -59,6 +59,10 @@ var migrations = []index.Migration{
 		`ALTER TABLE docs ADD COLUMN sentences INTEGER NOT NULL DEFAULT 0`,
 		`ALTER TABLE docs ADD COLUMN notes INTEGER NOT NULL DEFAULT 0`,
 	}},
+	{Version: 3, Stmts: []string{ // results of earlier runs (the command line's cache)
+		`CREATE TABLE results(key BLOB PRIMARY KEY, kind TEXT NOT NULL, used INTEGER NOT NULL, data BLOB NOT NULL)`,
+		`CREATE INDEX results_used ON results(kind, used)`,
+	}},
 }
 
 // Open opens the index in the file at path, creating the file (and its
