@@ -283,13 +283,15 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 					continue // in the group's align.versions finding
 				}
 				a, b := p.Docs[pr.A], p.Docs[pr.B]
+				var pieces []Passage
 				for _, whole := range pr.Passages {
+					pieces = append(pieces, bp.cut(pr.A, pr.B, whole, al.Options)...)
+				}
+				for _, g := range samePlace(pieces) {
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
-					for _, ps := range bp.cut(pr.A, pr.B, whole, al.Options) {
-						p.Report(alignFinding(a, b, ps, opt.DiffTimeout, p.Admits))
-					}
+					p.Report(alignFinding(a, b, g[0], g[1:], opt.DiffTimeout, p.Admits))
 				}
 			}
 			return nil, nil
@@ -298,12 +300,23 @@ func AlignAnalyzer(opt AlignOptions) *compare.Analyzer {
 }
 
 // alignFinding is the align.passage finding of passage ps of documents a
-// and b; its word diff and details are left out when admit says the
+// and b, with also the passages pairing the same text of b with other
+// places of a; its word diff and details are left out when admit says the
 // finding will be dropped (Pass.Admits).
-func alignFinding(a, b *compare.Document, ps Passage, timeout time.Duration, admit func(*compare.Finding) bool) compare.Finding {
+func alignFinding(a, b *compare.Document, ps Passage, also []Passage, timeout time.Duration, admit func(*compare.Finding) bool) compare.Finding {
 	f := compare.Newf(CheckAlignPassage, b, ps.B, "shares %d words with %s%s",
 		ps.Matched, docName(a, b), similarityNote(ps.Similarity))
 	f.Relate("source", a, ps.A)
+	if len(also) > 0 {
+		places := "places"
+		if len(also) == 1 {
+			places = "place"
+		}
+		f.Message += fmt.Sprintf("; %s holds it at %d more %s", docName(a, b), len(also), places)
+		for _, o := range also {
+			f.Relate("also", a, o.A)
+		}
+	}
 	if !admit(&f) {
 		return f
 	}
@@ -442,4 +455,36 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // spanDetail is a span of original bytes for machine output.
 func spanDetail(d *compare.Document, s compare.Span) map[string]any {
 	return map[string]any{"file": d.Path, "offset": s.Start, "end_offset": s.End}
+}
+
+// samePlace groups passages that pair mostly the same text of B with
+// several places of A (a source that says the same thing more than once):
+// one finding says where B's text is and lists every place of A, instead
+// of one finding each at nearly the same place. Each group comes with the
+// passage sharing the most words first; groups are in order of B.
+func samePlace(ps []Passage) [][]Passage {
+	slices.SortStableFunc(ps, func(x, y Passage) int {
+		if x.B.Start != y.B.Start {
+			return x.B.Start - y.B.Start
+		}
+		return y.Matched - x.Matched
+	})
+	var out [][]Passage
+	for _, p := range ps {
+		if n := len(out); n > 0 && mostlyOverlap(out[n-1][0].B, p.B) {
+			out[n-1] = append(out[n-1], p)
+			continue
+		}
+		out = append(out, []Passage{p})
+	}
+	for _, g := range out {
+		best := 0
+		for i, p := range g {
+			if p.Matched > g[best].Matched {
+				best = i
+			}
+		}
+		g[0], g[best] = g[best], g[0]
+	}
+	return out
 }
