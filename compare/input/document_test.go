@@ -337,6 +337,8 @@ func FuzzDocumentRoundTrip(f *testing.F) {
 	f.Add([]byte("<p>a &amp; b<sup>1</sup></p><script>x</script>"), true)
 	f.Add([]byte{0xFF, 0xFE, 'H', 0, 0xE9, 0, 0x3D, 0xD8, 0x00, 0xDE}, false)
 	f.Add([]byte("bad \xff\xfe byte\r"), false)
+	f.Add([]byte("Character set encoding: ISO-8859-1\r\n\r\nCaf\xe9 \x93q\x94 \x81\xff"), false)
+	f.Add([]byte("<meta charset=latin1><p>Z\xfcrich &amp; \x80</p>"), true)
 	f.Fuzz(func(t *testing.T, raw []byte, html bool) {
 		name := "f.txt"
 		if html {
