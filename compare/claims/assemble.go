@@ -108,7 +108,7 @@ func (a *assembler) joinClauses(r *run) {
 			lead = lead[1:]
 			if its[0].lemma != a.voc.it || len(a.carry) == 1 {
 				for _, it := range a.carry {
-					it.word = -1 // detached from this sentence's words
+					it.at = -1 // detached from this sentence's words
 					dc.items = append(dc.items, it)
 				}
 				dc.items = append(dc.items, its[c.nSubj:]...)

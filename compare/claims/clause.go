@@ -79,7 +79,7 @@ func (c *clause) question() bool { return c.flags&fQuestion != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
-	it := item{lemma: c.verb, pos: 'v', word: c.verbWord}
+	it := item{lemma: c.verb, pos: 'v', at: c.verbWord}
 	if !c.copula() {
 		it.pf = itemHead
 	}
@@ -107,13 +107,33 @@ type pclause struct {
 // item is one content word (or one whole name) of a clause, in 8 bytes.
 type item struct {
 	lemma uint32 // vocabulary id: lemma, or entity key for names (upper case for acronyms)
-	word  int16  // index in the sentence's words; -1 when borrowed from another sentence, -2 for a preposition
+	at    int16  // index in the sentence's words and what the word is (itemKnown …); -1 when borrowed from another sentence, -2 for a preposition
 	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), and itemHead
 	pos   byte   // n, v, a, r, p (name), d (number), x (personal pronoun), c (collective)
 }
 
 // itemHead marks the head of its phrase.
 const itemHead = 0x80
+
+// The bits of item.at above the word's index (lang.MaxSentenceWords is
+// 1<<12): what the item's word is in its sentence, read once when the
+// sentence is read, rather than by reading the sentence again for every
+// pair its clause is compared in.
+const (
+	itemWordMask = 1<<12 - 1
+	itemKnown    = 1 << 12 // the two bits below are set
+	itemInAmount = 1 << 13 // the figure of an amount, or a word of a date (see inAmount)
+	itemUnit     = 1 << 14 // a word of an amount in per cent or money (see moneyUnit)
+)
+
+// word is the index of the item's word in its sentence, or -1 (borrowed
+// from another sentence) or -2 (a preposition).
+func (it item) word() int {
+	if it.at < 0 {
+		return int(it.at)
+	}
+	return int(it.at & itemWordMask)
+}
 
 // prep is the item's preposition (1 + index in prepList), or 0.
 func (it item) prep() uint8 { return it.pf &^ itemHead }
@@ -211,7 +231,7 @@ func (p *parser) activeRoles(ws []lang.Word, c *pclause) {
 	p.arena = append(p.arena, c.rest[:first]...)
 	p.arena = append(p.arena, c.rest[last+1:]...)
 	rest := p.arena[n:len(p.arena):len(p.arena)]
-	a, b := int(subj[0].word), int(subj[len(subj)-1].word)
+	a, b := subj[0].word(), subj[len(subj)-1].word()
 	if a >= 0 && b >= a && b < len(ws) {
 		c.subject = p.rsp(ws[a].Span.Start, ws[b].Span.End)
 	}
@@ -292,7 +312,7 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 			en := p.ents[e]
 			key := p.entKeys[e]
 			if (en.First == i || i == a) && !(len(p.arena) > n0 && p.arena[len(p.arena)-1].lemma == key) {
-				p.arena = append(p.arena, item{lemma: key, pos: 'p', word: int16(i), pf: curPrep})
+				p.arena = append(p.arena, item{lemma: key, pos: 'p', at: int16(i), pf: curPrep})
 				if !inOf {
 					lastHead = len(p.arena) - 1
 				}
@@ -304,7 +324,7 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		}
 		if w.Lower == "one" && i > 0 && ws[i-1].Lower == "no" && !inOf {
 			// "no one" is "nobody": no person
-			p.arena = append(p.arena, item{lemma: p.r.id("person"), pos: 'n', word: int16(i), pf: curPrep})
+			p.arena = append(p.arena, item{lemma: p.r.id("person"), pos: 'n', at: int16(i), pf: curPrep})
 			lastHead = len(p.arena) - 1
 			continue
 		}
@@ -312,10 +332,10 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		if !ok {
 			if w.Tag == lang.TagPron && !inOf {
 				if pw := lang.PersonWord(w.Lower); pw != "" {
-					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', word: int16(i), pf: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', at: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				} else if lang.IsPersonalPronoun(w.Lower) {
-					p.arena = append(p.arena, item{lemma: p.r.id(w.Lower), pos: 'x', word: int16(i), pf: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.id(w.Lower), pos: 'x', at: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				}
 			}
@@ -338,26 +358,26 @@ func (p *parser) contentItem(w lang.Word, i int) (item, bool) {
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'n', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Lemma), pos: 'n', at: int16(i)}, true
 	case lang.TagProp:
-		return item{lemma: p.r.id(w.Text), pos: 'p', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Text), pos: 'p', at: int16(i)}, true
 	case lang.TagVerb:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'v', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Lemma), pos: 'v', at: int16(i)}, true
 	case lang.TagAdj:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'a', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Lemma), pos: 'a', at: int16(i)}, true
 	case lang.TagAdv:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'r', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Lemma), pos: 'r', at: int16(i)}, true
 	case lang.TagNum:
-		return item{lemma: p.r.id(w.Lower), pos: 'd', word: int16(i)}, true
+		return item{lemma: p.r.id(w.Lower), pos: 'd', at: int16(i)}, true
 	}
 	return item{}, false
 }

@@ -502,21 +502,18 @@ func (k *comparer) things(s side, buf *[]item) []item {
 // shareOrMoney reports a word of an amount in per cent or money ("per
 // cent", "U.S. dollars"): the unit, compared with the amount.
 func (k *comparer) shareOrMoney(s side, it item) bool {
-	if it.word < 0 {
+	if it.at < 0 {
+		return false
+	}
+	if it.at&itemKnown != 0 {
+		return it.at&itemUnit != 0
+	}
+	_, qs, _ := s.dc.sentence(s.si)
+	if len(qs) == 0 {
 		return false
 	}
 	ws := k.wordsOf(s)
-	if int(it.word) >= len(ws) {
-		return false
-	}
-	w := sp32(ws[it.word].Span)
-	_, qs, _ := s.dc.sentence(s.si)
-	for _, q := range qs {
-		if q.span.contains(w) && lang.IsMoneyOrShare(k.voc.str(q.unit)) {
-			return true
-		}
-	}
-	return false
+	return it.word() < len(ws) && inMoneyOrShare(ws, it.word(), qs, func(j int) string { return k.voc.str(qs[j].unit) })
 }
 
 // VerbGroupOrCue is the negation cue of a negated clause, else its verb group.
@@ -613,7 +610,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 			}
 			pp, qp := prepName(p.prep()), prepName(q.prep())
 			if o, d := lang.Antonyms(pp, qp); o {
-				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
+				return item{lemma: k.voc.lookup(pp), pos: 'a', at: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', at: -2}, d, true
 			}
 		}
 	}
@@ -646,8 +643,8 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 func (k *comparer) wordSpan(s side, it item) compare.Span {
 	k.words = k.readWords(s, k.words)
 	ws := k.words
-	if it.word >= 0 && int(it.word) < len(ws) {
-		return ws[it.word].Span
+	if i := it.word(); i >= 0 && i < len(ws) {
+		return ws[i].Span
 	}
 	// a preposition: find it in the clause
 	lemma := k.voc.str(it.lemma)
@@ -886,7 +883,7 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn ||
+		if it.lemma == pl.lemma && it.at == pl.at || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn ||
 			adjunctPreps[prepName(it.prep())] {
 			continue // "after a long debate": when or despite what, not what was done
 		}

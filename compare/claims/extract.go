@@ -296,7 +296,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]
 					for i := range c.subj {
-						c.subj[i].word = -1 // detached from this sentence's words
+						c.subj[i].at = -1 // detached from this sentence's words
 					}
 					c.flags |= fResolved
 				} else if lastLen < 0 && inherits {
@@ -342,6 +342,7 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	p.words = ws
 	lang.TagWords(p.r.lex, ws, p.doc.caps)
 	p.used = lang.ResetBools(p.used, len(ws))
+	q0, d0 := len(t.qtys), len(t.dates)
 	p.dbuf = lang.ReadDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
 	for _, x := range p.dbuf {
 		t.dates = append(t.dates, compactDate(x))
@@ -356,5 +357,7 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
 		}
 	}
-	return p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
+	pcs := p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
+	markItems(pcs, ws, t.qtys[q0:], t.dates[d0:], func(j int) string { return p.qbuf[j].Unit })
+	return pcs
 }

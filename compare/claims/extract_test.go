@@ -330,3 +330,14 @@ func TestLongSentence(t *testing.T) {
 		t.Error("the short sentence matches nothing in the long one")
 	}
 }
+
+// An item's word index leaves room for the bits of what the word is, and
+// a preposition's number for the head bit.
+func TestItemBits(t *testing.T) {
+	if lang.MaxSentenceWords > itemWordMask+1 {
+		t.Errorf("lang.MaxSentenceWords %d does not fit item.at's %d bits of index", lang.MaxSentenceWords, 12)
+	}
+	if len(prepList) >= itemHead {
+		t.Errorf("%d prepositions do not fit item.pf beside itemHead", len(prepList))
+	}
+}
