@@ -71,6 +71,7 @@ type comparer struct {
 	termCache []sentTerms
 	// scratch of restatement
 	termsA, valsA, termsB, valsB []restate.Term
+	verbPairs                    [1 << verbPairBits]verbPair // see mayMatch
 	// contextDecided is set when the last comparison's verdict rested on
 	// more than the two clauses' sentences: the sentences around them, or
 	// their being in one document (see findCopies)
@@ -265,8 +266,26 @@ func (k *comparer) mayMatch(a, b int32) bool {
 	if va == vb || va&vb&verbCopula != 0 {
 		return true
 	}
+	// the verbs of a text are few: their relations are kept in a small
+	// table that stays in the processor's cache, where WordNet's pair
+	// table would not
+	key := uint64(va)<<32 | uint64(vb)
+	slot := &k.verbPairs[key*0x9E3779B97F4A7C15>>(64-verbPairBits)]
+	if slot.key == key && slot.known {
+		return slot.may
+	}
 	r, _, _ := k.itemRel(item{lemma: va &^ verbCopula, pos: 'v'}, item{lemma: vb &^ verbCopula, pos: 'v'})
-	return r == relMatch || r == relOpposed
+	*slot = verbPair{key: key, known: true, may: r == relMatch || r == relOpposed}
+	return slot.may
+}
+
+// verbPairBits sizes the comparer's table of verb pairs (2^bits places).
+const verbPairBits = 12
+
+// verbPair is a place in the comparer's table of verb pairs.
+type verbPair struct {
+	key        uint64
+	known, may bool
 }
 
 // compareClauses decides whether two clauses make the same claim, and
