@@ -281,6 +281,10 @@ func (k *comparer) match(a, b int32, B side) Match {
 		return Match{}
 	}
 	v.Confidence = weighEvidence(v)
+	if v.Kind != "overlap" && (A.c.hedged() || B.c.hedged()) {
+		v.Confidence -= hedgePenalty
+		v.Hedged = true
+	}
 	return Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
 }
 
@@ -394,6 +398,9 @@ func contradictionFinding(m Match) compare.Finding {
 		"other_value": m.ValueA,
 		"evidence":    m.Evidence.String(),
 	}
+	if m.Hedged {
+		f.Details["hedged"] = true
+	}
 	return f
 }
 
@@ -422,6 +429,11 @@ func groupFinding(refs []ClauseRef, best float64) compare.Finding {
 	}
 	return f
 }
+
+// hedgePenalty is what a contradiction loses in confidence when one of its
+// claims is hedged (a possibility, an expectation, a report): the two may
+// not both be the writers' own statements.
+const hedgePenalty = 0.15
 
 // weighEvidence is a contradiction's confidence given what it rests on: a
 // claim restated with a change is as sure as the comparison says, a shared

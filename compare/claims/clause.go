@@ -25,6 +25,10 @@ type Clause struct {
 	// condition, a time or relative clause, a question, a litotes ("not
 	// unlike"). Such a clause contradicts only a copy of itself.
 	Asserted bool
+	// Hedged is set for a claim made less than plainly: a possibility
+	// ("may"), an expectation or a report ("is expected to", "according
+	// to", "reportedly", what "the ministry said" introduces).
+	Hedged bool
 }
 
 // clause is a Clause as the analysis keeps it: 44 bytes, its spans
@@ -61,6 +65,11 @@ const (
 	fDegree   // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
 	fQuestion // in a question: it asks, and contradicts nothing
 	fSkipped  // in boilerplate (Options.Skip): compared with nothing
+	// fHedged marks a claim made less than plainly: a possibility ("may",
+	// "could"), an expectation or a report ("is expected to", "according
+	// to", "reportedly", what follows "the ministry said that"). It is
+	// compared as any other, with less confidence.
+	fHedged
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -76,6 +85,8 @@ func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
 func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuestion) == 0 }
 
 func (c *clause) question() bool { return c.flags&fQuestion != 0 }
+
+func (c *clause) hedged() bool { return c.flags&fHedged != 0 }
 
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {

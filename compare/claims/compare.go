@@ -22,6 +22,9 @@ type Verdict struct {
 	Covers string
 	// Evidence is what a contradiction rests on beyond shared words.
 	Evidence Evidence
+	// Hedged is set when a claim of a contradiction is hedged (a
+	// possibility, an expectation, a report): its confidence is lower.
+	Hedged bool
 }
 
 // side is a clause with what comparing it needs.

@@ -114,8 +114,8 @@ func dumpClaims(dc *DocClaims) string {
 		for ci := range cs {
 			c := s.Clauses[ci]
 			sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
-			fmt.Fprintf(&b, "  clause %q\n    subj=%v verb=%s neg=%v modal=%s pass=%v cop=%v exist=%v res=%v\n    obj=%v\n    rest=%v\n",
-				compare.Shorten(d.TextOf(c.Span), 100), items(dc.voc, sd.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, items(dc.voc, sd.obj), items(dc.voc, sd.rest))
+			fmt.Fprintf(&b, "  clause %q\n    subj=%v verb=%s neg=%v modal=%s pass=%v cop=%v exist=%v res=%v hedged=%v\n    obj=%v\n    rest=%v\n",
+				compare.Shorten(d.TextOf(c.Span), 100), items(dc.voc, sd.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, c.Hedged, items(dc.voc, sd.obj), items(dc.voc, sd.rest))
 		}
 		for _, q := range s.Quantities {
 			fmt.Fprintf(&b, "  qty %q %s unit=%s change=%v\n", q.Text, q.String(), q.Unit, q.Change)

@@ -135,6 +135,7 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	v.Negated, v.Copula, v.Resolved = c.negated(), c.copula(), c.resolved()
 	v.Existential, v.Passive = c.flags&fExistential != 0, c.flags&fPassive != 0
 	v.Asserted = c.asserted()
+	v.Hedged = c.hedged()
 	return v
 }
 
@@ -359,5 +360,41 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	}
 	pcs := p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
 	markItems(pcs, ws, t.qtys[q0:], t.dates[d0:], func(j int) string { return p.qbuf[j].Unit })
+	p.markHedges(pcs, ws)
 	return pcs
+}
+
+// markHedges flags the hedged clauses of a sentence (fHedged): all of them
+// when the sentence reports ("according to", "reportedly") or when one of
+// its clauses is a report ("the ministry said", "analysts expect"); else
+// those with a modal of possibility or a hedge in their verb group ("are
+// expected to rise").
+func (p *parser) markHedges(pcs []pclause, ws []lang.Word) {
+	all := false
+	for i, w := range ws {
+		if w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to" || w.Tag == lang.TagAdv && lang.IsHedge(w.Lower) {
+			all = true
+		}
+	}
+	for ci := range pcs {
+		c := &pcs[ci]
+		if c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma) && len(pcs) > 1 {
+			all = true
+		}
+	}
+	for ci := range pcs {
+		c := &pcs[ci]
+		hedged := all || c.modal > 0 && lang.IsPossibilityModal(modalList[c.modal-1])
+		for _, w := range ws {
+			if hedged {
+				break
+			}
+			if s := w.Span.Start - p.sentStart; s >= int(c.verbGroup.start) && s < int(c.verbGroup.end) && lang.IsHedge(w.Lower) {
+				hedged = true
+			}
+		}
+		if hedged {
+			c.flags |= fHedged
+		}
+	}
 }

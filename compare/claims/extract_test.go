@@ -341,3 +341,36 @@ func TestItemBits(t *testing.T) {
 		t.Errorf("%d prepositions do not fit item.pf beside itemHead", len(prepList))
 	}
 }
+
+// A claim made less than plainly is hedged: a possibility, an expectation,
+// a report ("according to", "reportedly", what "said" introduces); a plain
+// statement, a firm modal or an announcement is not.
+func TestHedgedClauses(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []bool // by clause
+	}{
+		{"Exports rose 3% in 2022.", []bool{false}},
+		{"Exports will rise 3% in 2022.", []bool{false}},
+		{"Exports may rise 9% in 2022.", []bool{true}},
+		{"Exports could rise by 3% in 2022.", []bool{true}},
+		{"Exports are expected to rise 8% in 2022.", []bool{true}},
+		{"Exports reportedly rose 6% in 2021.", []bool{true}},
+		{"According to the ministry, exports rose 7% in 2021.", []bool{true, true}},
+		{"The ministry said that exports rose 5% in 2021.", []bool{true, true}},
+		{"Exports rose 4% in 2022, the agency said.", []bool{true, true}},
+		{"The ministry announced that exports rose 5% in 2021.", []bool{false, false}},
+	} {
+		ss := extractText(t, c.text).Sentences()
+		if len(ss) != 1 {
+			t.Fatalf("%q: %d sentences", c.text, len(ss))
+		}
+		var got []bool
+		for _, cl := range ss[0].Clauses {
+			got = append(got, cl.Hedged)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: hedged %v, want %v", c.text, got, c.want)
+		}
+	}
+}
