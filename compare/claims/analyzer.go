@@ -76,7 +76,7 @@ func skipClaims(dcs []*DocClaims, spans func(doc int) []compare.Span) {
 func ExtractAll(ctx context.Context, docs []*compare.Document) ([]*DocClaims, error) {
 	voc := newVocab()
 	dcs, err := extractAll(ctx, voc, docs)
-	voc.dropLex() // comparing needs no word forms
+	voc.DropLex() // comparing needs no word forms
 	return dcs, err
 }
 
@@ -147,7 +147,7 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 		for i := range dc.items {
 			it := &dc.items[i]
 			if it.pos == 'p' {
-				if a, ok := acr[voc.word(it.lemma).lower]; ok {
+				if a, ok := acr[voc.Word(it.lemma).Lower]; ok {
 					it.lemma = a
 				}
 			}

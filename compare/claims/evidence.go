@@ -185,7 +185,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'p' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower {
+			if q.pos == 'p' && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower {
 				sharedName = true
 			}
 		}
@@ -241,7 +241,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'd' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+			if q.pos == 'd' && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 				return false
 			}
 		}
@@ -264,7 +264,7 @@ func (k *comparer) sameContent(a, b []item, skip ...item) bool {
 func (k *comparer) heldAll(a, b []item, skip []item) bool {
 next:
 	for _, p := range a {
-		if p.pos == 'd' || k.voc.word(p.lemma).light || k.voc.word(p.lemma).fn {
+		if p.pos == 'd' || k.voc.Word(p.lemma).Light || k.voc.Word(p.lemma).Fn {
 			continue
 		}
 		for _, s := range skip {
@@ -288,12 +288,12 @@ next:
 func (k *comparer) sharesName(A, B side) bool {
 	for _, pa := range [2][]item{A.subj, A.objRest()} {
 		for _, p := range pa {
-			if p.pos != 'p' || p.at < 0 || k.withinAmount(A, p) || len(k.voc.str(p.lemma)) < 2 {
+			if p.pos != 'p' || p.at < 0 || k.withinAmount(A, p) || len(k.voc.Str(p.lemma)) < 2 {
 				continue // a pronoun's guessed antecedent is no evidence, nor a letter ("0 C")
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'p' && q.at >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+					if q.pos == 'p' && q.at >= 0 && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -314,7 +314,7 @@ func (k *comparer) sharesIdentifier(A, B side) bool {
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'd' && q.at >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+					if q.pos == 'd' && q.at >= 0 && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -491,7 +491,7 @@ func (k *comparer) crosswise(A, B side, ev Evidence, p, q item) bool {
 		return false
 	}
 	has := func(s side, it item) bool {
-		w := k.voc.str(it.lemma)
+		w := k.voc.Str(it.lemma)
 		for _, x := range k.wordsOf(s) {
 			if x.Lower == w || strings.HasPrefix(x.Lower, w) {
 				return true

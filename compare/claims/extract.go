@@ -10,22 +10,15 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/view"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Cue is a word that changes what a sentence claims (see lang.Cue).
 type Cue = lang.Cue
 
-// Sentence is what one sentence of a document claims.
-type Sentence struct {
-	Index      int          // index in the document's Sentences
-	Span       compare.Span // Text coordinates
-	Clauses    []Clause
-	Quantities []Quantity
-	Dates      []Date
-	Entities   []Entity
-	Cues       []Cue
-}
+// Sentence is what one sentence of a document claims (see view.Sentence).
+type Sentence = view.Sentence
 
 // Entity is a name a sentence states (see lang.Entity).
 type Entity = lang.Entity
@@ -90,7 +83,7 @@ func (dc *DocClaims) Sentences() []Sentence {
 	}
 	r := newReader(dc.voc)
 	caps := lang.Capitalisation(d)
-	at := lang.DocumentAnchor(r.lex, d)
+	at := lang.DocumentAnchor(r.Lex, d)
 	var ws []lang.Word
 	var used []bool
 	out := make([]Sentence, 0, len(d.Sentences))
@@ -108,7 +101,7 @@ func (dc *DocClaims) Sentences() []Sentence {
 		}
 		// names and cues are not kept: read them again
 		ws = lang.Words(d, span, ws)
-		lang.TagWords(r.lex, ws, caps)
+		lang.TagWords(r.Lex, ws, caps)
 		used = lang.ResetBools(used, len(ws))
 		lang.ReadDates(d, ws, used, at, nil)
 		lang.ReadQuantities(d, ws, used, nil)
@@ -128,7 +121,7 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	if c.negCue == (rspan{}) {
 		v.NegCue = compare.Span{}
 	}
-	v.Verb = dc.voc.str(c.verb)
+	v.Verb = dc.voc.Str(c.verb)
 	if c.modal > 0 {
 		v.Modal = modalList[c.modal-1]
 	}
@@ -189,17 +182,17 @@ type docContext struct {
 }
 
 func newDocContext(r *reader, d *compare.Document) *docContext {
-	return &docContext{caps: lang.Capitalisation(d), at: lang.DocumentAnchor(r.lex, d)}
+	return &docContext{caps: lang.Capitalisation(d), at: lang.DocumentAnchor(r.Lex, d)}
 }
 
 // extract reads the claims of every sentence of d.
 func (p *parser) extract(d *compare.Document) *DocClaims {
 	if len(d.Text) > maxDocText {
-		return emptyClaims(p.r.voc, d)
+		return emptyClaims(p.r.Voc, d)
 	}
 	doc := newDocContext(p.r, d)
 	us := units(d)
-	a := newAssembler(p.r.voc, d, doc, len(us))
+	a := newAssembler(p.r.Voc, d, doc, len(us))
 	var dc *DocClaims
 	for k, u := range us {
 		dc = a.add(k, p.parseRun(d, doc, u[0], u[1]))
@@ -292,7 +285,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 		for ci := range pcs {
 			c := &pcs[ci]
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
-				if lastLen > 0 && (c.subj[0].lemma != p.r.voc.it || lastLen == 1) {
+				if lastLen > 0 && (c.subj[0].lemma != p.r.Voc.It || lastLen == 1) {
 					n := len(p.arena)
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]
@@ -341,7 +334,7 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	p.sentStart = span.Start
 	ws := lang.Words(d, span, p.words)
 	p.words = ws
-	lang.TagWords(p.r.lex, ws, p.doc.caps)
+	lang.TagWords(p.r.Lex, ws, p.doc.caps)
 	p.used = lang.ResetBools(p.used, len(ws))
 	q0, d0 := len(t.qtys), len(t.dates)
 	p.dbuf = lang.ReadDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
@@ -355,7 +348,7 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	p.ents = lang.ReadEntities(d, ws, p.used, p.ents[:0])
 	for _, e := range p.ents {
 		if e.Expansion != "" && e.Acronym != "" && e.Text == e.Expansion {
-			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
+			t.acr = append(t.acr, acronymPair{p.r.ID(strings.ToLower(e.Expansion)), p.r.ID(e.Acronym)})
 		}
 	}
 	pcs := p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
@@ -365,35 +358,20 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 }
 
 // markHedges flags the hedged clauses of a sentence (fHedged): all of them
-// when the sentence reports ("according to", "reportedly") or when one of
-// its clauses is a report ("the ministry said", "analysts expect"); else
-// those with a modal of possibility or a hedge in their verb group ("are
-// expected to rise").
+// when the sentence reports (lang.ReportsHedged: "according to",
+// "reportedly") or one of its clauses is a report ("the ministry said");
+// else those with a modal of possibility or a hedge in their verb group
+// ("are expected to rise").
 func (p *parser) markHedges(pcs []pclause, ws []lang.Word) {
-	all := false
-	for i, w := range ws {
-		if w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to" || w.Tag == lang.TagAdv && lang.IsHedge(w.Lower) {
-			all = true
-		}
+	all := lang.ReportsHedged(ws)
+	for ci := range pcs {
+		c := &pcs[ci]
+		all = all || len(pcs) > 1 && c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma)
 	}
 	for ci := range pcs {
 		c := &pcs[ci]
-		if c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma) && len(pcs) > 1 {
-			all = true
-		}
-	}
-	for ci := range pcs {
-		c := &pcs[ci]
-		hedged := all || c.modal > 0 && lang.IsPossibilityModal(modalList[c.modal-1])
-		for _, w := range ws {
-			if hedged {
-				break
-			}
-			if s := w.Span.Start - p.sentStart; s >= int(c.verbGroup.start) && s < int(c.verbGroup.end) && lang.IsHedge(w.Lower) {
-				hedged = true
-			}
-		}
-		if hedged {
+		vg := p.sentStart + int(c.verbGroup.start)
+		if all || c.modal > 0 && lang.IsPossibilityModal(modalList[c.modal-1]) || lang.HedgeWithin(ws, vg, p.sentStart+int(c.verbGroup.end)) {
 			c.flags |= fHedged
 		}
 	}

@@ -199,7 +199,7 @@ func TestRunsMatchOneRun(t *testing.T) {
 
 // oneRun reads the claims of d in one run, as the tables of reference.
 func oneRun(p *parser, d *compare.Document, doc *docContext) *DocClaims {
-	return newAssembler(p.r.voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
+	return newAssembler(p.r.Voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
 }
 
 // A paragraph longer than maxUnitBytes is read in runs cut between
@@ -288,7 +288,7 @@ func TestClauses(t *testing.T) {
 				sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
 				var subj []string
 				for _, it := range sd.subj {
-					subj = append(subj, dc.voc.str(it.lemma))
+					subj = append(subj, dc.voc.Str(it.lemma))
 				}
 				got = append(got, dc.Doc.TextOf(cl.Span)+" | "+cl.Verb+" | "+strings.Join(subj, " "))
 			}

@@ -276,6 +276,28 @@ func IsReportingVerb(lemma string) bool { return reportingVerbs[lemma] }
 // "may", "might", "could", "would", "should".
 func IsPossibilityModal(w string) bool { return possibilityModals[w] }
 
+// ReportsHedged reports a sentence that hedges all it says: "according
+// to", or an adverb of report or likelihood ("reportedly", "probably").
+func ReportsHedged(ws []Word) bool {
+	for i, w := range ws {
+		if w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to" || w.Tag == TagAdv && hedges[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// HedgeWithin reports a hedge among the words that start in the span
+// [start, end) of Text: "expected" in "are expected to rise".
+func HedgeWithin(ws []Word, start, end int) bool {
+	for _, w := range ws {
+		if w.Span.Start >= start && w.Span.Start < end && hedges[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // IsHypotheticalSub reports a subordinator that introduces a clause
 // stating no fact of its own: "if", "when", "which".
 func IsHypotheticalSub(w string) bool { return hypotheticalSubs[w] }
