@@ -99,8 +99,12 @@ func printNLI(w io.Writer, res claims.NLIResult) error {
 	op, or := res.PR(claims.PairOverlap, "ENTAILMENT")
 	fmt.Fprintf(w, "\ncontradiction vs CONTRADICTION: precision %.3f recall %.3f\n", cp, cr)
 	_, err := fmt.Fprintf(w, "overlap vs ENTAILMENT:         precision %.3f recall %.3f\n", op, or)
-	if err != nil || len(res.Kinds) == 0 {
+	if err != nil {
 		return err
+	}
+	printReliability(w, res)
+	if len(res.Kinds) == 0 {
+		return nil
 	}
 	// by kind, when the pairs give one
 	kinds := make([]string, 0, len(res.Kinds))
@@ -114,4 +118,24 @@ func printNLI(w io.Writer, res claims.NLIResult) error {
 		fmt.Fprintf(w, "%-14s %13d %8d %6d %8.3f\n", k, c[answers[0]], c[answers[1]], c[answers[2]], res.KindRecall(k))
 	}
 	return nil
+}
+
+// printReliability prints, by tenth of confidence, how many contradictions
+// were answered and the share of them that are contradictions: the
+// confidence is calibrated where the two agree.
+func printReliability(w io.Writer, res claims.NLIResult) {
+	any := false
+	for _, b := range res.Bins {
+		any = any || b.Answered > 0
+	}
+	if !any {
+		return
+	}
+	fmt.Fprintf(w, "\n%-14s %13s %8s %9s\n", "confidence", "contradiction", "right", "precision")
+	for i, b := range res.Bins {
+		if b.Answered == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%.1f-%.1f %18d %8d %9.3f\n", float64(i)/10, float64(i+1)/10, b.Answered, b.Right, b.Precision())
+	}
 }

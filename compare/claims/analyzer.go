@@ -76,7 +76,7 @@ func skipClaims(dcs []*DocClaims, spans func(doc int) []compare.Span) {
 func ExtractAll(ctx context.Context, docs []*compare.Document) ([]*DocClaims, error) {
 	voc := newVocab()
 	dcs, err := extractAll(ctx, voc, docs)
-	voc.dropLex() // comparing needs no word forms
+	voc.DropLex() // comparing needs no word forms
 	return dcs, err
 }
 
@@ -147,7 +147,7 @@ func linkAcronyms(voc *vocab, dcs []*DocClaims) {
 		for i := range dc.items {
 			it := &dc.items[i]
 			if it.pos == 'p' {
-				if a, ok := acr[voc.word(it.lemma).lower]; ok {
+				if a, ok := acr[voc.Word(it.lemma).Lower]; ok {
 					it.lemma = a
 				}
 			}
@@ -281,6 +281,10 @@ func (k *comparer) match(a, b int32, B side) Match {
 		return Match{}
 	}
 	v.Confidence = weighEvidence(v)
+	if v.Kind != "overlap" && (A.c.hedged() || B.c.hedged()) {
+		v.Confidence -= hedgePenalty
+		v.Hedged = true
+	}
 	return Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
 }
 
@@ -394,6 +398,9 @@ func contradictionFinding(m Match) compare.Finding {
 		"other_value": m.ValueA,
 		"evidence":    m.Evidence.String(),
 	}
+	if m.Hedged {
+		f.Details["hedged"] = true
+	}
 	return f
 }
 
@@ -422,6 +429,11 @@ func groupFinding(refs []ClauseRef, best float64) compare.Finding {
 	}
 	return f
 }
+
+// hedgePenalty is what a contradiction loses in confidence when one of its
+// claims is hedged (a possibility, an expectation, a report): the two may
+// not both be the writers' own statements.
+const hedgePenalty = 0.15
 
 // weighEvidence is a contradiction's confidence given what it rests on: a
 // claim restated with a change is as sure as the comparison says, a shared

@@ -106,9 +106,9 @@ func (a *assembler) joinClauses(r *run) {
 		c.items = uint32(len(dc.items))
 		if len(lead) > 0 && lead[0] == uint32(ci) {
 			lead = lead[1:]
-			if its[0].lemma != a.voc.it || len(a.carry) == 1 {
+			if its[0].lemma != a.voc.It || len(a.carry) == 1 {
 				for _, it := range a.carry {
-					it.word = -1 // detached from this sentence's words
+					it.at = -1 // detached from this sentence's words
 					dc.items = append(dc.items, it)
 				}
 				dc.items = append(dc.items, its[c.nSubj:]...)

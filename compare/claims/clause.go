@@ -3,29 +3,12 @@ package claims
 import (
 	"strings"
 
-	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/view"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
-// Clause is one predication of a sentence: a subject, a verb group and
-// what follows it. Claims are compared clause by clause.
-type Clause struct {
-	Span        compare.Span // Text coordinates
-	Subject     compare.Span // empty when the subject is implicit
-	VerbGroup   compare.Span // "is not playing", "have also signed", "are"
-	Verb        string       // lemma of the main verb; "be" for a copula
-	Negated     bool         // the predication is denied
-	NegCue      compare.Span // the word that denies it
-	Modal       string       // "may", "will", "should", … when the verb group has one
-	Existential bool         // "there is/are …"
-	Passive     bool
-	Copula      bool
-	Resolved    bool // the subject is a pronoun read as an earlier subject
-	// Asserted is false for a clause that states nothing of its own: a
-	// condition, a time or relative clause, a question, a litotes ("not
-	// unlike"). Such a clause contradicts only a copy of itself.
-	Asserted bool
-}
+// Clause is one predication of a sentence (see view.Clause).
+type Clause = view.Clause
 
 // clause is a Clause as the analysis keeps it: 44 bytes, its spans
 // relative to its sentence, its content words in the document's item table.
@@ -61,6 +44,11 @@ const (
 	fDegree   // its negation bears on a degree: "not very good", "never widely used", "not enough homes"
 	fQuestion // in a question: it asks, and contradicts nothing
 	fSkipped  // in boilerplate (Options.Skip): compared with nothing
+	// fHedged marks a claim made less than plainly: a possibility ("may",
+	// "could"), an expectation or a report ("is expected to", "according
+	// to", "reportedly", what follows "the ministry said that"). It is
+	// compared as any other, with less confidence.
+	fHedged
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -77,9 +65,11 @@ func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuest
 
 func (c *clause) question() bool { return c.flags&fQuestion != 0 }
 
+func (c *clause) hedged() bool { return c.flags&fHedged != 0 }
+
 // verbItem is the clause's verb as an item.
 func (c *clause) verbItem() item {
-	it := item{lemma: c.verb, pos: 'v', word: c.verbWord}
+	it := item{lemma: c.verb, pos: 'v', at: c.verbWord}
 	if !c.copula() {
 		it.pf = itemHead
 	}
@@ -107,13 +97,33 @@ type pclause struct {
 // item is one content word (or one whole name) of a clause, in 8 bytes.
 type item struct {
 	lemma uint32 // vocabulary id: lemma, or entity key for names (upper case for acronyms)
-	word  int16  // index in the sentence's words; -1 when borrowed from another sentence, -2 for a preposition
+	at    int16  // index in the sentence's words and what the word is (itemKnown …); -1 when borrowed from another sentence, -2 for a preposition
 	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), and itemHead
 	pos   byte   // n, v, a, r, p (name), d (number), x (personal pronoun), c (collective)
 }
 
 // itemHead marks the head of its phrase.
 const itemHead = 0x80
+
+// The bits of item.at above the word's index (lang.MaxSentenceWords is
+// 1<<12): what the item's word is in its sentence, read once when the
+// sentence is read, rather than by reading the sentence again for every
+// pair its clause is compared in.
+const (
+	itemWordMask = 1<<12 - 1
+	itemKnown    = 1 << 12 // the two bits below are set
+	itemInAmount = 1 << 13 // the figure of an amount, or a word of a date (see inAmount)
+	itemUnit     = 1 << 14 // a word of an amount in per cent or money (see moneyUnit)
+)
+
+// word is the index of the item's word in its sentence, or -1 (borrowed
+// from another sentence) or -2 (a preposition).
+func (it item) word() int {
+	if it.at < 0 {
+		return int(it.at)
+	}
+	return int(it.at & itemWordMask)
+}
 
 // prep is the item's preposition (1 + index in prepList), or 0.
 func (it item) prep() uint8 { return it.pf &^ itemHead }
@@ -211,7 +221,7 @@ func (p *parser) activeRoles(ws []lang.Word, c *pclause) {
 	p.arena = append(p.arena, c.rest[:first]...)
 	p.arena = append(p.arena, c.rest[last+1:]...)
 	rest := p.arena[n:len(p.arena):len(p.arena)]
-	a, b := int(subj[0].word), int(subj[len(subj)-1].word)
+	a, b := subj[0].word(), subj[len(subj)-1].word()
 	if a >= 0 && b >= a && b < len(ws) {
 		c.subject = p.rsp(ws[a].Span.Start, ws[b].Span.End)
 	}
@@ -276,7 +286,7 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 			curPrep = 0
 		}
 		if w.Tag == lang.TagPrep {
-			if w.Lower == "of" && lastHead >= 0 && p.r.collective(p.arena[lastHead].lemma) {
+			if w.Lower == "of" && lastHead >= 0 && p.r.Collective(p.arena[lastHead].lemma) {
 				p.arena[lastHead].pos = 'c' // collective: the head follows
 				lastHead = -1
 				continue
@@ -292,7 +302,7 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 			en := p.ents[e]
 			key := p.entKeys[e]
 			if (en.First == i || i == a) && !(len(p.arena) > n0 && p.arena[len(p.arena)-1].lemma == key) {
-				p.arena = append(p.arena, item{lemma: key, pos: 'p', word: int16(i), pf: curPrep})
+				p.arena = append(p.arena, item{lemma: key, pos: 'p', at: int16(i), pf: curPrep})
 				if !inOf {
 					lastHead = len(p.arena) - 1
 				}
@@ -304,7 +314,7 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		}
 		if w.Lower == "one" && i > 0 && ws[i-1].Lower == "no" && !inOf {
 			// "no one" is "nobody": no person
-			p.arena = append(p.arena, item{lemma: p.r.id("person"), pos: 'n', word: int16(i), pf: curPrep})
+			p.arena = append(p.arena, item{lemma: p.r.ID("person"), pos: 'n', at: int16(i), pf: curPrep})
 			lastHead = len(p.arena) - 1
 			continue
 		}
@@ -312,10 +322,10 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 		if !ok {
 			if w.Tag == lang.TagPron && !inOf {
 				if pw := lang.PersonWord(w.Lower); pw != "" {
-					p.arena = append(p.arena, item{lemma: p.r.id(pw), pos: 'n', word: int16(i), pf: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.ID(pw), pos: 'n', at: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				} else if lang.IsPersonalPronoun(w.Lower) {
-					p.arena = append(p.arena, item{lemma: p.r.id(w.Lower), pos: 'x', word: int16(i), pf: curPrep})
+					p.arena = append(p.arena, item{lemma: p.r.ID(w.Lower), pos: 'x', at: int16(i), pf: curPrep})
 					lastHead = len(p.arena) - 1
 				}
 			}
@@ -338,26 +348,26 @@ func (p *parser) contentItem(w lang.Word, i int) (item, bool) {
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'n', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Lemma), pos: 'n', at: int16(i)}, true
 	case lang.TagProp:
-		return item{lemma: p.r.id(w.Text), pos: 'p', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Text), pos: 'p', at: int16(i)}, true
 	case lang.TagVerb:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'v', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Lemma), pos: 'v', at: int16(i)}, true
 	case lang.TagAdj:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'a', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Lemma), pos: 'a', at: int16(i)}, true
 	case lang.TagAdv:
 		if lang.IsFunctionWord(w.Lower) {
 			return item{}, false
 		}
-		return item{lemma: p.r.id(w.Lemma), pos: 'r', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Lemma), pos: 'r', at: int16(i)}, true
 	case lang.TagNum:
-		return item{lemma: p.r.id(w.Lower), pos: 'd', word: int16(i)}, true
+		return item{lemma: p.r.ID(w.Lower), pos: 'd', at: int16(i)}, true
 	}
 	return item{}, false
 }
@@ -390,14 +400,14 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			entAt[i] = k
 		}
 		if e.Acronym != "" {
-			p.entKeys = append(p.entKeys, p.r.id(e.Acronym))
+			p.entKeys = append(p.entKeys, p.r.ID(e.Acronym))
 		} else {
 			p.keyBuf = lang.AppendLower(p.keyBuf[:0], e.Text)
-			p.entKeys = append(p.entKeys, p.r.idBytes(p.keyBuf))
+			p.entKeys = append(p.entKeys, p.r.IDBytes(p.keyBuf))
 		}
 	}
 	p.ents = ents
-	gs := lang.VerbGroups(p.r.lex, ws, p.groups)
+	gs := lang.VerbGroups(p.r.Lex, ws, p.groups)
 	p.groups = gs
 	rs := p.raws[:0]
 	for gi := 0; gi < len(gs); gi++ {
@@ -556,9 +566,9 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		c.span = p.rsp(ws[start].Span.Start, ws[max(end, r.g.End)-1].Span.End)
 		c.verbGroup = p.rsp(ws[r.g.Start].Span.Start, ws[r.g.End-1].Span.End)
 		if r.g.Copula {
-			c.verb, c.verbWord = p.r.id("be"), int16(r.g.Start)
+			c.verb, c.verbWord = p.r.ID("be"), int16(r.g.Start)
 		} else if r.g.Main >= 0 {
-			c.verb, c.verbWord = p.r.id(ws[r.g.Main].Lemma), int16(r.g.Main)
+			c.verb, c.verbWord = p.r.ID(ws[r.g.Main].Lemma), int16(r.g.Main)
 		}
 		// negation: in the verb group, an existential "no", a "no"/"nobody" subject
 		negAt := -1
@@ -578,7 +588,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		}
 		if negAt >= 0 {
 			switch {
-			case lang.Litotes(p.r.lex, ws, negAt):
+			case lang.Litotes(p.r.Lex, ws, negAt):
 				c.flags |= fLitotes
 			case lang.DegreeAfter(ws, negAt):
 				c.flags |= fDegree
@@ -665,7 +675,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			if main.span.start >= p.off(ws[b].Span.Start) && len(main.subj) > 0 {
 				var c pclause
 				c.flags = fCopula
-				c.verb, c.verbWord = p.r.id("be"), 0
+				c.verb, c.verbWord = p.r.ID("be"), 0
 				c.subj, c.subject = main.subj, main.subject
 				c.span = p.rsp(ws[0].Span.Start, ws[b-1].Span.End)
 				c.verbGroup = p.rsp(ws[0].Span.Start, ws[0].Span.End)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/pairs"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
@@ -22,6 +23,9 @@ type Verdict struct {
 	Covers string
 	// Evidence is what a contradiction rests on beyond shared words.
 	Evidence Evidence
+	// Hedged is set when a claim of a contradiction is hedged (a
+	// possibility, an expectation, a report): its confidence is lower.
+	Hedged bool
 }
 
 // side is a clause with what comparing it needs.
@@ -71,6 +75,7 @@ type comparer struct {
 	termCache []sentTerms
 	// scratch of restatement
 	termsA, valsA, termsB, valsB []restate.Term
+	verbPairs                    pairs.Cache // see mayMatch
 	// contextDecided is set when the last comparison's verdict rested on
 	// more than the two clauses' sentences: the sentences around them, or
 	// their being in one document (see findCopies)
@@ -99,13 +104,13 @@ const (
 // hypernyms, names by key; antonyms are opposed.
 func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 	if a.pos == 'x' || b.pos == 'x' {
-		if a.pos == b.pos && a.lemma == b.lemma && k.voc.str(a.lemma) != "it" {
+		if a.pos == b.pos && a.lemma == b.lemma && k.voc.Str(a.lemma) != "it" {
 			return relMatch, lang.Same, false // the same speaker or group: "I", "we"
 		}
 		return relNone, lang.Unrelated, false
 	}
-	wa, wb := k.voc.word(a.lemma), k.voc.word(b.lemma)
-	if wa.lower == wb.lower || wa.stem == wb.stem && wa.long {
+	wa, wb := k.voc.Word(a.lemma), k.voc.Word(b.lemma)
+	if wa.Lower == wb.Lower || wa.Stem == wb.Stem && wa.Long {
 		return relMatch, lang.Same, false
 	}
 	if a.pos == 'p' && b.pos == 'p' || a.pos == 'd' || b.pos == 'd' {
@@ -122,9 +127,9 @@ func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 		}
 	}
 	if k.rels == nil {
-		k.rels = lang.NewWordRelater(k.voc.size(), k.voc.str)
+		k.rels = lang.NewWordRelater(k.voc.Size(), k.voc.Str)
 	}
-	how, opposed, direct := k.rels.Relate(wa.lower, wb.lower, pos)
+	how, opposed, direct := k.rels.Relate(wa.Lower, wb.Lower, pos)
 	if opposed {
 		return relOpposed, lang.Unrelated, direct
 	}
@@ -220,7 +225,7 @@ func (k *comparer) coverage(a, b []item) (float64, int) {
 func (k *comparer) substance(a, b []item) int {
 	n := 0
 	for _, p := range a {
-		if k.voc.word(p.lemma).light {
+		if k.voc.Word(p.lemma).Light {
 			continue
 		}
 		for _, q := range b {
@@ -243,7 +248,7 @@ func (k *comparer) content(s side, buf []item) []item {
 			out = append(out, it)
 		}
 	}
-	if v := k.voc.str(s.c.verb); v != "" && v != "be" && v != "have" {
+	if v := k.voc.Str(s.c.verb); v != "" && v != "be" && v != "have" {
 		out = append(out, s.c.verbItem())
 	}
 	for _, it := range s.objRest() {
@@ -265,8 +270,16 @@ func (k *comparer) mayMatch(a, b int32) bool {
 	if va == vb || va&vb&verbCopula != 0 {
 		return true
 	}
+	// the verbs of a text are few: their relations are kept in a small
+	// table that stays in the processor's cache, where WordNet's pair
+	// table would not
+	if may, ok := k.verbPairs.Get(va, vb); ok {
+		return may
+	}
 	r, _, _ := k.itemRel(item{lemma: va &^ verbCopula, pos: 'v'}, item{lemma: vb &^ verbCopula, pos: 'v'})
-	return r == relMatch || r == relOpposed
+	may := r == relMatch || r == relOpposed
+	k.verbPairs.Put(va, vb, may)
+	return may
 }
 
 // compareClauses decides whether two clauses make the same claim, and
@@ -502,29 +515,18 @@ func (k *comparer) things(s side, buf *[]item) []item {
 // shareOrMoney reports a word of an amount in per cent or money ("per
 // cent", "U.S. dollars"): the unit, compared with the amount.
 func (k *comparer) shareOrMoney(s side, it item) bool {
-	if it.word < 0 {
+	if it.at < 0 {
+		return false
+	}
+	if it.at&itemKnown != 0 {
+		return it.at&itemUnit != 0
+	}
+	_, qs, _ := s.dc.sentence(s.si)
+	if len(qs) == 0 {
 		return false
 	}
 	ws := k.wordsOf(s)
-	if int(it.word) >= len(ws) {
-		return false
-	}
-	w := sp32(ws[it.word].Span)
-	_, qs, _ := s.dc.sentence(s.si)
-	for _, q := range qs {
-		if q.span.contains(w) && lang.IsMoneyOrShare(k.voc.str(q.unit)) {
-			return true
-		}
-	}
-	return false
-}
-
-// VerbGroupOrCue is the negation cue of a negated clause, else its verb group.
-func (c *Clause) VerbGroupOrCue() compare.Span {
-	if c.Negated && c.NegCue.End > c.NegCue.Start {
-		return c.NegCue
-	}
-	return c.VerbGroup
+	return it.word() < len(ws) && inMoneyOrShare(ws, it.word(), qs, func(j int) string { return k.voc.Str(qs[j].unit) })
 }
 
 func (c *clause) verbGroupOrCue() rspan {
@@ -567,7 +569,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 	// or object ("a white dog", "a black dog") name different things.
 	pred := func(s side, out []item) []item {
 		out = out[:0]
-		cop := s.c.copula() || lang.IsLinkingVerb(k.voc.str(s.c.verb))
+		cop := s.c.copula() || lang.IsLinkingVerb(k.voc.Str(s.c.verb))
 		for _, it := range s.obj {
 			if cop && it.pos != 'n' {
 				out = append(out, it)
@@ -613,7 +615,7 @@ func (k *comparer) alignedOpposites(a, b side) (item, item, bool, bool) {
 			}
 			pp, qp := prepName(p.prep()), prepName(q.prep())
 			if o, d := lang.Antonyms(pp, qp); o {
-				return item{lemma: k.voc.lookup(pp), pos: 'a', word: -2}, item{lemma: k.voc.lookup(qp), pos: 'a', word: -2}, d, true
+				return item{lemma: k.voc.Lookup(pp), pos: 'a', at: -2}, item{lemma: k.voc.Lookup(qp), pos: 'a', at: -2}, d, true
 			}
 		}
 	}
@@ -637,7 +639,7 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 		v.Confidence = 0.65
 	}
 	v.Evidence = ev
-	v.ValueA, v.ValueB = k.voc.str(p.lemma), k.voc.str(q.lemma)
+	v.ValueA, v.ValueB = k.voc.Str(p.lemma), k.voc.Str(q.lemma)
 	v.SpanA, v.SpanB = k.wordSpan(A, p), k.wordSpan(B, q)
 	return v
 }
@@ -646,11 +648,11 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 func (k *comparer) wordSpan(s side, it item) compare.Span {
 	k.words = k.readWords(s, k.words)
 	ws := k.words
-	if it.word >= 0 && int(it.word) < len(ws) {
-		return ws[it.word].Span
+	if i := it.word(); i >= 0 && i < len(ws) {
+		return ws[i].Span
 	}
 	// a preposition: find it in the clause
-	lemma := k.voc.str(it.lemma)
+	lemma := k.voc.Str(it.lemma)
 	cs := s.abs(s.c.span)
 	for _, w := range ws {
 		if cs.Contains(w.Span) && w.Lower == lemma {
@@ -804,7 +806,7 @@ func (k *comparer) sameSubject(A, B side) bool {
 	}
 	n := 0
 	for _, it := range A.subj {
-		if it.pos != 'd' && it.pos != 'x' && !k.voc.word(it.lemma).light && !k.voc.word(it.lemma).fn {
+		if it.pos != 'd' && it.pos != 'x' && !k.voc.Word(it.lemma).Light && !k.voc.Word(it.lemma).Fn {
 			n++
 		}
 	}
@@ -886,7 +888,7 @@ func (k *comparer) restAligned(ca, cb []item, p, q item) bool {
 	}
 	extra := 0
 	for _, it := range long {
-		if it.lemma == pl.lemma && it.word == pl.word || it.pos == 'd' || k.voc.word(it.lemma).light || k.voc.word(it.lemma).fn ||
+		if it.lemma == pl.lemma && it.at == pl.at || it.pos == 'd' || k.voc.Word(it.lemma).Light || k.voc.Word(it.lemma).Fn ||
 			adjunctPreps[prepName(it.prep())] {
 			continue // "after a long debate": when or despite what, not what was done
 		}
@@ -961,7 +963,7 @@ func (k *comparer) fragmentOverlap(A, B side) Verdict {
 	// the subject's words, in order, inside the fragment
 	j := 0
 	for _, it := range frag.rest {
-		if j < len(cl.subj) && k.voc.word(it.lemma).lower == k.voc.word(cl.subj[j].lemma).lower {
+		if j < len(cl.subj) && k.voc.Word(it.lemma).Lower == k.voc.Word(cl.subj[j].lemma).Lower {
 			j++
 		} else if j > 0 && j < len(cl.subj) {
 			j = 0

@@ -22,7 +22,7 @@ func copyKey(dc *DocClaims, k int, buf []byte) []byte {
 		uint32(c.verbGroup.start), uint32(c.verbGroup.end), uint32(c.negCue.start), uint32(c.negCue.end),
 		c.verb, uint32(c.nSubj), uint32(c.nObj), uint32(c.nRest), uint32(c.verbWord), uint32(c.negGroup), uint32(c.modal), uint32(c.flags))
 	for _, it := range dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)] {
-		b = b.U32(it.lemma, uint32(it.word), uint32(it.pf), uint32(it.pos))
+		b = b.U32(it.lemma, uint32(it.at), uint32(it.pf), uint32(it.pos))
 	}
 	_, qs, ds := dc.sentence(si)
 	for _, q := range qs {

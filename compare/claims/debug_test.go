@@ -72,7 +72,7 @@ func TestDumpPairs(t *testing.T) {
 			for ci := range dc.clauses {
 				s := sideAt(dc, ci)
 				fmt.Printf("  %s c%d %q subj=%s verb=%s obj=%s rest=%s neg=%v passive=%v open=%v\n", dc.Doc.Path, ci,
-					dc.Doc.TextOf(s.abs(s.c.span)), items(dc.voc, s.subj), dc.voc.str(s.c.verb), items(dc.voc, s.obj),
+					dc.Doc.TextOf(s.abs(s.c.span)), items(dc.voc, s.subj), dc.voc.Str(s.c.verb), items(dc.voc, s.obj),
 					items(dc.voc, s.rest), s.c.negated(), s.c.flags&fPassive != 0, s.c.open())
 			}
 		}
@@ -104,7 +104,7 @@ func dumpClaims(dc *DocClaims) string {
 	for si, s := range views {
 		fmt.Fprintf(&b, "S%d %q\n", s.Index, compare.Shorten(d.TextOf(s.Span), 140))
 		ws = lang.Words(d, s.Span, ws)
-		lang.TagWords(r.lex, ws, caps)
+		lang.TagWords(r.Lex, ws, caps)
 		var tags []string
 		for _, w := range ws {
 			tags = append(tags, w.Text+"/"+w.Tag.String())
@@ -114,8 +114,8 @@ func dumpClaims(dc *DocClaims) string {
 		for ci := range cs {
 			c := s.Clauses[ci]
 			sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
-			fmt.Fprintf(&b, "  clause %q\n    subj=%v verb=%s neg=%v modal=%s pass=%v cop=%v exist=%v res=%v\n    obj=%v\n    rest=%v\n",
-				compare.Shorten(d.TextOf(c.Span), 100), items(dc.voc, sd.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, items(dc.voc, sd.obj), items(dc.voc, sd.rest))
+			fmt.Fprintf(&b, "  clause %q\n    subj=%v verb=%s neg=%v modal=%s pass=%v cop=%v exist=%v res=%v hedged=%v\n    obj=%v\n    rest=%v\n",
+				compare.Shorten(d.TextOf(c.Span), 100), items(dc.voc, sd.subj), c.Verb, c.Negated, c.Modal, c.Passive, c.Copula, c.Existential, c.Resolved, c.Hedged, items(dc.voc, sd.obj), items(dc.voc, sd.rest))
 		}
 		for _, q := range s.Quantities {
 			fmt.Fprintf(&b, "  qty %q %s unit=%s change=%v\n", q.Text, q.String(), q.Unit, q.Change)
@@ -136,7 +136,7 @@ func dumpClaims(dc *DocClaims) string {
 func items(voc *vocab, its []item) string {
 	var p []string
 	for _, it := range its {
-		s := voc.str(it.lemma) + "/" + string(it.pos)
+		s := voc.Str(it.lemma) + "/" + string(it.pos)
 		if it.head() {
 			s += "*"
 		}

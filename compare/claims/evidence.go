@@ -47,16 +47,25 @@ func (e Evidence) String() string {
 // dates ("March" in "March 2"): such words are values, not names of the
 // thing.
 func (k *comparer) withinAmount(s side, it item) bool {
-	if it.word < 0 {
+	if it.at < 0 {
+		return false
+	}
+	if it.at&itemKnown != 0 {
+		return it.at&itemInAmount != 0
+	}
+	_, qs, ds := s.dc.sentence(s.si)
+	if len(qs) == 0 && len(ds) == 0 {
 		return false
 	}
 	ws := k.wordsOf(s)
-	if int(it.word) >= len(ws) {
-		return false
-	}
-	w := sp32(ws[it.word].Span)
-	_, qs, ds := s.dc.sentence(s.si)
-	if l := ws[it.word].Lower; lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 {
+	return it.word() < len(ws) && inAmount(ws, it.word(), qs, ds)
+}
+
+// inAmount reports whether word i of a sentence's words ws is a figure of
+// one of its amounts qs or lies inside one of its dates ds.
+func inAmount(ws []lang.Word, i int, qs []qty, ds []date) bool {
+	w := sp32(ws[i].Span)
+	if l := ws[i].Lower; lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 {
 		// the figure of an amount; its other words ("African" in "three
 		// hundred African cities") describe what is counted
 		for _, q := range qs {
@@ -71,6 +80,45 @@ func (k *comparer) withinAmount(s side, it item) bool {
 		}
 	}
 	return false
+}
+
+// inMoneyOrShare reports whether word i of a sentence's words ws lies in
+// one of its amounts qs whose unit (as unit spells it) is per cent or
+// money.
+func inMoneyOrShare(ws []lang.Word, i int, qs []qty, unit func(q int) string) bool {
+	w := sp32(ws[i].Span)
+	for j, q := range qs {
+		if q.span.contains(w) && lang.IsMoneyOrShare(unit(j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// markItems records in each item of a sentence's clauses what its word is
+// (inAmount, inMoneyOrShare), given the sentence's words, amounts, dates
+// and the amounts' units.
+func markItems(pcs []pclause, ws []lang.Word, qs []qty, ds []date, unit func(q int) string) {
+	mark := func(its []item) {
+		for i := range its {
+			it := &its[i]
+			if it.at < 0 || it.at&itemKnown != 0 || it.word() >= len(ws) {
+				continue
+			}
+			it.at |= itemKnown
+			if inAmount(ws, it.word(), qs, ds) {
+				it.at |= itemInAmount
+			}
+			if inMoneyOrShare(ws, it.word(), qs, unit) {
+				it.at |= itemUnit
+			}
+		}
+	}
+	for ci := range pcs {
+		mark(pcs[ci].subj)
+		mark(pcs[ci].obj)
+		mark(pcs[ci].rest)
+	}
 }
 
 // wordsOf returns the words of a side's sentence, from a cache of the last
@@ -137,7 +185,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'p' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower {
+			if q.pos == 'p' && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower {
 				sharedName = true
 			}
 		}
@@ -193,7 +241,7 @@ func (k *comparer) modifiersConflict(A, B side, a, b []item) bool {
 		}
 		na++
 		for _, q := range b {
-			if q.pos == 'd' && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+			if q.pos == 'd' && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 				return false
 			}
 		}
@@ -216,11 +264,11 @@ func (k *comparer) sameContent(a, b []item, skip ...item) bool {
 func (k *comparer) heldAll(a, b []item, skip []item) bool {
 next:
 	for _, p := range a {
-		if p.pos == 'd' || k.voc.word(p.lemma).light || k.voc.word(p.lemma).fn {
+		if p.pos == 'd' || k.voc.Word(p.lemma).Light || k.voc.Word(p.lemma).Fn {
 			continue
 		}
 		for _, s := range skip {
-			if s.lemma == p.lemma && s.word == p.word {
+			if s.lemma == p.lemma && s.at == p.at {
 				continue next
 			}
 		}
@@ -240,12 +288,12 @@ next:
 func (k *comparer) sharesName(A, B side) bool {
 	for _, pa := range [2][]item{A.subj, A.objRest()} {
 		for _, p := range pa {
-			if p.pos != 'p' || p.word < 0 || k.withinAmount(A, p) || len(k.voc.str(p.lemma)) < 2 {
+			if p.pos != 'p' || p.at < 0 || k.withinAmount(A, p) || len(k.voc.Str(p.lemma)) < 2 {
 				continue // a pronoun's guessed antecedent is no evidence, nor a letter ("0 C")
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'p' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+					if q.pos == 'p' && q.at >= 0 && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -261,12 +309,12 @@ func (k *comparer) sharesName(A, B side) bool {
 func (k *comparer) sharesIdentifier(A, B side) bool {
 	for _, pa := range [2][]item{A.subj, A.objRest()} {
 		for _, p := range pa {
-			if p.pos != 'd' || p.word < 0 || k.withinAmount(A, p) {
+			if p.pos != 'd' || p.at < 0 || k.withinAmount(A, p) {
 				continue
 			}
 			for _, pb := range [2][]item{B.subj, B.objRest()} {
 				for _, q := range pb {
-					if q.pos == 'd' && q.word >= 0 && k.voc.word(p.lemma).lower == k.voc.word(q.lemma).lower && !k.withinAmount(B, q) {
+					if q.pos == 'd' && q.at >= 0 && k.voc.Word(p.lemma).Lower == k.voc.Word(q.lemma).Lower && !k.withinAmount(B, q) {
 						return true
 					}
 				}
@@ -443,7 +491,7 @@ func (k *comparer) crosswise(A, B side, ev Evidence, p, q item) bool {
 		return false
 	}
 	has := func(s side, it item) bool {
-		w := k.voc.str(it.lemma)
+		w := k.voc.Str(it.lemma)
 		for _, x := range k.wordsOf(s) {
 			if x.Lower == w || strings.HasPrefix(x.Lower, w) {
 				return true

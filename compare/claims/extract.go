@@ -10,22 +10,15 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/view"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // Cue is a word that changes what a sentence claims (see lang.Cue).
 type Cue = lang.Cue
 
-// Sentence is what one sentence of a document claims.
-type Sentence struct {
-	Index      int          // index in the document's Sentences
-	Span       compare.Span // Text coordinates
-	Clauses    []Clause
-	Quantities []Quantity
-	Dates      []Date
-	Entities   []Entity
-	Cues       []Cue
-}
+// Sentence is what one sentence of a document claims (see view.Sentence).
+type Sentence = view.Sentence
 
 // Entity is a name a sentence states (see lang.Entity).
 type Entity = lang.Entity
@@ -90,7 +83,7 @@ func (dc *DocClaims) Sentences() []Sentence {
 	}
 	r := newReader(dc.voc)
 	caps := lang.Capitalisation(d)
-	at := lang.DocumentAnchor(r.lex, d)
+	at := lang.DocumentAnchor(r.Lex, d)
 	var ws []lang.Word
 	var used []bool
 	out := make([]Sentence, 0, len(d.Sentences))
@@ -108,7 +101,7 @@ func (dc *DocClaims) Sentences() []Sentence {
 		}
 		// names and cues are not kept: read them again
 		ws = lang.Words(d, span, ws)
-		lang.TagWords(r.lex, ws, caps)
+		lang.TagWords(r.Lex, ws, caps)
 		used = lang.ResetBools(used, len(ws))
 		lang.ReadDates(d, ws, used, at, nil)
 		lang.ReadQuantities(d, ws, used, nil)
@@ -128,13 +121,14 @@ func (dc *DocClaims) clauseView(si int, c *clause) Clause {
 	if c.negCue == (rspan{}) {
 		v.NegCue = compare.Span{}
 	}
-	v.Verb = dc.voc.str(c.verb)
+	v.Verb = dc.voc.Str(c.verb)
 	if c.modal > 0 {
 		v.Modal = modalList[c.modal-1]
 	}
 	v.Negated, v.Copula, v.Resolved = c.negated(), c.copula(), c.resolved()
 	v.Existential, v.Passive = c.flags&fExistential != 0, c.flags&fPassive != 0
 	v.Asserted = c.asserted()
+	v.Hedged = c.hedged()
 	return v
 }
 
@@ -188,17 +182,17 @@ type docContext struct {
 }
 
 func newDocContext(r *reader, d *compare.Document) *docContext {
-	return &docContext{caps: lang.Capitalisation(d), at: lang.DocumentAnchor(r.lex, d)}
+	return &docContext{caps: lang.Capitalisation(d), at: lang.DocumentAnchor(r.Lex, d)}
 }
 
 // extract reads the claims of every sentence of d.
 func (p *parser) extract(d *compare.Document) *DocClaims {
 	if len(d.Text) > maxDocText {
-		return emptyClaims(p.r.voc, d)
+		return emptyClaims(p.r.Voc, d)
 	}
 	doc := newDocContext(p.r, d)
 	us := units(d)
-	a := newAssembler(p.r.voc, d, doc, len(us))
+	a := newAssembler(p.r.Voc, d, doc, len(us))
 	var dc *DocClaims
 	for k, u := range us {
 		dc = a.add(k, p.parseRun(d, doc, u[0], u[1]))
@@ -291,12 +285,12 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 		for ci := range pcs {
 			c := &pcs[ci]
 			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
-				if lastLen > 0 && (c.subj[0].lemma != p.r.voc.it || lastLen == 1) {
+				if lastLen > 0 && (c.subj[0].lemma != p.r.Voc.It || lastLen == 1) {
 					n := len(p.arena)
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)
 					c.subj = p.arena[n:]
 					for i := range c.subj {
-						c.subj[i].word = -1 // detached from this sentence's words
+						c.subj[i].at = -1 // detached from this sentence's words
 					}
 					c.flags |= fResolved
 				} else if lastLen < 0 && inherits {
@@ -340,8 +334,9 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	p.sentStart = span.Start
 	ws := lang.Words(d, span, p.words)
 	p.words = ws
-	lang.TagWords(p.r.lex, ws, p.doc.caps)
+	lang.TagWords(p.r.Lex, ws, p.doc.caps)
 	p.used = lang.ResetBools(p.used, len(ws))
+	q0, d0 := len(t.qtys), len(t.dates)
 	p.dbuf = lang.ReadDates(d, ws, p.used, p.doc.at, p.dbuf[:0])
 	for _, x := range p.dbuf {
 		t.dates = append(t.dates, compactDate(x))
@@ -353,8 +348,31 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 	p.ents = lang.ReadEntities(d, ws, p.used, p.ents[:0])
 	for _, e := range p.ents {
 		if e.Expansion != "" && e.Acronym != "" && e.Text == e.Expansion {
-			t.acr = append(t.acr, acronymPair{p.r.id(strings.ToLower(e.Expansion)), p.r.id(e.Acronym)})
+			t.acr = append(t.acr, acronymPair{p.r.ID(strings.ToLower(e.Expansion)), p.r.ID(e.Acronym)})
 		}
 	}
-	return p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
+	pcs := p.parseClauses(ws, p.ents, lang.IsQuestion(d, span))
+	markItems(pcs, ws, t.qtys[q0:], t.dates[d0:], func(j int) string { return p.qbuf[j].Unit })
+	p.markHedges(pcs, ws)
+	return pcs
+}
+
+// markHedges flags the hedged clauses of a sentence (fHedged): all of them
+// when the sentence reports (lang.ReportsHedged: "according to",
+// "reportedly") or one of its clauses is a report ("the ministry said");
+// else those with a modal of possibility or a hedge in their verb group
+// ("are expected to rise").
+func (p *parser) markHedges(pcs []pclause, ws []lang.Word) {
+	all := lang.ReportsHedged(ws)
+	for ci := range pcs {
+		c := &pcs[ci]
+		all = all || len(pcs) > 1 && c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma)
+	}
+	for ci := range pcs {
+		c := &pcs[ci]
+		vg := p.sentStart + int(c.verbGroup.start)
+		if all || c.modal > 0 && lang.IsPossibilityModal(modalList[c.modal-1]) || lang.HedgeWithin(ws, vg, p.sentStart+int(c.verbGroup.end)) {
+			c.flags |= fHedged
+		}
+	}
 }

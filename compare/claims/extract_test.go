@@ -199,7 +199,7 @@ func TestRunsMatchOneRun(t *testing.T) {
 
 // oneRun reads the claims of d in one run, as the tables of reference.
 func oneRun(p *parser, d *compare.Document, doc *docContext) *DocClaims {
-	return newAssembler(p.r.voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
+	return newAssembler(p.r.Voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
 }
 
 // A paragraph longer than maxUnitBytes is read in runs cut between
@@ -288,7 +288,7 @@ func TestClauses(t *testing.T) {
 				sd := sideAt(dc, int(dc.sents[si].clauses)+ci)
 				var subj []string
 				for _, it := range sd.subj {
-					subj = append(subj, dc.voc.str(it.lemma))
+					subj = append(subj, dc.voc.Str(it.lemma))
 				}
 				got = append(got, dc.Doc.TextOf(cl.Span)+" | "+cl.Verb+" | "+strings.Join(subj, " "))
 			}
@@ -328,5 +328,49 @@ func TestLongSentence(t *testing.T) {
 	}
 	if len(ms) == 0 {
 		t.Error("the short sentence matches nothing in the long one")
+	}
+}
+
+// An item's word index leaves room for the bits of what the word is, and
+// a preposition's number for the head bit.
+func TestItemBits(t *testing.T) {
+	if lang.MaxSentenceWords > itemWordMask+1 {
+		t.Errorf("lang.MaxSentenceWords %d does not fit item.at's %d bits of index", lang.MaxSentenceWords, 12)
+	}
+	if len(prepList) >= itemHead {
+		t.Errorf("%d prepositions do not fit item.pf beside itemHead", len(prepList))
+	}
+}
+
+// A claim made less than plainly is hedged: a possibility, an expectation,
+// a report ("according to", "reportedly", what "said" introduces); a plain
+// statement, a firm modal or an announcement is not.
+func TestHedgedClauses(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []bool // by clause
+	}{
+		{"Exports rose 3% in 2022.", []bool{false}},
+		{"Exports will rise 3% in 2022.", []bool{false}},
+		{"Exports may rise 9% in 2022.", []bool{true}},
+		{"Exports could rise by 3% in 2022.", []bool{true}},
+		{"Exports are expected to rise 8% in 2022.", []bool{true}},
+		{"Exports reportedly rose 6% in 2021.", []bool{true}},
+		{"According to the ministry, exports rose 7% in 2021.", []bool{true, true}},
+		{"The ministry said that exports rose 5% in 2021.", []bool{true, true}},
+		{"Exports rose 4% in 2022, the agency said.", []bool{true, true}},
+		{"The ministry announced that exports rose 5% in 2021.", []bool{false, false}},
+	} {
+		ss := extractText(t, c.text).Sentences()
+		if len(ss) != 1 {
+			t.Fatalf("%q: %d sentences", c.text, len(ss))
+		}
+		var got []bool
+		for _, cl := range ss[0].Clauses {
+			got = append(got, cl.Hedged)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: hedged %v, want %v", c.text, got, c.want)
+		}
 	}
 }

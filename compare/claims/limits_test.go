@@ -203,7 +203,7 @@ func TestPhraseCandidatesBounded(t *testing.T) {
 	x, _ := candidateIndex(dcs, true) // as the analyzer indexes them, copies once
 	last := x.total() - 1
 	if c := &dcs[0].clauses[last]; c.verb != 0 {
-		t.Fatalf("the last clause has a verb (%s): want a fragment", x.voc.str(c.verb))
+		t.Fatalf("the last clause has a verb (%s): want a fragment", x.voc.Str(c.verb))
 	}
 	f := x.newCandidateFinder()
 	n := 0

@@ -49,16 +49,16 @@ const (
 // termSlot returns where an item's term is numbered in the index, or -1
 // for items that are not indexed (personal pronouns).
 func (x *index) termSlot(it item) int {
-	w := x.voc.word(it.lemma)
+	w := x.voc.Word(it.lemma)
 	switch it.pos {
 	case 'p':
-		return int(w.lower)*termKinds + termName
+		return int(w.Lower)*termKinds + termName
 	case 'd':
 		return int(it.lemma)*termKinds + termNumber
 	case 'x':
 		return -1
 	}
-	return int(w.term)*termKinds + termStem
+	return int(w.Term)*termKinds + termStem
 }
 
 // clauseTerms appends the distinct terms of clause c, in ascending order,
@@ -76,7 +76,7 @@ func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []
 		if i == int(c.nSubj) {
 			x.verbTerm(c, term)
 		}
-		if !x.voc.word(it.lemma).fn {
+		if !x.voc.Word(it.lemma).Fn {
 			term(x.termSlot(it))
 		}
 	}
@@ -89,15 +89,15 @@ func (x *index) clauseTerms(dc *DocClaims, c *clause, add bool, buf []uint32) []
 
 // verbTerm gives the term of a clause's verb, unless it is "be" or "have".
 func (x *index) verbTerm(c *clause, term func(int)) {
-	if v := x.voc.str(c.verb); v != "" && v != "be" && v != "have" {
-		term(int(x.voc.word(c.verb).term)*termKinds + termStem)
+	if v := x.voc.Str(c.verb); v != "" && v != "be" && v != "have" {
+		term(int(x.voc.Word(c.verb).Term)*termKinds + termStem)
 	}
 }
 
 // buildIndex indexes the documents' clauses; with withCopies set, a clause
 // that copies an earlier one (see findCopies) is counted but not posted.
 func buildIndex(docs []*DocClaims, voc *vocab, withCopies bool) *index {
-	x := &index{Index: candidates.New(voc.size() * termKinds), docs: docs, voc: voc}
+	x := &index{Index: candidates.New(voc.Size() * termKinds), docs: docs, voc: voc}
 	x.base = make([]int32, 0, len(docs)+1)
 	n := int32(0)
 	for _, dc := range docs {
@@ -169,7 +169,7 @@ func (x *index) clausePhrases(dc *DocClaims, c *clause, buf []uint64) []uint64 {
 func (x *index) phraseKey(its []item) uint64 {
 	h := uint64(14695981039346656037)
 	for _, it := range its {
-		id := x.voc.word(it.lemma).lower
+		id := x.voc.Word(it.lemma).Lower
 		for k := 0; k < 4; k++ {
 			h ^= uint64(byte(id >> (8 * k)))
 			h *= 1099511628211

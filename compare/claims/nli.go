@@ -19,28 +19,38 @@ const (
 // way the claims analyzer compares documents, and says whether they
 // contradict, make the same claim, or neither.
 func ClassifyPair(ctx context.Context, a, b string, opt Options) (string, error) {
+	ans, err := classifyPair(ctx, a, b, opt)
+	return ans.Label, err
+}
+
+// classifyPair is ClassifyPair with the confidence of a contradiction: the
+// highest of the contradictions found.
+func classifyPair(ctx context.Context, a, b string, opt Options) (nlieval.Answer, error) {
 	da, db := compare.NewTextDocument("A", a), compare.NewTextDocument("B", b)
 	dcs, err := ExtractAll(ctx, []*compare.Document{da, db})
 	if err != nil {
-		return "", err
+		return nlieval.Answer{}, err
 	}
 	ms, err := Compare(ctx, dcs)
 	if err != nil {
-		return "", err
+		return nlieval.Answer{}, err
 	}
-	label := PairNone
+	ans := nlieval.Answer{Label: PairNone}
 	for _, f := range Findings(ms, opt) {
 		if f.Check == CheckOverlap {
 			// an overlap counts when the second sentence says nothing the
 			// first does not: it restates it, in whole or in part
-			if label == PairNone && restates(ms) {
-				label = PairOverlap
+			if ans.Label == PairNone && restates(ms) {
+				ans.Label = PairOverlap
 			}
 			continue
 		}
-		label = PairContradiction
+		ans.Label = PairContradiction
+		if c, ok := f.Details["confidence"].(float64); ok {
+			ans.Confidence = max(ans.Confidence, c)
+		}
 	}
-	return label, nil
+	return ans, nil
 }
 
 func restates(ms []Match) bool {
@@ -61,7 +71,7 @@ type NLIResult = nlieval.Result
 // ClassifyPair, writes "id<TAB>answer" lines to pred when it is not nil, and
 // counts the answers against the labels when there are any.
 func EvalNLI(ctx context.Context, in io.Reader, pred io.Writer, opt Options) (NLIResult, error) {
-	return nlieval.Eval(ctx, in, pred, func(ctx context.Context, a, b string) (string, error) {
-		return ClassifyPair(ctx, a, b, opt)
+	return nlieval.Eval(ctx, in, pred, func(ctx context.Context, a, b string) (nlieval.Answer, error) {
+		return classifyPair(ctx, a, b, opt)
 	})
 }

@@ -25,7 +25,7 @@ const (
 func (p *parser) compactQuantity(q Quantity) qty {
 	c := qty{span: sp32(q.Span), lo: q.Lo, hi: q.Hi}
 	if q.Unit != "" {
-		c.unit = p.r.id(q.Unit)
+		c.unit = p.r.ID(q.Unit)
 	}
 	c.flags = flagIf(q.LoOpen, qLoOpen) | flagIf(q.HiOpen, qHiOpen) | flagIf(q.Approx, qApprox) | flagIf(q.Change, qChange)
 	return c
@@ -33,7 +33,7 @@ func (p *parser) compactQuantity(q Quantity) qty {
 
 // quantityView is a kept amount as a Quantity.
 func (dc *DocClaims) quantityView(c qty) Quantity {
-	q := Quantity{Span: c.span.span(), Lo: c.lo, Hi: c.hi, Unit: dc.voc.str(c.unit)}
+	q := Quantity{Span: c.span.span(), Lo: c.lo, Hi: c.hi, Unit: dc.voc.Str(c.unit)}
 	q.Text = dc.Doc.TextOf(q.Span)
 	q.LoOpen, q.HiOpen = c.flags&qLoOpen != 0, c.flags&qHiOpen != 0
 	q.Approx, q.Change = c.flags&qApprox != 0, c.flags&qChange != 0

@@ -170,6 +170,23 @@ var degreeWords = set("very", "too", "so", "quite", "all", "always", "entirely",
 // condition, a time or a relative clause.
 var hypotheticalSubs = set("if", "unless", "whether", "when", "whenever", "lest", "which", "who", "whom", "whose", "where", "wherever")
 
+// hedges are the words that make a claim less than a plain statement:
+// adverbs of report and likelihood ("reportedly", "probably"), the
+// passives of expectation and report before an infinitive ("is expected
+// to", "is said to"), and "likely" ("is likely to").
+var hedges = set("reportedly", "allegedly", "reputedly", "supposedly", "purportedly", "apparently", "probably",
+	"possibly", "perhaps", "presumably", "likely", "unlikely", "expected", "projected", "forecast", "predicted",
+	"estimated", "believed", "thought", "rumoured", "rumored", "said", "reported", "alleged", "supposed")
+
+// reportingVerbs are the lemmas of the verbs that report what another
+// says or expects: the clause they introduce is reported, not stated.
+var reportingVerbs = set("say", "report", "claim", "allege", "estimate", "believe", "suggest", "argue",
+	"expect", "predict", "forecast", "think", "tell", "assert", "contend", "insist")
+
+// possibilityModals are the modals that make a claim a possibility or a
+// condition rather than a statement.
+var possibilityModals = set("may", "might", "could", "would", "should")
+
 // Lookups. Words are lower case.
 
 // IsDeterminer reports a determiner: "the", "some", "no", "their".
@@ -246,6 +263,40 @@ func IsLinkingVerb(w string) bool { return linkingVerbs[w] }
 // IsDegreeWord reports a word that bears on a degree: "very", "always",
 // "enough".
 func IsDegreeWord(w string) bool { return degreeWords[w] }
+
+// IsHedge reports a word that makes a claim less than a plain statement:
+// "reportedly", "probably", "expected" (in "is expected to").
+func IsHedge(w string) bool { return hedges[w] }
+
+// IsReportingVerb reports the lemma of a verb that reports what another
+// says or expects: "say", "claim", "expect".
+func IsReportingVerb(lemma string) bool { return reportingVerbs[lemma] }
+
+// IsPossibilityModal reports a modal that makes a claim a possibility:
+// "may", "might", "could", "would", "should".
+func IsPossibilityModal(w string) bool { return possibilityModals[w] }
+
+// ReportsHedged reports a sentence that hedges all it says: "according
+// to", or an adverb of report or likelihood ("reportedly", "probably").
+func ReportsHedged(ws []Word) bool {
+	for i, w := range ws {
+		if w.Lower == "according" && i+1 < len(ws) && ws[i+1].Lower == "to" || w.Tag == TagAdv && hedges[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// HedgeWithin reports a hedge among the words that start in the span
+// [start, end) of Text: "expected" in "are expected to rise".
+func HedgeWithin(ws []Word, start, end int) bool {
+	for _, w := range ws {
+		if w.Span.Start >= start && w.Span.Start < end && hedges[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
 
 // IsHypotheticalSub reports a subordinator that introduces a clause
 // stating no fact of its own: "if", "when", "which".

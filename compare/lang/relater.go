@@ -1,5 +1,7 @@
 package lang
 
+import "slices"
+
 // WordRelater relates words the way a comparison of many pairs meets them:
 // the same words over and over. Words are given by ids the caller numbers
 // them with, from 0 to n-1; what WordNet says of each word is read once,
@@ -11,6 +13,7 @@ type WordRelater struct {
 	word   func(id uint32) string // the lower-case word of an id
 	at     []int32                // by id, its index in info, or -1
 	info   []WordSenses
+	above  [][4][]int32 // by index in info and part of speech, Above its senses; nil until read
 	senses SenseRelater
 	keys   []uint64
 	vals   []uint8 // 0 for an empty place: stored bits always have relKnown
@@ -51,6 +54,7 @@ func (r *WordRelater) sensesOf(id uint32) *WordSenses {
 	}
 	r.at[id] = int32(len(r.info))
 	r.info = append(r.info, ReadWordSenses(r.word(id)))
+	r.above = append(r.above, [4][]int32{})
 	return &r.info[len(r.info)-1]
 }
 
@@ -103,5 +107,56 @@ func (r *WordRelater) read(a, b uint32, sa, sb *WordSenses, pos byte) uint8 {
 	if pos == 0 {
 		return bits
 	}
-	return bits | uint8(r.senses.Relate(sa, sb, pos))
+	return bits | uint8(r.relate(a, b, sa, sb, pos))
+}
+
+// noneAbove is what Above gives a word with no hypernyms: not nil, so
+// that it is read once.
+var noneAbove = []int32{}
+
+// relate is SenseRelater.Relate with the synsets above each word read
+// once per word rather than once per pair.
+func (r *WordRelater) relate(a, b uint32, sa, sb *WordSenses, pos byte) Relation {
+	p := posSlot[pos]
+	x, y := sa.ids[p][:sa.n[p]], sb.ids[p][:sb.n[p]]
+	if len(x) == 0 || len(y) == 0 {
+		return Unrelated
+	}
+	for _, i := range x {
+		for _, j := range y {
+			if i == j {
+				return Same
+			}
+		}
+	}
+	if holdsAny(r.aboveOf(a, p, x), y) {
+		return Narrower
+	}
+	if holdsAny(r.aboveOf(b, p, y), x) {
+		return Broader
+	}
+	return Unrelated
+}
+
+// aboveOf returns the synsets above the senses x of word id as the part
+// of speech of slot p, read on first use.
+func (r *WordRelater) aboveOf(id uint32, p int8, x []int32) []int32 {
+	ab := &r.above[r.at[id]][p]
+	if *ab == nil {
+		*ab = r.senses.Above(x, nil)
+		if len(*ab) == 0 {
+			*ab = noneAbove
+		}
+	}
+	return *ab
+}
+
+// holdsAny reports whether the sorted set holds one of xs.
+func holdsAny(set, xs []int32) bool {
+	for _, x := range xs {
+		if _, ok := slices.BinarySearch(set, x); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -1,5 +1,7 @@
 package lang
 
+import "slices"
+
 // An analyzer meets the same words over and over in different pairs: what
 // WordNet says of each word (its first senses, whether it has antonyms) and
 // of each synset (its hypernyms) is best read from the tables once.
@@ -83,6 +85,28 @@ func (k *SenseRelater) reaches(from, to []int32) bool {
 		frontier, next = next, frontier
 	}
 	return false
+}
+
+// Above returns the synsets a hypernym chain from one of from reaches
+// within three levels (what reaches looks for), sorted, without repeats,
+// appended to buf.
+func (k *SenseRelater) Above(from []int32, buf []int32) []int32 {
+	start := len(buf)
+	frontier := append(k.front[:0], from...)
+	next := k.next[:0]
+	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
+		next = next[:0]
+		for _, s := range frontier {
+			hs := k.hypernymsOf(s)
+			next = append(next, hs...)
+			buf = append(buf, hs...)
+		}
+		frontier, next = next, frontier
+	}
+	k.front, k.next = frontier[:0], next[:0]
+	out := buf[start:]
+	slices.Sort(out)
+	return buf[:start+len(slices.Compact(out))]
 }
 
 // hypernymsOf returns the hypernyms of a synset, from the cache.

@@ -94,7 +94,9 @@ const EvidenceHelp = `The severity says what the contradiction rests on (details
 	`grew 5% in 2021", event), or one restates the other with the change (restated); inside one document, where the same words come back for many armies, cities ` +
 	`and years, only a restatement or a thing named with its number ("Executive Order 10925", ` +
 	`identified) makes a warning. Claims alike in words only are reported as info, with a lower ` +
-	`confidence.`
+	`confidence. A hedged claim (a possibility, "may", "could"; an expectation, "is expected to"; a ` +
+	`report, "according to", "reportedly", what "the ministry said" introduces) lowers the confidence ` +
+	`by 0.15 (details.hedged); --min-confidence leaves out what is below it.`
 
 // Limit says where the analyzer's bounds left comparisons out, so
 // that no cut is silent.

@@ -20,6 +20,31 @@ type Result struct {
 	// "negation", "antonym", "paraphrase", …), when the file gives one
 	// in the field before the label: Kinds[kind][predicted].
 	Kinds map[string]map[string]int
+	// Bins counts the labelled pairs answered "contradiction" by the
+	// answer's confidence, in tenths (Bins[9] holds 0.9 to 1): how many,
+	// and how many of them are CONTRADICTION. Well-calibrated confidence
+	// has a bin's precision near its confidence.
+	Bins [10]Bin
+}
+
+// Bin is one tenth of the confidence scale: the contradictions answered
+// with a confidence in it, and those right.
+type Bin struct{ Answered, Right int }
+
+// Precision is the share of the bin's answers that are right (0 when
+// empty).
+func (b Bin) Precision() float64 {
+	if b.Answered == 0 {
+		return 0
+	}
+	return float64(b.Right) / float64(b.Answered)
+}
+
+// Answer is what a classifier says of a pair: contradiction, overlap or
+// none, and for a contradiction how confident it is (0 to 1).
+type Answer struct {
+	Label      string
+	Confidence float64
 }
 
 // KindRecall is the share of the pairs of a kind answered "contradiction".
@@ -64,7 +89,7 @@ func (r Result) PR(want, gold string) (p, rc float64) {
 // before the label is the pair's kind), classifies each, writes
 // "id<TAB>answer" lines to pred when it is not nil, and counts the answers
 // against the labels when there are any.
-func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx context.Context, a, b string) (string, error)) (Result, error) {
+func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx context.Context, a, b string) (Answer, error)) (Result, error) {
 	res := Result{Counts: map[string]map[string]int{}, Kinds: map[string]map[string]int{}}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -85,7 +110,8 @@ func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx c
 		if line == 1 && (strings.EqualFold(f[0], "pair_id") || strings.EqualFold(f[0], "id") || strings.EqualFold(f[1], "sentence_A")) {
 			continue // header
 		}
-		got, err := classify(ctx, f[1], f[2])
+		ans, err := classify(ctx, f[1], f[2])
+		got := ans.Label
 		if err != nil {
 			return res, fmt.Errorf("line %d: %w", line, err)
 		}
@@ -104,6 +130,13 @@ func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx c
 					res.Counts[gold] = map[string]int{}
 				}
 				res.Counts[gold][got]++
+				if got == "contradiction" {
+					b := &res.Bins[min(9, max(0, int(ans.Confidence*10)))]
+					b.Answered++
+					if gold == "CONTRADICTION" {
+						b.Right++
+					}
+				}
 				if kind := strings.TrimSpace(f[len(f)-2]); len(f) >= 5 && isKind(kind) {
 					if res.Kinds[kind] == nil {
 						res.Kinds[kind] = map[string]int{}
