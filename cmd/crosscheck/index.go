@@ -81,6 +81,17 @@ func report0(s string) string { return compare.Shorten(s, 120) }
 
 // openIndex opens the index at where (see indexLocation); create makes a
 // new one.
+// existingIndex opens the index --index names (or the default), which
+// must exist, and returns it with its location.
+func (a *app) existingIndex(cmd *cobra.Command) (*index.Index, string, error) {
+	where, err := a.indexLocation(cmd, "index", a.indexDSN)
+	if err != nil {
+		return nil, "", err
+	}
+	ix, err := a.openIndex(cmd.Context(), where, false)
+	return ix, where, err
+}
+
 func (a *app) openIndex(ctx context.Context, where string, create bool) (*index.Index, error) {
 	opt := index.Options{Create: create}
 	if isPostgresURL(where) {
@@ -338,11 +349,7 @@ func (a *app) indexRemoveCommand() *cobra.Command {
 		Short: "Forget indexed files (a folder: every file under it)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			where, err := a.indexLocation(cmd, "index", a.indexDSN)
-			if err != nil {
-				return err
-			}
-			ix, err := a.openIndex(cmd.Context(), where, false)
+			ix, where, err := a.existingIndex(cmd)
 			if err != nil {
 				return err
 			}
@@ -372,11 +379,7 @@ func (a *app) indexStatsCommand() *cobra.Command {
 		Short: "Say what the index holds and how large it is",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			where, err := a.indexLocation(cmd, "index", a.indexDSN)
-			if err != nil {
-				return err
-			}
-			ix, err := a.openIndex(cmd.Context(), where, false)
+			ix, where, err := a.existingIndex(cmd)
 			if err != nil {
 				return err
 			}
