@@ -356,6 +356,28 @@ func (d *Document) TokenKeys() []uint64 {
 	return d.keys
 }
 
+// TokenKeysInto returns TokenKeys when something has built them (shared
+// is then true: the document's own table, not to be written), else the
+// keys computed into buf (grown as needed) and not kept: for a pass that
+// reads a document's keys and is done with them, so that a command that
+// needs them only there does not hold eight bytes per word to the end.
+func (d *Document) TokenKeysInto(buf []uint64) (keys []uint64, shared bool) {
+	if d.keysBuilt.Load() {
+		return d.keys, true
+	}
+	if cap(buf) < len(d.Tokens) {
+		buf = make([]uint64, len(d.Tokens))
+	}
+	buf = buf[:len(d.Tokens)]
+	for i, t := range d.Tokens {
+		buf[i] = WordKey(d.Text[t.Start:t.End])
+	}
+	for _, i := range d.joined {
+		buf[i] = WordKey(d.WordText(i))
+	}
+	return buf, false
+}
+
 // tokenKeysIn returns the keys of tokens [i, j): part of the document's
 // table when something built it, else computed for those tokens alone, so
 // that diffing two short spans does not hash a whole large document.

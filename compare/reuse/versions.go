@@ -72,7 +72,12 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 	fps := make([][]uint64, len(docs))
 	sketches := make([]gram.Sketch, len(docs))
 	err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
-		keys := docs[i].TokenKeys()
+		kbuf := gramPool.Get().(*[]uint64)
+		keys, shared := docs[i].TokenKeysInto(*kbuf)
+		if !shared && cap(keys) <= gram.MaxPooled {
+			*kbuf = keys
+		}
+		defer gramPool.Put(kbuf)
 		buf := gramPool.Get().(*[]uint64)
 		h := gram.Grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)

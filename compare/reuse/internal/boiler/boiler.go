@@ -151,12 +151,52 @@ type stretch struct {
 	grams  []uint64 // its common fingerprints, to group stretches by text
 }
 
+// gramBufs holds the buffers withGrams lends: the fingerprints of a
+// document are read several times, and a fresh slice each time was a
+// quarter of what the claims command allocated.
+var gramBufs sync.Pool // of *[]uint64
+
+// withGrams calls f with the fingerprints of d (docGrams of its keys) in
+// buffers that are reused once f returns: f must not keep h. The keys are
+// not kept on d (TokenKeysInto): the claims command needs them only here.
+func withGrams(d *compare.Document, f func(h []uint64)) {
+	kp, hp := lend(), lend()
+	keys, shared := d.TokenKeysInto(*kp)
+	if !shared {
+		*kp = keys
+	}
+	*hp = docGrams(keys, *hp)
+	f(*hp)
+	giveBack(kp)
+	giveBack(hp)
+}
+
+// lend returns a buffer of gramBufs.
+func lend() *[]uint64 {
+	if p, _ := gramBufs.Get().(*[]uint64); p != nil {
+		return p
+	}
+	return new([]uint64)
+}
+
+// giveBack returns a buffer to gramBufs, unless it is too large to keep
+// (gram.MaxPooled).
+func giveBack(p *[]uint64) {
+	if cap(*p) > gram.MaxPooled {
+		*p = nil
+	}
+	gramBufs.Put(p)
+}
+
 // docGrams returns the fingerprint of every bpGram-word run of keys
 // (position t for keys[t:t+bpGram]), appended to buf[:0].
 func docGrams(keys []uint64, buf []uint64) []uint64 {
 	out := buf[:0]
 	if len(keys) < bpGram {
 		return out
+	}
+	if n := len(keys) - bpGram + 1; cap(out) < n {
+		out = make([]uint64, 0, n)
 	}
 	pow := uint64(1)
 	for range bpGram - 1 {
@@ -269,9 +309,11 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 			if version[i] {
 				return
 			}
-			h := docGrams(docs[i].TokenKeys(), nil)
-			fp := make([]uint64, 0, len(h)*2/(bpWindow+1)+4)
-			winnowGrams(h, bpWindow, func(x uint64) { fp = append(fp, x&^mask|opt.group(i)) })
+			var fp []uint64
+			withGrams(docs[i], func(h []uint64) {
+				fp = make([]uint64, 0, len(h)*2/(bpWindow+1)+4)
+				winnowGrams(h, bpWindow, func(x uint64) { fp = append(fp, x&^mask|opt.group(i)) })
+			})
 			mu.Lock()
 			entries = append(entries, fp...)
 			mu.Unlock()
@@ -312,18 +354,19 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 		if version[i] {
 			return
 		}
-		h := docGrams(docs[i].TokenKeys(), nil)
 		var out []uint64
-		next := 0
-		for t, x := range h {
-			if !seen.Has(x) {
-				continue
+		withGrams(docs[i], func(h []uint64) {
+			next := 0
+			for t, x := range h {
+				if !seen.Has(x) {
+					continue
+				}
+				for u := max(next, t-bpWindow+1); u < min(len(h), t+bpWindow); u++ {
+					out = append(out, h[u]&^mask|opt.group(i))
+				}
+				next = max(next, t+bpWindow)
 			}
-			for u := max(next, t-bpWindow+1); u < min(len(h), t+bpWindow); u++ {
-				out = append(out, h[u]&^mask|opt.group(i))
-			}
-			next = max(next, t+bpWindow)
-		}
+		})
 		near[i] = out
 	})
 	if err != nil {
@@ -346,19 +389,20 @@ func commonStretches(ctx context.Context, docs []*compare.Document, opt Options)
 		if near[i] == nil {
 			return
 		}
-		h := docGrams(docs[i].TokenKeys(), nil)
 		ss := out[i]
-		for t, x := range h {
-			if !common.Has(x) {
-				continue
+		withGrams(docs[i], func(h []uint64) {
+			for t, x := range h {
+				if !common.Has(x) {
+					continue
+				}
+				if k := len(ss) - 1; k >= 0 && int32(t) <= ss[k].hi {
+					ss[k].hi = int32(t + bpGram)
+					ss[k].grams = append(ss[k].grams, x)
+					continue
+				}
+				ss = append(ss, stretch{lo: int32(t), hi: int32(t + bpGram), grams: []uint64{x}})
 			}
-			if k := len(ss) - 1; k >= 0 && int32(t) <= ss[k].hi {
-				ss[k].hi = int32(t + bpGram)
-				ss[k].grams = append(ss[k].grams, x)
-				continue
-			}
-			ss = append(ss, stretch{lo: int32(t), hi: int32(t + bpGram), grams: []uint64{x}})
-		}
+		})
 		out[i] = ss
 		kept := out[i][:0]
 		for _, s := range out[i] {
@@ -377,12 +421,14 @@ func commonShare(d *compare.Document, set *gram.Filter) float64 {
 		return 0
 	}
 	covered, end := 0, 0
-	for t, x := range docGrams(d.TokenKeys(), nil) {
-		if set.Has(x) {
-			covered += t + bpGram - max(t, end)
-			end = t + bpGram
+	withGrams(d, func(h []uint64) {
+		for t, x := range h {
+			if set.Has(x) {
+				covered += t + bpGram - max(t, end)
+				end = t + bpGram
+			}
 		}
-	}
+	})
 	return float64(covered) / float64(len(d.Tokens))
 }
 
