@@ -96,7 +96,11 @@ func (r *WordRelater) bits(a, b uint32, pos byte) uint8 {
 func (r *WordRelater) read(a, b uint32, sa, sb *WordSenses, pos byte) uint8 {
 	bits := uint8(relKnown)
 	if sa.Antonyms && sb.Antonyms {
-		if o, d := Antonyms(r.word(a), r.word(b)); o {
+		wa, wb, block := r.word(a), r.word(b), sa.block
+		if wa > wb {
+			wa, wb, block = wb, wa, sb.block
+		}
+		if o, d := antonymsIn(block, wa, wb); o && wa != wb && wa != "" {
 			bits |= relAntonym
 			if d {
 				bits |= relDirect

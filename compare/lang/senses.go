@@ -11,7 +11,8 @@ import "slices"
 type WordSenses struct {
 	ids      [4][3]int32 // first senses as noun, verb, adjective, adverb
 	n        [4]uint8
-	Antonyms bool // WordNet lists an antonym of it
+	Antonyms bool   // WordNet lists an antonym of it
+	block    string // when Antonyms, its lines of the antonym table as the first word (antonymBlock)
 }
 
 var posSlot = [256]int8{'n': 0, 'v': 1, 'a': 2, 'r': 3}
@@ -25,6 +26,9 @@ func ReadWordSenses(w string) WordSenses {
 		ws.n[p] = uint8(copy(ws.ids[p][:], s))
 	}
 	ws.Antonyms = HasAntonym(w)
+	if ws.Antonyms {
+		ws.block = antonymBlock(w)
+	}
 	return ws
 }
 

@@ -23,6 +23,12 @@ func findLine(table, key string, two bool) (string, bool) {
 // searchLines finds by binary search the line of a sorted table for which
 // cmp (how the line compares with the one sought) is 0.
 func searchLines(table string, cmp func(line string) int) (string, bool) {
+	s, e, ok := searchLinesAt(table, cmp)
+	return table[s:e], ok
+}
+
+// searchLinesAt is searchLines giving where the line is: table[s:e].
+func searchLinesAt(table string, cmp func(line string) int) (s, e int, ok bool) {
 	lo, hi := 0, len(table) // the line sought starts in [lo, hi); both are line starts
 	for lo < hi {
 		mid := lo + (hi-lo)/2
@@ -31,17 +37,16 @@ func searchLines(table string, cmp func(line string) int) (string, bool) {
 		if e < s {
 			e = len(table)
 		}
-		line := table[s:e]
-		switch c := cmp(line); {
+		switch c := cmp(table[s:e]); {
 		case c == 0:
-			return line, true
+			return s, e, true
 		case c < 0:
 			lo = e + 1
 		default:
 			hi = s
 		}
 	}
-	return "", false
+	return 0, 0, false
 }
 
 // lineKey is the first field of a line, or its first two fields.
@@ -69,11 +74,50 @@ func Antonyms(a, b string) (opposed, direct bool) {
 	if a > b {
 		a, b = b, a
 	}
-	line, ok := findLine(wordnetAntonyms, a+" "+b, true)
+	return antonymsIn(antonymBlock(a), a, b)
+}
+
+// antonymBlock returns the lines of wordnetAntonyms whose first word is w:
+// they follow one another, the table being sorted. A caller that meets a
+// word in many pairs keeps its block (WordSenses does), so that a pair
+// costs a scan of a few lines rather than a search of the table.
+func antonymBlock(w string) string {
+	t := wordnetAntonyms
+	s, e, ok := searchLinesAt(t, func(line string) int { return strings.Compare(lineKey(line, false), w) })
 	if !ok {
-		return newsAntonyms[a+" "+b], newsAntonyms[a+" "+b]
+		return ""
 	}
-	return true, strings.HasSuffix(line, " d")
+	for s > 0 {
+		p := strings.LastIndexByte(t[:s-1], '\n') + 1
+		if lineKey(t[p:s-1], false) != w {
+			break
+		}
+		s = p
+	}
+	for e < len(t) {
+		n := strings.IndexByte(t[e+1:], '\n')
+		if n < 0 {
+			n = len(t) - e - 1
+		}
+		if lineKey(t[e+1:e+1+n], false) != w {
+			break
+		}
+		e += 1 + n
+	}
+	return t[s:e]
+}
+
+// antonymsIn is Antonyms for a < b, with block antonymBlock(a).
+func antonymsIn(block, a, b string) (opposed, direct bool) {
+	for block != "" {
+		line, rest, _ := strings.Cut(block, "\n")
+		block = rest
+		if _, second, _ := strings.Cut(line, " "); strings.HasPrefix(second, b) && len(second) > len(b) && second[len(b)] == ' ' {
+			return true, strings.HasSuffix(line, " d")
+		}
+	}
+	o := newsPairs[[2]string{a, b}]
+	return o, o
 }
 
 // newsAntonyms are the opposed predicates of news and reports that
@@ -85,6 +129,16 @@ var newsAntonyms = set("approve reject", "oppose support", "confirm deny", "gain
 	"climb fall", "climb drop", "climb decline", "fall grow", "fall increase", "rise shrink",
 	"endorse reject", "back oppose", "accept refuse", "admit deny", "lift impose", "ratify reject",
 	"cut raise", "cut increase")
+
+// newsPairs is newsAntonyms keyed by the pair of words, the smaller first.
+var newsPairs = func() map[[2]string]bool {
+	m := map[[2]string]bool{}
+	for p := range newsAntonyms {
+		a, b, _ := strings.Cut(p, " ")
+		m[[2]string{min(a, b), max(a, b)}] = true
+	}
+	return m
+}()
 
 // newsAntonymWords are the words of newsAntonyms.
 var newsAntonymWords = func() map[string]bool {
