@@ -284,7 +284,7 @@ func prepareQuote(text string) *quoteText {
 func (qt *quoteText) sourceWords(i, j int) int {
 	n := 0
 	for k := i; k < j; k++ {
-		st := qt.doc.Tokens[k].Start
+		st := qt.doc.Tokens[k].Start()
 		x := sort.Search(len(qt.insertions), func(m int) bool { return qt.insertions[m].End > st })
 		if x == len(qt.insertions) || qt.insertions[x].Start > st {
 			n++
@@ -341,7 +341,7 @@ func locateQuote(qt *quoteText, from, to int, src *compare.Document, pages []pag
 	if n < 3 || len(src.Tokens) == 0 {
 		return compare.Span{}, false
 	}
-	qs := compare.Span{Start: q.Tokens[from].Start, End: q.Tokens[to-1].End}
+	qs := compare.Span{Start: q.Tokens[from].Start(), End: q.Tokens[to-1].End()}
 	ps := reuse.AlignRegions(q, qs, src, compare.Span{Start: 0, End: len(src.Text)}, reuse.QuoteOptions())
 	best := -1
 	for i, p := range ps {
@@ -382,7 +382,7 @@ func locateQuote(qt *quoteText, from, to int, src *compare.Document, pages []pag
 	if end <= start {
 		return compare.Span{}, false
 	}
-	return compare.Span{Start: src.Tokens[start].Start, End: src.Tokens[end-1].End}, true
+	return compare.Span{Start: src.Tokens[start].Start(), End: src.Tokens[end-1].End()}, true
 }
 
 // pageMarkPattern matches the page markers editions print in their text:
@@ -441,12 +441,12 @@ func withoutPageMarks(op compare.DiffOp, src *compare.Document, pages []pageMark
 	run := -1 // first token of the current run of words outside markers
 	flush := func(end int) {
 		if run >= 0 {
-			out = append(out, compare.DiffOp{Op: "delete", A: compare.Span{Start: src.Tokens[run].Start, End: src.Tokens[end-1].End}, B: op.B})
+			out = append(out, compare.DiffOp{Op: "delete", A: compare.Span{Start: src.Tokens[run].Start(), End: src.Tokens[end-1].End()}, B: op.B})
 			run = -1
 		}
 	}
 	for k := i; k < j; k++ {
-		if inPageMark(pages, src.Tokens[k].Start) {
+		if inPageMark(pages, src.Tokens[k].Start()) {
 			flush(k)
 		} else if run < 0 {
 			run = k
@@ -480,7 +480,7 @@ func stepWords(src *compare.Document, pages []pageMark, t, n int) int {
 			w = t
 			t++
 		}
-		if !inPageMark(pages, src.Tokens[w].Start) {
+		if !inPageMark(pages, src.Tokens[w].Start()) {
 			n--
 		}
 	}
@@ -730,7 +730,7 @@ func nearWords(q *compare.Document, from, to int, src *compare.Document, lo, hi 
 	if at < 0 || best < 2 || 2*best < n {
 		return compare.Span{}, false
 	}
-	return compare.Span{Start: src.Tokens[at].Start, End: src.Tokens[at+n-1].End}, true
+	return compare.Span{Start: src.Tokens[at].Start(), End: src.Tokens[at+n-1].End()}, true
 }
 
 // exactWords finds the quotation's words from..to, in order and case
@@ -745,7 +745,7 @@ func exactWords(q *compare.Document, from, to int, src *compare.Document, pages 
 		}
 		k, t := 0, i
 		for k < n && t < len(src.Tokens) {
-			if k > 0 && inPageMark(pages, src.Tokens[t].Start) {
+			if k > 0 && inPageMark(pages, src.Tokens[t].Start()) {
 				t++
 				continue
 			}
@@ -755,7 +755,7 @@ func exactWords(q *compare.Document, from, to int, src *compare.Document, pages 
 			k, t = k+1, t+1
 		}
 		if k == n {
-			return compare.Span{Start: src.Tokens[i].Start, End: src.Tokens[t-1].End}, true
+			return compare.Span{Start: src.Tokens[i].Start(), End: src.Tokens[t-1].End()}, true
 		}
 	}
 	return compare.Span{}, false

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +26,29 @@ func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.En
 
 // Overlaps reports whether s and o share at least one byte.
 func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Token is a word token: a half-open range [Start, End) of byte offsets
+// into a document's normalised Text, held in 32 bits each (8 bytes, half
+// a Span) because a document keeps one for every word. Assemble refuses
+// a text longer than MaxTextBytes, so the offsets always fit.
+type Token struct {
+	start, end uint32
+}
+
+// TokenOf returns the token covering span s of Text.
+func TokenOf(s Span) Token { return Token{uint32(s.Start), uint32(s.End)} }
+
+// Start returns the offset of the token's first byte.
+func (t Token) Start() int { return int(t.start) }
+
+// End returns the offset just past the token's last byte.
+func (t Token) End() int { return int(t.end) }
+
+// Span returns the token as a Span.
+func (t Token) Span() Span { return Span{int(t.start), int(t.end)} }
+
+// Len returns the number of bytes the token covers.
+func (t Token) Len() int { return int(t.end - t.start) }
 
 // Position is a 1-based line and column; the column counts Unicode code points.
 type Position struct {
@@ -49,7 +74,7 @@ type Document struct {
 	// Tokens are the word tokens, Text coordinates. A word hyphenated at
 	// a line end is one token over its two halves ("re-\nport"): see
 	// WordText.
-	Tokens   []Span
+	Tokens   []Token
 	Replaced []int // original offsets of bytes replaced by U+FFFD (--lenient)
 
 	source    string       // the decoded file text (UTF-8)
@@ -95,9 +120,17 @@ type Parts struct {
 	Locator   Locator
 }
 
+// MaxTextBytes is the longest normalised text a document can hold: its
+// tokens keep their offsets in 32 bits.
+const MaxTextBytes = math.MaxUint32
+
+// maxTextBytes is MaxTextBytes, lowered by tests.
+var maxTextBytes = MaxTextBytes
+
 // Assemble normalises the parts' text, maps their structure onto it and
-// segments it into paragraphs, sentences and words.
-func Assemble(p Parts) *Document {
+// segments it into paragraphs, sentences and words. A text longer than
+// MaxTextBytes once normalised is refused with an *InputError.
+func Assemble(p Parts) (*Document, error) {
 	d := &Document{
 		Path:      p.Path,
 		Raw:       p.Raw,
@@ -115,6 +148,11 @@ func Assemble(p Parts) *Document {
 		text = p.Source
 	}
 	norm, maps := normalize(text)
+	if len(norm) > maxTextBytes {
+		return nil, &InputError{Path: p.Path, Offset: -1,
+			Msg:  fmt.Sprintf("text is %d bytes once decoded, over the %d bytes one document can hold", len(norm), maxTextBytes),
+			Hint: "split the file"}
+	}
 	d.Text = norm
 	d.textMaps = maps
 	if p.TextMap != nil {
@@ -147,18 +185,23 @@ func Assemble(p Parts) *Document {
 	sort.SliceStable(st.NoteDefs, func(a, b int) bool { return st.NoteDefs[a].Span.Start < st.NoteDefs[b].Span.Start })
 	d.Structure = st
 	d.segment()
-	return d
+	return d, nil
 }
 
 // NewTextDocument makes a plain-text document of text held in memory (a
 // quotation, a sentence pair): no file, no decoding. Invalid UTF-8 is
-// replaced first, so Raw is the valid text.
+// replaced first, so Raw is the valid text. The text must be shorter than
+// MaxTextBytes: a longer one is a caller's mistake and panics.
 func NewTextDocument(name, text string) *Document {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	return Assemble(Parts{Path: name, Raw: []byte(text), Format: "text", Encoding: "utf-8",
+	d, err := Assemble(Parts{Path: name, Raw: []byte(text), Format: "text", Encoding: "utf-8",
 		Source: text, ASCII: IsASCII(text)})
+	if err != nil {
+		panic("compare.NewTextDocument: " + err.Error())
+	}
+	return d
 }
 
 func (d *Document) segment() {
@@ -346,7 +389,7 @@ func (d *Document) TokenKeys() []uint64 {
 	d.keysOnce.Do(func() {
 		d.keys = make([]uint64, len(d.Tokens))
 		for i, t := range d.Tokens {
-			d.keys[i] = WordKey(d.Text[t.Start:t.End])
+			d.keys[i] = WordKey(d.Text[t.Start():t.End()])
 		}
 		for _, i := range d.joined {
 			d.keys[i] = WordKey(d.WordText(i))
@@ -370,7 +413,7 @@ func (d *Document) TokenKeysInto(buf []uint64) (keys []uint64, shared bool) {
 	}
 	buf = buf[:len(d.Tokens)]
 	for i, t := range d.Tokens {
-		buf[i] = WordKey(d.Text[t.Start:t.End])
+		buf[i] = WordKey(d.Text[t.Start():t.End()])
 	}
 	for _, i := range d.joined {
 		buf[i] = WordKey(d.WordText(i))
@@ -388,7 +431,7 @@ func (d *Document) tokenKeysIn(i, j int) []uint64 {
 	out := make([]uint64, j-i)
 	for k := range out {
 		t := d.Tokens[i+k]
-		out[k] = WordKey(joinBroken(d.Text[t.Start:t.End]))
+		out[k] = WordKey(joinBroken(d.Text[t.Start():t.End()]))
 	}
 	return out
 }
@@ -401,7 +444,7 @@ func (d *Document) Word(i int) string { return strings.ToLower(d.WordText(i)) }
 // break ("re-\n  port" is "report").
 func (d *Document) WordText(i int) string {
 	t := d.Tokens[i]
-	return joinBroken(d.Text[t.Start:t.End])
+	return joinBroken(d.Text[t.Start():t.End()])
 }
 
 const (
@@ -456,11 +499,11 @@ func (d *Document) ParagraphAt(off int) int {
 // index range [i, j).
 func (d *Document) TokensIn(s Span) (int, int) {
 	i := d.TokenAt(s.Start)
-	for i < len(d.Tokens) && d.Tokens[i].Start < s.Start {
+	for i < len(d.Tokens) && d.Tokens[i].Start() < s.Start {
 		i++
 	}
 	j := i
-	for j < len(d.Tokens) && d.Tokens[j].End <= s.End {
+	for j < len(d.Tokens) && d.Tokens[j].End() <= s.End {
 		j++
 	}
 	return i, j
@@ -468,5 +511,5 @@ func (d *Document) TokensIn(s Span) (int, int) {
 
 // TokenAt returns the index of the first token that ends after Text offset off.
 func (d *Document) TokenAt(off int) int {
-	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > off })
+	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End() > off })
 }

@@ -57,13 +57,13 @@ func TestLineBreakHyphenSpansAndKeys(t *testing.T) {
 	ka, kb := d.TokenKeys(), plain.TokenKeys()
 	for i := range ka {
 		if ka[i] != kb[i] {
-			t.Errorf("token %d: %q and %q have different keys", i, d.TextOf(d.Tokens[i]), plain.TextOf(plain.Tokens[i]))
+			t.Errorf("token %d: %q and %q have different keys", i, d.TextOf(d.Tokens[i].Span()), plain.TextOf(plain.Tokens[i].Span()))
 		}
 	}
 	if got := d.tokenKeysIn(2, 3)[0]; got != WordKey("report") {
 		t.Errorf("tokenKeysIn gives %x, want the key of \"report\"", got)
 	}
-	o := d.Orig(d.Tokens[2])
+	o := d.Orig(d.Tokens[2].Span())
 	if got := raw[o.Start:o.End]; got != "re\u00AD\n  port" {
 		t.Errorf("token 2 covers %q of the original", got)
 	}

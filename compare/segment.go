@@ -52,8 +52,8 @@ var mayContinueWord = func() (t [256]bool) {
 	return t
 }()
 
-func tokenize(s string) (toks []Span, joined []int) {
-	toks = make([]Span, 0, tokenEstimate(s))
+func tokenize(s string) (toks []Token, joined []int) {
+	toks = make([]Token, 0, tokenEstimate(s))
 	n := len(s)
 	i := 0
 	for i < n {
@@ -80,7 +80,7 @@ func tokenize(s string) (toks []Span, joined []int) {
 				continue
 			case isIdeograph(r):
 				i += size
-				toks = append(toks, Span{start, i})
+				toks = append(toks, Token{uint32(start), uint32(i)})
 				continue
 			default:
 				i = wordEnd(s, start, i+size)
@@ -99,7 +99,7 @@ func tokenize(s string) (toks []Span, joined []int) {
 				joined = append(joined, len(toks))
 			}
 		}
-		toks = append(toks, Span{start, i})
+		toks = append(toks, Token{uint32(start), uint32(i)})
 	}
 	return toks, joined
 }
@@ -172,7 +172,7 @@ func joinBroken(w string) string {
 // one place makes "well-\nknown" two words like it): it returns the
 // tokens with those joined tokens split at their line-break hyphens, and
 // the joined tokens that remain.
-func splitCompounds(s string, toks []Span, joined []int) ([]Span, []int) {
+func splitCompounds(s string, toks []Token, joined []int) ([]Token, []int) {
 	if len(joined) == 0 {
 		return toks, joined
 	}
@@ -199,11 +199,11 @@ func splitCompounds(s string, toks []Span, joined []int) ([]Span, []int) {
 	}
 	want := map[uint64]bool{}
 	for _, ti := range joined {
-		parts(toks[ti], func(a, b Span) { want[pairKey(s[a.Start:a.End], s[b.Start:b.End])] = true })
+		parts(toks[ti].Span(), func(a, b Span) { want[pairKey(s[a.Start:a.End], s[b.Start:b.End])] = true })
 	}
 	inline := map[uint64]bool{}
 	for i := 0; i+1 < len(toks); i++ {
-		a, b := toks[i], toks[i+1]
+		a, b := toks[i].Span(), toks[i+1].Span()
 		if b.Start == a.End+1 && s[a.End] == '-' {
 			if k := pairKey(s[a.Start:a.End], s[b.Start:b.End]); want[k] {
 				inline[k] = true
@@ -213,18 +213,18 @@ func splitCompounds(s string, toks []Span, joined []int) ([]Span, []int) {
 	if len(inline) == 0 {
 		return toks, joined
 	}
-	out := make([]Span, 0, len(toks)+len(inline))
+	out := make([]Token, 0, len(toks)+len(inline))
 	var kept []int
 	last := 0
 	for _, ti := range joined {
 		out = append(out, toks[last:ti]...)
 		last = ti + 1
-		t := toks[ti]
+		t := toks[ti].Span()
 		piece := func(p Span) {
 			if isBrokenWord(s[p.Start:p.End]) {
 				kept = append(kept, len(out))
 			}
-			out = append(out, p)
+			out = append(out, TokenOf(p))
 		}
 		from := t.Start
 		parts(t, func(a, b Span) {

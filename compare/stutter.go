@@ -105,7 +105,7 @@ func FindStutters(d *Document, maxWords int) []Stutter {
 	for _, para := range d.Paragraphs {
 		a := d.TokenAt(para.Start)
 		b := a
-		for b < len(toks) && toks[b].Start < para.End {
+		for b < len(toks) && toks[b].Start() < para.End {
 			b++
 		}
 		for i := a; i < b; {
@@ -119,8 +119,8 @@ func FindStutters(d *Document, maxWords int) []Stutter {
 				continue
 			}
 			out = append(out, Stutter{
-				First:  Span{toks[i].Start, toks[i+n-1].End},
-				Repeat: Span{toks[i+n].Start, toks[i+k*n-1].End},
+				First:  Span{toks[i].Start(), toks[i+n-1].End()},
+				Repeat: Span{toks[i+n].Start(), toks[i+k*n-1].End()},
 				Words:  n,
 				Copies: k,
 			})
@@ -134,12 +134,12 @@ func FindStutters(d *Document, maxWords int) []Stutter {
 // that is immediately repeated, how many copies follow in a row (k ≥ 2),
 // and whether the repetition reads as a slip rather than as structure; or
 // n = 0.
-func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int, int, bool) {
+func stutterAt(d *Document, keys []uint64, toks []Token, i, b, maxWords int) (int, int, bool) {
 	for n := 1; n <= maxWords && i+2*n <= b; n++ {
 		if keys[i] != keys[i+n] || !sameRun(keys, i, i+n, n) {
 			continue
 		}
-		gap := d.Text[toks[i+n-1].End:toks[i+n].Start]
+		gap := d.Text[toks[i+n-1].End():toks[i+n].Start()]
 		if !gapJoins(gap) || legitRepeat(d, keys, toks, i, n) {
 			continue
 		}
@@ -147,7 +147,7 @@ func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int
 			continue // "against me, against me": repetition for emphasis
 		}
 		k := 2
-		for i+(k+1)*n <= b && sameRun(keys, i, i+k*n, n) && gapJoins(d.Text[toks[i+k*n-1].End:toks[i+k*n].Start]) {
+		for i+(k+1)*n <= b && sameRun(keys, i, i+k*n, n) && gapJoins(d.Text[toks[i+k*n-1].End():toks[i+k*n].Start()]) {
 			k++
 		}
 		if splitsNumeral(d, toks, i-1, i) || i+k*n < len(toks) && splitsNumeral(d, toks, i+k*n-1, i+k*n) {
@@ -165,9 +165,9 @@ func stutterAt(d *Document, keys []uint64, toks []Span, i, b, maxWords int) (int
 // second that starts with a capital: a new cell, heading or title begins
 // there (tables flattened to text read "… of those whose coins Those whose
 // coins …"). Slips keep the case of the words they repeat.
-func caseBreak(d *Document, toks []Span, i, n int) bool {
-	r1, _ := utf8.DecodeRuneInString(d.TextOf(toks[i]))
-	r2, _ := utf8.DecodeRuneInString(d.TextOf(toks[i+n]))
+func caseBreak(d *Document, toks []Token, i, n int) bool {
+	r1, _ := utf8.DecodeRuneInString(d.TextOf(toks[i].Span()))
+	r2, _ := utf8.DecodeRuneInString(d.TextOf(toks[i+n].Span()))
 	return unicode.IsLower(r1) && unicode.IsUpper(r2)
 }
 
@@ -191,12 +191,12 @@ var numberWords = map[string]bool{
 
 // splitsNumeral reports whether a boundary between tokens a and b falls
 // inside a numeral ("forty | thousand").
-func splitsNumeral(d *Document, toks []Span, a, b int) bool {
+func splitsNumeral(d *Document, toks []Token, a, b int) bool {
 	if a < 0 || b >= len(toks) {
 		return false
 	}
 	num := func(i int) bool { w := d.Word(i); return numberWords[w] || isNumberToken(w) }
-	return num(a) && num(b) && !strings.ContainsAny(d.Text[toks[a].End:toks[b].Start], ".;:")
+	return num(a) && num(b) && !strings.ContainsAny(d.Text[toks[a].End():toks[b].Start()], ".;:")
 }
 
 func sameRun(keys []uint64, x, y, n int) bool {
@@ -233,10 +233,10 @@ func gapJoins(gap string) bool {
 
 // legitRepeat reports doubles that are correct English: "had had",
 // "that that", "what it is is", numbers in tables, reduplicated names.
-func legitRepeat(d *Document, keys []uint64, toks []Span, i, n int) bool {
+func legitRepeat(d *Document, keys []uint64, toks []Token, i, n int) bool {
 	allNumbers := true
 	for j := i; j < i+n; j++ {
-		if !isNumberToken(d.TextOf(toks[j])) {
+		if !isNumberToken(d.TextOf(toks[j].Span())) {
 			allNumbers = false
 			break
 		}
@@ -247,8 +247,8 @@ func legitRepeat(d *Document, keys []uint64, toks []Span, i, n int) bool {
 	if n != 1 {
 		return false
 	}
-	w1 := d.TextOf(toks[i])
-	w2 := d.TextOf(toks[i+1])
+	w1 := d.TextOf(toks[i].Span())
+	w2 := d.TextOf(toks[i+1].Span())
 	// letter-spaced headings: "C H I N A   A E R O S P A C E"
 	if utf8.RuneCountInString(w1) == 1 && (i > 0 && toks[i-1].Len() == 1 || i+2 < len(toks) && toks[i+2].Len() == 1) {
 		return true

@@ -40,10 +40,10 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 	if aj-ai > maxDiffWords || bj-bi > maxDiffWords {
 		var ops []DiffOp
 		if aj > ai {
-			ops = append(ops, DiffOp{"delete", Span{a.Tokens[ai].Start, a.Tokens[aj-1].End}, Span{bs.Start, bs.Start}})
+			ops = append(ops, DiffOp{"delete", Span{a.Tokens[ai].Start(), a.Tokens[aj-1].End()}, Span{bs.Start, bs.Start}})
 		}
 		if bj > bi {
-			ops = append(ops, DiffOp{"insert", Span{as.End, as.End}, Span{b.Tokens[bi].Start, b.Tokens[bj-1].End}})
+			ops = append(ops, DiffOp{"insert", Span{as.End, as.End}, Span{b.Tokens[bi].Start(), b.Tokens[bj-1].End()}})
 		}
 		return ops
 	}
@@ -73,19 +73,19 @@ func WordDiff(a *Document, as Span, b *Document, bs Span, timeout time.Duration)
 	x, y := ai, bi // next token on each side
 	edge := func(d *Document, i, j int, fallback int) Span {
 		if j > i {
-			return Span{d.Tokens[i].Start, d.Tokens[j-1].End}
+			return Span{d.Tokens[i].Start(), d.Tokens[j-1].End()}
 		}
 		return Span{fallback, fallback}
 	}
 	posA := func() int {
 		if x < aj {
-			return a.Tokens[x].Start
+			return a.Tokens[x].Start()
 		}
 		return as.End
 	}
 	posB := func() int {
 		if y < bj {
-			return b.Tokens[y].Start
+			return b.Tokens[y].Start()
 		}
 		return bs.End
 	}

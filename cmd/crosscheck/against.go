@@ -137,7 +137,7 @@ func (a *app) openArchive(ctx context.Context, docs []*compare.Document, budget 
 				continue
 			}
 			t := fps[c.Keys[0]].Token
-			at := compare.Span{Start: d.Tokens[t].Start, End: d.Tokens[min(len(d.Tokens)-1, t+seed-1)].End}
+			at := compare.Span{Start: d.Tokens[t].Start(), End: d.Tokens[min(len(d.Tokens)-1, t+seed-1)].End()}
 			byID[c.ID] = &found{cand: c, doc: d, at: at, score: c.Shared}
 		}
 	}

@@ -63,7 +63,7 @@ func (r docxReader) Read(name string, raw []byte, opt Options) (*compare.Documen
 	if err != nil {
 		return nil, err
 	}
-	return containerDocument(name, raw, r.Format(), cd), nil
+	return containerDocument(name, raw, r.Format(), cd)
 }
 
 // odtReader reads OpenDocument texts (see container.ReadODT).
@@ -79,11 +79,11 @@ func (r odtReader) Read(name string, raw []byte, opt Options) (*compare.Document
 	if err != nil {
 		return nil, err
 	}
-	return containerDocument(name, raw, r.Format(), cd), nil
+	return containerDocument(name, raw, r.Format(), cd)
 }
 
 // containerDocument assembles a document from a DOCX or ODT extraction.
-func containerDocument(name string, raw []byte, format string, cd *container.Doc) *compare.Document {
+func containerDocument(name string, raw []byte, format string, cd *container.Doc) (*compare.Document, error) {
 	st := compare.Structure{Markup: true}
 	for _, h := range cd.Headings {
 		b := compare.Block{Kind: compare.BlockHeading, Level: min(h.Level, 6), Span: h.Span, Raw: h.Span}
@@ -111,7 +111,7 @@ func containerDocument(name string, raw []byte, format string, cd *container.Doc
 
 // assembleExtracted makes a document whose original offsets are those of
 // the extracted text (see the comment at the top of this file).
-func assembleExtracted(name string, raw []byte, format, text string, st compare.Structure, loc *placeLocator) *compare.Document {
+func assembleExtracted(name string, raw []byte, format, text string, st compare.Structure, loc *placeLocator) (*compare.Document, error) {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
@@ -154,7 +154,7 @@ func (r epubReader) Read(name string, raw []byte, opt Options) (*compare.Documen
 		}
 	}
 	b.linkAcrossMembers()
-	return assembleExtracted(name, raw, r.Format(), string(b.text), b.st, &placeLocator{places: b.places}), nil
+	return assembleExtracted(name, raw, r.Format(), string(b.text), b.st, &placeLocator{places: b.places})
 }
 
 func memberError(name, member string, err error) error {
@@ -361,5 +361,5 @@ func (r pdfReader) Read(name string, raw []byte, opt Options) (*compare.Document
 	for _, h := range pd.Headings {
 		st.Blocks = append(st.Blocks, compare.Block{Kind: compare.BlockHeading, Level: h.Level, Span: h.Span, Raw: h.Span})
 	}
-	return assembleExtracted(name, raw, r.Format(), pd.Text, st, loc), nil
+	return assembleExtracted(name, raw, r.Format(), pd.Text, st, loc)
 }

@@ -45,11 +45,11 @@ func TestOrigMapsBack(t *testing.T) {
 	raw := "\ufeffA “quote”：co\u00adoperate\r\nSecond line e\u0301te\u0301 end"
 	d := mustDoc(t, "t.txt", raw)
 	for _, tok := range d.Tokens {
-		o := d.Orig(tok)
+		o := d.Orig(tok.Span())
 		got := string(d.Raw[o.Start:o.End])
 		norm := compare.NewTextDocument("n", got).Text
-		if norm != d.TextOf(tok) {
-			t.Errorf("token %q maps to raw %q (normalised %q)", d.TextOf(tok), got, norm)
+		if norm != d.TextOf(tok.Span()) {
+			t.Errorf("token %q maps to raw %q (normalised %q)", d.TextOf(tok.Span()), got, norm)
 		}
 	}
 	// "cooperate" spans the soft hyphen in the original
@@ -105,7 +105,7 @@ func TestUTF16(t *testing.T) {
 		t.Fatalf("text %q enc %s", d.Text, d.Encoding)
 	}
 	tok := d.Tokens[1] // "yo"
-	o := d.Orig(tok)
+	o := d.Orig(tok.Span())
 	if o != (compare.Span{Start: 8, End: 12}) {
 		t.Errorf("yo maps to %+v, want {8 12}", o)
 	}
@@ -160,7 +160,7 @@ func TestFirstWordMapsExactly(t *testing.T) {
 		"c.html": "<!-- note --><p>&#84;he the end",
 	} {
 		d := mustDoc(t, name, raw)
-		o := d.Orig(d.Tokens[0])
+		o := d.Orig(d.Tokens[0].Span())
 		if got := string(d.Raw[o.Start:o.End]); got != "The" && got != "&#84;he" {
 			t.Errorf("%s: first word maps to %q at %+v", name, got, o)
 		}
@@ -216,7 +216,7 @@ func TestTokens(t *testing.T) {
 	d := mustDoc(t, "t.txt", "Don't split 11,063 or 1.5, but Sino-Russian ties; 中国 end.")
 	var got []string
 	for _, tok := range d.Tokens {
-		got = append(got, d.TextOf(tok))
+		got = append(got, d.TextOf(tok.Span()))
 	}
 	want := "Don't|split|11,063|or|1.5|but|Sino|Russian|ties|中|国|end"
 	if strings.Join(got, "|") != want {
@@ -298,21 +298,25 @@ func checkRoundTrip(t *testing.T, name string, raw []byte) {
 	// each token maps to exactly its own bytes: in plain UTF-8 text they
 	// normalise to the token; in HTML they are text, not markup around it
 	for _, tok := range d.Tokens {
-		o := d.Orig(tok)
+		o := d.Orig(tok.Span())
 		rawTok := string(raw[o.Start:o.End])
 		switch {
 		case len(d.Replaced) > 0 || !strings.HasPrefix(d.Encoding, "utf-8"):
 		case d.Format == "html":
 			if strings.HasPrefix(rawTok, "<") || strings.HasSuffix(rawTok, ">") {
-				t.Fatalf("token %q maps to markup %q", d.TextOf(tok), rawTok)
+				t.Fatalf("token %q maps to markup %q", d.TextOf(tok.Span()), rawTok)
 			}
 		default:
-			if n := compare.NewTextDocument("n", rawTok).Text; n != d.TextOf(tok) {
-				t.Fatalf("token %q maps to %q", d.TextOf(tok), rawTok)
+			if n := compare.NewTextDocument("n", rawTok).Text; n != d.TextOf(tok.Span()) {
+				t.Fatalf("token %q maps to %q", d.TextOf(tok.Span()), rawTok)
 			}
 		}
 	}
-	for _, sp := range [][]compare.Span{d.Tokens, d.Sentences, d.Paragraphs} {
+	toks := make([]compare.Span, len(d.Tokens))
+	for i, tok := range d.Tokens {
+		toks[i] = tok.Span()
+	}
+	for _, sp := range [][]compare.Span{toks, d.Sentences, d.Paragraphs} {
 		last := -1
 		for _, s := range sp {
 			if s.Start < last || s.Start > s.End || s.End > len(d.Text) {

@@ -108,7 +108,7 @@ func (r textReader) Read(name string, raw []byte, opt Options) (*compare.Documen
 	if err != nil {
 		return nil, err
 	}
-	return compare.Assemble(p), nil
+	return compare.Assemble(p)
 }
 
 // markdownReader reads Markdown as its text: markers, notes and headings
@@ -122,7 +122,7 @@ func (r markdownReader) Read(name string, raw []byte, opt Options) (*compare.Doc
 	if err != nil {
 		return nil, err
 	}
-	return compare.Assemble(p), nil
+	return compare.Assemble(p)
 }
 
 // latexReader reads LaTeX as its text: \footnote{…} and \cite are read by
@@ -136,7 +136,7 @@ func (r latexReader) Read(name string, raw []byte, opt Options) (*compare.Docume
 	if err != nil {
 		return nil, err
 	}
-	return compare.Assemble(p), nil
+	return compare.Assemble(p)
 }
 
 // htmlReader reads HTML and XHTML: the text content, with blocks,
@@ -158,5 +158,5 @@ func (r htmlReader) Read(name string, raw []byte, opt Options) (*compare.Documen
 	text, m, elems := extractHTML(p.Source)
 	p.Text, p.TextMap, p.Extracted = text, m, true
 	p.Structure = htmlStructure(text, elems)
-	return compare.Assemble(p), nil
+	return compare.Assemble(p)
 }

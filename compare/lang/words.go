@@ -38,25 +38,25 @@ func Words(d *compare.Document, s compare.Span, buf []Word) []Word {
 	i := d.TokenAt(s.Start)
 	ws := buf[:0]
 	prevEnd := s.Start
-	for ; i < len(d.Tokens) && d.Tokens[i].End <= s.End && len(ws) < MaxSentenceWords; i++ {
+	for ; i < len(d.Tokens) && d.Tokens[i].End() <= s.End && len(ws) < MaxSentenceWords; i++ {
 		t := d.Tokens[i]
-		if t.Start < s.Start {
+		if t.Start() < s.Start {
 			continue
 		}
-		if t.End-s.Start > MaxSentenceBytes {
+		if t.End()-s.Start > MaxSentenceBytes {
 			break
 		}
 		text := d.WordText(i) // "re-\nport" is "report"
-		gap := d.Text[prevEnd:t.Start]
-		prevEnd = t.End
-		w := Word{Span: t, Text: text, Lower: strings.ToLower(text), Punct: punctOf(gap)}
+		gap := d.Text[prevEnd:t.Start()]
+		prevEnd = t.End()
+		w := Word{Span: t.Span(), Text: text, Lower: strings.ToLower(text), Punct: punctOf(gap)}
 		r, _ := utf8.DecodeRuneInString(text)
 		w.Cap = unicode.IsUpper(r)
 		// "non-aligned", "no-alliance", "non-Mandarin": a negating prefix
 		if n := len(ws); n > 0 && w.Punct == "-" && (ws[n-1].Lower == "non" || ws[n-1].Lower == "no" && !w.Cap) {
 			p := ws[n-1]
 			w.Neg = true
-			w.NegEnd = t.Start
+			w.NegEnd = t.Start()
 			w.Span.Start = p.Span.Start
 			w.Punct = p.Punct
 			ws = ws[:n-1]
@@ -70,15 +70,15 @@ func Words(d *compare.Document, s compare.Span, buf []Word) []Word {
 		if base, ok := contractions[w.Lower]; ok {
 			w.Lower = base
 			w.Neg = true
-			w.NegEnd = t.End
+			w.NegEnd = t.End()
 		}
 		// "December 15,2020": the tokenizer keeps "15,2020" whole
 		if n := len(ws); n > 0 && monthNames[ws[n-1].Lower] > 0 && ws[n-1].Cap {
 			if c := strings.IndexByte(text, ','); c > 0 && c <= 2 && len(text)-c-1 == 4 && AllDigits(text[:c]) && AllDigits(text[c+1:]) {
 				day := w
 				day.Text, day.Lower = text[:c], text[:c]
-				day.Span.End = t.Start + c
-				year := Word{Span: compare.Span{Start: t.Start + c + 1, End: t.End}, Text: text[c+1:], Lower: text[c+1:], Punct: ","}
+				day.Span.End = t.Start() + c
+				year := Word{Span: compare.Span{Start: t.Start() + c + 1, End: t.End()}, Text: text[c+1:], Lower: text[c+1:], Punct: ","}
 				ws = append(ws, day, year)
 				continue
 			}
@@ -403,13 +403,13 @@ func Capitalisation(d *compare.Document) CapStats {
 	caps := CapStats{}
 	ti := 0
 	for _, s := range d.Sentences {
-		for ti < len(d.Tokens) && d.Tokens[ti].Start < s.Start {
+		for ti < len(d.Tokens) && d.Tokens[ti].Start() < s.Start {
 			ti++
 		}
-		if ti >= len(d.Tokens) || d.Tokens[ti].End > s.End {
+		if ti >= len(d.Tokens) || d.Tokens[ti].End() > s.End {
 			continue
 		}
-		w := d.Text[d.Tokens[ti].Start:d.Tokens[ti].End]
+		w := d.Text[d.Tokens[ti].Start():d.Tokens[ti].End()]
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			caps[strings.ToLower(w)] = [2]int32{}
 		}
@@ -420,13 +420,13 @@ func Capitalisation(d *compare.Document) CapStats {
 	var buf []byte
 	si := 0
 	for ti, t := range d.Tokens {
-		for si < len(d.Sentences) && d.Sentences[si].End <= t.Start {
+		for si < len(d.Sentences) && d.Sentences[si].End <= t.Start() {
 			si++
 		}
-		if si < len(d.Sentences) && d.Sentences[si].Start == t.Start || ti == 0 {
+		if si < len(d.Sentences) && d.Sentences[si].Start == t.Start() || ti == 0 {
 			continue
 		}
-		w := d.Text[t.Start:t.End]
+		w := d.Text[t.Start():t.End()]
 		c := w[0]
 		if c >= 'A' && c <= 'Z' {
 			buf = AppendLower(buf[:0], w)

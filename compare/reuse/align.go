@@ -660,7 +660,7 @@ func (s *scanner) limit(ctx context.Context, census []int, maxOcc int) Limit {
 	}
 	if first >= 0 {
 		toks, j := s.Y.doc.Tokens, s.Y.lo+first
-		l.Span = compare.Span{Start: toks[j].Start, End: toks[j+s.k-1].End}
+		l.Span = compare.Span{Start: toks[j].Start(), End: toks[j+s.k-1].End()}
 	}
 	return l
 }
@@ -887,8 +887,8 @@ func mergeTwo(p, c *chain, self bool) bool {
 func (c *chain) spans(A, B side) Passage {
 	at, bt := A.doc.Tokens, B.doc.Tokens
 	return Passage{
-		A:      compare.Span{Start: at[c.aStart].Start, End: at[c.aEnd-1].End},
-		B:      compare.Span{Start: bt[c.bStart].Start, End: bt[c.bEnd-1].End},
+		A:      compare.Span{Start: at[c.aStart].Start(), End: at[c.aEnd-1].End()},
+		B:      compare.Span{Start: bt[c.bStart].Start(), End: bt[c.bEnd-1].End()},
 		WordsA: int(c.aEnd - c.aStart),
 		WordsB: int(c.bEnd - c.bStart),
 		runs:   c.runs,

@@ -141,7 +141,7 @@ const maxRelatedLimits = 20
 // firstWord is the span of d's first word, or the empty span at its start.
 func firstWord(d *compare.Document) compare.Span {
 	if len(d.Tokens) > 0 {
-		return d.Tokens[0]
+		return d.Tokens[0].Span()
 	}
 	return compare.Span{}
 }
@@ -218,7 +218,7 @@ func (a *Alignment) Boilerplate(i int) []compare.Span {
 		if all[t] == 0 || kept[t] != 0 {
 			continue
 		}
-		s := compare.Span{Start: d.Tokens[t].Start, End: d.Tokens[t+k-1].End}
+		s := compare.Span{Start: d.Tokens[t].Start(), End: d.Tokens[t+k-1].End()}
 		if n := len(out); n > 0 && s.Start <= out[n-1].End {
 			out[n-1].End = max(out[n-1].End, s.End)
 			continue

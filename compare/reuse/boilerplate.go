@@ -92,7 +92,7 @@ func (b *Boilerplate) Spans(i int) []compare.Span {
 	d := b.docs[i]
 	out := make([]compare.Span, len(b.toks[i]))
 	for k, r := range b.toks[i] {
-		out[k] = compare.Span{Start: d.Tokens[r[0]].Start, End: d.Tokens[r[1]-1].End}
+		out[k] = compare.Span{Start: d.Tokens[r[0]].Start(), End: d.Tokens[r[1]-1].End()}
 	}
 	return out
 }
@@ -198,7 +198,7 @@ func FindBoilerplate(ctx context.Context, docs []*compare.Document, opt Boilerpl
 		for _, pl := range g.Places {
 			d := docs[pl.Doc]
 			bg.Places = append(bg.Places, Place{Doc: pl.Doc, Words: int(pl.Hi - pl.Lo),
-				Span: compare.Span{Start: d.Tokens[pl.Lo].Start, End: d.Tokens[pl.Hi-1].End}})
+				Span: compare.Span{Start: d.Tokens[pl.Lo].Start(), End: d.Tokens[pl.Hi-1].End()}})
 		}
 		b.Groups = append(b.Groups, bg)
 	}
@@ -276,8 +276,8 @@ func (b *Boilerplate) cut(da, db int, p Passage, opt Options) []Passage {
 func (b *Boilerplate) piece(a, d *compare.Document, p Passage, rs []run, cutBefore, cutAfter bool) Passage {
 	first, last := rs[0], rs[len(rs)-1]
 	q := Passage{
-		A:    compare.Span{Start: a.Tokens[first.a].Start, End: a.Tokens[last.aEnd()-1].End},
-		B:    compare.Span{Start: d.Tokens[first.b].Start, End: d.Tokens[last.bEnd()-1].End},
+		A:    compare.Span{Start: a.Tokens[first.a].Start(), End: a.Tokens[last.aEnd()-1].End()},
+		B:    compare.Span{Start: d.Tokens[first.b].Start(), End: d.Tokens[last.bEnd()-1].End()},
 		runs: slices.Clone(rs),
 	}
 	if !cutBefore {

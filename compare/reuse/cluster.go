@@ -312,10 +312,10 @@ func widen(s side, lo, hi int32, other []uint64) (int32, int32) {
 	d := s.doc
 	step := func(from int32, dir int32, limit int32) int32 {
 		best, hits, content := from, 0, 0
-		para := d.ParagraphAt(d.Tokens[from].Start)
+		para := d.ParagraphAt(d.Tokens[from].Start())
 		for n := int32(1); n <= widenWindow; n++ {
 			t := from + dir*n
-			if dir < 0 && t < limit || dir > 0 && t >= limit || d.ParagraphAt(d.Tokens[t].Start) != para {
+			if dir < 0 && t < limit || dir > 0 && t >= limit || d.ParagraphAt(d.Tokens[t].Start()) != para {
 				break
 			}
 			k := s.keys[t]

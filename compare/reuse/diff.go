@@ -37,19 +37,19 @@ func Diff(a, b *compare.Document, p Passage, timeout time.Duration) []compare.Di
 			}
 		}
 		add(compare.DiffOp{Op: "equal",
-			A: compare.Span{Start: at[r.a].Start, End: at[r.aEnd()-1].End},
-			B: compare.Span{Start: bt[r.b].Start, End: bt[r.bEnd()-1].End}})
+			A: compare.Span{Start: at[r.a].Start(), End: at[r.aEnd()-1].End()},
+			B: compare.Span{Start: bt[r.b].Start(), End: bt[r.bEnd()-1].End()}})
 	}
 	return ops
 }
 
 // gapSpan is the span of tokens i..j-1, or the empty span where token j
 // starts when there are none.
-func gapSpan(toks []compare.Span, i, j int32) compare.Span {
+func gapSpan(toks []compare.Token, i, j int32) compare.Span {
 	if j > i {
-		return compare.Span{Start: toks[i].Start, End: toks[j-1].End}
+		return compare.Span{Start: toks[i].Start(), End: toks[j-1].End()}
 	}
-	return compare.Span{Start: toks[j].Start, End: toks[j].Start}
+	return compare.Span{Start: toks[j].Start(), End: toks[j].Start()}
 }
 
 // DiffOpDetail is one step of a word diff for machine output: its kind,

@@ -50,11 +50,11 @@ func onEdges(t *testing.T, name string, d *compare.Document, s compare.Span) {
 		t.Fatalf("%s: span %+v outside text of %d bytes", name, s, len(d.Text))
 	}
 	i := d.TokenAt(s.Start)
-	if i >= len(d.Tokens) || d.Tokens[i].Start != s.Start {
+	if i >= len(d.Tokens) || d.Tokens[i].Start() != s.Start {
 		t.Fatalf("%s: span %+v does not start a word", name, s)
 	}
 	j := d.TokenAt(s.End - 1)
-	if j >= len(d.Tokens) || d.Tokens[j].End != s.End {
+	if j >= len(d.Tokens) || d.Tokens[j].End() != s.End {
 		t.Fatalf("%s: span %+v does not end a word", name, s)
 	}
 }

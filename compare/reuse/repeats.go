@@ -137,11 +137,11 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 	var sents []occ
 	lo := 0
 	for _, s := range d.Sentences {
-		for lo < len(d.Tokens) && d.Tokens[lo].Start < s.Start {
+		for lo < len(d.Tokens) && d.Tokens[lo].Start() < s.Start {
 			lo++
 		}
 		hi := lo
-		for hi < len(d.Tokens) && d.Tokens[hi].End <= s.End {
+		for hi < len(d.Tokens) && d.Tokens[hi].End() <= s.End {
 			hi++
 		}
 		n := hi - lo
@@ -173,7 +173,7 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 			if g.unlisted == nil {
 				g.unlisted = map[int]int{}
 			}
-			first := g.add(Place{Doc: di, Span: compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End}, Words: int(f.hi - f.lo)})
+			first := g.add(Place{Doc: di, Span: compare.Span{Start: d.Tokens[f.lo].Start(), End: d.Tokens[f.hi-1].End()}, Words: int(f.hi - f.lo)})
 			g.unlisted[first] += len(occs) - MaxListedPlaces
 			occs = occs[:MaxListedPlaces]
 		}
@@ -183,8 +183,8 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 			}
 			n := int(f.hi - f.lo)
 			g.link(di, di, Passage{
-				A:      compare.Span{Start: d.Tokens[f.lo].Start, End: d.Tokens[f.hi-1].End},
-				B:      compare.Span{Start: d.Tokens[o.lo].Start, End: d.Tokens[o.hi-1].End},
+				A:      compare.Span{Start: d.Tokens[f.lo].Start(), End: d.Tokens[f.hi-1].End()},
+				B:      compare.Span{Start: d.Tokens[o.lo].Start(), End: d.Tokens[o.hi-1].End()},
 				WordsA: n, WordsB: n, Matched: n, Similarity: 1,
 				runs: []run{{f.lo, o.lo, int32(n)}},
 			})
@@ -199,7 +199,7 @@ func repeatedSentences(d *compare.Document, di int, opt Options, g *grouper, bp 
 func mostlyPlain(d *compare.Document, lo, hi int) bool {
 	plain := 1
 	for i := lo + 1; i < hi; i++ {
-		w := d.TextOf(d.Tokens[i])
+		w := d.TextOf(d.Tokens[i].Span())
 		r, size := utf8.DecodeRuneInString(w)
 		if size < len(w) && unicode.IsLower(r) {
 			plain++

@@ -53,11 +53,11 @@ func (ss *sentences) at(i int) *sentence {
 	d, s := ss.s.doc, ss.s
 	sp := d.Sentences[i]
 	lo := max(s.lo, d.TokenAt(sp.Start))
-	for lo < s.hi && d.Tokens[lo].Start < sp.Start {
+	for lo < s.hi && d.Tokens[lo].Start() < sp.Start {
 		lo++
 	}
 	hi := lo
-	for hi < s.hi && d.Tokens[hi].End <= sp.End {
+	for hi < s.hi && d.Tokens[hi].End() <= sp.End {
 		hi++
 	}
 	t.lo, t.hi = int32(lo), int32(hi)
@@ -85,8 +85,8 @@ func (ss *sentences) span(lo, hi, w int32) (int, int) {
 	if hi <= lo {
 		return 0, 0
 	}
-	first := d.SentenceAt(d.Tokens[lo].Start)
-	last := d.SentenceAt(d.Tokens[hi-1].Start)
+	first := d.SentenceAt(d.Tokens[lo].Start())
+	last := d.SentenceAt(d.Tokens[hi-1].Start())
 	if first < 0 || last < 0 {
 		return 0, 0
 	}

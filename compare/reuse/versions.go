@@ -366,7 +366,7 @@ func similarityRange(lo, hi float64) string {
 // when it is identical to rep).
 func versionDiff(rep, d *compare.Document, ps []Passage, timeout time.Duration) (diff string, first compare.Span) {
 	first = firstWord(d)
-	found := len(ps) == 0 || len(d.Tokens) == 0 || ps[0].B.Start > d.Tokens[0].Start
+	found := len(ps) == 0 || len(d.Tokens) == 0 || ps[0].B.Start > d.Tokens[0].Start()
 	var sb strings.Builder
 	for i, p := range ps {
 		if sb.Len() > 4*maxDiffShown && found {
@@ -379,7 +379,7 @@ func versionDiff(rep, d *compare.Document, ps []Passage, timeout time.Duration) 
 					continue
 				}
 				if t := d.TokenAt(op.B.Start); t < len(d.Tokens) {
-					first = d.Tokens[t]
+					first = d.Tokens[t].Span()
 				}
 				found = true
 				break

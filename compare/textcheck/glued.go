@@ -84,12 +84,12 @@ var domainWords = set("com", "org", "net", "gov", "edu", "int", "mil", "info", "
 func findGlued(c *docCheck) {
 	d := c.d
 	for _, t := range d.Tokens {
-		w := d.TextOf(t)
-		if len(w) < 4 || c.inCode(t.Start) {
+		w := d.TextOf(t.Span())
+		if len(w) < 4 || c.inCode(t.Start()) {
 			continue
 		}
-		if !caseGlue(c, t, w) {
-			lexicalGlue(c, t, w)
+		if !caseGlue(c, t.Span(), w) {
+			lexicalGlue(c, t.Span(), w)
 		}
 	}
 	punctuationGlue(c)

@@ -14,15 +14,15 @@ func findLetterSpaced(c *docCheck) {
 	d := c.d
 	toks := d.Tokens
 	for i := 0; i < len(toks); {
-		if !singleLetter(d, toks[i]) {
+		if !singleLetter(d, toks[i].Span()) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && singleLetter(d, toks[j]) && spacedGap(d.Text[toks[j-1].End:toks[j].Start]) {
+		for j < len(toks) && singleLetter(d, toks[j].Span()) && spacedGap(d.Text[toks[j-1].End():toks[j].Start()]) {
 			j++
 		}
-		if (j-i >= 5 || j-i == 4 && wholeLine(d.Text, toks[i].Start, toks[j-1].End)) && !c.inCode(toks[i].Start) {
+		if (j-i >= 5 || j-i == 4 && wholeLine(d.Text, toks[i].Start(), toks[j-1].End())) && !c.inCode(toks[i].Start()) {
 			letterSpacedRun(c, toks[i:j])
 		}
 		i = j
@@ -56,7 +56,7 @@ func spacedGap(g string) bool {
 const maxSpacedLetters = 80
 
 // letterSpacedRun reports one run of spaced letters if it reads as words.
-func letterSpacedRun(c *docCheck, run []compare.Span) {
+func letterSpacedRun(c *docCheck, run []compare.Token) {
 	d := c.d
 	var words []string
 	var cur strings.Builder
@@ -67,12 +67,12 @@ func letterSpacedRun(c *docCheck, run []compare.Span) {
 		run = run[:maxSpacedLetters] // a title is short; read the start of a longer run only
 	}
 	for k, t := range run {
-		if k > 0 && len(d.Text[run[k-1].End:t.Start]) > 1 {
+		if k > 0 && len(d.Text[run[k-1].End():t.Start()]) > 1 {
 			words = append(words, cur.String())
 			cur.Reset()
 			wide = true
 		}
-		l := d.TextOf(t)
+		l := d.TextOf(t.Span())
 		cur.WriteString(l)
 		if r, _ := utf8.DecodeRuneInString(l); unicode.IsUpper(r) {
 			upper++
@@ -94,7 +94,7 @@ func letterSpacedRun(c *docCheck, run []compare.Span) {
 		}
 	}
 	joined := strings.Join(words, " ")
-	span := compare.Span{Start: run[0].Start, End: run[len(run)-1].End}
+	span := compare.Span{Start: run[0].Start(), End: run[len(run)-1].End()}
 	if long {
 		joined += "…"
 	}
@@ -121,22 +121,22 @@ func findLayoutCaps(c *docCheck) {
 	var runs []run
 	count := map[string]int{}
 	for i := 1; i < len(toks); {
-		if !capsWord(d, toks[i]) {
+		if !capsWord(d, toks[i].Span()) {
 			i++
 			continue
 		}
 		j := i
 		letters, words := 0, 0
-		for j < len(toks) && capsWord(d, toks[j]) && (j == i || spacesOnly(d.Text[toks[j-1].End:toks[j].Start])) {
+		for j < len(toks) && capsWord(d, toks[j].Span()) && (j == i || spacesOnly(d.Text[toks[j-1].End():toks[j].Start()])) {
 			letters += toks[j].Len()
-			if c.lex.isWord(strings.ToLower(d.TextOf(toks[j]))) && toks[j].Len() >= 3 {
+			if c.lex.isWord(strings.ToLower(d.TextOf(toks[j].Span()))) && toks[j].Len() >= 3 {
 				words++
 			}
 			j++
 		}
 		if j-i >= 3 && letters >= 12 && words >= 2 {
 			if span, folio, ok := layoutCapsRun(c, i, j); ok {
-				k, _ := foldHeading(d.TextOf(compare.Span{Start: toks[i].Start, End: toks[j-1].End}))
+				k, _ := foldHeading(d.TextOf(compare.Span{Start: toks[i].Start(), End: toks[j-1].End()}))
 				runs = append(runs, run{span: span, key: k, folio: folio})
 				count[k]++
 			}
@@ -168,25 +168,25 @@ func layoutCapsRun(c *docCheck, i, j int) (compare.Span, bool, bool) {
 	toks := d.Tokens
 	start, end := i, j
 	folio := false
-	if start-1 >= 1 && allDigits(d.TextOf(toks[start-1])) && toks[start-1].Len() <= 4 && spacesOnly(d.Text[toks[start-1].End:toks[start].Start]) {
+	if start-1 >= 1 && allDigits(d.TextOf(toks[start-1].Span())) && toks[start-1].Len() <= 4 && spacesOnly(d.Text[toks[start-1].End():toks[start].Start()]) {
 		start--
 		folio = true
 	}
-	if end < len(toks) && allDigits(d.TextOf(toks[end])) && toks[end].Len() <= 4 && spacesOnly(d.Text[toks[end-1].End:toks[end].Start]) {
+	if end < len(toks) && allDigits(d.TextOf(toks[end].Span())) && toks[end].Len() <= 4 && spacesOnly(d.Text[toks[end-1].End():toks[end].Start()]) {
 		end++
 		folio = true
 	}
 	if start < 1 || end >= len(toks) {
 		return compare.Span{}, false, false
 	}
-	if !spacesOnly(d.Text[toks[start-1].End:toks[start].Start]) || !spacesOnly(d.Text[toks[end-1].End:toks[end].Start]) {
+	if !spacesOnly(d.Text[toks[start-1].End():toks[start].Start()]) || !spacesOnly(d.Text[toks[end-1].End():toks[end].Start()]) {
 		return compare.Span{}, false, false
 	}
-	if !startsLower(d.TextOf(toks[start-1])) || !startsLower(d.TextOf(toks[end])) {
+	if !startsLower(d.TextOf(toks[start-1].Span())) || !startsLower(d.TextOf(toks[end].Span())) {
 		return compare.Span{}, false, false
 	}
-	span := compare.Span{Start: toks[start].Start, End: toks[end-1].End}
-	if c.inCode(span.Start) || d.ParagraphAt(span.Start) != d.ParagraphAt(toks[end].Start) {
+	span := compare.Span{Start: toks[start].Start(), End: toks[end-1].End()}
+	if c.inCode(span.Start) || d.ParagraphAt(span.Start) != d.ParagraphAt(toks[end].Start()) {
 		return compare.Span{}, false, false
 	}
 	return span, folio, true

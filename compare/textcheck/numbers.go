@@ -19,15 +19,15 @@ var yearWords = set("in", "on", "since", "by", "of", "from", "to", "until", "til
 func findNumberSpace(c *docCheck) {
 	d := c.d
 	for _, t := range d.Tokens {
-		w := d.TextOf(t)
-		if len(w) < 3 || c.inCode(t.Start) {
+		w := d.TextOf(t.Span())
+		if len(w) < 3 || c.inCode(t.Start()) {
 			continue
 		}
 		if i := strings.IndexByte(w, ','); i > 0 && isDigit(w[0]) {
-			commaYear(c, t, w, i)
+			commaYear(c, t.Span(), w, i)
 			continue
 		}
-		wordNumber(c, t, w)
+		wordNumber(c, t.Span(), w)
 	}
 }
 

@@ -26,7 +26,7 @@ func findArticles(c *docCheck) {
 	s := d.Text
 	toks := d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		art := d.TextOf(toks[i])
+		art := d.TextOf(toks[i].Span())
 		if len(art) > 2 || art[0]|0x20 != 'a' || len(art) == 2 && art[1]|0x20 != 'n' {
 			continue
 		}
@@ -37,19 +37,19 @@ func findArticles(c *docCheck) {
 		if la != "a" && la != "an" {
 			continue
 		}
-		if art != la && !sentenceStart(s, toks[i].Start) {
+		if art != la && !sentenceStart(s, toks[i].Start()) {
 			continue // "Plan A", "Appendix A": a label
 		}
-		gap := s[toks[i].End:toks[i+1].Start]
+		gap := s[toks[i].End():toks[i+1].Start()]
 		if gap != " " && gap != "\n" {
 			continue
 		}
-		if toks[i].Start > 0 && strings.IndexByte("('\"-/.", s[toks[i].Start-1]) >= 0 {
+		if toks[i].Start() > 0 && strings.IndexByte("('\"-/.", s[toks[i].Start()-1]) >= 0 {
 			continue // "(a)", "'a'", "A-a", "i.e. a"
 		}
-		next := d.TextOf(toks[i+1])
+		next := d.TextOf(toks[i+1].Span())
 		if la == "an" && andSlip(c, next) {
-			f := c.at(CheckArticle, compare.Span{Start: toks[i].Start, End: toks[i+1].End}, "%q: \"an\" cannot stand before %q: a word is missing after it, or \"and\" was meant",
+			f := c.at(CheckArticle, compare.Span{Start: toks[i].Start(), End: toks[i+1].End()}, "%q: \"an\" cannot stand before %q: a word is missing after it, or \"and\" was meant",
 				art+" "+next, next)
 			c.put(f)
 			continue
@@ -57,7 +57,7 @@ func findArticles(c *docCheck) {
 		if !wantsOtherArticle(c, la, next) {
 			continue
 		}
-		if toks[i+1].End < len(s) && (s[toks[i+1].End] == '-' && len(next) <= 2 || s[toks[i+1].End] == '.') && len(next) <= 3 {
+		if toks[i+1].End() < len(s) && (s[toks[i+1].End()] == '-' && len(next) <= 2 || s[toks[i+1].End()] == '.') && len(next) <= 3 {
 			continue // "an f-stop", "a e.g."
 		}
 		other := "an"
@@ -67,9 +67,9 @@ func findArticles(c *docCheck) {
 		if art != la {
 			other = strings.ToUpper(other[:1]) + other[1:]
 		}
-		f := c.at(CheckArticle, compare.Span{Start: toks[i].Start, End: toks[i+1].End}, "%q: write %q before %q",
+		f := c.at(CheckArticle, compare.Span{Start: toks[i].Start(), End: toks[i+1].End()}, "%q: write %q before %q",
 			art+" "+next, other, next)
-		f.Fix = c.fix(toks[i], other)
+		f.Fix = c.fix(toks[i].Span(), other)
 		c.put(f)
 	}
 }
@@ -141,20 +141,20 @@ func findHyphenation(c *docCheck) {
 	s := d.Text
 	toks := d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		w := d.TextOf(toks[i])
-		if toks[i].End+1 == toks[i+1].Start && s[toks[i].End] == '-' && adverbOnly(w) && startsLower(d.TextOf(toks[i+1])) {
-			next := d.TextOf(toks[i+1])
-			if !c.lex.isWord(next) || c.inCode(toks[i].Start) {
+		w := d.TextOf(toks[i].Span())
+		if toks[i].End()+1 == toks[i+1].Start() && s[toks[i].End()] == '-' && adverbOnly(w) && startsLower(d.TextOf(toks[i+1].Span())) {
+			next := d.TextOf(toks[i+1].Span())
+			if !c.lex.isWord(next) || c.inCode(toks[i].Start()) {
 				continue
 			}
-			hy := compare.Span{Start: toks[i].End, End: toks[i].End + 1}
-			f := c.at(CheckAdverbHyphen, compare.Span{Start: toks[i].Start, End: toks[i+1].End},
+			hy := compare.Span{Start: toks[i].End(), End: toks[i].End() + 1}
+			f := c.at(CheckAdverbHyphen, compare.Span{Start: toks[i].Start(), End: toks[i+1].End()},
 				"%q: an adverb in -ly takes no hyphen; write %q", w+"-"+next, w+" "+next)
 			f.Fix = c.fix(hy, " ")
 			c.put(f)
 			continue
 		}
-		if i+2 < len(toks) && toks[i+1].Len() >= 5 && toks[i+1].Len() <= 8 && compoundParticiples[strings.ToLower(d.TextOf(toks[i+1]))] {
+		if i+2 < len(toks) && toks[i+1].Len() >= 5 && toks[i+1].Len() <= 8 && compoundParticiples[strings.ToLower(d.TextOf(toks[i+1].Span()))] {
 			compoundAt(c, i)
 		}
 	}
@@ -166,10 +166,10 @@ func compoundAt(c *docCheck, i int) {
 	d := c.d
 	s := d.Text
 	toks := d.Tokens
-	if s[toks[i].End:toks[i+1].Start] != " " || s[toks[i+1].End:toks[i+2].Start] != " " {
+	if s[toks[i].End():toks[i+1].Start()] != " " || s[toks[i+1].End():toks[i+2].Start()] != " " {
 		return
 	}
-	x, p, y := d.TextOf(toks[i]), d.TextOf(toks[i+1]), d.TextOf(toks[i+2])
+	x, p, y := d.TextOf(toks[i].Span()), d.TextOf(toks[i+1].Span()), d.TextOf(toks[i+2].Span())
 	lx, ly := strings.ToLower(x), strings.ToLower(y)
 	if !IsASCIILetters(x) || !IsASCIILetters(y) || y != ly || closedWord(lx) || closedWord(ly) {
 		return
@@ -183,12 +183,12 @@ func compoundAt(c *docCheck, i int) {
 	if i > 0 && lang.IsPronoun(d.Word(i-1)) {
 		return
 	}
-	if c.inCode(toks[i].Start) {
+	if c.inCode(toks[i].Start()) {
 		return
 	}
-	f := c.at(CheckCompoundHyphen, compare.Span{Start: toks[i].Start, End: toks[i+2].End},
+	f := c.at(CheckCompoundHyphen, compare.Span{Start: toks[i].Start(), End: toks[i+2].End()},
 		"%q: %q modifies %q as one adjective; write %q", x+" "+p+" "+y, x+" "+p, y, x+"-"+p+" "+y)
-	f.Fix = c.fix(compare.Span{Start: toks[i].End, End: toks[i+1].Start}, "-")
+	f.Fix = c.fix(compare.Span{Start: toks[i].End(), End: toks[i+1].Start()}, "-")
 	c.put(f)
 }
 
@@ -209,10 +209,10 @@ func findTimePossessive(c *docCheck) {
 	s := d.Text
 	toks := d.Tokens
 	for i := 1; i+1 < len(toks); i++ {
-		if n := toks[i].Len(); n < 4 || n > 9 || d.Text[toks[i].End-1]|0x20 != 's' {
+		if n := toks[i].Len(); n < 4 || n > 9 || d.Text[toks[i].End()-1]|0x20 != 's' {
 			continue
 		}
-		unit := strings.ToLower(d.TextOf(toks[i]))
+		unit := strings.ToLower(d.TextOf(toks[i].Span()))
 		if !timeUnits[unit] {
 			continue
 		}
@@ -224,20 +224,20 @@ func findTimePossessive(c *docCheck) {
 		if !quantityWords[count] && !allDigits(count) {
 			continue
 		}
-		if s[toks[i-1].End:toks[i].Start] != " " || s[toks[i].End:toks[i+1].Start] != " " {
+		if s[toks[i-1].End():toks[i].Start()] != " " || s[toks[i].End():toks[i+1].Start()] != " " {
 			continue
 		}
-		if i+2 < len(toks) && s[toks[i+1].End:toks[i+2].Start] == " " && timeCompounds[d.Word(i+2)] {
+		if i+2 < len(toks) && s[toks[i+1].End():toks[i+2].Start()] == " " && timeCompounds[d.Word(i+2)] {
 			continue
 		}
-		if c.inCode(toks[i].Start) {
+		if c.inCode(toks[i].Start()) {
 			continue
 		}
-		u := d.TextOf(toks[i])
-		f := c.at(CheckTimePossessive, compare.Span{Start: toks[i-1].Start, End: toks[i+1].End},
-			"%q: a length of time before %q is a possessive; write %q", d.TextOf(toks[i-1])+" "+u+" "+d.TextOf(toks[i+1]),
-			d.TextOf(toks[i+1]), d.TextOf(toks[i-1])+" "+u+"' "+d.TextOf(toks[i+1]))
-		f.Fix = c.fix(toks[i], u+"'")
+		u := d.TextOf(toks[i].Span())
+		f := c.at(CheckTimePossessive, compare.Span{Start: toks[i-1].Start(), End: toks[i+1].End()},
+			"%q: a length of time before %q is a possessive; write %q", d.TextOf(toks[i-1].Span())+" "+u+" "+d.TextOf(toks[i+1].Span()),
+			d.TextOf(toks[i+1].Span()), d.TextOf(toks[i-1].Span())+" "+u+"' "+d.TextOf(toks[i+1].Span()))
+		f.Fix = c.fix(toks[i].Span(), u+"'")
 		c.put(f)
 	}
 }

@@ -53,18 +53,18 @@ func Fingerprint(f compare.Finding) string {
 	}
 	first := d.TokenAt(t.Start) // first token ending after the start
 	for i := max(0, first-ContextWords); i < first; i++ {
-		if d.Tokens[i].Start >= para.Start {
-			writeFolded(h, buf, d.TextOf(d.Tokens[i]))
+		if d.Tokens[i].Start() >= para.Start {
+			writeFolded(h, buf, d.TextOf(d.Tokens[i].Span()))
 			h.Write([]byte{' '})
 		}
 	}
 	h.Write([]byte{0})
 	after := d.TokenAt(t.End)
-	for after < len(d.Tokens) && d.Tokens[after].Start < t.End {
+	for after < len(d.Tokens) && d.Tokens[after].Start() < t.End {
 		after++
 	}
-	for i := after; i < min(len(d.Tokens), after+ContextWords) && d.Tokens[i].End <= para.End; i++ {
-		writeFolded(h, buf, d.TextOf(d.Tokens[i]))
+	for i := after; i < min(len(d.Tokens), after+ContextWords) && d.Tokens[i].End() <= para.End; i++ {
+		writeFolded(h, buf, d.TextOf(d.Tokens[i].Span()))
 		h.Write([]byte{' '})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])

@@ -45,7 +45,7 @@ func scaleResult(tb testing.TB, docs, findings int) *Result {
 	}
 	span := func(d *compare.Document, words int) compare.Span {
 		i := rng.IntN(len(d.Tokens) - words)
-		return compare.Span{Start: d.Tokens[i].Start, End: d.Tokens[i+words-1].End}
+		return compare.Span{Start: d.Tokens[i].Start(), End: d.Tokens[i+words-1].End()}
 	}
 	checks := []*compare.Check{
 		{ID: "repeat.stutter", Severity: compare.Warning}, {ID: "repeat.passage", Severity: compare.Warning},
