@@ -27,6 +27,9 @@ With no PATHS, the embedded seed corpus is read.`,
 				return err
 			}
 			a.archiveAll = true // claims need no shared passage
+			if a.memoryBudget > 0 {
+				a.memoryBudget = claimsMemoryBudget
+			}
 			return a.review(cmd.Context(), args, set.claimAnalyzers(), nil)
 		},
 	}
