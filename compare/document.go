@@ -120,8 +120,9 @@ type Parts struct {
 	Locator   Locator
 }
 
-// MaxTextBytes is the longest normalised text a document can hold: its
-// tokens keep their offsets in 32 bits.
+// MaxTextBytes is the longest normalised text (and decoded text, and
+// file) a document can hold: its tokens and offset maps keep their
+// offsets in 32 bits.
 const MaxTextBytes = math.MaxUint32
 
 // maxTextBytes is MaxTextBytes, lowered by tests.
@@ -148,9 +149,9 @@ func Assemble(p Parts) (*Document, error) {
 		text = p.Source
 	}
 	norm, maps := normalize(text)
-	if len(norm) > maxTextBytes {
+	if n := max(len(norm), len(p.Source), len(p.Raw)); n > maxTextBytes {
 		return nil, &InputError{Path: p.Path, Offset: -1,
-			Msg:  fmt.Sprintf("text is %d bytes once decoded, over the %d bytes one document can hold", len(norm), maxTextBytes),
+			Msg:  fmt.Sprintf("text is %d bytes once decoded, over the %d bytes one document can hold", n, maxTextBytes),
 			Hint: "split the file"}
 	}
 	d.Text = norm

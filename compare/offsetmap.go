@@ -15,7 +15,10 @@ const (
 )
 
 type seg struct {
-	dst, src int
+	// offsets in 32 bits (12 bytes a segment, not 24: a file with CRLF
+	// line ends has two per line); Assemble refuses a document whose
+	// text, decoded text or bytes do not fit (MaxTextBytes)
+	dst, src uint32
 	kind     segKind
 }
 
@@ -40,7 +43,7 @@ func (b *MapBuilder) Copy(n int) {
 		return
 	}
 	if k := len(b.segs); k == 0 || b.segs[k-1].kind != segLinear {
-		b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segLinear})
+		b.segs = append(b.segs, seg{dst: uint32(b.dst), src: uint32(b.src), kind: segLinear})
 	}
 	b.dst += n
 	b.src += n
@@ -53,7 +56,7 @@ func (b *MapBuilder) Double(n int) {
 	}
 	b.changed = true
 	if k := len(b.segs); k == 0 || b.segs[k-1].kind != segDouble {
-		b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segDouble})
+		b.segs = append(b.segs, seg{dst: uint32(b.dst), src: uint32(b.src), kind: segDouble})
 	}
 	b.dst += n
 	b.src += 2 * n
@@ -67,13 +70,13 @@ func (b *MapBuilder) Replace(srcN, dstN int) {
 		return
 	}
 	b.changed = true
-	if k := len(b.segs); dstN == 0 && k > 0 && b.segs[k-1].kind == segOpaque && b.segs[k-1].dst == b.dst {
+	if k := len(b.segs); dstN == 0 && k > 0 && b.segs[k-1].kind == segOpaque && int(b.segs[k-1].dst) == b.dst {
 		// a run of replacements that produce nothing (markup between two
 		// words) maps like one: extend the last instead of adding segments
 		b.src += srcN
 		return
 	}
-	b.segs = append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
+	b.segs = append(b.segs, seg{dst: uint32(b.dst), src: uint32(b.src), kind: segOpaque})
 	b.dst += dstN
 	b.src += srcN
 }
@@ -83,7 +86,7 @@ func (b *MapBuilder) Finish() *OffsetMap {
 	if !b.changed {
 		return nil
 	}
-	segs := append(b.segs, seg{dst: b.dst, src: b.src, kind: segOpaque})
+	segs := append(b.segs, seg{dst: uint32(b.dst), src: uint32(b.src), kind: segOpaque})
 	return &OffsetMap{segs: segs}
 }
 
@@ -101,7 +104,7 @@ func (m *OffsetMap) toSrc(p int, end bool) int {
 	if m == nil {
 		return p
 	}
-	return m.mapOffset(p, end, func(s seg) int { return s.dst }, func(s seg) int { return s.src }, false)
+	return m.mapOffset(p, end, func(s seg) int { return int(s.dst) }, func(s seg) int { return int(s.src) }, false)
 }
 
 // fromSrc maps a source offset to a derived offset, with the same snapping.
@@ -109,7 +112,7 @@ func (m *OffsetMap) fromSrc(p int, end bool) int {
 	if m == nil {
 		return p
 	}
-	return m.mapOffset(p, end, func(s seg) int { return s.src }, func(s seg) int { return s.dst }, true)
+	return m.mapOffset(p, end, func(s seg) int { return int(s.src) }, func(s seg) int { return int(s.dst) }, true)
 }
 
 func (m *OffsetMap) mapOffset(p int, end bool, from, to func(seg) int, reverse bool) int {

@@ -66,6 +66,9 @@ or a BibTeX file whose entries have "file" fields.`,
 			if err != nil {
 				return err
 			}
+			if a.memoryBudget > 0 {
+				a.memoryBudget = citeMemoryBudget
+			}
 			return a.review(cmd.Context(), args, set.citations(), docs)
 		},
 	}
