@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	workunits "github.com/crosscheck/crosscheck/compare/claims/internal/units"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/view"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
@@ -206,35 +207,9 @@ func emptyClaims(voc *vocab, d *compare.Document) *DocClaims {
 	return &DocClaims{Doc: d, voc: voc, tables: tables{sents: make([]sentRec, len(d.Sentences)+1)}}
 }
 
-// unitBytes is about how much text one unit of work reads.
-const unitBytes = 256 << 10
-
-// maxUnitBytes is the most text one unit of work reads when a paragraph
-// is longer: such a paragraph is cut between sentences.
-const maxUnitBytes = 2 * unitBytes
-
-// units splits a document's sentences into runs of about unitBytes each,
-// which can be read apart, in parallel: at the first paragraph boundary
-// past unitBytes, or in a paragraph longer than maxUnitBytes at the
-// sentence that reaches it (assemble then resolves the pronouns at the
-// start of the run, which stand for a subject named in the runs before).
-func units(d *compare.Document) [][2]int {
-	var out [][2]int
-	start, para := 0, -1
-	for si, span := range d.Sentences {
-		p := d.ParagraphAt(span.Start)
-		size := span.Start - d.Sentences[start].Start
-		if si > start && (p != para && size >= unitBytes || size >= maxUnitBytes) {
-			out = append(out, [2]int{start, si})
-			start = si
-		}
-		para = p
-	}
-	if start < len(d.Sentences) || len(out) == 0 {
-		out = append(out, [2]int{start, len(d.Sentences)})
-	}
-	return out
-}
+// units splits a document's sentences into runs read apart, in
+// parallel (see package units); assemble joins them.
+var units = workunits.Of
 
 // run is what reading a run of sentences gives: its tables, and what
 // joining them to the runs before needs for pronoun subjects.
