@@ -8,9 +8,11 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/coref"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/parallel"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/render"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // The checks this package reports (see package checks for their help).
@@ -126,7 +128,33 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		return nil, err
 	}
 	linkAcronyms(voc, out)
+	linkDefinites(voc, out)
 	return out, nil
+}
+
+// linkDefinites gives "the ministry" (itemDef) the key of the name it
+// stands for (see coref.Definites): a name of its own document as a name
+// of its own, else a name another writes as a pronoun's antecedent is (at
+// -1: it is no evidence).
+func linkDefinites(voc *vocab, dcs []*DocClaims) {
+	docs := make([][]item, len(dcs))
+	for d, dc := range dcs {
+		docs[d] = dc.items
+	}
+	coref.Definites(docs, func(it *item) coref.Item {
+		switch {
+		case it.pos == 'p' && it.pf&itemDef == 0:
+			return coref.Item{Name: it.lemma}
+		case it.pos == 'n' && it.pf&itemDef != 0:
+			return coref.Item{Def: voc.Word(it.lemma).Lower}
+		}
+		return coref.Item{}
+	}, func(name uint32) uint32 { return voc.Lookup(lang.OrgHead(voc.Str(name))) }, func(it *item, name uint32, own bool) {
+		it.lemma, it.pos = name, 'p'
+		if !own {
+			it.at = -1
+		}
+	})
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym

@@ -157,7 +157,8 @@ type parser struct {
 	arena   []item
 	keyBuf  []byte
 
-	sentStart int // Text offset of the sentence being parsed
+	sentStart int  // Text offset of the sentence being parsed
+	denies    bool // the sentence reports a denial: "the mayor denied that …"
 	qbuf      []Quantity
 	dbuf      []Date
 }
@@ -334,11 +335,12 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 
 // markHedges flags the hedged clauses of a sentence (fHedged): all of them
 // when the sentence reports (lang.ReportsHedged: "according to",
-// "reportedly") or one of its clauses is a report ("the ministry said");
+// "reportedly") or one of its clauses is a report ("the ministry said",
+// "the mayor denied that");
 // else those with a modal of possibility or a hedge in their verb group
 // ("are expected to rise").
 func (p *parser) markHedges(pcs []pclause, ws []lang.Word) {
-	all := lang.ReportsHedged(ws)
+	all := lang.ReportsHedged(ws) || p.denies
 	for ci := range pcs {
 		c := &pcs[ci]
 		all = all || len(pcs) > 1 && c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma)
