@@ -3,15 +3,16 @@ package claims
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/coref"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/groups"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/parallel"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/render"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // The checks this package reports (see package checks for their help).
@@ -127,7 +128,33 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		return nil, err
 	}
 	linkAcronyms(voc, out)
+	linkDefinites(voc, out)
 	return out, nil
+}
+
+// linkDefinites gives "the ministry" (itemDef) the key of the name it
+// stands for (see coref.Definites): a name of its own document as a name
+// of its own, else a name another writes as a pronoun's antecedent is (at
+// -1: it is no evidence).
+func linkDefinites(voc *vocab, dcs []*DocClaims) {
+	docs := make([][]item, len(dcs))
+	for d, dc := range dcs {
+		docs[d] = dc.items
+	}
+	coref.Definites(docs, func(it *item) coref.Item {
+		switch {
+		case it.pos == 'p' && it.pf&itemDef == 0:
+			return coref.Item{Name: it.lemma}
+		case it.pos == 'n' && it.pf&itemDef != 0:
+			return coref.Item{Def: voc.Word(it.lemma).Lower}
+		}
+		return coref.Item{}
+	}, func(name uint32) uint32 { return voc.Lookup(lang.OrgHead(voc.Str(name))) }, func(it *item, name uint32, own bool) {
+		it.lemma, it.pos = name, 'p'
+		if !own {
+			it.at = -1
+		}
+	})
 }
 
 // linkAcronyms gives a name written out in full the key of the acronym
@@ -308,24 +335,6 @@ func Analyzer(opt Options) *compare.Analyzer {
 	}
 }
 
-// elsewhere says where another claim is for a message, without its
-// position (that is a Related place): "elsewhere in the document", or "in"
-// the other document's file name (its path when the names are the same).
-func elsewhere(r, here ClauseRef) string {
-	d, this := r.Doc.Doc, here.Doc.Doc
-	if d == this {
-		return "elsewhere in the document"
-	}
-	if name := filepath.Base(d.Path); name != filepath.Base(this.Path) {
-		return "in " + name
-	}
-	return "in " + d.Path
-}
-
-func excerpt(r ClauseRef, span compare.Span, n int) string {
-	return compare.Shorten(strings.Join(strings.Fields(r.Doc.Doc.TextOf(span)), " "), n)
-}
-
 // Findings turns matches into findings: one per contradiction, and one
 // per group of clauses that make the same claim.
 func Findings(ms []Match, opt Options) []compare.Finding {
@@ -376,59 +385,24 @@ func Findings(ms []Match, opt Options) []compare.Finding {
 
 // contradictionFinding reports a contradiction at its second claim.
 func contradictionFinding(m Match) compare.Finding {
-	c := checks.Of(m.Kind)
-	A, B := m.A, m.B
-	ca, cb := A.span(), B.span()
-	f := compare.Newf(c, B.Doc.Doc, cb, "%s: %q here, %q %s (confidence %.2f)",
-		checks.Label(m.Kind), m.ValueB, m.ValueA, elsewhere(A, B), m.Confidence)
-	f.Severity = m.Severity()
-	f.Relate("contradicted claim", A.Doc.Doc, ca)
-	if m.SpanA.End > m.SpanA.Start {
-		f.Relate("value", A.Doc.Doc, m.SpanA)
-	}
-	if m.SpanB.End > m.SpanB.Start {
-		f.Relate("value here", B.Doc.Doc, m.SpanB)
-	}
-	f.Details = map[string]any{
-		"kind":        m.Kind,
-		"confidence":  round2(m.Confidence),
-		"claim":       excerpt(B, cb, 200),
-		"other":       excerpt(A, ca, 200),
-		"value":       m.ValueB,
-		"other_value": m.ValueA,
-		"evidence":    m.Evidence.String(),
-	}
-	if m.Hedged {
-		f.Details["hedged"] = true
-	}
-	return f
+	return render.Contradiction{Kind: m.Kind, A: m.A.place(), B: m.B.place(), ValueA: m.ValueA, ValueB: m.ValueB,
+		SpanA: m.SpanA, SpanB: m.SpanB, Confidence: m.Confidence, Evidence: m.Evidence.String(), Hedged: m.Hedged,
+		Severity: m.Severity()}.Finding()
 }
 
 // groupFinding reports a group of clauses that make the same claim, at
 // the first of refs (which are in order), with best the highest score of
 // a pair of them.
 func groupFinding(refs []ClauseRef, best float64) compare.Finding {
-	first := refs[0]
-	fc := first.span()
-	var diffs []string
-	f := compare.Newf(CheckOverlap, first.Doc.Doc, fc, "same claim in %d places: %q",
-		len(refs), excerpt(first, fc, 120))
-	for i, r := range refs[1:] {
-		rc := r.span()
-		f.Relate("same claim", r.Doc.Doc, rc)
-		if i < 10 {
-			ops := compare.WordDiff(first.Doc.Doc, fc, r.Doc.Doc, rc, 0)
-			diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc.Doc, r.Doc.Doc, 80))
-		}
+	ps := make([]render.Place, len(refs))
+	for i, r := range refs {
+		ps[i] = r.place()
 	}
-	// the word diff against the second place, where the renderers show
-	// a finding's diff; every place's (up to ten) in diffs
-	f.Details = map[string]any{"claims": len(refs), "score": round2(best), "diffs": diffs}
-	if len(diffs) > 0 {
-		f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
-	}
-	return f
+	return render.Group(ps, best)
 }
+
+// place is the clause's document and span.
+func (r ClauseRef) place() render.Place { return render.Place{Doc: r.Doc.Doc, Span: r.span()} }
 
 // hedgePenalty is what a contradiction loses in confidence when one of its
 // claims is hedged (a possibility, an expectation, a report): the two may
@@ -474,5 +448,3 @@ func (m Match) Severity() compare.Severity {
 	}
 	return compare.Info
 }
-
-func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

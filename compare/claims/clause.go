@@ -49,6 +49,11 @@ const (
 	// to", "reportedly", what follows "the ministry said that"). It is
 	// compared as any other, with less confidence.
 	fHedged
+	// fNoClaim marks a clause that states nothing to contradict: the
+	// frame of a denial ("the mayor denied (that …)"), whose claim is the
+	// clause after, read as denied, and what a denial denied leaves open
+	// ("did not deny that …").
+	fNoClaim
 )
 
 func (c *clause) negated() bool  { return c.flags&fNegated != 0 }
@@ -61,9 +66,10 @@ func (c *clause) dangling() bool { return c.flags&fDangling != 0 }
 // asserted reports whether the clause states something of its own, plainly
 // enough to be contradicted: not a condition, a relative clause or a
 // question, and not a litotes.
-func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuestion) == 0 }
+func (c *clause) asserted() bool { return c.flags&(fHypothetical|fLitotes|fQuestion|fNoClaim) == 0 }
 
-func (c *clause) question() bool { return c.flags&fQuestion != 0 }
+// question reports a clause that asks, or otherwise contradicts nothing (fNoClaim).
+func (c *clause) question() bool { return c.flags&(fQuestion|fNoClaim) != 0 }
 
 func (c *clause) hedged() bool { return c.flags&fHedged != 0 }
 
@@ -98,12 +104,17 @@ type pclause struct {
 type item struct {
 	lemma uint32 // vocabulary id: lemma, or entity key for names (upper case for acronyms)
 	at    int16  // index in the sentence's words and what the word is (itemKnown …); -1 when borrowed from another sentence, -2 for a preposition
-	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), and itemHead
+	pf    uint8  // 1 + index in prepList of the preposition that introduces its phrase (0 for none), itemHead and itemDef
 	pos   byte   // n, v, a, r, p (name), d (number), x (personal pronoun), c (collective)
 }
 
-// itemHead marks the head of its phrase.
-const itemHead = 0x80
+// itemHead marks the head of its phrase; itemDef an institution named by
+// "the" and its head noun ("the ministry"), which linkDefinites links to
+// the name written in full.
+const (
+	itemHead = 0x80
+	itemDef  = 0x40
+)
 
 // The bits of item.at above the word's index (lang.MaxSentenceWords is
 // 1<<12): what the item's word is in its sentence, read once when the
@@ -126,7 +137,7 @@ func (it item) word() int {
 }
 
 // prep is the item's preposition (1 + index in prepList), or 0.
-func (it item) prep() uint8 { return it.pf &^ itemHead }
+func (it item) prep() uint8 { return it.pf &^ (itemHead | itemDef) }
 
 // head reports whether the item heads its phrase.
 func (it item) head() bool { return it.pf&itemHead != 0 }
@@ -332,6 +343,9 @@ func (p *parser) phraseItems(ws []lang.Word, a, b int) []item {
 			continue
 		}
 		it.pf = curPrep
+		if it.pos == 'n' && lang.DefiniteOrg(ws, i) {
+			it.pf |= itemDef
+		}
 		p.arena = append(p.arena, it)
 		if (it.pos == 'n' || it.pos == 'd') && !inOf {
 			lastHead = len(p.arena) - 1
@@ -370,6 +384,49 @@ func (p *parser) contentItem(w lang.Word, i int) (item, bool) {
 		return item{lemma: p.r.ID(w.Lower), pos: 'd', at: int16(i)}, true
 	}
 	return item{}, false
+}
+
+// frame is what a clause that stops at "that" makes of the clause after:
+// one its subject states (speaker: "the ministry said that it …"), or
+// one it denies (deny: "denied that", "rejected claims that"), or leaves
+// open (open: "did not deny that").
+type frame struct {
+	that                int // the "that"
+	speaker, deny, open bool
+	cue                 rspan // the denying verb
+}
+
+// framed reads clause c, introduced by frame f (clause fc): a pronoun
+// subject is the speaker ("the ministry denied that it supports …"), "it"
+// for a name or an institution, "they" for an institution ("he", "she",
+// "they" in what a writer says is said are as often others); and a
+// denied claim is negated, with the denying verb as its cue, or, denied
+// as a denial or not denied, states nothing to contradict.
+func (p *parser) framed(ws []lang.Word, c, fc *pclause, f frame) {
+	if len(c.subj) == 1 && c.subj[0].pos == 'x' && c.subj[0].at >= 0 && hasHeadNoun(fc.subj) && !fc.resolved() {
+		h := fc.subj[len(fc.subj)-1]
+		for _, it := range fc.subj {
+			if it.head() {
+				h = it
+			}
+		}
+		org := h.at >= 0 && h.word() < len(ws) && (lang.IsOrgNoun(ws[h.word()].Lower) || p.entAt[h.word()] >= 0 && lang.OrgHead(p.ents[p.entAt[h.word()]].Text) != "")
+		if pr := ws[c.subj[0].word()].Lower; pr == "it" && (org || h.pos == 'p') || pr == "they" && org {
+			// the speaker's words, in this sentence: a name stays evidence
+			n := len(p.arena)
+			p.arena = append(p.arena, fc.subj...)
+			c.subj = p.arena[n:len(p.arena):len(p.arena)]
+			c.flags |= fResolved
+		}
+	}
+	switch {
+	case !f.deny:
+	case f.open || c.negated():
+		c.flags |= fNoClaim
+	default:
+		c.flags |= fNegated
+		c.negCue = f.cue
+	}
 }
 
 // rawClause is a verb group with where its subject is, before the clause
@@ -413,7 +470,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 	for gi := 0; gi < len(gs); gi++ {
 		g := gs[gi]
 		r := rawClause{g: g, subjA: -1, subjB: -1, shared: -1, existNeg: -1, subjNegCue: -1}
-		pv := g.Start - 1
+		pv := lang.QualifierStart(ws, g.Start) - 1 // the subject is before "more than doubled"
 		for pv >= 0 && ws[pv].Tag == lang.TagAdv {
 			pv--
 		}
@@ -448,6 +505,13 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			}
 		case pv >= 0 && (ws[pv].Lower == "that" || ws[pv].Lower == "which" || ws[pv].Lower == "who") && pv-1 >= 0 && lang.NounPhraseStart(ws, pv-1) >= 0 && !(pv-1 >= 0 && ws[pv-1].Tag == lang.TagVerb):
 			r.subjA, r.subjB, r.rel = lang.NounPhraseStart(ws, pv-1), pv, true
+		case len(rs) > 0 && lang.RankAt(ws, lang.NounPhraseStart(ws, pv)) && lang.NounPhraseStart(ws, pv) <= rs[len(rs)-1].g.End+1,
+			len(rs) > 0 && !rs[len(rs)-1].g.NonFinite && !rs[len(rs)-1].g.Copula && !rs[len(rs)-1].exist && lang.NounPhraseStart(ws, pv) == rs[len(rs)-1].g.End &&
+				lang.ReducedRelative(p.r.Lex, ws, g, rs[len(rs)-1].g.Main):
+			// "approved the depot held on 4 May", "ranked third in the
+			// survey published by …": the noun is the object of the verb
+			// before (the rank its rank), the participle describes it
+			r.subjA, r.subjB, r.rel = lang.NounPhraseStart(ws, pv), pv+1, true
 		case strings.Contains(ws[g.Start].Punct, ",") && len(rs) > 0 && rs[len(rs)-1].rel && rs[len(rs)-1].subjB < g.Start:
 			// "a badger, which is shrewd, is digging": the verb after a
 			// relative clause between commas has its antecedent as subject
@@ -505,10 +569,13 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		starts = append(starts, s)
 	}
 	p.starts = starts
+	var fr frame // the clause before, when it frames this one
+	p.denies = false
 	for k, r := range rs {
 		end := len(ws)
 		closed := true    // the predication ends with the clause: no "that …" or a misread word after it
 		dangling := false // it stops mid-phrase, or a clause after completes it
+		that := -1        // the "that" it stops at
 		if k+1 < len(rs) {
 			end = starts[k+1]
 			if rs[k+1].rel && rs[k+1].subjB > r.g.End {
@@ -528,6 +595,7 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 				closed = ws[end-1].Tag == lang.TagCoord
 				if ws[end-1].Tag == lang.TagSub {
 					dangling = true // "China stressed that …": the claim is in the clause after
+					that = end - 1
 				}
 				end--
 			}
@@ -568,7 +636,8 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		if r.g.Copula {
 			c.verb, c.verbWord = p.r.ID("be"), int16(r.g.Start)
 		} else if r.g.Main >= 0 {
-			c.verb, c.verbWord = p.r.ID(ws[r.g.Main].Lemma), int16(r.g.Main)
+			// "doubled" is a change ("increase"), "came third" a rank ("rank")
+			c.verb, c.verbWord = p.r.ID(lang.VerbLemma(ws, r.g.Main)), int16(r.g.Main)
 		}
 		// negation: in the verb group, an existential "no", a "no"/"nobody" subject
 		negAt := -1
@@ -620,6 +689,19 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 		case r.subjA >= 0 && r.subjB > r.subjA:
 			c.subj = p.phraseItems(ws, r.subjA, r.subjB)
 			c.subject = p.rsp(ws[r.subjA].Span.Start, ws[r.subjB-1].Span.End)
+		}
+		if fr.speaker && len(out) > 0 && starts[k] == fr.that+1 {
+			p.framed(ws, &c, &out[len(out)-1], fr)
+		}
+		fr = frame{that: that}
+		if dangling && that >= 0 && r.g.Main >= 0 {
+			fr.speaker = lang.IsStatementVerb(ws[r.g.Main].Lemma)
+			if lang.DenialFrame(ws, r.g.Main, that) {
+				c.flags |= fNoClaim // its claim is the clause after, denied
+				fr.deny, fr.open = true, r.g.Neg >= 0
+				fr.cue = p.rsp(ws[r.g.Main].Span.Start, ws[r.g.Main].Span.End)
+				p.denies, fr.speaker = true, true
+			}
 		}
 		// object or complement, then the rest
 		a := r.g.End

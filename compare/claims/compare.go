@@ -374,7 +374,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// antonyms: opposed verbs, or opposed words aligned by role, between
 	// claims alike in all else: the same subject word for word (not "a
 	// golden age" and "the golden age of Trajan"), the same object
-	if a.negated() == b.negated() && sameModal && subj == relMatch && k.sameContent(A.subj, B.subj) {
+	if a.negated() == b.negated() && sameModal && subj == relMatch && k.sameContent(A.subj, B.subj) && !timesApart(A, B) {
 		if verbOpp && (!hasHead(A.obj) && !hasHead(B.obj) || k.sameContent(A.obj, B.obj)) && !k.argumentsConflict(A, B) &&
 			k.restAligned(ca, cb, a.verbItem(), b.verbItem()) {
 			if ev := evidence(k.wordSpan(A, a.verbItem()), k.wordSpan(B, b.verbItem())); (plain || ev == EvidenceRestated) && !k.crosswise(A, B, ev, a.verbItem(), b.verbItem()) {
@@ -396,7 +396,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// no more specific than the stated one ("there is no man playing" denies
 	// "a bald man is playing on stage", not the other way round).
 	if a.negated() != b.negated() && subj == relMatch {
-		if !sameModal {
+		if !sameModal || timesApart(A, B) {
 			return Verdict{}
 		}
 		neg, pos := A, B
@@ -428,7 +428,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			return Verdict{}
 		}
 		if missing == 0 && k.siblingsHeld(neg, pos) {
-			ev := evidence()
+			ev := evidence(k.frameVerb(A), k.frameVerb(B)) // "confirmed" and "denied" are what changed
 			if !plain && ev != EvidenceRestated {
 				return Verdict{}
 			}
@@ -631,6 +631,16 @@ func hasLemma(its []item, l uint32) bool {
 	return false
 }
 
+// frameVerb is the span of the verb that frames a side's clause
+// ("confirmed", "denied" before "that"), or an empty span.
+func (k *comparer) frameVerb(s side) compare.Span {
+	cs, _, _ := s.dc.sentence(s.si)
+	if s.ci == 0 || !cs[s.ci-1].dangling() || !lang.IsStatementVerb(k.voc.Str(cs[s.ci-1].verb)) {
+		return compare.Span{}
+	}
+	return s.abs(cs[s.ci-1].verbGroup)
+}
+
 // antonymVerdict reports opposed words p and q of A and B.
 func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, ev Evidence) Verdict {
 	v.Kind = "antonym"
@@ -641,6 +651,9 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 	v.Evidence = ev
 	v.ValueA, v.ValueB = k.voc.Str(p.lemma), k.voc.Str(q.lemma)
 	v.SpanA, v.SpanB = k.wordSpan(A, p), k.wordSpan(B, q)
+	if a, b := strings.ToLower(A.dc.Doc.TextOf(v.SpanA)), strings.ToLower(B.dc.Doc.TextOf(v.SpanB)); lang.Multiplier(a) > 0 || lang.Multiplier(b) > 0 {
+		v.ValueA, v.ValueB = a, b // "halved", "quadrupled": not the change they are read as
+	}
 	return v
 }
 

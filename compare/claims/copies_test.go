@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/render"
 	"github.com/crosscheck/crosscheck/compare/input"
 )
 
@@ -93,7 +94,7 @@ func TestFindCopies(t *testing.T) {
 			d, k := x.clauseAt(c)
 			o := x.copies.Orig(c)
 			do, ko := x.clauseAt(o)
-			got, want := excerpt(x.docs[d].ref(k), x.docs[d].ref(k).span(), 200), excerpt(x.docs[do].ref(ko), x.docs[do].ref(ko).span(), 200)
+			got, want := render.Excerpt(x.docs[d].ref(k).place(), 200), render.Excerpt(x.docs[do].ref(ko).place(), 200)
 			if got != want || d == do {
 				t.Errorf("clause %q is a copy of %q", got, want)
 			}

@@ -65,7 +65,7 @@ func (k *comparer) withinAmount(s side, it item) bool {
 // one of its amounts qs or lies inside one of its dates ds.
 func inAmount(ws []lang.Word, i int, qs []qty, ds []date) bool {
 	w := sp32(ws[i].Span)
-	if l := ws[i].Lower; lang.IsNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 {
+	if lang.IsFigureWord(ws[i].Lower) {
 		// the figure of an amount; its other words ("African" in "three
 		// hundred African cities") describe what is counted
 		for _, q := range qs {
@@ -390,6 +390,21 @@ func sameTime(A, B side) bool {
 	return false
 }
 
+// timesApart reports claims dated, each in its clause, at times apart:
+// "approved in 2019" and "rejected in 2021" are two events.
+func timesApart(A, B side) bool {
+	var ba, bb [4]date
+	da, db := clauseDates(A, ba[:0]), clauseDates(B, bb[:0])
+	for _, p := range da {
+		for _, q := range db {
+			if p.relative() || q.relative() || p.yearless() != q.yearless() || p.overlaps(q) {
+				return false
+			}
+		}
+	}
+	return len(da) > 0 && len(db) > 0
+}
+
 // existentialOnly reports a bare "there is (no) X": existence, with no
 // predicate of its own.
 func (c *clause) existentialOnly() bool { return c.flags&fExistential != 0 && c.copula() }
@@ -472,9 +487,16 @@ type sentTerms struct {
 	terms, vals []restate.Term
 }
 
-// negations counts the negating words of a side's sentence.
+// negations counts the negating words of a side's sentence, and its
+// denials ("denied that").
 func (k *comparer) negations(s side) int {
 	n := 0
+	cs, _, _ := s.dc.sentence(s.si)
+	for i := range cs {
+		if cs[i].flags&fNoClaim != 0 && cs[i].dangling() {
+			n++
+		}
+	}
 	for _, w := range k.wordsOf(s) {
 		if w.Neg || lang.IsNegator(w.Lower) || w.Lower == "n't" {
 			n++

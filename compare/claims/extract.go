@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	workunits "github.com/crosscheck/crosscheck/compare/claims/internal/units"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/view"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
@@ -156,7 +157,8 @@ type parser struct {
 	arena   []item
 	keyBuf  []byte
 
-	sentStart int // Text offset of the sentence being parsed
+	sentStart int  // Text offset of the sentence being parsed
+	denies    bool // the sentence reports a denial: "the mayor denied that …"
 	qbuf      []Quantity
 	dbuf      []Date
 }
@@ -206,35 +208,9 @@ func emptyClaims(voc *vocab, d *compare.Document) *DocClaims {
 	return &DocClaims{Doc: d, voc: voc, tables: tables{sents: make([]sentRec, len(d.Sentences)+1)}}
 }
 
-// unitBytes is about how much text one unit of work reads.
-const unitBytes = 256 << 10
-
-// maxUnitBytes is the most text one unit of work reads when a paragraph
-// is longer: such a paragraph is cut between sentences.
-const maxUnitBytes = 2 * unitBytes
-
-// units splits a document's sentences into runs of about unitBytes each,
-// which can be read apart, in parallel: at the first paragraph boundary
-// past unitBytes, or in a paragraph longer than maxUnitBytes at the
-// sentence that reaches it (assemble then resolves the pronouns at the
-// start of the run, which stand for a subject named in the runs before).
-func units(d *compare.Document) [][2]int {
-	var out [][2]int
-	start, para := 0, -1
-	for si, span := range d.Sentences {
-		p := d.ParagraphAt(span.Start)
-		size := span.Start - d.Sentences[start].Start
-		if si > start && (p != para && size >= unitBytes || size >= maxUnitBytes) {
-			out = append(out, [2]int{start, si})
-			start = si
-		}
-		para = p
-	}
-	if start < len(d.Sentences) || len(out) == 0 {
-		out = append(out, [2]int{start, len(d.Sentences)})
-	}
-	return out
-}
+// units splits a document's sentences into runs read apart, in
+// parallel (see package units); assemble joins them.
+var units = workunits.Of
 
 // run is what reading a run of sentences gives: its tables, and what
 // joining them to the runs before needs for pronoun subjects.
@@ -359,11 +335,12 @@ func (p *parser) sentence(si int, span compare.Span) []pclause {
 
 // markHedges flags the hedged clauses of a sentence (fHedged): all of them
 // when the sentence reports (lang.ReportsHedged: "according to",
-// "reportedly") or one of its clauses is a report ("the ministry said");
+// "reportedly") or one of its clauses is a report ("the ministry said",
+// "the mayor denied that");
 // else those with a modal of possibility or a hedge in their verb group
 // ("are expected to rise").
 func (p *parser) markHedges(pcs []pclause, ws []lang.Word) {
-	all := lang.ReportsHedged(ws)
+	all := lang.ReportsHedged(ws) || p.denies
 	for ci := range pcs {
 		c := &pcs[ci]
 		all = all || len(pcs) > 1 && c.verb != 0 && c.verbWord >= 0 && int(c.verbWord) < len(ws) && lang.IsReportingVerb(ws[c.verbWord].Lemma)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
+	workunits "github.com/crosscheck/crosscheck/compare/claims/internal/units"
 	"github.com/crosscheck/crosscheck/compare/input"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
@@ -174,7 +175,7 @@ func FuzzExtract(f *testing.F) {
 // A large document is read in runs of paragraphs, in parallel; the tables
 // are the same as reading it in one run.
 func TestRunsMatchOneRun(t *testing.T) {
-	raw := generatedProse(3*unitBytes, 7)
+	raw := generatedProse(3*workunits.Bytes, 7)
 	d, err := input.Parse("big.txt", raw, input.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -202,19 +203,19 @@ func oneRun(p *parser, d *compare.Document, doc *docContext) *DocClaims {
 	return newAssembler(p.r.Voc, d, doc, 1).add(0, p.parseRun(d, doc, 0, len(d.Sentences)))
 }
 
-// A paragraph longer than maxUnitBytes is read in runs cut between
+// A paragraph longer than workunits.MaxBytes is read in runs cut between
 // sentences; a pronoun subject at the start of a run stands for the
 // subject named last before it, however many runs back, as in one run.
 func TestRunsInsideParagraph(t *testing.T) {
 	// one paragraph: named subjects with pronouns after them, then a
 	// stretch longer than a run where only pronouns are subjects
 	var b strings.Builder
-	prose := strings.ReplaceAll(string(generatedProse(3*maxUnitBytes, 3)), "\n\n", " ")
+	prose := strings.ReplaceAll(string(generatedProse(3*workunits.MaxBytes, 3)), "\n\n", " ")
 	prose = strings.ReplaceAll(prose, ". Russia ", ". They ")
 	prose = strings.ReplaceAll(prose, ". India ", ". It ")
 	b.WriteString(prose)
 	b.WriteString("Kazakhstan signed the agreement in May 2001. ")
-	for i := 0; b.Len() < 6*maxUnitBytes; i++ {
+	for i := 0; b.Len() < 6*workunits.MaxBytes; i++ {
 		b.WriteString([]string{"It is not open. ", "They were full in 1990. ", "It is empty. "}[i%3])
 	}
 	d, err := input.Parse("para.txt", []byte(b.String()), input.Options{})

@@ -74,7 +74,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 				contra[w] = append(contra[w], clausePair{p, q})
 			}
 		})
-	}, func(b int32, n int) { lim.cut(b, 0, n) })
+	}, func(b int32, n int) { lim.Cut(b, 0, n) })
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 			return err
 		}
 		if n := i - sort.Search(i, func(j int) bool { return all[j].b >= p.b }); n >= maxContradictions {
-			lim.cut(p.b, 1, 0)
+			lim.Cut(p.b, 1, 0)
 			continue
 		}
 		db, kb := x.clauseAt(p.b)
@@ -115,7 +115,7 @@ func analyze(ctx context.Context, dcs []*DocClaims, opt Options, report func(com
 			return err
 		}
 	}
-	lim.report(report)
+	lim.Report(report, x.limitPlace)
 	return nil
 }
 

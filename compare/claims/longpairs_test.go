@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -219,8 +220,127 @@ func longPairs() []longPair {
 		add(a, b, "antonym", "CONTRADICTION")
 		add(a, c, "different", "NEUTRAL")
 	}
+	return append(out, longPairsReported()...)
+}
+
+// longPairsReported writes the pairs of denials reported ("denied
+// that"), of amounts stated as multipliers ("doubled") and of ranks
+// ("ranked third"), each with near misses that must not be read as
+// contradictions: the same denial twice, a statement and a denial of
+// different things, "did not deny"; a multiplier and a compatible one
+// ("more than doubled", "tripled") or the same change written another way,
+// another year; the same rank written another way, another year or
+// another survey, an ordinal in a name. They have a random source of
+// their own, so that the pairs before them stay as they were.
+func longPairsReported() []longPair {
+	r := rand.New(rand.NewPCG(12, 2025))
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	var out []longPair
+	add := func(a, b, kind, label string) { out = append(out, longPair{a, b, kind, label}) }
+	other := func(o longOrg) longOrg { return longOrgs[(indexOrg(o)+1+r.IntN(len(longOrgs)-1))%len(longOrgs)] }
+	plans := []string{"the plan to close the night ferry to the islands", "the proposal to raise the tourist levy in coastal towns",
+		"the bid to move its head office to Glasgow", "the scheme to pay suppliers within fifteen days",
+		"the proposal to sell the old rail depot to a housing developer", "the plan to merge its two call centres"}
+	projects := []string{"the new bus depot on the ring road", "the sale of the old swimming baths", "a second cycle bridge over the river",
+		"the closure of the central library on Sundays", "a rent freeze for council tenants"}
+	cities := []string{"Leeds", "Norwich", "Cardiff", "Aberdeen", "Plymouth", "Derby"}
+	denyVerbs := []string{"denied that", "disputed that", "rejected claims that", "denied reports that"}
+	for n := 0; n < 24; n++ {
+		o, plan, day := longOrgs[r.IntN(len(longOrgs))], pick(plans), pick(longWeekdays)
+		a := fmt.Sprintf("%s supports %s, %s told reporters on %s after a meeting with the unions.", capFirst(o.name), plan, o.spokes, day)
+		b := fmt.Sprintf("In a statement released on %s, %s %s it supports %s, calling the reports premature.", pick(longWeekdays), o.name, pick(denyVerbs), plan)
+		add(a, b, "negation", "CONTRADICTION")
+		city, project, month := pick(cities), pick(projects), pick(longMonths)
+		a = fmt.Sprintf("The mayor of %s confirmed that the council approved %s at a closed session in %s, according to the minutes.", city, project, month)
+		b = fmt.Sprintf("The mayor of %s denied that the council approved %s at a closed session in %s, according to the minutes.", city, project, month)
+		add(a, b, "negation", "CONTRADICTION")
+		// the same denial twice; a statement and a denial of different
+		// things; a denial not made
+		b = fmt.Sprintf("Speaking on %s, %s %s it supports %s, as several newspapers had reported.", day, o.name, pick(denyVerbs), plan)
+		a = fmt.Sprintf("%s denied that it supports %s, %s told reporters on %s after a meeting with the unions.", capFirst(o.name), plan, o.spokes, day)
+		add(a, b, "paraphrase", "ENTAILMENT")
+		project2 := projects[(indexOf2(projects, project)+1+r.IntN(len(projects)-1))%len(projects)]
+		a = fmt.Sprintf("The mayor of %s said that the council approved %s at a closed session in %s, according to the minutes.", city, project, month)
+		b = fmt.Sprintf("The mayor of %s denied that the council approved %s at a closed session in %s, according to the minutes.", city, project2, month)
+		add(a, b, "near-miss", "NEUTRAL")
+		a = fmt.Sprintf("The mayor of %s did not deny that the council approved %s at a closed session in %s, according to the minutes.", city, project, month)
+		b = fmt.Sprintf("The council of %s approved %s at a closed session in %s, according to the minutes.", city, project, month)
+		add(a, b, "near-miss", "NEUTRAL")
+	}
+	mult := []string{"doubled", "tripled", "quadrupled", "halved"}
+	same := map[string][]string{"doubled": {"rose 100%", "increased by 100 per cent", "rose twofold"},
+		"tripled": {"rose 200%", "increased threefold", "rose by 200 per cent"}, "quadrupled": {"rose 300%", "increased fourfold"},
+		"halved": {"fell 50%", "fell by 50 per cent"}}
+	for n := 0; n < 24; n++ {
+		o, m, year := longOrgs[r.IntN(len(longOrgs))], pick(longMetrics), 2014+r.IntN(9)
+		k := r.IntN(len(mult))
+		x, y := mult[k], mult[(k+1+r.IntN(len(mult)-1))%len(mult)]
+		if r.IntN(4) == 0 && x == "doubled" {
+			x = "nearly doubled"
+		}
+		reason := pick(longReasons)
+		a := fmt.Sprintf("%s %s %s in %d, %s said on %s, pointing to %s.", capFirst(o.possessive), m, x, year, o.spokes, pick(longWeekdays), reason)
+		b := fmt.Sprintf("According to its annual report, %s %s %s in %d, a change the board put down to %s.", o.possessive, m, y, year, pick(longReasons))
+		add(a, b, "number", "CONTRADICTION")
+		// a compatible amount, the same change written another way, another year
+		a = fmt.Sprintf("%s %s more than doubled in %d, %s said on %s, pointing to %s.", capFirst(o.possessive), m, year, o.spokes, pick(longWeekdays), reason)
+		b = fmt.Sprintf("According to its annual report, %s %s %s in %d, a change the board put down to %s.", o.possessive, m, pick([]string{"tripled", "quadrupled"}), year, reason)
+		add(a, b, "near-miss", "NEUTRAL")
+		z := mult[r.IntN(len(mult))]
+		a = fmt.Sprintf("%s %s %s in %d, %s said on %s, pointing to %s.", capFirst(o.possessive), m, z, year, o.spokes, pick(longWeekdays), reason)
+		b = fmt.Sprintf("According to its annual report, %s %s %s in %d, a change the board put down to %s.", o.possessive, m, pick(same[z]), year, reason)
+		add(a, b, "paraphrase", "ENTAILMENT")
+		w := mult[(indexOf2(mult, z)+1+r.IntN(len(mult)-1))%len(mult)]
+		b = fmt.Sprintf("According to its annual report, %s %s %s in %d, a change the board put down to %s.", o.possessive, m, w, year+1+r.IntN(3), pick(longReasons))
+		add(a, b, "near-miss", "NEUTRAL")
+	}
+	ordinals := []struct{ word, fig string }{{"first", "1st"}, {"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"}, {"fifth", "5th"},
+		{"sixth", "6th"}, {"seventh", "7th"}, {"eighth", "8th"}, {"ninth", "9th"}, {"tenth", "10th"}, {"twelfth", "12th"}}
+	surveys := []longSurvey{
+		{"national survey of regional carriers", "the transport regulator"}, {"annual league table of city employers", "the chamber of commerce"},
+		{"customer satisfaction index for utilities", "the consumer council"}, {"ranking of green businesses", "an environmental charity"},
+		{"yearly review of hospital trusts", "the health inspectorate"}}
+	rankForm := func(o string) string {
+		switch r.IntN(4) {
+		case 0:
+			return "ranked " + o
+		case 1:
+			return "came " + o
+		case 2:
+			return "finished " + o
+		}
+		return "was ranked " + o
+	}
+	for n := 0; n < 24; n++ {
+		o, sv, year := longOrgs[r.IntN(len(longOrgs))], surveys[r.IntN(len(surveys))], 2012+r.IntN(11)
+		k := r.IntN(len(ordinals))
+		p, q := ordinals[k], ordinals[(k+1+r.IntN(len(ordinals)-1))%len(ordinals)]
+		a := fmt.Sprintf("%s %s in the %s published by %s in %d, ahead of most of its rivals.", capFirst(o.name), rankForm(p.word), sv.survey, sv.by, year)
+		b := fmt.Sprintf("In %d %s %s in the %s published by %s, its annual report says.", year, o.name, rankForm(pick([]string{q.word, q.fig})), sv.survey, sv.by)
+		add(a, b, "number", "CONTRADICTION")
+		// the same rank written in figures; another year; another survey
+		b = fmt.Sprintf("In %d %s %s in the %s published by %s, its annual report says.", year, o.name, rankForm(p.fig), sv.survey, sv.by)
+		add(a, b, "paraphrase", "ENTAILMENT")
+		b = fmt.Sprintf("In %d %s %s in the %s published by %s, its annual report says.", year+1+r.IntN(3), o.name, rankForm(q.word), sv.survey, sv.by)
+		add(a, b, "near-miss", "NEUTRAL")
+		sv2 := surveys[(r.IntN(len(surveys)-1)+1+slices.Index(surveys, sv))%len(surveys)]
+		b = fmt.Sprintf("In %d %s %s in the %s published by %s, its annual report says.", year, o.name, rankForm(q.word), sv2.survey, sv2.by)
+		add(a, b, "near-miss", "NEUTRAL")
+		// an ordinal in a name is no rank
+		o2 := other(o)
+		w1, w2 := "Second", "First"
+		if r.IntN(2) == 0 {
+			w1, w2 = w2, w1
+		}
+		a = fmt.Sprintf("%s opened a museum of the %s World War in %s, %s said at the ceremony.", capFirst(o.name), w1, pick(cities), o.spokes)
+		b = fmt.Sprintf("%s opened a museum of the %s World War in %s, %s said at the ceremony.", capFirst(o2.name), w2, pick(cities), o2.spokes)
+		add(a, b, "near-miss", "NEUTRAL")
+	}
 	return out
 }
+
+// longSurvey is a survey that ranks, and who publishes it.
+type longSurvey struct{ survey, by string }
 
 func indexOrg(o longOrg) int {
 	for i, x := range longOrgs {

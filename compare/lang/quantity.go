@@ -85,6 +85,21 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 		if used[i] || strings.Contains(ws[i].Punct, "[") {
 			continue // a note marker, "Champagne. [50]", is no amount
 		}
+		// a multiplier ("more than doubled") or a rank ("ranked third")
+		if q, end, ok := readChangeOrRank(ws, i); ok {
+			start := i
+			if q.Unit == "percent" {
+				start = qualify(ws, i, q.Lo, &q)
+			}
+			q.Span = compare.Span{Start: ws[start].Span.Start, End: ws[end-1].Span.End}
+			q.Text = d.Text[q.Span.Start:q.Span.End]
+			out = append(out, q)
+			for k := i; k < end; k++ {
+				used[k] = true
+			}
+			i = end - 1
+			continue
+		}
 		cur, curAt, curWord := currencyBefore(d, ws, i)
 		if cur == "" && i > 0 && ws[i].Punct == "" && (ws[i-1].Tag == TagProp || ws[i-1].Tag == TagNoun && labelNouns[ws[i-1].Lower]) {
 			continue // a number that names: "Type 1", "Voyager 2", "Route 23", "grades 9-12"
@@ -131,47 +146,7 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 				}
 			}
 		}
-		// qualifier before
-		for _, qu := range qualifiers {
-			n := len(qu.words)
-			if start-n < 0 {
-				continue
-			}
-			match := true
-			for k, qw := range qu.words {
-				if ws[start-n+k].Lower != qw {
-					match = false
-					break
-				}
-			}
-			if !match {
-				continue
-			}
-			if qu.kind == 'c' && qu.words[0] == "by" && (start-2 < 0 || !changeVerb(ws[start-2].Lower)) {
-				break
-			}
-			start -= n
-			// A qualifier widens the range to take in the figure itself:
-			// "over 150" and "150", "almost ninety years" and "ninety
-			// years" can both be said of the same thing (the plain figure is
-			// often rounded), so the bounds stay closed.
-			switch qu.kind {
-			case '>', 'g':
-				q.Hi = math.Inf(1)
-			case '<', 'l':
-				q.Lo = 0
-			case '~':
-				q.Approx = true
-			case 'n':
-				q.Lo = v * 0.9
-			case 'c':
-				q.Change = true
-			}
-			break
-		}
-		if q.Approx && q.Lo == q.Hi {
-			q.Lo, q.Hi = v*0.9, v*1.1
-		}
+		start = qualify(ws, start, v, &q)
 		// unit after: "percent", or the head of the noun phrase that follows
 		end := j
 		endOff := ws[j-1].Span.End
@@ -234,6 +209,52 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 		i = j - 1
 	}
 	return out
+}
+
+// qualify widens q, of value v, by the qualifier before word start ("over
+// 150", "nearly doubled") and returns where the amount then starts.
+func qualify(ws []Word, start int, v float64, q *Quantity) int {
+	for _, qu := range qualifiers {
+		n := len(qu.words)
+		if start-n < 0 {
+			continue
+		}
+		match := true
+		for k, qw := range qu.words {
+			if ws[start-n+k].Lower != qw {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if qu.kind == 'c' && qu.words[0] == "by" && (start-2 < 0 || !changeVerb(ws[start-2].Lower)) {
+			break
+		}
+		start -= n
+		// A qualifier widens the range to take in the figure itself:
+		// "over 150" and "150", "almost ninety years" and "ninety
+		// years" can both be said of the same thing (the plain figure is
+		// often rounded), so the bounds stay closed.
+		switch qu.kind {
+		case '>', 'g':
+			q.Hi = math.Inf(1)
+		case '<', 'l':
+			q.Lo = 0
+		case '~':
+			q.Approx = true
+		case 'n':
+			q.Lo = v * 0.9
+		case 'c':
+			q.Change = true
+		}
+		break
+	}
+	if q.Approx && q.Lo == q.Hi {
+		q.Lo, q.Hi = v*0.9, v*1.1
+	}
+	return start
 }
 
 // labelNouns are followed by a number that names rather than counts:

@@ -172,8 +172,8 @@ func TagWords(r *Lexicon, ws []Word, caps CapStats) {
 		w := &ws[i]
 		l := w.Lower
 		switch {
-		case IsNumeral(l) || numberWords[l] > 0 && l != "one" || scaleWords[l] > 0 || isScaled(l):
-			w.Tag = TagNum
+		case IsNumeral(l) || numberWords[l] > 0 && l != "one" || scaleWords[l] > 0 || isScaled(l) || RankAt(ws, i):
+			w.Tag = TagNum // a rank too: "ranked third"
 		case modals[l]:
 			w.Tag = TagModal
 			if l == "cannot" {

@@ -37,7 +37,11 @@ var (
 			`ranges do not meet: "98 countries" against "109 countries". Qualifiers make ranges, and a ` +
 			`qualified figure meets the plain one ("over 150" and "150", "almost ninety years" and "ninety ` +
 			`years" can both be said), so only ranges apart contradict; units and scale words are compared ` +
-			`("190 billion dollars" is not "190 million dollars"). The figures of the two claims are paired ` +
+			`("190 billion dollars" is not "190 million dollars"). A verb that multiplies states a change in ` +
+			`per cent ("doubled" is a rise of 100%, "halved" a fall of 50%, "more than doubled" at least 100%, so ` +
+			`it allows "tripled"), and an ordinal after a verb of ranking states a rank ("ranked third", "came ` +
+			`5th", "finished in second place"); an ordinal in a name ("the Second World War", "Fifth Avenue") ` +
+			`and a year ("in 2019") are no amounts. The figures of the two claims are paired ` +
 			`first, equal with equal, and a number that names ("Type 1", "page 713") is no amount. Numbers ` +
 			`give many false alarms unless both claims are about the same event, so one is reported only ` +
 			`when the sentences are the same but for the figure (a passage restated or copied with a ` +
@@ -66,7 +70,10 @@ var (
 			`fence". The denied claim must be no more specific than the stated one: "there is no man ` +
 			`playing a guitar" denies "a bald man is playing a guitar on stage", but "two young women are ` +
 			`not sparring" does not deny "two women are sparring". A litotes denies nothing ("not unlike ` +
-			`his own", "not without reason", "not uncommon"), nor does "not only"; "not very good" and ` +
+			`his own", "not without reason", "not uncommon"), nor does "not only"; a reported denial denies ` +
+			`the clause it introduces ("the mayor denied that the council approved the depot", "rejected ` +
+			`claims that", "disputed that"), as the one who denies tells it, while "did not deny that" leaves ` +
+			`it open and contradicts nothing; "not very good" and ` +
 			`"never widely used" deny a degree, not the predicate; a condition, a time or relative clause ` +
 			`and a question assert nothing of their own and contradict only a copy of themselves changed. ` +
 			`Claims with different modality ("may not" against "is") are not compared. ` + EvidenceHelp,

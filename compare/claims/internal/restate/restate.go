@@ -111,13 +111,15 @@ func alignValues(a, b []Term) (xa, xb []Span, pairs [][2]Span) {
 func sameText(p, q Term) bool { return p.Text == q.Text }
 
 // ReadTerms appends the content words and the values of a sentence's
-// words to terms and vals.
+// words to terms and vals; a multiplier ("doubled") and a rank ("ranked
+// third") are values.
 func ReadTerms(ws []lang.Word, terms, vals []Term) ([]Term, []Term) {
-	for _, w := range ws {
+	for i, w := range ws {
 		l := w.Lower
 		switch {
 		case l == "" || !lang.IsWordLike(l) || strings.Contains(w.Punct, "[") && lang.AllDigits(l): // a note marker, "[3]"
-		case lang.IsNumeral(l) || lang.IsScaledNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap:
+		case lang.IsNumeral(l) || lang.IsScaledNumeral(l) || lang.NumberWord(l) > 0 || lang.ScaleWord(l) > 0 || lang.MonthNumber(l) > 0 && w.Cap ||
+			lang.ChangeAt(ws, i) || lang.RankAt(ws, i): // "doubled", "ranked third": figures
 			vals = append(vals, Term{l, SpanOf(w.Span)})
 		case lang.IsAcronym(w.Text):
 			terms = append(terms, Term{l, SpanOf(w.Span)}) // "AM", "US": a name, not "am", "us"
