@@ -69,7 +69,7 @@ type app struct {
 
 	guard outputGuard // the files this run writes, which it must not read
 
-	memoryBudget int64 // when > 0, keep the heap near this multiple of the input (memory.go)
+	memoryBudget float64 // when > 0, keep the heap near this multiple of the input (memory.go)
 
 	indexDSN       string        // --index of the index commands (index.go)
 	against        string        // --against: the archive to compare with (against.go)

@@ -312,7 +312,7 @@ func (k *comparer) match(a, b int32, B side) Match {
 		v.Confidence -= hedgePenalty
 		v.Hedged = true
 	}
-	return Match{A: ClauseRef{A.dc, A.si, A.ci}, B: ClauseRef{B.dc, B.si, B.ci}, Verdict: v}
+	return Match{A: ClauseRef{A.dc, A.si, A.ci()}, B: ClauseRef{B.dc, B.si, B.ci()}, Verdict: v}
 }
 
 // Analyzer returns the claims analyzer bound to opt.

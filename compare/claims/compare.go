@@ -31,7 +31,7 @@ type Verdict struct {
 // side is a clause with what comparing it needs.
 type side struct {
 	dc              *DocClaims
-	si, ci          int // sentence, and clause within it
+	si, k           int // sentence, and clause (an index in dc.clauses)
 	c               *clause
 	subj, obj, rest []item
 }
@@ -44,12 +44,16 @@ func (s side) abs32(r rspan) span32 { return sp32(s.abs(r)) }
 // objRest is the object and the rest, which the tables keep together.
 func (s side) objRest() []item { return s.obj[:len(s.obj)+len(s.rest)] }
 
+// ci is the clause's number within its sentence. It is not kept in side:
+// reading the sentence's record for every candidate compared missed the
+// processor's cache for nothing, as most comparisons stop before.
+func (s side) ci() int { return s.k - int(s.dc.sents[s.c.sent].clauses) }
+
 // sideAt returns clause k of the document (an index in dc.clauses).
 func sideAt(dc *DocClaims, k int) side {
 	c := &dc.clauses[k]
 	its := dc.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
-	s := side{dc: dc, si: int(c.sent), c: c}
-	s.ci = k - int(dc.sents[c.sent].clauses)
+	s := side{dc: dc, si: int(c.sent), k: k, c: c}
 	s.subj = its[:c.nSubj:c.nSubj]
 	s.obj = its[c.nSubj : c.nSubj+c.nObj]
 	s.rest = its[c.nSubj+c.nObj:]
@@ -635,10 +639,10 @@ func hasLemma(its []item, l uint32) bool {
 // ("confirmed", "denied" before "that"), or an empty span.
 func (k *comparer) frameVerb(s side) compare.Span {
 	cs, _, _ := s.dc.sentence(s.si)
-	if s.ci == 0 || !cs[s.ci-1].dangling() || !lang.IsStatementVerb(k.voc.Str(cs[s.ci-1].verb)) {
+	if s.ci() == 0 || !cs[s.ci()-1].dangling() || !lang.IsStatementVerb(k.voc.Str(cs[s.ci()-1].verb)) {
 		return compare.Span{}
 	}
-	return s.abs(cs[s.ci-1].verbGroup)
+	return s.abs(cs[s.ci()-1].verbGroup)
 }
 
 // antonymVerdict reports opposed words p and q of A and B.
@@ -686,7 +690,7 @@ func clauseQuantities(s side, buf []qty) []qty {
 	out := buf[:0]
 	c := s.abs32(s.c.span)
 	firstVerb := true
-	for ci := 0; ci < s.ci; ci++ {
+	for ci := 0; ci < s.ci(); ci++ {
 		if cs[ci].verb != 0 {
 			firstVerb = false
 		}
@@ -707,7 +711,7 @@ func clauseDates(s side, buf []date) []date {
 	c := s.abs32(s.c.span)
 	out := buf[:0]
 	for _, d := range ds {
-		if c.contains(d.span) || d.span.end <= c.start && (s.ci == 0 || s.abs32(cs[s.ci-1].span).end <= d.span.start) {
+		if c.contains(d.span) || d.span.end <= c.start && (s.ci() == 0 || s.abs32(cs[s.ci()-1].span).end <= d.span.start) {
 			out = append(out, d)
 		}
 	}
@@ -938,7 +942,7 @@ func (k *comparer) siblingsHeld(neg, pos side) bool {
 	pcs, _, _ := pos.dc.sentence(pos.si)
 	for ci := range ncs {
 		c := &ncs[ci]
-		if ci == neg.ci || c.negGroup != neg.c.negGroup {
+		if ci == neg.ci() || c.negGroup != neg.c.negGroup {
 			continue
 		}
 		found := false

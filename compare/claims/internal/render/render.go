@@ -4,7 +4,9 @@
 package render
 
 import (
+	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -39,6 +41,7 @@ func (m Contradiction) Finding() compare.Finding {
 	f := compare.Newf(c, B.Doc, B.Span, "%s: %q here, %q %s (confidence %.2f)",
 		checks.Label(m.Kind), m.ValueB, m.ValueA, elsewhere(A.Doc, B.Doc), m.Confidence)
 	f.Severity = m.Severity
+	f.Related = make([]compare.Related, 0, 3)
 	f.Relate("contradicted claim", A.Doc, A.Span)
 	if m.SpanA.End > m.SpanA.Start {
 		f.Relate("value", A.Doc, m.SpanA)
@@ -66,24 +69,49 @@ func (m Contradiction) Finding() compare.Finding {
 // of them.
 func Group(places []Place, best float64) compare.Finding {
 	first := places[0]
-	var diffs []string
 	f := compare.Newf(checks.Overlap, first.Doc, first.Span, "same claim in %d places: %q",
 		len(places), Excerpt(first, 120))
-	for i, r := range places[1:] {
+	f.Related = make([]compare.Related, 0, len(places)-1) // held until the report is sorted: no room to spare
+	for _, r := range places[1:] {
 		f.Relate("same claim", r.Doc, r.Span)
-		if i < 10 {
-			ops := compare.WordDiff(first.Doc, first.Span, r.Doc, r.Span, 0)
-			diffs = append(diffs, compare.FormatWordDiff(ops, first.Doc, r.Doc, 80))
-		}
 	}
 	// the word diff against the second place, where the renderers show
 	// a finding's diff; every place's (up to ten) in diffs
-	f.Details = map[string]any{"claims": len(places), "score": Round2(best), "diffs": diffs}
-	if len(diffs) > 0 {
-		f.Details["word_diff"] = compare.Shorten(diffs[0], 300)
+	d := Diffs{First: first, Others: slices.Clone(places[1:min(len(places), 11)])}
+	f.Details = map[string]any{"claims": len(places), "score": Round2(best), "diffs": d}
+	if len(d.Others) > 0 {
+		f.Details["word_diff"] = compare.Shorten(d.diff(0), 300)
 	}
 	return f
 }
+
+// Diffs are the word diffs of the places of a group (up to ten) against
+// its first, written out when the report is (MarshalJSON, as a list of
+// strings): a report holds its findings until it is sorted, and the
+// diffs made up front were, on 10 MB of claims, most of the 1.5 times
+// the input its findings took.
+type Diffs struct {
+	First  Place
+	Others []Place
+}
+
+// Strings returns the diffs as FormatWordDiff writes them.
+func (d Diffs) Strings() []string {
+	out := make([]string, len(d.Others))
+	for i := range d.Others {
+		out[i] = d.diff(i)
+	}
+	return out
+}
+
+func (d Diffs) diff(i int) string {
+	r := d.Others[i]
+	ops := compare.WordDiff(d.First.Doc, d.First.Span, r.Doc, r.Span, 0)
+	return compare.FormatWordDiff(ops, d.First.Doc, r.Doc, 80)
+}
+
+// MarshalJSON writes the diffs as a JSON list of strings.
+func (d Diffs) MarshalJSON() ([]byte, error) { return json.Marshal(d.Strings()) }
 
 // elsewhere says where another claim is for a message, without its
 // position (that is a Related place): "elsewhere in the document", or "in"
