@@ -131,7 +131,7 @@ func (k *comparer) itemRel(a, b item) (rel, lang.Relation, bool) {
 		}
 	}
 	if k.rels == nil {
-		k.rels = lang.NewWordRelater(k.voc.Size(), k.voc.Str)
+		k.rels = k.x.words.Relater()
 	}
 	how, opposed, direct := k.rels.Relate(wa.Lower, wb.Lower, pos)
 	if opposed {

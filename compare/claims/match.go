@@ -6,6 +6,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare/claims/internal/candidates"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/copies"
+	"github.com/crosscheck/crosscheck/compare/lang"
 )
 
 // index finds candidate pairs of clauses in an inverted index of their
@@ -24,6 +25,9 @@ type index struct {
 	// copies (see findCopies), when the index was built with them and
 	// some clause is one
 	copies *copies.Table
+	// words is what WordNet says of the vocabulary's words, shared by the
+	// comparers of all workers
+	words *lang.WordTable
 }
 
 const verbCopula = 1 << 31
@@ -97,7 +101,8 @@ func (x *index) verbTerm(c *clause, term func(int)) {
 // buildIndex indexes the documents' clauses; with withCopies set, a clause
 // that copies an earlier one (see findCopies) is counted but not posted.
 func buildIndex(docs []*DocClaims, voc *vocab, withCopies bool) *index {
-	x := &index{Index: candidates.New(voc.Size() * termKinds), docs: docs, voc: voc}
+	x := &index{Index: candidates.New(voc.Size() * termKinds), docs: docs, voc: voc,
+		words: lang.NewWordTable(voc.Size(), voc.Str)}
 	x.base = make([]int32, 0, len(docs)+1)
 	n := int32(0)
 	for _, dc := range docs {

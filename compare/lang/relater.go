@@ -1,6 +1,9 @@
 package lang
 
-import "slices"
+import (
+	"slices"
+	"sync/atomic"
+)
 
 // WordRelater relates words the way a comparison of many pairs meets them:
 // the same words over and over. Words are given by ids the caller numbers
@@ -8,12 +11,11 @@ import "slices"
 // and the relation of each pair is kept in a table of fixed size where a
 // pair takes the place of the one it hashes with, so that the pairs of the
 // text at hand stay cached however many the whole input has. One
-// goroutine owns a WordRelater.
+// goroutine owns a WordRelater; what is read of each word is kept in a
+// WordTable that the relaters of several goroutines may share.
 type WordRelater struct {
+	words  *WordTable
 	word   func(id uint32) string // the lower-case word of an id
-	at     []int32                // by id, its index in info, or -1
-	info   []WordSenses
-	above  [][4][]int32 // by index in info and part of speech, Above its senses; nil until read
 	senses SenseRelater
 	keys   []uint64
 	vals   []uint8 // 0 for an empty place: stored bits always have relKnown
@@ -34,31 +36,60 @@ const (
 	relRelation = 3 // mask of the Relation
 )
 
+// WordTable is what WordNet says of each word of a vocabulary (ids 0 to
+// n-1), read on first use by any goroutine and then shared: the
+// relaters of a comparison's workers meet the same words, and each
+// reading them for itself held the same tables once per worker (4.7 MB
+// of 10 MB of claims on two workers).
+type WordTable struct {
+	word  func(id uint32) string
+	slots []atomic.Pointer[wordEntry]
+}
+
+// wordEntry is what a WordTable keeps of a word.
+type wordEntry struct {
+	senses WordSenses
+	above  [4]atomic.Pointer[[]int32] // by part of speech, Above its senses; nil until read
+}
+
+// NewWordTable returns an empty table of words with ids 0 to n-1, which
+// word spells (in lower case); word must be safe to call from several
+// goroutines.
+func NewWordTable(n int, word func(id uint32) string) *WordTable {
+	return &WordTable{word: word, slots: make([]atomic.Pointer[wordEntry], n)}
+}
+
+// entry returns the entry of word id, reading it on first use; two
+// goroutines reading it at once both read it, and one is kept.
+func (t *WordTable) entry(id uint32) *wordEntry {
+	if e := t.slots[id].Load(); e != nil {
+		return e
+	}
+	e := &wordEntry{senses: ReadWordSenses(t.word(id))}
+	if t.slots[id].CompareAndSwap(nil, e) {
+		return e
+	}
+	return t.slots[id].Load()
+}
+
 // NewWordRelater returns a relater of words with ids 0 to n-1, which word
-// spells (in lower case).
+// spells (in lower case), with a table of its own.
 func NewWordRelater(n int, word func(id uint32) string) *WordRelater {
+	return NewWordTable(n, word).Relater()
+}
+
+// Relater returns a relater, for one goroutine, that reads the words of t.
+func (t *WordTable) Relater() *WordRelater {
 	bits := uint(10)
-	for bits < maxPairBits && 1<<(bits-3) < n {
+	for bits < maxPairBits && 1<<(bits-3) < len(t.slots) {
 		bits++
 	}
-	r := &WordRelater{word: word, at: make([]int32, n), bitsN: bits,
+	return &WordRelater{words: t, word: t.word, bitsN: bits,
 		keys: make([]uint64, 1<<bits), vals: make([]uint8, 1<<bits)}
-	for i := range r.at {
-		r.at[i] = -1
-	}
-	return r
 }
 
 // sensesOf returns what WordNet says of word id.
-func (r *WordRelater) sensesOf(id uint32) *WordSenses {
-	if at := r.at[id]; at >= 0 {
-		return &r.info[at]
-	}
-	r.at[id] = int32(len(r.info))
-	r.info = append(r.info, ReadWordSenses(r.word(id)))
-	r.above = append(r.above, [4][]int32{})
-	return &r.info[len(r.info)-1]
-}
+func (r *WordRelater) sensesOf(id uint32) *WordSenses { return &r.words.entry(id).senses }
 
 var posCode = [256]uint64{'n': 1, 'v': 2, 'a': 3, 'r': 4}
 
@@ -147,14 +178,16 @@ func (r *WordRelater) relate(a, b uint32, sa, sb *WordSenses, pos byte) Relation
 // aboveOf returns the synsets above the senses x of word id as the part
 // of speech of slot p, read on first use.
 func (r *WordRelater) aboveOf(id uint32, p int8, x []int32) []int32 {
-	ab := &r.above[r.at[id]][p]
-	if *ab == nil {
-		*ab = r.senses.Above(x, nil)
-		if len(*ab) == 0 {
-			*ab = noneAbove
-		}
+	ab := &r.words.entry(id).above[p]
+	if got := ab.Load(); got != nil {
+		return *got
 	}
-	return *ab
+	above := r.senses.Above(x, nil)
+	if len(above) == 0 {
+		above = noneAbove
+	}
+	ab.CompareAndSwap(nil, &above)
+	return *ab.Load()
 }
 
 // holdsAny reports whether the sorted set holds one of xs.

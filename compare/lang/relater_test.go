@@ -68,3 +68,36 @@ func TestWordRelaterAgreesWithSenseRelater(t *testing.T) {
 		t.Error("rise/fall not opposed")
 	}
 }
+
+// TestWordTableShared: relaters on several goroutines sharing one table
+// relate words as a relater with a table of its own does.
+func TestWordTableShared(t *testing.T) {
+	words := []string{"big", "large", "small", "dog", "animal", "cat", "rise", "fall", "increase", "city", "town"}
+	word := func(id uint32) string { return words[id] }
+	alone := NewWordRelater(len(words), word)
+	table := NewWordTable(len(words), word)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			r := table.Relater()
+			for a := range uint32(len(words)) {
+				for b := range uint32(len(words)) {
+					for _, pos := range []byte{0, 'n', 'v', 'a'} {
+						h1, o1, d1 := r.Relate(a, b, pos)
+						h2, o2, d2 := NewWordRelater(len(words), word).Relate(a, b, pos)
+						if h1 != h2 || o1 != o2 || d1 != d2 {
+							t.Errorf("%s/%s %c: shared %v %v %v, alone %v %v %v", words[a], words[b], pos, h1, o1, d1, h2, o2, d2)
+						}
+					}
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if h, _, _ := alone.Relate(3, 4, 'n'); h != Narrower {
+		t.Errorf("dog/animal: %v, want Narrower", h)
+	}
+}
