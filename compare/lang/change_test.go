@@ -4,11 +4,19 @@ import (
 	"math"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // wordsOf tags the words of the first sentence of text.
 func wordsOf(t testing.TB, text string) ([]Word, *Lexicon) {
+	t.Helper()
+	_, ws, lx := taggedSentence(t, text)
+	return ws, lx
+}
+
+// taggedSentence parses text and tags the words of its first sentence.
+func taggedSentence(t testing.TB, text string) (*compare.Document, []Word, *Lexicon) {
 	t.Helper()
 	d, err := input.Parse("t.txt", []byte(text), input.Options{})
 	if err != nil {
@@ -17,7 +25,7 @@ func wordsOf(t testing.TB, text string) ([]Word, *Lexicon) {
 	lx := NewLexicon(NewLexCache())
 	ws := Words(d, d.Sentences[0], nil)
 	TagWords(lx, ws, Capitalisation(d))
-	return ws, lx
+	return d, ws, lx
 }
 
 // A verb that multiplies is a change in per cent, an ordinal after a verb

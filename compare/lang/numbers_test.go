@@ -4,21 +4,13 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/crosscheck/crosscheck/compare/input"
 )
 
 // quantitiesOf reads the amounts of the first sentence of text, as the
 // claims analyzer reads them.
 func quantitiesOf(t testing.TB, text string) []Quantity {
 	t.Helper()
-	d, err := input.Parse("t.txt", []byte(text), input.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx := NewLexicon(NewLexCache())
-	ws := Words(d, d.Sentences[0], nil)
-	TagWords(lx, ws, Capitalisation(d))
+	d, ws, lx := taggedSentence(t, text)
 	used := make([]bool, len(ws))
 	ReadDates(d, ws, used, DocumentAnchor(lx, d), nil)
 	return ReadQuantities(d, ws, used, nil)
