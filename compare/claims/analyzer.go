@@ -100,10 +100,6 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 	type unit struct{ doc, s0, s1, part int }
 	var us []unit
 	for i, d := range docs {
-		if len(d.Text) > maxDocText {
-			out[i] = emptyClaims(voc, d)
-			continue
-		}
 		du := units(d)
 		for k, u := range du {
 			us = append(us, unit{i, u[0], u[1], k})
@@ -111,10 +107,8 @@ func extractAll(ctx context.Context, voc *vocab, docs []*compare.Document) ([]*D
 		ws[i].n = len(du)
 	}
 	parallel.ForEach(ctx, len(docs), workers, func(w, i int) {
-		if out[i] == nil {
-			ws[i].doc = newDocContext(parsers[w].r, docs[i])
-			ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
-		}
+		ws[i].doc = newDocContext(parsers[w].r, docs[i])
+		ws[i].asm = newAssembler(voc, docs[i], ws[i].doc, ws[i].n)
 	})
 	parallel.ForEach(ctx, len(us), workers, func(w, k int) {
 		u := us[k]

@@ -468,7 +468,10 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			return dv
 		}
 	}
-	// overlap: the same claim, in whole or in part
+	// overlap: the same claim, in whole or in part; not two years' figures
+	if valuesApart(A, B) {
+		return Verdict{}
+	}
 	// a claim is more than a topic word: three matching content words at least
 	// (words too general to make a claim specific, "new opportunities",
 	// "various tasks", do not count) — or a short claim, subject and verb,
@@ -847,6 +850,25 @@ next:
 		out = append(out, p)
 	}
 	return out
+}
+
+// valuesApart reports whether two clauses state one date each that cannot
+// both hold, or different amounts of one unit and no equal ones.
+func valuesApart(A, B side) bool {
+	var qbA, qbB [8]qty
+	var dbA, dbB [4]date
+	qa, qb := clauseQuantities(A, qbA[:0]), clauseQuantities(B, qbB[:0])
+	if da, db := clauseDates(A, dbA[:0]), clauseDates(B, dbB[:0]); len(da) == 1 && len(db) == 1 && !da[0].relative() && !db[0].relative() && da[0].yearless() == db[0].yearless() && !da[0].overlaps(db[0]) {
+		return true
+	}
+	for _, p := range qa {
+		for _, q := range qb {
+			if p.unit == q.unit && p.disjoint(q) && len(unpaired(qa, qb)) == len(qa) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dateConflict finds dates of the same event that cannot both hold: the

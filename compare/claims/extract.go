@@ -5,7 +5,6 @@
 package claims
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -59,10 +58,6 @@ func sp32(s compare.Span) span32 { return span32{uint32(s.Start), uint32(s.End)}
 func (s span32) span() compare.Span { return compare.Span{Start: int(s.start), End: int(s.end)} }
 
 func (s span32) contains(o span32) bool { return o.start >= s.start && o.end <= s.end }
-
-// maxDocText is the largest normalised text whose offsets the compact
-// tables can hold.
-const maxDocText = math.MaxUint32
 
 // Extract reads the claims of every sentence of d.
 func Extract(d *compare.Document) *DocClaims {
@@ -189,9 +184,6 @@ func newDocContext(r *reader, d *compare.Document) *docContext {
 
 // extract reads the claims of every sentence of d.
 func (p *parser) extract(d *compare.Document) *DocClaims {
-	if len(d.Text) > maxDocText {
-		return emptyClaims(p.r.Voc, d)
-	}
 	doc := newDocContext(p.r, d)
 	us := units(d)
 	a := newAssembler(p.r.Voc, d, doc, len(us))
@@ -200,12 +192,6 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 		dc = a.add(k, p.parseRun(d, doc, u[0], u[1]))
 	}
 	return dc
-}
-
-// emptyClaims stands for a document too large for the tables' offsets: no
-// claims rather than wrong ones.
-func emptyClaims(voc *vocab, d *compare.Document) *DocClaims {
-	return &DocClaims{Doc: d, voc: voc, tables: tables{sents: make([]sentRec, len(d.Sentences)+1)}}
 }
 
 // units splits a document's sentences into runs read apart, in
