@@ -196,3 +196,33 @@ func TestReducedRelative(t *testing.T) {
 		}
 	}
 }
+
+// A word after a possessive starts a noun phrase, and an "-ing" noun
+// before a past tense is a compound's head: neither is a verb.
+func TestPossessiveAndCompoundNouns(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       Tag
+	}{
+		{"The Ministry of Finance's freight volumes rose 10% in 2018.", "freight", TagNoun},
+		{"The Northern Rail Company's export revenue grew 15 percent in 2016.", "export", TagNoun},
+		{"Meridian Foods' research spending climbed 11 percent in 2021.", "spending", TagNoun},
+		{"Meridian Foods' net lending fell 4 percent in 2019.", "lending", TagNoun},
+		{"The ministry's staff export the goods.", "export", TagVerb},
+		{"Officials spending public money reported it.", "spending", TagVerb},
+	} {
+		ws, _ := wordsOf(t, c.text)
+		found := false
+		for _, w := range ws {
+			if w.Lower == c.word {
+				found = true
+				if w.Tag != c.want {
+					t.Errorf("%q: %s tagged %v, want %v", c.text, c.word, w.Tag, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q", c.text, c.word)
+		}
+	}
+}

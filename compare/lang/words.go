@@ -255,6 +255,17 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	if prevTag == TagProp && i >= 2 && ws[i-2].Tag == TagDet && r.Entry(prev.Lower).A != "" {
 		afterModifier = true // "the European market": a name used as an adjective
 	}
+	if afterPossessive(ws, i) && (n != "" || a != "") {
+		// "the ministry's export revenue", "Meridian Foods' research
+		// spending": a possessive starts a noun phrase, never a verb
+		if n != "" && (a == "" || next == nil || next.Tag != TagOther || !nounish(r, ws, i+1)) {
+			return TagNoun, n
+		}
+		return TagAdj, a
+	}
+	if strings.HasSuffix(l, "ing") && n != "" && (prevTag == TagNoun || prevTag == TagAdj) && next != nil && next.Punct == "" && pastForm(r, next.Lower) {
+		return TagNoun, n // "research spending climbed": a compound noun, then its verb
+	}
 	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || lx.Irregular(l, v)) && v != l {
 		// "the existing balance", "a dyed shirt": a participle used as an adjective
 		if (afterModifier && prevTag != TagAdv || i == 0) && next != nil && next.Punct == "" && (next.Tag == TagOther || next.Tag == TagProp) && (i > 0 || r.Entry(next.Lower).N != "") {
@@ -390,6 +401,25 @@ func nounish(r *Lexicon, ws []Word, i int) bool {
 func isPlainVerbForm(r *Lexicon, l string) bool {
 	e := r.Entry(l)
 	return e.V != "" && e.N == "" && (strings.HasSuffix(l, "ed") || e.V != l && e.Irregular(l, e.V))
+}
+
+// pastForm reports whether l is a verb's past form ("climbed", "fell").
+func pastForm(r *Lexicon, l string) bool {
+	e := r.Entry(l)
+	return e.V != "" && e.V != l && (strings.HasSuffix(l, "ed") || e.Irregular(l, e.V))
+}
+
+// afterPossessive reports whether word i follows a possessive name or
+// noun: "Finance's", "the group's", "Meridian Foods'" (not "it's").
+func afterPossessive(ws []Word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p, w := ws[i-1], ws[i]
+	if p.Tag != TagProp && p.Tag != TagNoun && p.Tag != TagOther {
+		return false
+	}
+	return strings.HasSuffix(p.Lower, "'s") || w.Punct == "'" && strings.HasSuffix(p.Lower, "s")
 }
 
 // Participle reports a form that ends as a participle does: "-ed", "-ing".
