@@ -581,11 +581,12 @@ func (p *parser) parseClauses(ws []lang.Word, ents []Entity, question bool) []pc
 			if rs[k+1].rel && rs[k+1].subjB > r.g.End {
 				end = rs[k+1].subjB // a relative clause: ours runs to its "that"
 			}
-			// a semicolon ends the clause, whatever the next one takes
-			// for its subject: "… under the republic; and the emperors,
-			// for the most part, were satisfied"
+			// a semicolon ends the clause, whatever the next one takes for
+			// its subject ("… under the republic; and the emperors, for the
+			// most part, were satisfied"), and so does a noun after a comma
+			// that the next clause describes (", a result the board …")
 			for j := r.g.End; j < end; j++ {
-				if strings.Contains(ws[j].Punct, ";") {
+				if strings.Contains(ws[j].Punct, ";") || strings.Contains(ws[j].Punct, ",") && (ws[j].Lower == "a" || ws[j].Lower == "an") && end-j <= 3 {
 					end = j
 					break
 				}

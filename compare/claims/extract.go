@@ -194,8 +194,7 @@ func (p *parser) extract(d *compare.Document) *DocClaims {
 	return dc
 }
 
-// units splits a document's sentences into runs read apart, in
-// parallel (see package units); assemble joins them.
+// units splits a document's sentences into runs read in parallel (package units).
 var units = workunits.Of
 
 // run is what reading a run of sentences gives: its tables, and what
