@@ -388,13 +388,7 @@ func Shorten(s string, max int) string {
 // "report".
 func (d *Document) TokenKeys() []uint64 {
 	d.keysOnce.Do(func() {
-		d.keys = make([]uint64, len(d.Tokens))
-		for i, t := range d.Tokens {
-			d.keys[i] = WordKey(d.Text[t.Start():t.End()])
-		}
-		for _, i := range d.joined {
-			d.keys[i] = WordKey(d.WordText(i))
-		}
+		d.keys = d.keysInto(nil)
 		d.keysBuilt.Store(true)
 	})
 	return d.keys
@@ -409,6 +403,11 @@ func (d *Document) TokenKeysInto(buf []uint64) (keys []uint64, shared bool) {
 	if d.keysBuilt.Load() {
 		return d.keys, true
 	}
+	return d.keysInto(buf), false
+}
+
+// keysInto computes the key of every token into buf, grown as needed.
+func (d *Document) keysInto(buf []uint64) []uint64 {
 	if cap(buf) < len(d.Tokens) {
 		buf = make([]uint64, len(d.Tokens))
 	}
@@ -419,7 +418,7 @@ func (d *Document) TokenKeysInto(buf []uint64) (keys []uint64, shared bool) {
 	for _, i := range d.joined {
 		buf[i] = WordKey(d.WordText(i))
 	}
-	return buf, false
+	return buf
 }
 
 // tokenKeysIn returns the keys of tokens [i, j): part of the document's

@@ -147,10 +147,6 @@ func (r *WordRelater) read(a, b uint32, sa, sb *WordSenses, pos byte) uint8 {
 	return bits | uint8(r.relate(a, b, sa, sb, pos))
 }
 
-// noneAbove is what Above gives a word with no hypernyms: not nil, so
-// that it is read once.
-var noneAbove = []int32{}
-
 // relate is SenseRelater.Relate with the synsets above each word read
 // once per word rather than once per pair.
 func (r *WordRelater) relate(a, b uint32, sa, sb *WordSenses, pos byte) Relation {
@@ -182,10 +178,7 @@ func (r *WordRelater) aboveOf(id uint32, p int8, x []int32) []int32 {
 	if got := ab.Load(); got != nil {
 		return *got
 	}
-	above := r.senses.Above(x, nil)
-	if len(above) == 0 {
-		above = noneAbove
-	}
+	above := r.senses.Above(x, nil) // read once even when empty: the pointer is set
 	ab.CompareAndSwap(nil, &above)
 	return *ab.Load()
 }

@@ -416,7 +416,7 @@ func afterPossessive(ws []Word, i int) bool {
 		return false
 	}
 	p, w := ws[i-1], ws[i]
-	if p.Tag != TagProp && p.Tag != TagNoun && p.Tag != TagOther {
+	if p.Tag != TagProp && p.Tag != TagNoun {
 		return false
 	}
 	return strings.HasSuffix(p.Lower, "'s") || w.Punct == "'" && strings.HasSuffix(p.Lower, "s")

@@ -399,9 +399,6 @@ func mostlyOverlap(x, y compare.Span) bool {
 	return ov > 0 && 2*ov >= min(x.Len(), y.Len())
 }
 
-// gramPool recycles fingerprint buffers between alignments.
-var gramPool = sync.Pool{New: func() any { return new([]uint64) }}
-
 // A scanner seeds with the fingerprints two sides share and extends each
 // seed to the maximal exact run of shared words around it. It indexes the
 // fingerprints of X, the smaller side, and looks up those of Y, the other,
@@ -446,7 +443,7 @@ func (s *scanner) buildIndex() {
 		s.ix = gram.Build(it.Len(), it.All())
 	} else {
 		if s.buf == nil {
-			s.buf = gramPool.Get().(*[]uint64)
+			s.buf = gram.Buffer()
 		}
 		hx := gram.Grams(X.keys, X.lo, X.hi, k, s.skip, *s.buf)
 		*s.buf = hx
@@ -477,10 +474,7 @@ func (s *scanner) dropIndex() {
 func (s *scanner) release() {
 	s.dropIndex()
 	if s.buf != nil {
-		if cap(*s.buf) > gram.MaxPooled { // do not pin the memory of a long document
-			*s.buf = nil
-		}
-		gramPool.Put(s.buf)
+		gram.Recycle(s.buf)
 	}
 }
 

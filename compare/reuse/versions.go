@@ -72,13 +72,12 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 	fps := make([][]uint64, len(docs))
 	sketches := make([]gram.Sketch, len(docs))
 	err := parallel.For(ctx, len(docs), opt.Workers, func(i int) {
-		kbuf := gramPool.Get().(*[]uint64)
+		kbuf, buf := gram.Buffer(), gram.Buffer()
 		keys, shared := docs[i].TokenKeysInto(*kbuf)
-		if !shared && cap(keys) <= gram.MaxPooled {
+		if !shared {
 			*kbuf = keys
 		}
-		defer gramPool.Put(kbuf)
-		buf := gramPool.Get().(*[]uint64)
+		defer gram.Recycle(kbuf)
 		h := gram.Grams(keys, 0, len(keys), opt.SeedWords, nil, *buf)
 		fp := make([]uint64, 0, len(h)*2/(winnowWindow+1)+16)
 		gram.Winnow(h, winnowWindow, func(x uint64) { fp = append(fp, x) })
@@ -86,10 +85,7 @@ func docFingerprints(ctx context.Context, docs []*compare.Document, opt Options)
 			sketches[i] = gram.NewSketch(h)
 		}
 		*buf = h
-		if cap(h) > gram.MaxPooled { // do not pin the memory of a long document
-			*buf = nil
-		}
-		gramPool.Put(buf)
+		gram.Recycle(buf)
 		fps[i] = fp
 	})
 	return fps, sketches, err

@@ -151,41 +151,21 @@ type stretch struct {
 	grams  []uint64 // its common fingerprints, to group stretches by text
 }
 
-// gramBufs holds the buffers withGrams lends: the fingerprints of a
-// document are read several times, and a fresh slice each time was a
-// quarter of what the claims command allocated.
-var gramBufs sync.Pool // of *[]uint64
-
 // withGrams calls f with the fingerprints of d (docGrams of its keys) in
 // buffers that are reused once f returns: f must not keep h. The keys are
-// not kept on d (TokenKeysInto): the claims command needs them only here.
+// not kept on d (TokenKeysInto): the claims command needs them only here,
+// and a fresh slice for each of the several reads of a document was a
+// quarter of what that command allocated.
 func withGrams(d *compare.Document, f func(h []uint64)) {
-	kp, hp := lend(), lend()
+	kp, hp := gram.Buffer(), gram.Buffer()
 	keys, shared := d.TokenKeysInto(*kp)
 	if !shared {
 		*kp = keys
 	}
 	*hp = docGrams(keys, *hp)
 	f(*hp)
-	giveBack(kp)
-	giveBack(hp)
-}
-
-// lend returns a buffer of gramBufs.
-func lend() *[]uint64 {
-	if p, _ := gramBufs.Get().(*[]uint64); p != nil {
-		return p
-	}
-	return new([]uint64)
-}
-
-// giveBack returns a buffer to gramBufs, unless it is too large to keep
-// (gram.MaxPooled).
-func giveBack(p *[]uint64) {
-	if cap(*p) > gram.MaxPooled {
-		*p = nil
-	}
-	gramBufs.Put(p)
+	gram.Recycle(kp)
+	gram.Recycle(hp)
 }
 
 // docGrams returns the fingerprint of every bpGram-word run of keys

@@ -30,6 +30,23 @@ var indexPool = sync.Pool{New: func() any { return new(Index) }}
 // allocate them is small beside the time to fill them.
 const MaxPooled = 1 << 18
 
+// buffers recycles fingerprint and key buffers (Buffer, Recycle).
+var buffers = sync.Pool{New: func() any { return new([]uint64) }}
+
+// Buffer returns a buffer for fingerprints or keys, empty or left by an
+// earlier user; give it back with Recycle.
+func Buffer() *[]uint64 { return buffers.Get().(*[]uint64) }
+
+// Recycle gives a buffer back, emptied first when it holds more than
+// MaxPooled elements (a long document's must not stay live). The caller
+// stores in *p what it last grew the buffer to.
+func Recycle(p *[]uint64) {
+	if cap(*p) > MaxPooled {
+		*p = nil
+	}
+	buffers.Put(p)
+}
+
 // Build indexes the n hashes h yields (position t from 0 to n-1 and
 // the gram there; 0 is skipped). Release it with Release when done.
 func Build(n int, h iter.Seq2[int, uint64]) *Index {
