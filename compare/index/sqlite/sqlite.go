@@ -73,6 +73,10 @@ func Open(ctx context.Context, path string, opt index.Options) (*index.Index, er
 	if err != nil {
 		return nil, err
 	}
+	if err := enableWAL(ctx, db); err != nil {
+		db.Close()
+		return nil, explain(path, err)
+	}
 	return index.New(ctx, db, Dialect, path, opt)
 }
 
@@ -84,6 +88,9 @@ func OpenAtVersion(ctx context.Context, path string, version int) error {
 		return err
 	}
 	defer db.Close()
+	if err := enableWAL(ctx, db); err != nil {
+		return err
+	}
 	return index.CreateAtVersion(ctx, db, Dialect, version, 4)
 }
 
@@ -107,8 +114,36 @@ func openDB(path string, create bool) (*sql.DB, error) {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	dsn := "file:" + u.EscapedPath() + "?mode=" + mode + "&_txlock=immediate" +
 		"&_pragma=busy_timeout(" + fmt.Sprint(BusyTimeout.Milliseconds()) + ")" +
-		"&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_pragma=cache_size(-65536)"
+		"&_pragma=synchronous(normal)&_pragma=cache_size(-65536)"
 	return sql.Open("sqlite3", dsn)
+}
+
+// enableWAL puts the file in WAL mode (a setting the file keeps, so
+// that later connections find it). Switching needs the file to itself,
+// and SQLite answers BUSY at once, without waiting out the busy
+// timeout, when another process holds a lock it must not wait for
+// (two 'index add' creating one index at the same moment): so the
+// switch is tried again, with growing pauses, for up to BusyTimeout.
+// It is not a connection pragma in the DSN for that reason: a pragma
+// there that fails makes the connection fail.
+func enableWAL(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(BusyTimeout)
+	pause := 2 * time.Millisecond
+	for {
+		var mode string
+		err := db.QueryRowContext(ctx, "PRAGMA journal_mode=wal").Scan(&mode)
+		if err == nil || !(errors.Is(err, sqlite3.BUSY) || errors.Is(err, sqlite3.LOCKED)) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		if pause < 200*time.Millisecond {
+			pause *= 2
+		}
+	}
 }
 
 // explain names a damaged or foreign file for what it is.

@@ -95,3 +95,31 @@ func TestRefusesForeignAndDamaged(t *testing.T) {
 		}
 	}
 }
+
+// Many openers creating one new index at the same moment all succeed:
+// the switch to WAL mode, which SQLite may refuse at once while another
+// connection holds a lock, is tried again (it failed one run in a dozen
+// between two processes before).
+func TestConcurrentCreate(t *testing.T) {
+	ctx := context.Background()
+	for round := 0; round < 20; round++ {
+		p := filepath.Join(t.TempDir(), "index.db")
+		const n = 6
+		errs := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				ix, err := Open(ctx, p, index.Options{Create: true})
+				if err == nil {
+					_, err = ix.Stats(ctx)
+					ix.Close()
+				}
+				errs <- err
+			}()
+		}
+		for i := 0; i < n; i++ {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}
