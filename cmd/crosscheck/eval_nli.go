@@ -47,7 +47,7 @@ sentence restates the first, in whole or in part.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&predictions, "predictions", "", "write id<TAB>contradiction|overlap|none lines to this file")
+	cmd.Flags().StringVar(&predictions, "predictions", "", "write id<TAB>contradiction|overlap|none lines to this file (a contradiction's confidence in a third field)")
 	cmd.Flags().Float64Var(&opt.MinConfidence, "min-confidence", 0, "count contradictions only at or above this confidence")
 	return cmd
 }

@@ -301,9 +301,9 @@ func (k *comparer) match(a, b int32, B side) Match {
 	if v.Kind == "" {
 		return Match{}
 	}
-	v.Confidence = weighEvidence(v)
+	v.Confidence = checks.Weigh(v.Kind, v.Confidence, v.Evidence)
 	if v.Kind != "overlap" && (A.c.hedged() || B.c.hedged()) {
-		v.Confidence -= hedgePenalty
+		v.Confidence -= checks.HedgePenalty
 		v.Hedged = true
 	}
 	return Match{A: ClauseRef{A.dc, A.si, A.ci()}, B: ClauseRef{B.dc, B.si, B.ci()}, Verdict: v}
@@ -398,29 +398,6 @@ func groupFinding(refs []ClauseRef, best float64) compare.Finding {
 // place is the clause's document and span.
 func (r ClauseRef) place() render.Place { return render.Place{Doc: r.Doc.Doc, Span: r.span()} }
 
-// hedgePenalty is what a contradiction loses in confidence when one of its
-// claims is hedged (a possibility, an expectation, a report): the two may
-// not both be the writers' own statements.
-const hedgePenalty = 0.15
-
-// weighEvidence is a contradiction's confidence given what it rests on: a
-// claim restated with a change is as sure as the comparison says, a shared
-// name a little less, shared words alone much less.
-func weighEvidence(v Verdict) float64 {
-	if v.Kind == "overlap" {
-		return v.Confidence
-	}
-	switch v.Evidence {
-	case EvidenceAnchored, EvidenceIdentified:
-		return v.Confidence - 0.05
-	case EvidenceEvent:
-		return v.Confidence - 0.1 // one subject, predicate and date, but no name shared
-	case EvidenceWords:
-		return v.Confidence - 0.2
-	}
-	return v.Confidence
-}
-
 // Severity is the severity a contradiction is reported at: warning when
 // it rests on enough evidence, info otherwise. Across documents a shared
 // name is enough; within one document, where the same words and names
@@ -433,9 +410,9 @@ func (m Match) Severity() compare.Severity {
 	if m.Kind == "overlap" {
 		return CheckOverlap.Severity
 	}
-	need := EvidenceAnchored
+	need := checks.EvidenceAnchored
 	if m.A.Doc == m.B.Doc {
-		need = EvidenceIdentified
+		need = checks.EvidenceIdentified
 	}
 	if m.Evidence >= need {
 		return checks.Of(m.Kind).Severity

@@ -104,7 +104,7 @@ func (a *assembler) joinClauses(r *run) {
 	for ci, c := range r.clauses {
 		its := r.items[c.items : c.items+uint32(c.nSubj)+uint32(c.nObj)+uint32(c.nRest)]
 		c.items = uint32(len(dc.items))
-		if len(lead) > 0 && lead[0] == uint32(ci) {
+		if len(lead) > 0 && lead[0] == uint32(ci) { // (never "I", "you", "we": see run)
 			lead = lead[1:]
 			if its[0].lemma != a.voc.It || len(a.carry) == 1 {
 				for _, it := range a.carry {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/pairs"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
@@ -34,6 +35,24 @@ type side struct {
 	si, k           int // sentence, and clause (an index in dc.clauses)
 	c               *clause
 	subj, obj, rest []item
+}
+
+// bareFragment reports a clause of subject and a verb of one word
+// alone, in a sentence that says more: "a product called", "guinea
+// pigs", "dogs bred …", "training". It is a noun phrase read as a clause,
+// or a clause cut from what completes it; a sentence of subject and verb
+// ("Nemesis sucks."), a verb group of several words ("a man is singing
+// and …") or a present participle ("adults and children standing and
+// playing …", a caption's sentence) is a claim.
+func (s side) bareFragment() bool {
+	if len(s.obj) > 0 || len(s.rest) > 0 || s.c.verbGroup.end == s.c.verbGroup.start || s.c.subject.start < s.c.span.start {
+		return false // (a subject before the clause is shared: "a man is wearing a hat and dancing")
+	}
+	if a, b := s.dc.sents[s.si], s.dc.sents[s.si+1]; b.clauses-a.clauses < 2 {
+		return false
+	}
+	g := s.dc.Doc.TextOf(s.abs(s.c.verbGroup))
+	return !strings.ContainsAny(g, " \t\n") && !strings.HasSuffix(g, "ing")
 }
 
 // abs turns a span relative to the side's sentence into Text coordinates.
@@ -187,6 +206,19 @@ func eachHeadPair(a, b []item, fn func(p, q item) bool) {
 	}
 }
 
+// placeholder reports a word that stands for a thing without naming it:
+// a personal pronoun not resolved, or a relative or interrogative word.
+func (k *comparer) placeholder(it item) bool {
+	if it.pos == 'x' && it.at >= 0 {
+		return true
+	}
+	switch k.voc.Str(it.lemma) {
+	case "what", "which", "who", "whom", "whose", "that", "this", "these", "those", "whatever":
+		return true
+	}
+	return false
+}
+
 func hasHead(its []item) bool {
 	for _, it := range its {
 		if it.head() {
@@ -244,7 +276,9 @@ func (k *comparer) substance(a, b []item) int {
 
 // content appends the content words of a clause to buf[:0]: its subject
 // (without pronouns and collective nouns), its verb unless "be" or
-// "have", and its object and rest (without amounts).
+// "have", and its object and rest (without amounts, and without adverbs:
+// "running quickly" says what "quickly running" does, whose adverb the
+// verb group holds).
 func (k *comparer) content(s side, buf []item) []item {
 	out := buf[:0]
 	for _, it := range s.subj {
@@ -256,7 +290,7 @@ func (k *comparer) content(s side, buf []item) []item {
 		out = append(out, s.c.verbItem())
 	}
 	for _, it := range s.objRest() {
-		if it.pos != 'c' && it.pos != 'd' {
+		if it.pos != 'c' && it.pos != 'd' && it.pos != 'r' {
 			out = append(out, it)
 		}
 	}
@@ -297,9 +331,17 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		return k.fragmentOverlap(A, B)
 	}
 	// the subject: the same thing (or one more general), not just a topic word
-	subj, _, _ := k.headsRel(A.subj, B.subj)
+	subj, sx, sy := k.headsRel(A.subj, B.subj)
 	if subj == relConflict || subj == relOpposed {
 		return Verdict{}
+	}
+	// "you" and "you", "what" and "what": the same word, not the same
+	// thing; and a subject a pronoun stands for (borrowed from a sentence
+	// before) is a guess: the rest of the claim must match
+	placeholders := subj == relMatch && k.placeholder(sx) && k.placeholder(sy)
+	weakSubj := placeholders || subj == relMatch && (sx.at < 0 || sy.at < 0)
+	if placeholders {
+		subj = relNone // for a contradiction; a claim restated whole is still an overlap
 	}
 	// heads alike, modifiers apart: "the army of Gaul", "the Gothic army"
 	if subj == relMatch && k.modifiersConflict(A, B, A.subj, B.subj) {
@@ -334,7 +376,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// held by the other.
 	shared := k.sharedArgs(A, B)
 	strongPred := verbR == relMatch && (objR == relMatch || shared >= 2 || a.copula() && b.copula() && k.complementMatch(A, B))
-	if subj == relNone && !(strongPred && max(covAB, covBA) >= 0.5 && shared >= 2) {
+	if subj == relNone && !(strongPred && max(covAB, covBA) >= 0.5 && shared >= 2) && !(placeholders && missA == 0 && missB == 0) {
 		return Verdict{}
 	}
 	if a.copula() && b.copula() {
@@ -371,7 +413,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 			oa, ob = sp32(opposed[0]), sp32(opposed[1])
 		}
 		if r := k.restatement(A, B, oa, ob); r.Similar && len(r.ValsA) == 0 && len(r.ValsB) == 0 && !r.Swapped() {
-			return EvidenceRestated
+			return checks.EvidenceRestated
 		}
 		return k.anchorEvidence(A, B)
 	}
@@ -381,13 +423,13 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	if a.negated() == b.negated() && sameModal && subj == relMatch && k.sameContent(A.subj, B.subj) && !timesApart(A, B) {
 		if verbOpp && (!hasHead(A.obj) && !hasHead(B.obj) || k.sameContent(A.obj, B.obj)) && !k.argumentsConflict(A, B) &&
 			k.restAligned(ca, cb, a.verbItem(), b.verbItem()) {
-			if ev := evidence(k.wordSpan(A, a.verbItem()), k.wordSpan(B, b.verbItem())); (plain || ev == EvidenceRestated) && !k.crosswise(A, B, ev, a.verbItem(), b.verbItem()) {
+			if ev := evidence(k.wordSpan(A, a.verbItem()), k.wordSpan(B, b.verbItem())); (plain || ev == checks.EvidenceRestated) && !k.crosswise(A, B, ev, a.verbItem(), b.verbItem()) {
 				return k.antonymVerdict(v, A, B, a.verbItem(), b.verbItem(), verbDirect, ev)
 			}
 		}
 		if verbR == relMatch {
 			if p, q, d, ok := k.alignedOpposites(A, B); ok && k.restAligned(ca, cb, p, q) {
-				if ev := evidence(k.wordSpan(A, p), k.wordSpan(B, q)); (plain || ev == EvidenceRestated) && !k.crosswise(A, B, ev, p, q) {
+				if ev := evidence(k.wordSpan(A, p), k.wordSpan(B, q)); (plain || ev == checks.EvidenceRestated) && !k.crosswise(A, B, ev, p, q) {
 					return k.antonymVerdict(v, A, B, p, q, d, ev)
 				}
 			}
@@ -433,10 +475,10 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 		}
 		if missing == 0 && k.siblingsHeld(neg, pos) {
 			ev := evidence(k.frameVerb(A), k.frameVerb(B)) // "confirmed" and "denied" are what changed
-			if !plain && ev != EvidenceRestated {
+			if !plain && ev != checks.EvidenceRestated {
 				return Verdict{}
 			}
-			if ev == EvidenceRestated && k.negations(A) == k.negations(B) {
+			if ev == checks.EvidenceRestated && k.negations(A) == k.negations(B) {
 				return Verdict{} // the same sentence twice, its clauses paired crosswise
 			}
 			v.Kind, v.Confidence = "negation", 0.9
@@ -457,7 +499,7 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	// of nine legions", counts when the sentence is restated)
 	if subj != relConflict && sameModal && !k.argumentsConflict(A, B) {
 		ok := func(v Verdict) bool {
-			return v.Evidence == EvidenceRestated || asserted && subj == relMatch
+			return v.Evidence == checks.EvidenceRestated || asserted && subj == relMatch
 		}
 		if nv, found := k.numberConflict(A, B); found && ok(nv) {
 			nv.Score = score
@@ -484,6 +526,9 @@ func (k *comparer) compareClauses(A, B side) Verdict {
 	}
 	if len(A.subj) == 0 || len(B.subj) == 0 {
 		return Verdict{} // a verb phrase without a subject ("to participate in …") is no claim of its own
+	}
+	if weakSubj && !(missA == 0 && missB == 0 && objR == relMatch) || A.bareFragment() || B.bareFragment() || a.question() || b.question() {
+		return Verdict{}
 	}
 	if subj == relMatch || strongPred {
 		if min(covAB, covBA) >= 0.5 || max(covAB, covBA) >= 0.8 && shared >= 1 || strongPred && max(covAB, covBA) >= 0.6 || complete {
@@ -760,7 +805,7 @@ func (k *comparer) numberConflict(A, B side) (Verdict, bool) {
 			continue
 		}
 		ev := k.valueEvidence(A, B, p.span, q.span, countUnits, false)
-		if ev == EvidenceWords || p.unit == 0 && ev != EvidenceRestated {
+		if ev == checks.EvidenceWords || p.unit == 0 && ev != checks.EvidenceRestated {
 			return Verdict{}, false
 		}
 		conf := 0.85
@@ -803,18 +848,18 @@ func countDates(s side) int {
 // table) does not pass for one event.
 func (k *comparer) valueEvidence(A, B side, va, vb span32, count func(side) int, dates bool) Evidence {
 	if k.restatement(A, B, span32{}, span32{}).Changed(rs32(va), rs32(vb)) {
-		return EvidenceRestated
+		return checks.EvidenceRestated
 	}
 	if count(A) != 1 || count(B) != 1 {
-		return EvidenceWords
+		return checks.EvidenceWords
 	}
-	if ev := k.anchorEvidence(A, B); ev > EvidenceWords && (dates || sameTime(A, B)) {
+	if ev := k.anchorEvidence(A, B); ev > checks.EvidenceWords && (dates || sameTime(A, B)) {
 		return ev
 	}
 	if !dates && countDates(A) > 0 && countDates(B) > 0 && sameTime(A, B) && k.sameSubject(A, B) {
-		return EvidenceEvent
+		return checks.EvidenceEvent
 	}
-	return EvidenceWords
+	return checks.EvidenceWords
 }
 
 // sameSubject reports subjects written out alike, of two content words or
@@ -901,7 +946,7 @@ func (k *comparer) dateConflict(A, B side, objR rel) (Verdict, bool) {
 		return Verdict{}, false
 	}
 	ev := k.valueEvidence(A, B, p.span, q.span, countDates, true)
-	if ev == EvidenceWords {
+	if ev == checks.EvidenceWords {
 		return Verdict{}, false
 	}
 	conf := 0.8

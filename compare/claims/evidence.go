@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 
+	"github.com/crosscheck/crosscheck/compare/claims/internal/checks"
 	"github.com/crosscheck/crosscheck/compare/claims/internal/restate"
 	"github.com/crosscheck/crosscheck/compare/lang"
 )
@@ -15,32 +16,9 @@ import (
 // clauses' subjects and arguments name the same things, and how much the
 // pair rests on (see Evidence).
 
-// Evidence says what a contradiction between two claims rests on.
-type Evidence uint8
-
-const (
-	// EvidenceWords: the claims share subject and predicate words, nothing more.
-	EvidenceWords Evidence = iota
-	// EvidenceAnchored: they also share a name outside the conflicting
-	// values ("Kennedy", "the UN"), which ties them to one thing or event.
-	EvidenceAnchored
-	// EvidenceEvent: they state one event: the same subject (two content
-	// words or more, word for word), the same predicate and arguments, at
-	// the same date ("the market for heat pumps grew 5% in 2021").
-	EvidenceEvent
-	// EvidenceIdentified: they share a name and a number that names one
-	// thing ("Executive Order 10925", "Regulation No 882"): an event done
-	// to an identified thing happens once.
-	EvidenceIdentified
-	// EvidenceRestated: they say the same, word for word or nearly, but for
-	// the conflicting words: a passage restated or copied with a change.
-	EvidenceRestated
-)
-
-// String names the evidence: "words", "anchored", "event", "identified", "restated".
-func (e Evidence) String() string {
-	return [...]string{"words", "anchored", "event", "identified", "restated"}[e]
-}
+// Evidence says what a contradiction between two claims rests on (see
+// checks.Evidence).
+type Evidence = checks.Evidence
 
 // withinAmount reports whether an item's word is a figure of one of its
 // clause's amounts ("eleven" in "eleven cities") or lies inside one of its
@@ -329,12 +307,12 @@ func (k *comparer) sharesIdentifier(A, B side) bool {
 // clauses: identified, anchored, or nothing beyond words.
 func (k *comparer) anchorEvidence(A, B side) Evidence {
 	if !k.sharesName(A, B) {
-		return EvidenceWords
+		return checks.EvidenceWords
 	}
 	if k.sharesIdentifier(A, B) {
-		return EvidenceIdentified
+		return checks.EvidenceIdentified
 	}
-	return EvidenceAnchored
+	return checks.EvidenceAnchored
 }
 
 // argumentsConflict reports whether the clauses' objects and phrases after
@@ -510,7 +488,7 @@ func (k *comparer) negations(s side) int {
 // restated, whether each sentence holds both words: the same sentence
 // twice ("black and white"), its clauses paired crosswise.
 func (k *comparer) crosswise(A, B side, ev Evidence, p, q item) bool {
-	if ev != EvidenceRestated {
+	if ev != checks.EvidenceRestated {
 		return false
 	}
 	has := func(s side, it item) bool {

@@ -245,7 +245,7 @@ func (p *parser) parseRun(d *compare.Document, doc *docContext, s0, s1 int) run 
 		pcs := p.sentence(si, span)
 		for ci := range pcs {
 			c := &pcs[ci]
-			if len(c.subj) == 1 && c.subj[0].pos == 'x' {
+			if len(c.subj) == 1 && c.subj[0].pos == 'x' && !p.r.Voc.Deictic(c.subj[0].lemma) {
 				if lastLen > 0 && (c.subj[0].lemma != p.r.Voc.It || lastLen == 1) {
 					n := len(p.arena)
 					p.arena = append(p.arena, t.items[lastSubj:lastSubj+uint32(lastLen)]...)

@@ -323,6 +323,12 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	if prevTag == TagNoun && i >= 2 && ws[i-2].Tag == TagVerb && !Participle(ws[i-2].Lower) && n != "" && w.Punct == "" {
 		return TagNoun, n // "encourage personnel exchanges": a compound object, not a subject and its verb
 	}
+	if l == v && n != "" && compoundAfterSingular(ws, i) {
+		// "a water bottle", "on the kitchen table", "a Christmas tree": a
+		// singular noun as subject takes "bottles"; the plain form after it
+		// finishes a compound noun
+		return TagNoun, n
+	}
 	if v != "" && (prevTag == TagNoun || prevTag == TagProp || prevTag == TagPron) && !afterModifier && l != v+"ing" && w.Punct == "" && prev.Punct != "-" && !finiteBefore(ws, i) {
 		// a noun then a verb form, with no comma between ("peace, development,
 		// progress") and no hyphenated modifier before ("two-way trade"):
@@ -348,6 +354,38 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	}
 	return TagVerb, v
 }
+
+// compoundAfterSingular reports whether word i follows a singular noun
+// that a determiner or an adjective opens ("a water", "the kitchen",
+// "a Christmas"), so that word i, in its plain form, cannot be its verb.
+// Nouns that take a plural verb in British use ("the police arrive",
+// "the government say") and verbs whose past is their plain form ("the
+// government cut taxes") are left to the other rules.
+func compoundAfterSingular(ws []Word, i int) bool {
+	if i < 2 || samePast[ws[i].Lower] {
+		return false
+	}
+	prev, before := ws[i-1], ws[i-2]
+	if prev.Punct != "" || before.Punct != "" || pluralSense[prev.Lower] || IsOrgNoun(prev.Lower) {
+		return false
+	}
+	switch prev.Tag {
+	case TagNoun:
+		return prev.Lemma == prev.Lower && !strings.HasSuffix(prev.Lower, "s") && (before.Tag == TagDet && before.Lower != "no" || before.Tag == TagAdj)
+	case TagProp:
+		return before.Lower == "a" || before.Lower == "an" || before.Lower == "the"
+	}
+	return false
+}
+
+// samePast holds verbs whose past is their plain form.
+var samePast = set("cut", "put", "set", "hit", "let", "cost", "hurt", "shut", "spread", "quit", "bet", "cast",
+	"burst", "split", "bid", "broadcast", "forecast", "read", "rid", "shed", "thrust", "upset", "beat", "fit",
+	"slit", "spit", "wet", "knit", "offset", "outbid", "reset", "recast", "input", "output", "undercut", "overcut")
+
+// pluralSense holds singular nouns that take a plural verb.
+var pluralSense = set("police", "people", "staff", "cattle", "team", "crew", "jury", "audience", "majority",
+	"press", "clergy", "military", "public", "family", "youth", "personnel", "faculty", "management")
 
 // finiteBefore reports whether a verb stands between word i and the start
 // of its stretch of the sentence (after a comma, a conjunction or a

@@ -87,7 +87,8 @@ func (r Result) PR(want, gold string) (p, rc float64) {
 // Eval reads sentence pairs as "id<TAB>A<TAB>B[<TAB>…<TAB>label]" (the
 // SICK layout, label last; a header line is skipped; a word in the field
 // before the label is the pair's kind), classifies each, writes
-// "id<TAB>answer" lines to pred when it is not nil, and counts the answers
+// "id<TAB>answer" lines to pred when it is not nil (with a third field,
+// the confidence, for a contradiction), and counts the answers
 // against the labels when there are any.
 func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx context.Context, a, b string) (Answer, error)) (Result, error) {
 	res := Result{Counts: map[string]map[string]int{}, Kinds: map[string]map[string]int{}}
@@ -117,7 +118,13 @@ func Eval(ctx context.Context, in io.Reader, pred io.Writer, classify func(ctx c
 		}
 		res.Pairs++
 		if pred != nil {
-			if _, err := fmt.Fprintf(pred, "%s\t%s\n", f[0], got); err != nil {
+			var err error
+			if got == "contradiction" {
+				_, err = fmt.Fprintf(pred, "%s\t%s\t%.2f\n", f[0], got, ans.Confidence)
+			} else {
+				_, err = fmt.Fprintf(pred, "%s\t%s\n", f[0], got)
+			}
+			if err != nil {
 				return res, err
 			}
 		}

@@ -4,6 +4,7 @@
 package vocab
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -22,6 +23,9 @@ type Vocab struct {
 	words intern.Table[Word]
 	lex   *lang.LexCache
 	It    uint32 // id of "it", which reads as a subject only one word long
+	// deictic holds the ids of "I", "you" and "we" (as written and in
+	// lower case): the writer and the reader, never a thing named before
+	deictic [6]uint32
 }
 
 // Word is one word of a vocabulary.
@@ -47,7 +51,17 @@ func New() *Vocab {
 		v.add(w)
 	}
 	v.It = v.add("it")
+	for i, w := range []string{"I", "i", "you", "You", "we", "We"} {
+		v.deictic[i] = v.add(w)
+	}
 	return v
+}
+
+// Deictic reports "I", "you" or "we" (as written or in lower case):
+// pronouns that name the writer or the reader, never a subject named
+// before. It reads no word, so it is safe while words are added.
+func (v *Vocab) Deictic(id uint32) bool {
+	return id != 0 && slices.Contains(v.deictic[:], id)
 }
 
 // add returns the id of s, adding it (and its lower-case form and stems)
