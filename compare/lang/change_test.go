@@ -197,8 +197,9 @@ func TestReducedRelative(t *testing.T) {
 	}
 }
 
-// A word after a possessive starts a noun phrase, and an "-ing" noun
-// before a past tense is a compound's head: neither is a verb.
+// A word after a possessive starts a noun phrase, an "-ing" noun before a
+// past tense is a compound's head, and a plain form after a singular noun
+// ends a compound: none is a verb.
 func TestPossessiveAndCompoundNouns(t *testing.T) {
 	for _, c := range []struct {
 		text, word string
@@ -210,6 +211,15 @@ func TestPossessiveAndCompoundNouns(t *testing.T) {
 		{"Meridian Foods' net lending fell 4 percent in 2019.", "lending", TagNoun},
 		{"The ministry's staff export the goods.", "export", TagVerb},
 		{"Officials spending public money reported it.", "spending", TagVerb},
+		// a plain form after a singular noun a determiner opens: a compound
+		{"A man is drinking from a water bottle.", "bottle", TagNoun},
+		{"The family is posing by the Christmas tree.", "tree", TagNoun},
+		{"A plastic water bottle lay on the kitchen table.", "table", TagNoun},
+		// … but not a verb whose past is its plain form, nor after a
+		// noun that takes a plural verb, nor after a plural
+		{"The storm hit the coast.", "hit", TagVerb},
+		{"The police arrive at nine.", "arrive", TagVerb},
+		{"The dogs bark at night.", "bark", TagVerb},
 	} {
 		ws, _ := wordsOf(t, c.text)
 		found := false
