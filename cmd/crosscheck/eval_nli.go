@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/compare/claims"
+	"github.com/crosscheck/crosscheck/compare/claims/nli"
 	"github.com/crosscheck/crosscheck/compare/input"
 )
 
@@ -67,7 +68,7 @@ func evalNLI(ctx context.Context, w io.Writer, in io.Reader, name, predictions s
 		defer pf.discard() // a no-op once committed
 		pred = pf.w
 	}
-	res, err := orCancel(ctx, func() (claims.NLIResult, error) { return claims.EvalNLI(ctx, in, pred, opt) })
+	res, err := orCancel(ctx, func() (nli.Result, error) { return nli.Eval(ctx, in, pred, opt) })
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
@@ -85,18 +86,18 @@ func evalNLI(ctx context.Context, w io.Writer, in io.Reader, name, predictions s
 	return printNLI(w, res)
 }
 
-func printNLI(w io.Writer, res claims.NLIResult) error {
+func printNLI(w io.Writer, res nli.Result) error {
 	fmt.Fprintf(w, "pairs: %d, labelled: %d\n", res.Pairs, res.Labelled)
 	if res.Labelled == 0 {
 		return nil
 	}
-	answers := []string{claims.PairContradiction, claims.PairOverlap, claims.PairNone}
+	answers := []string{nli.PairContradiction, nli.PairOverlap, nli.PairNone}
 	fmt.Fprintf(w, "\n%-14s %13s %8s %6s\n", "gold \\ answer", answers[0], answers[1], answers[2])
 	for _, g := range []string{"CONTRADICTION", "ENTAILMENT", "NEUTRAL"} {
 		fmt.Fprintf(w, "%-14s %13d %8d %6d\n", g, res.Counts[g][answers[0]], res.Counts[g][answers[1]], res.Counts[g][answers[2]])
 	}
-	cp, cr := res.PR(claims.PairContradiction, "CONTRADICTION")
-	op, or := res.PR(claims.PairOverlap, "ENTAILMENT")
+	cp, cr := res.PR(nli.PairContradiction, "CONTRADICTION")
+	op, or := res.PR(nli.PairOverlap, "ENTAILMENT")
 	fmt.Fprintf(w, "\ncontradiction vs CONTRADICTION: precision %.3f recall %.3f\n", cp, cr)
 	_, err := fmt.Fprintf(w, "overlap vs ENTAILMENT:         precision %.3f recall %.3f\n", op, or)
 	if err != nil {
@@ -123,7 +124,7 @@ func printNLI(w io.Writer, res claims.NLIResult) error {
 // printReliability prints, by tenth of confidence, how many contradictions
 // were answered and the share of them that are contradictions: the
 // confidence is calibrated where the two agree.
-func printReliability(w io.Writer, res claims.NLIResult) {
+func printReliability(w io.Writer, res nli.Result) {
 	any := false
 	for _, b := range res.Bins {
 		any = any || b.Answered > 0
