@@ -706,6 +706,9 @@ func (k *comparer) antonymVerdict(v Verdict, A, B side, p, q item, direct bool, 
 	if a, b := strings.ToLower(A.dc.Doc.TextOf(v.SpanA)), strings.ToLower(B.dc.Doc.TextOf(v.SpanB)); lang.Multiplier(a) > 0 || lang.Multiplier(b) > 0 {
 		v.ValueA, v.ValueB = a, b // "halved", "quadrupled": not the change they are read as
 	}
+	if lang.IsMomentary(v.ValueA) && lang.IsMomentary(v.ValueB) {
+		v.Confidence -= 0.2 // "sitting" against "standing": both may be true, at two moments
+	}
 	return v
 }
 

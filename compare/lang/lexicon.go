@@ -238,6 +238,15 @@ func IsLightWord(w string) bool { return lightWords[w] }
 // follows "of": "a group of kids", "a slice of bread".
 func IsCollectiveNoun(w string) bool { return collectiveNouns[w] }
 
+// IsMomentary reports a posture or a coming and going ("sit", "stand",
+// "arrive", "leave", "inside"): one person takes and leaves it within
+// moments, so that "sitting" and "standing" said of one of them are
+// often both true, at two times.
+func IsMomentary(w string) bool { return momentary[w] }
+
+var momentary = set("sit", "stand", "lie", "kneel", "crouch", "squat", "arrive", "leave", "enter", "exit",
+	"come", "go", "inside", "outside")
+
 // PersonWord returns "person" or "thing" for a word that stands for any
 // person or thing ("someone", "nothing"), or "".
 func PersonWord(w string) string { return personWords[w] }

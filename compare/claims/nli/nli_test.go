@@ -88,3 +88,23 @@ func TestLongPairs(t *testing.T) {
 		}
 	}
 }
+
+// A posture or a coming and going, restated with its opposite, is a
+// contradiction of less confidence than another antonym: "sitting" and
+// "standing" may both be true of one man, at two moments (SICK labels
+// most such pairs NEUTRAL).
+func TestMomentaryAntonymsWeighLess(t *testing.T) {
+	ctx := context.Background()
+	conf := func(a, b string) float64 {
+		ans, err := classifyPair(ctx, a, b, claims.Options{})
+		if err != nil || ans.Label != PairContradiction {
+			t.Fatalf("%q / %q: %+v, %v; want a contradiction", a, b, ans, err)
+		}
+		return ans.Confidence
+	}
+	posture := conf("A man is sitting on the bench by the harbour", "A man is standing on the bench by the harbour")
+	other := conf("The rink by the harbour is empty", "The rink by the harbour is full")
+	if posture >= 0.7 || other < 0.75 {
+		t.Errorf("confidence: sitting/standing %.2f (want < 0.70), empty/full %.2f (want ≥ 0.75)", posture, other)
+	}
+}
