@@ -218,6 +218,8 @@ func TestPossessiveAndCompoundNouns(t *testing.T) {
 		// … but not a verb whose past is its plain form, nor after a
 		// noun that takes a plural verb, nor after a plural
 		{"The storm hit the coast.", "hit", TagVerb},
+		{"The government cut taxes in 2020.", "cut", TagVerb},
+		{"The bank set rates at 5 percent.", "set", TagVerb},
 		{"The police arrive at nine.", "arrive", TagVerb},
 		{"The dogs bark at night.", "bark", TagVerb},
 	} {

@@ -333,7 +333,7 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 		// a noun then a verb form, with no comma between ("peace, development,
 		// progress") and no hyphenated modifier before ("two-way trade"):
 		// subject and verb
-		if (strings.HasSuffix(l, "s") || l == v || l != n) && !(next != nil && next.Tag == TagOther && a != "" && n != "") {
+		if (strings.HasSuffix(l, "s") || l == v || l != n) && (!(next != nil && next.Tag == TagOther && a != "" && n != "") || samePast[l]) {
 			return TagVerb, v
 		}
 	}
@@ -378,7 +378,8 @@ func compoundAfterSingular(ws []Word, i int) bool {
 	return false
 }
 
-// samePast holds verbs whose past is their plain form.
+// samePast holds verbs whose past is their plain form: after a noun and
+// before another ("the government cut taxes"), a verb, not an adjective.
 var samePast = set("cut", "put", "set", "hit", "let", "cost", "hurt", "shut", "spread", "quit", "bet", "cast",
 	"burst", "split", "bid", "broadcast", "forecast", "read", "rid", "shed", "thrust", "upset", "beat", "fit",
 	"slit", "spit", "wet", "knit", "offset", "outbid", "reset", "recast", "input", "output", "undercut", "overcut")
