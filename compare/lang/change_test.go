@@ -43,6 +43,10 @@ func TestMultipliersAndRanks(t *testing.T) {
 		{"Exports more than doubled in 2021.", "more than doubled", "percent", 100, inf, true},
 		{"Exports nearly doubled in 2021.", "nearly doubled", "percent", 90, 100, true},
 		{"Sales rose threefold in the spring.", "threefold", "percent", 200, 200, true},
+		// a percentage right after a verb of change is the change, as "by" says
+		{"Exports rose 150% in 2021.", "150%", "percent", 150, 150, true},
+		{"The market grew 5 percent in 2021.", "5 percent", "percent", 5, 5, true},
+		{"Unemployment fell to 5% in 2021.", "5%", "percent", 5, 5, false},
 		{"The company ranked third in the survey published in 2019.", "third", "rank", 3, 3, false},
 		{"The airline came 5th in the annual league table.", "5th", "rank", 5, 5, false},
 		{"The firm finished in 21st place among local employers.", "21st place", "rank", 21, 21, false},

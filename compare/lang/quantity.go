@@ -197,6 +197,9 @@ func ReadQuantities(d *compare.Document, ws []Word, used []bool, out []Quantity)
 				endOff = ws[end-1].Span.End
 			}
 		}
+		if q.Unit == "percent" && start > 0 && changeVerb(ws[start-1].Lower) {
+			q.Change = true // "rose 150%" is the change "rose by 150%" states, as "doubled" is
+		}
 		if startOff < 0 || start < curWord {
 			startOff = ws[start].Span.Start
 		}
