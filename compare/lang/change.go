@@ -62,6 +62,9 @@ func VerbLemma(ws []Word, i int) string {
 	if l := ChangeVerbLemma(ws[i].Lower); l != "" {
 		return l
 	}
+	if l := amountVerbs[ws[i].Lemma]; l != "" && amountAfter(ws, i+1) {
+		return l
+	}
 	for k := i + 1; k <= i+2 && k < len(ws); k++ {
 		if rankVerbs[ws[i].Lower] && RankAt(ws, k) {
 			return "rank"
@@ -69,6 +72,57 @@ func VerbLemma(ws []Word, i int) string {
 	}
 	return ws[i].Lemma
 }
+
+// amountVerbs are the verbs reports use, interchangeably, for a change
+// or a level stated by an amount, by the lemma they share then: "sales
+// climbed 2%", "grew 8 percent", "rose by 5%" all "increase"; "profit
+// reached $38bn", "hit $38bn", "totalled $38bn" all "total".
+var amountVerbs = map[string]string{
+	"rise": "increase", "grow": "increase", "climb": "increase", "jump": "increase", "gain": "increase",
+	"advance": "increase", "surge": "increase", "soar": "increase", "increase": "increase",
+	"fall": "decrease", "drop": "decrease", "decline": "decrease", "slip": "decrease", "sink": "decrease",
+	"shrink": "decrease", "slump": "decrease", "plunge": "decrease", "tumble": "decrease", "decrease": "decrease",
+	"reach": "total", "hit": "total", "total": "total", "top": "total",
+}
+
+// amountAfter reports whether an amount starts at word i, or after "by",
+// "to" or "at": a figure or a number word, with a currency code or
+// symbol before it or not ("$38bn", "EUR 27.5 billion"), and after it a
+// unit of measure or nothing ("5 per cent", "21.6 million euros", "2% in
+// 2022") — not a count of things ("climbed by two men").
+func amountAfter(ws []Word, i int) bool {
+	if i < len(ws) && (ws[i].Lower == "by" || ws[i].Lower == "to" || ws[i].Lower == "at") {
+		i++
+	}
+	if i < len(ws) && (currencyCodes[ws[i].Text] != "" || ws[i].Lower == "us") {
+		i++ // "EUR 27.5 billion", "US$5.2 million"
+	}
+	if i >= len(ws) || ws[i].Tag != TagNum || OrdinalValue(ws[i].Lower) > 0 {
+		return false
+	}
+	j := i + 1
+	for j < len(ws) && ws[j].Tag == TagNum && ws[j-1].Punct == "" {
+		j++ // "two hundred", "27.5 billion"
+	}
+	if j >= len(ws) || ws[j-1].Punct != "" {
+		return true
+	}
+	switch n := ws[j]; {
+	case n.Tag != TagNoun && n.Tag != TagProp && n.Tag != TagAdj:
+		return true
+	case measureWords[n.Lower] || CurrencyUnit(n.Lemma, "") != "":
+		return true
+	}
+	for k := j + 1; k < len(ws) && k <= j+2; k++ {
+		if CurrencyUnit(ws[k].Lemma, "") != "" {
+			return true // "37.1 billion U.S. dollars"
+		}
+	}
+	return false
+}
+
+// measureWords follow the figure of a change or a level.
+var measureWords = set("percent", "per", "pc", "pct", "point", "points", "percentage")
 
 // OrdinalValue returns the value of an ordinal, in words or figures
 // ("third" 3, "21st" 21), or 0.

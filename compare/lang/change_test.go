@@ -92,6 +92,17 @@ func TestVerbLemma(t *testing.T) {
 		{"The carrier came fifth in the survey.", "came", "rank"},
 		{"The firm finished in 3rd place.", "finished", "rank"},
 		{"The firm finished the bridge in May.", "finished", "finish"},
+		// reporting verbs of an amount share a lemma: a change or a level
+		{"Online sales climbed 2% in 2022.", "climbed", "increase"},
+		{"Online sales grew by 8 per cent in 2022.", "grew", "increase"},
+		{"Operating profit slipped 3 percent in 2020.", "slipped", "decrease"},
+		{"Net lending hit $38 billion in 2015.", "hit", "total"},
+		{"Net lending reached 37.1 billion U.S. dollars in 2015.", "reached", "total"},
+		{"Export revenue totalled EUR 27.5 billion in 2015.", "totalled", "total"},
+		// … but not without an amount, nor before a count of things
+		{"A mountain is being climbed by two men.", "climbed", "climb"},
+		{"The striker hit the post twice.", "hit", "hit"},
+		{"The committee reached a decision in May.", "reached", "reach"},
 	} {
 		ws, _ := wordsOf(t, c.text)
 		for i, w := range ws {
@@ -213,6 +224,7 @@ func TestPossessiveAndCompoundNouns(t *testing.T) {
 		{"The Northern Rail Company's export revenue grew 15 percent in 2016.", "export", TagNoun},
 		{"Meridian Foods' research spending climbed 11 percent in 2021.", "spending", TagNoun},
 		{"Meridian Foods' net lending fell 4 percent in 2019.", "lending", TagNoun},
+		{"Atlas Mining's research spending hit £13.2m in 2016.", "spending", TagNoun},
 		{"The ministry's staff export the goods.", "export", TagVerb},
 		{"Officials spending public money reported it.", "spending", TagVerb},
 		// a plain form after a singular noun a determiner opens: a compound

@@ -263,7 +263,7 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 		}
 		return TagAdj, a
 	}
-	if strings.HasSuffix(l, "ing") && n != "" && (prevTag == TagNoun || prevTag == TagAdj) && next != nil && next.Punct == "" && pastForm(r, next.Lower) {
+	if strings.HasSuffix(l, "ing") && n != "" && (prevTag == TagNoun || prevTag == TagAdj) && next != nil && next.Punct == "" && (pastForm(r, next.Lower) || samePast[next.Lower]) {
 		return TagNoun, n // "research spending climbed": a compound noun, then its verb
 	}
 	if v != "" && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || lx.Irregular(l, v)) && v != l {
