@@ -225,6 +225,8 @@ func TestPossessiveAndCompoundNouns(t *testing.T) {
 		{"Meridian Foods' research spending climbed 11 percent in 2021.", "spending", TagNoun},
 		{"Meridian Foods' net lending fell 4 percent in 2019.", "lending", TagNoun},
 		{"Atlas Mining's research spending hit £13.2m in 2016.", "spending", TagNoun},
+		{"Passenger numbers rose 7 per cent in 2015.", "numbers", TagNoun},
+		{"Passenger numbers rose 7 per cent in 2015.", "rose", TagVerb},
 		{"The ministry's staff export the goods.", "export", TagVerb},
 		{"Officials spending public money reported it.", "spending", TagVerb},
 		// a plain form after a singular noun a determiner opens: a compound

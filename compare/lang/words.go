@@ -317,6 +317,9 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 	if next != nil && (next.Tag == TagAux || next.Tag == TagModal || isPlainVerbForm(r, next.Lower)) && n != "" {
 		return TagNoun, n // "trade exceeded", "member states concluded"
 	}
+	if n != "" && next != nil && w.Punct == "" && changeVerb(next.Lower) && amountAfter(ws, i+2) {
+		return TagNoun, n // "passenger numbers rose 7 per cent": the verb of change follows
+	}
 	if v != "" && next != nil && next.Tag == TagDet && next.Punct == "" && next.Lower != "that" && prevTag != TagDet && prevTag != TagAdj {
 		return TagVerb, v // "foster more convergence", "promote the development": a determiner starts its object
 	}
