@@ -79,8 +79,9 @@ func VerbLemma(ws []Word, i int) string {
 // reached $38bn", "hit $38bn", "totalled $38bn" all "total".
 var amountVerbs = map[string]string{
 	"rise": "increase", "grow": "increase", "climb": "increase", "jump": "increase", "gain": "increase",
-	"advance": "increase", "surge": "increase", "soar": "increase", "increase": "increase",
+	"advance": "increase", "surge": "increase", "soar": "increase", "increase": "increase", "expand": "increase",
 	"fall": "decrease", "drop": "decrease", "decline": "decrease", "slip": "decrease", "sink": "decrease",
+	"slide": "decrease", "dip": "decrease", "contract": "decrease",
 	"shrink": "decrease", "slump": "decrease", "plunge": "decrease", "tumble": "decrease", "decrease": "decrease",
 	"reach": "total", "hit": "total", "total": "total", "top": "total",
 }
@@ -101,11 +102,11 @@ func amountAfter(ws []Word, i int) bool {
 		return false
 	}
 	j := i + 1
-	for j < len(ws) && ws[j].Tag == TagNum && ws[j-1].Punct == "" {
+	for j < len(ws) && ws[j].Tag == TagNum && ws[j].Punct == "" {
 		j++ // "two hundred", "27.5 billion"
 	}
-	if j >= len(ws) || ws[j-1].Punct != "" {
-		return true
+	if j >= len(ws) || ws[j].Punct != "" {
+		return true // "6% last year", "2,300." (Punct is what comes before a word)
 	}
 	switch n := ws[j]; {
 	case n.Tag != TagNoun && n.Tag != TagProp && n.Tag != TagAdj:

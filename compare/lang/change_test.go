@@ -99,6 +99,7 @@ func TestVerbLemma(t *testing.T) {
 		{"Net lending hit $38 billion in 2015.", "hit", "total"},
 		{"Net lending reached 37.1 billion U.S. dollars in 2015.", "reached", "total"},
 		{"Export revenue totalled EUR 27.5 billion in 2015.", "totalled", "total"},
+		{"Freight traffic expanded 6% last year.", "expanded", "increase"},
 		// … but not without an amount, nor before a count of things
 		{"A mountain is being climbed by two men.", "climbed", "climb"},
 		{"The striker hit the post twice.", "hit", "hit"},
@@ -227,6 +228,8 @@ func TestPossessiveAndCompoundNouns(t *testing.T) {
 		{"Atlas Mining's research spending hit £13.2m in 2016.", "spending", TagNoun},
 		{"Passenger numbers rose 7 per cent in 2015.", "numbers", TagNoun},
 		{"Passenger numbers rose 7 per cent in 2015.", "rose", TagVerb},
+		{"Freight traffic on the Danube corridor expanded 6% last year.", "traffic", TagNoun},
+		{"Wheat output in the province surged 18 per cent in 2020.", "output", TagNoun},
 		{"The ministry's staff export the goods.", "export", TagVerb},
 		{"Officials spending public money reported it.", "spending", TagVerb},
 		// a plain form after a singular noun a determiner opens: a compound

@@ -360,16 +360,26 @@ func openClass(r *Lexicon, ws []Word, i int, caps CapStats) (Tag, string) {
 
 // compoundAfterSingular reports whether word i follows a singular noun
 // that a determiner or an adjective opens ("a water", "the kitchen",
-// "a Christmas"), so that word i, in its plain form, cannot be its verb.
+// "a Christmas") or that starts the sentence ("Freight traffic"), so
+// that word i, in its plain form, cannot be its verb.
 // Nouns that take a plural verb in British use ("the police arrive",
 // "the government say") and verbs whose past is their plain form ("the
 // government cut taxes") are left to the other rules.
 func compoundAfterSingular(ws []Word, i int) bool {
-	if i < 2 || samePast[ws[i].Lower] {
+	if i < 1 || samePast[ws[i].Lower] {
 		return false
 	}
-	prev, before := ws[i-1], ws[i-2]
-	if prev.Punct != "" || before.Punct != "" || pluralSense[prev.Lower] || IsOrgNoun(prev.Lower) {
+	prev := ws[i-1]
+	if prev.Punct != "" || pluralSense[prev.Lower] || IsOrgNoun(prev.Lower) {
+		return false
+	}
+	if i == 1 {
+		// the sentence's first word: "Freight traffic on the Danube …",
+		// "Wheat output in the province …"
+		return prev.Tag == TagNoun && prev.Lemma == prev.Lower && !strings.HasSuffix(prev.Lower, "s")
+	}
+	before := ws[i-2]
+	if before.Punct != "" {
 		return false
 	}
 	switch prev.Tag {
@@ -385,7 +395,7 @@ func compoundAfterSingular(ws []Word, i int) bool {
 // before another ("the government cut taxes"), a verb, not an adjective.
 var samePast = set("cut", "put", "set", "hit", "let", "cost", "hurt", "shut", "spread", "quit", "bet", "cast",
 	"burst", "split", "bid", "broadcast", "forecast", "read", "rid", "shed", "thrust", "upset", "beat", "fit",
-	"slit", "spit", "wet", "knit", "offset", "outbid", "reset", "recast", "input", "output", "undercut", "overcut")
+	"slit", "spit", "wet", "knit", "offset", "outbid", "reset", "recast", "undercut", "overcut")
 
 // pluralSense holds singular nouns that take a plural verb.
 var pluralSense = set("police", "people", "staff", "cattle", "team", "crew", "jury", "audience", "majority",
