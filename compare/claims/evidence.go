@@ -321,6 +321,9 @@ func (k *comparer) anchorEvidence(A, B side) Evidence {
 // Jupiter". Amounts and dates are left out (they are what is compared).
 func (k *comparer) argumentsConflict(A, B side) bool {
 	ra, rb := A.objRest(), B.objRest()
+	if k.ordinalsApart(A, ra, B, rb) {
+		return true
+	}
 	for _, p := range ra {
 		if p.pos == 'd' || p.pos == 'r' || p.pos == 'a' || k.withinAmount(A, p) || !p.head() && p.prep() == 0 || k.shareOrMoney(A, p) {
 			continue
@@ -338,6 +341,27 @@ func (k *comparer) argumentsConflict(A, B side) bool {
 		}
 		if seen && !matched {
 			return true
+		}
+	}
+	return false
+}
+
+// ordinalsApart reports phrases after the same preposition that two
+// ordinals set apart ("in the third quarter", "in the fourth quarter";
+// "in the second round", "in the final round" is not told): a rank, an
+// amount of its own ("finished in 3rd place"), is left to the numbers.
+func (k *comparer) ordinalsApart(A side, ra []item, B side, rb []item) bool {
+	for _, p := range ra {
+		vp := lang.OrdinalValue(k.voc.Str(k.voc.Word(p.lemma).Lower))
+		if p.prep() == 0 || vp == 0 || k.withinAmount(A, p) {
+			continue
+		}
+		for _, q := range rb {
+			if q.prep() == p.prep() && !k.withinAmount(B, q) {
+				if vq := lang.OrdinalValue(k.voc.Str(k.voc.Word(q.lemma).Lower)); vq > 0 && vq != vp {
+					return true
+				}
+			}
 		}
 	}
 	return false
