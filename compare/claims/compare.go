@@ -807,8 +807,15 @@ func (k *comparer) numberConflict(A, B side) (Verdict, bool) {
 		if inSubjA != inSubjB || !p.disjoint(q) {
 			continue
 		}
-		ev := k.valueEvidence(A, B, p.span, q.span, countUnits, false)
-		if ev == checks.EvidenceWords || p.unit == 0 && ev != checks.EvidenceRestated {
+		// a figure without a unit counts as the level or the change its verb
+		// of amount gives the subject ("the subscriber base topped 12 million")
+		level := p.unit == 0 && A.c.verb == B.c.verb && k.amountVerb(A.c.verb)
+		count := countUnits
+		if level {
+			count = countAmounts
+		}
+		ev := k.valueEvidence(A, B, p.span, q.span, count, false)
+		if ev == checks.EvidenceWords || p.unit == 0 && !level && ev != checks.EvidenceRestated {
 			return Verdict{}, false
 		}
 		conf := 0.85
@@ -832,6 +839,22 @@ func countUnits(s side) int {
 		}
 	}
 	return n
+}
+
+// amountVerb reports the predicates that verbs of amount share
+// (lang.VerbLemma): "total", "increase", "decrease".
+func (k *comparer) amountVerb(v uint32) bool {
+	switch k.voc.Str(v) {
+	case "total", "increase", "decrease":
+		return true
+	}
+	return false
+}
+
+// countAmounts counts the amounts in a side's sentence.
+func countAmounts(s side) int {
+	_, qs, _ := s.dc.sentence(s.si)
+	return len(qs)
 }
 
 // countDates counts the dates in a side's sentence.
