@@ -809,7 +809,7 @@ func (k *comparer) numberConflict(A, B side) (Verdict, bool) {
 		}
 		// a figure without a unit counts as the level or the change its verb
 		// of amount gives the subject ("the subscriber base topped 12 million")
-		level := p.unit == 0 && A.c.verb == B.c.verb && k.amountVerb(A.c.verb)
+		level := p.unit == 0 && A.c.verb == B.c.verb && lang.IsAmountPredicate(k.voc.Str(A.c.verb))
 		count := countUnits
 		if level {
 			count = countAmounts
@@ -839,16 +839,6 @@ func countUnits(s side) int {
 		}
 	}
 	return n
-}
-
-// amountVerb reports the predicates that verbs of amount share
-// (lang.VerbLemma): "total", "increase", "decrease".
-func (k *comparer) amountVerb(v uint32) bool {
-	switch k.voc.Str(v) {
-	case "total", "increase", "decrease":
-		return true
-	}
-	return false
 }
 
 // countAmounts counts the amounts in a side's sentence.

@@ -86,6 +86,10 @@ var amountVerbs = map[string]string{
 	"reach": "total", "hit": "total", "total": "total", "top": "total",
 }
 
+// IsAmountPredicate reports the predicates VerbLemma gives verbs of
+// amount before an amount: "total", "increase", "decrease".
+func IsAmountPredicate(l string) bool { return l == "total" || l == "increase" || l == "decrease" }
+
 // amountAfter reports whether an amount starts at word i, or after "by",
 // "to" or "at": a figure or a number word, with a currency code or
 // symbol before it or not ("$38bn", "EUR 27.5 billion"), and after it a
